@@ -1,0 +1,36 @@
+import type { Metadata, Viewport } from 'next';
+import type { ReactNode } from 'react';
+import { SiteHeader } from '@/components/layout/SiteHeader';
+import { ThemeProvider } from '@/components/layout/ThemeProvider';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: { default: 'Keyspace: learn ElastiCache by doing', template: '%s · Keyspace' },
+  description: 'Interactive lessons, a live Valkey sandbox and interview drills for Amazon ElastiCache, Valkey, Redis OSS and Memcached.',
+};
+
+export const viewport: Viewport = {
+  width: 'device-width',
+  initialScale: 1,
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#ffffff' },
+    { media: '(prefers-color-scheme: dark)', color: '#020617' },
+  ],
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    // next-themes sets the class on <html> before hydration, hence the warning suppression.
+    <html lang="en" suppressHydrationWarning>
+      <body className="min-h-screen bg-white text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-sky-600 focus:px-3 focus:py-2 focus:text-white">
+          Skip to content
+        </a>
+        <ThemeProvider>
+          <SiteHeader />
+          <main id="main">{children}</main>
+        </ThemeProvider>
+      </body>
+    </html>
+  );
+}

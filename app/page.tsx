@@ -1,0 +1,33 @@
+import Link from 'next/link';
+import { TrackList } from '@/components/layout/TrackList';
+import { contentLibrary } from '@/lib/content/lessons';
+
+export default function HomePage() {
+  const { tracks, lessons } = contentLibrary();
+  const first = lessons[0];
+  return (
+    <div className="mx-auto max-w-7xl px-4 py-10 sm:px-6 sm:py-16">
+      <section className="max-w-3xl">
+        <h1 className="text-3xl font-bold tracking-tight sm:text-5xl">Learn caching by doing.</h1>
+        <p className="mt-4 text-lg text-slate-600 dark:text-slate-300">
+          Keyspace teaches Amazon ElastiCache and the engines behind it (Valkey, Redis OSS and Memcached) with short lessons, quizzes and a
+          live console that runs your commands on a real Valkey server.
+        </p>
+        <div className="mt-6 flex flex-wrap gap-3">
+          {first && (
+            <Link href={`/learn/${first.slug}`} className="rounded-md bg-sky-700 px-4 py-2 font-medium text-white hover:bg-sky-600 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500">
+              Start the first lesson
+            </Link>
+          )}
+          <Link href="/sandbox" className="rounded-md border border-slate-300 px-4 py-2 font-medium hover:bg-slate-100 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 dark:border-slate-700 dark:hover:bg-slate-800">
+            Open the sandbox
+          </Link>
+        </div>
+      </section>
+      <section aria-labelledby="tracks" className="mt-14">
+        <h2 id="tracks" className="mb-6 text-2xl font-semibold">Lesson tracks</h2>
+        <TrackList tracks={tracks} headingLevel="h3" />
+      </section>
+    </div>
+  );
+}

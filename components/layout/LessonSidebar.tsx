@@ -1,0 +1,53 @@
+import Link from 'next/link';
+import type { TrackWithLessons } from '@/lib/content/lessons';
+
+function LessonLinks({ tracks, currentSlug }: { tracks: TrackWithLessons[]; currentSlug: string }) {
+  return (
+    <ol className="space-y-5">
+      {tracks
+        .filter((track) => track.lessons.length > 0)
+        .map((track) => (
+          <li key={track.id}>
+            <p className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">{track.title}</p>
+            <ol className="space-y-1 border-l border-slate-200 dark:border-slate-800">
+              {track.lessons.map((lesson) => {
+                const current = lesson.slug === currentSlug;
+                return (
+                  <li key={lesson.slug}>
+                    <Link
+                      href={`/learn/${lesson.slug}`}
+                      aria-current={current ? 'page' : undefined}
+                      className={`-ml-px block border-l-2 py-1 pl-3 text-sm ${
+                        current
+                          ? 'border-sky-600 font-medium text-sky-800 dark:text-sky-300'
+                          : 'border-transparent text-slate-600 hover:border-slate-400 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100'
+                      }`}
+                    >
+                      {lesson.title}
+                    </Link>
+                  </li>
+                );
+              })}
+            </ol>
+          </li>
+        ))}
+    </ol>
+  );
+}
+
+/** All lessons by track: a column on wide screens, a disclosure on phones. */
+export function LessonSidebar({ tracks, currentSlug }: { tracks: TrackWithLessons[]; currentSlug: string }) {
+  return (
+    <nav aria-label="Lessons">
+      <details className="rounded-md border border-slate-200 p-3 lg:hidden dark:border-slate-800">
+        <summary className="cursor-pointer text-sm font-medium">All lessons</summary>
+        <div className="mt-3">
+          <LessonLinks tracks={tracks} currentSlug={currentSlug} />
+        </div>
+      </details>
+      <div className="hidden lg:block">
+        <LessonLinks tracks={tracks} currentSlug={currentSlug} />
+      </div>
+    </nav>
+  );
+}

@@ -1,0 +1,35 @@
+import Link from 'next/link';
+import { ThemeToggle } from './ThemeToggle';
+
+const NAV = [
+  { href: '/learn', label: 'Learn' },
+  { href: '/sandbox', label: 'Sandbox' },
+  { href: '/drills', label: 'Drills' },
+];
+
+export function SiteHeader() {
+  return (
+    <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/90 backdrop-blur dark:border-slate-800 dark:bg-slate-950/90">
+      <div className="mx-auto flex h-14 max-w-7xl items-center gap-2 px-3 sm:gap-6 sm:px-6">
+        <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
+          <span aria-hidden="true" className="rounded bg-sky-600 px-1.5 py-0.5 font-mono text-xs text-white">
+            ks
+          </span>
+          <span>Keyspace</span>
+        </Link>
+        <nav aria-label="Main" className="ml-auto flex items-center gap-0.5 sm:gap-2">
+          {NAV.map((item) => (
+            <Link
+              key={item.href}
+              href={item.href}
+              className="rounded-md px-2 py-1.5 text-sm text-slate-700 hover:bg-slate-100 hover:text-slate-950 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-500 sm:px-3 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-white"
+            >
+              {item.label}
+            </Link>
+          ))}
+          <ThemeToggle />
+        </nav>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,32 @@
+import Link from 'next/link';
+import type { TrackWithLessons } from '@/lib/content/lessons';
+
+/** The tracks and their lessons, as cards. Tracks still being written say so. */
+export function TrackList({ tracks, headingLevel = 'h2' }: { tracks: TrackWithLessons[]; headingLevel?: 'h2' | 'h3' }) {
+  const Heading = headingLevel;
+  return (
+    <ol className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+      {tracks.map((track, index) => (
+        <li key={track.id} className="flex flex-col rounded-lg border border-slate-200 p-5 dark:border-slate-800">
+          <p className="text-xs font-semibold uppercase tracking-wide text-sky-700 dark:text-sky-400">Track {index + 1}</p>
+          <Heading className="mt-1 text-lg font-semibold">{track.title}</Heading>
+          <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">{track.summary}</p>
+          {track.lessons.length > 0 ? (
+            <ul className="mt-4 space-y-2 text-sm">
+              {track.lessons.map((lesson) => (
+                <li key={lesson.slug}>
+                  <Link href={`/learn/${lesson.slug}`} className="font-medium text-sky-700 underline-offset-2 hover:underline dark:text-sky-400">
+                    {lesson.title}
+                  </Link>
+                  <span className="text-slate-500 dark:text-slate-400"> · {lesson.minutes} min</span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="mt-4 text-sm italic text-slate-500 dark:text-slate-400">Lessons in preparation.</p>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,29 @@
+/**
+ * Learner identity: a random id the server issues in an HttpOnly cookie, and the key namespace
+ * derived from it. An id sent in a body or query is never trusted.
+ */
+import { randomInt } from 'node:crypto';
+
+export const LEARNER_COOKIE = 'keyspace_learner';
+export const LEARNER_COOKIE_MAX_AGE = 60 * 60 * 24 * 30;
+
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
+const ID_PATTERN = /^[a-z0-9]{12}$/;
+
+export function newLearnerId(): string {
+  let id = '';
+  for (let i = 0; i < 12; i++) id += ALPHABET[randomInt(ALPHABET.length)];
+  return id;
+}
+
+export function isLearnerId(value: string | undefined): value is string {
+  return value !== undefined && ID_PATTERN.test(value);
+}
+
+/**
+ * The prefix every key of this learner carries on the server. No braces in it, so a learner's
+ * own hash tags (`{user}:1`) still choose the cluster slot.
+ */
+export function keyPrefix(learnerId: string): string {
+  return `sb:${learnerId}:`;
+}

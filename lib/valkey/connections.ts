@@ -1,0 +1,90 @@
+import 'server-only';
+import { readFileSync } from 'node:fs';
+import Redis, { type RedisOptions } from 'ioredis';
+import { URL_ENV } from './local-stack';
+import type { InstanceRole } from './local-server';
+
+/** A Valkey server the app needs is not configured or not answering. Routes map it to 503. */
+export class ValkeyUnavailableError extends Error {
+  constructor(
+    readonly role: InstanceRole,
+    detail: string,
+  ) {
+    super(`The ${role === 'sandbox' ? 'sandbox' : "app's data"} Valkey is unavailable: ${detail}`);
+    this.name = 'ValkeyUnavailableError';
+  }
+}
+
+// Kept on globalThis so that hot reload in development reuses connections instead of leaking them.
+const registry = globalThis as typeof globalThis & { keyspaceValkey?: Partial<Record<InstanceRole, Redis>> };
+registry.keyspaceValkey ??= {};
+
+function tlsOptions(url: URL): RedisOptions['tls'] {
+  if (url.protocol !== 'rediss:') return undefined;
+  const caFile = process.env.KEYSPACE_VALKEY_CA_FILE;
+  return caFile ? { ca: readFileSync(caFile) } : {};
+}
+
+function createClient(role: InstanceRole): Redis {
+  const raw = process.env[URL_ENV[role]];
+  if (!raw) {
+    throw new ValkeyUnavailableError(role, `${URL_ENV[role]} is not set. Start Keyspace with "npm start" or "npm run dev".`);
+  }
+  const url = new URL(raw);
+  const client = new Redis(raw, {
+    tls: tlsOptions(url),
+    connectionName: `keyspace-${role}`,
+    connectTimeout: 3_000,
+    commandTimeout: 5_000,
+    // Fail fast: a learner should see "unavailable" in a second, not a request that hangs.
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+    autoResendUnfulfilledCommands: false,
+    retryStrategy: (attempt) => Math.min(attempt * 250, 2_000),
+    // The sandbox shows integers exactly as Valkey sends them; 64-bit values do not fit a double.
+    stringNumbers: role === 'sandbox',
+  });
+  client.on('error', (error: Error) => {
+    console.error(`[valkey:${role}] ${error.message}`);
+  });
+  return client;
+}
+
+/** The long-lived client for a role, connected; throws ValkeyUnavailableError if it cannot be. */
+export async function getValkey(role: InstanceRole): Promise<Redis> {
+  const clients = registry.keyspaceValkey!;
+  const client = (clients[role] ??= createClient(role));
+  if (client.status === 'ready') return client;
+  if (client.status === 'end') {
+    delete clients[role];
+    return getValkey(role);
+  }
+  const ready = await new Promise<boolean>((resolve) => {
+    const timer = setTimeout(() => finish(false), 3_000);
+    function finish(ok: boolean) {
+      clearTimeout(timer);
+      client.off('ready', onReady);
+      resolve(ok);
+    }
+    function onReady() {
+      finish(true);
+    }
+    client.on('ready', onReady);
+  });
+  if (!ready) throw new ValkeyUnavailableError(role, `no answer from ${endpointOf(role)}.`);
+  return client;
+}
+
+/** host:port of a role's server, safe to show (no credentials). */
+export function endpointOf(role: InstanceRole): string {
+  const raw = process.env[URL_ENV[role]];
+  if (!raw) return 'not configured';
+  const url = new URL(raw);
+  return `${url.hostname}:${url.port || 6379}`;
+}
+
+/** Whether an error came from the connection rather than from Valkey's answer to a command. */
+export function isConnectionError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  return error.name !== 'ReplyError' && !(error.constructor?.name === 'ReplyError');
+}

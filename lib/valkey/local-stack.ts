@@ -1,0 +1,88 @@
+/**
+ * The pair of local Valkey servers a run needs (sandbox + app data), named by profile so that
+ * `npm start`, unit tests and end-to-end tests each get their own ports and data folder.
+ */
+import path from 'node:path';
+import { startInstance, type InstanceRole, type RunningInstance } from './local-server';
+import { claimProfile } from './profile-lock';
+
+export type StackProfile = 'local' | 'test' | 'e2e' | 'start-test';
+
+const DEFAULT_PORTS: Record<StackProfile, Record<InstanceRole, number>> = {
+  local: { sandbox: 7401, app: 7402 },
+  test: { sandbox: 7411, app: 7412 },
+  e2e: { sandbox: 7421, app: 7422 },
+  'start-test': { sandbox: 7431, app: 7432 },
+};
+
+export const URL_ENV: Record<InstanceRole, string> = {
+  sandbox: 'KEYSPACE_SANDBOX_URL',
+  app: 'KEYSPACE_APP_URL',
+};
+
+export function dataRoot(projectRoot: string, env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(projectRoot, env.KEYSPACE_DATA_DIR ?? '.data');
+}
+
+export function profilePort(profile: StackProfile, role: InstanceRole, env: NodeJS.ProcessEnv = process.env): number {
+  const override = profile === 'local' ? env[`KEYSPACE_${role.toUpperCase()}_PORT`] : undefined;
+  if (override === undefined) return DEFAULT_PORTS[profile][role];
+  const port = Number(override);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new Error(`KEYSPACE_${role.toUpperCase()}_PORT must be a port number, got "${override}".`);
+  }
+  return port;
+}
+
+export interface LocalStack {
+  /** Connection URLs for both roles: local ones started here, or external ones from the env. */
+  urls: Record<InstanceRole, string>;
+  started: RunningInstance[];
+  stop(): Promise<void>;
+}
+
+export interface StackOptions {
+  projectRoot: string;
+  profile: StackProfile;
+  valkeyServer: string | null;
+  env?: NodeJS.ProcessEnv;
+  onStep?: (message: string) => void;
+  /** The app's HTTP port, so that a second run can say where the first one is. */
+  appPort?: number;
+}
+
+/** Roles whose URL the environment does not already give; only those need a local server. */
+export function rolesToStart(env: NodeJS.ProcessEnv): InstanceRole[] {
+  return (['sandbox', 'app'] as const).filter((role) => !env[URL_ENV[role]]);
+}
+
+export async function startLocalStack(options: StackOptions): Promise<LocalStack> {
+  const env = options.env ?? process.env;
+  const started: RunningInstance[] = [];
+  const urls: Partial<Record<InstanceRole, string>> = {};
+  const release = claimProfile(path.join(dataRoot(options.projectRoot, env), options.profile), options.appPort);
+  const stop = async () => {
+    await Promise.all(started.map((instance) => instance.stop()));
+    release();
+  };
+  try {
+    for (const role of ['sandbox', 'app'] as const) {
+      const external = env[URL_ENV[role]];
+      if (external) {
+        urls[role] = external;
+        continue;
+      }
+      if (!options.valkeyServer) throw new Error('valkey-server is needed but was not found.');
+      const port = profilePort(options.profile, role, env);
+      options.onStep?.(`Starting the ${role} Valkey on 127.0.0.1:${port}`);
+      const dir = path.join(dataRoot(options.projectRoot, env), options.profile, role);
+      const instance = await startInstance({ role, port, dir }, options.valkeyServer);
+      started.push(instance);
+      urls[role] = instance.url;
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { urls: urls as Record<InstanceRole, string>, started, stop };
+}

@@ -1,0 +1,117 @@
+/**
+ * `npm start` and `npm run dev`: Valkey for the sandbox and the app's data, then Next.js.
+ * One process owns everything it starts; SIGINT/SIGTERM/SIGHUP stop it all in reverse order.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { isPortFree } from '../lib/valkey/local-server';
+import { rolesToStart, startLocalStack, URL_ENV, type LocalStack, type StackProfile } from '../lib/valkey/local-stack';
+import { ProfileInUseError } from '../lib/valkey/profile-lock';
+import { buildApp, isBuildFresh } from './setup/build';
+import { done, fail, step, warn } from './setup/log';
+import { ensureValkeyServer } from './setup/valkey-server';
+
+const root = path.resolve(import.meta.dirname, '..');
+
+async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) return false;
+    try {
+      await fetch(url, { signal: AbortSignal.timeout(5_000) });
+      return true;
+    } catch {
+      await sleep(250);
+    }
+  }
+  return false;
+}
+
+export async function main(command: 'start' | 'dev', argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { profile: { type: 'string', default: 'local' }, port: { type: 'string' } },
+  });
+  const profile = values.profile as StackProfile;
+  const port = Number(values.port ?? process.env.PORT ?? 3000);
+  const host = process.env.KEYSPACE_HOST ?? '127.0.0.1';
+  if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`PORT must be a port number, got "${values.port ?? process.env.PORT}".`);
+
+  let stack: LocalStack | null = null;
+  let next: ChildProcess | null = null;
+  let stopping = false;
+
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    step('Stopping Keyspace…');
+    if (next && next.exitCode === null) {
+      const exited = new Promise((resolve) => next?.once('exit', resolve));
+      next.kill('SIGTERM');
+      await Promise.race([exited, sleep(8_000)]);
+      if (next.exitCode === null) next.kill('SIGKILL');
+    }
+    await stack?.stop();
+    done('Stopped everything this command started');
+    process.exit(code);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.on(signal, () => void shutdown(0));
+  }
+
+  try {
+    const needed = rolesToStart(process.env);
+    const valkey = needed.length > 0 ? ensureValkeyServer() : null;
+    if (valkey) step(`Using valkey-server ${valkey.version} (${valkey.path})`);
+    try {
+      stack = await startLocalStack({ projectRoot: root, profile, valkeyServer: valkey?.path ?? null, onStep: step, appPort: port });
+    } catch (error) {
+      // Another run owns this profile: leave it alone and say where it is.
+      if (error instanceof ProfileInUseError) fail(error.message);
+      throw error;
+    }
+    if (!(await isPortFree(port))) {
+      throw new Error(`Port ${port} is already in use. Stop the program using it, or run with PORT=<another port>.`);
+    }
+    done(`Valkey ready: sandbox ${describe(stack.urls.sandbox)}, app data ${describe(stack.urls.app)}`);
+
+    if (command === 'start' && !isBuildFresh(root)) {
+      if (!(await buildApp(root))) throw new Error('The build failed; see the errors above.');
+    }
+    step(command === 'dev' ? 'Starting Next.js in development mode (hot reload)…' : 'Starting the app…');
+    const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+    next = spawn(process.execPath, [nextBin, command, '--port', String(port), '--hostname', host], {
+      cwd: root,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: {
+        ...process.env,
+        NEXT_TELEMETRY_DISABLED: '1',
+        [URL_ENV.sandbox]: stack.urls.sandbox,
+        [URL_ENV.app]: stack.urls.app,
+      },
+    });
+    next.on('exit', (code) => {
+      if (!stopping) {
+        warn(`Next.js exited unexpectedly (code ${code}).`);
+        void shutdown(1);
+      }
+    });
+    const shownHost = host === '127.0.0.1' || host === '0.0.0.0' ? 'localhost' : host;
+    const probeHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+    if (!(await waitForHttp(`http://${probeHost}:${port}/api/health`, next, 120_000))) {
+      throw new Error('The app did not start; see the errors above.');
+    }
+    done(`Keyspace is ready at http://${shownHost}:${port}  (Ctrl+C to stop)`);
+  } catch (error) {
+    console.error(`✖ ${error instanceof Error ? error.message : String(error)}`);
+    await shutdown(1);
+  }
+}
+
+/** host:port of a connection URL, never its password. */
+function describe(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.protocol === 'rediss:' ? 'TLS ' : ''}${parsed.hostname}:${parsed.port || 6379}`;
+}

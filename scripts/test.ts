@@ -1,0 +1,98 @@
+/**
+ * `npm test`: typecheck, lint, production build, Vitest (unit + integration on real Valkey) and
+ * Playwright (end-to-end on the built app). Every step runs even if an earlier one failed, except
+ * the browser tests, which need the build. Ends with one line totalling every suite.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { buildApp, isBuildFresh } from './setup/build';
+import { ensureBrowser } from './setup/browser';
+import { done, step, warn } from './setup/log';
+import { ensureValkeyServer } from './setup/valkey-server';
+
+const root = path.resolve(import.meta.dirname, '..');
+const reports = path.join(root, '.data', 'reports');
+
+interface Tally {
+  name: string;
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+function run(command: string, args: string[], env: Record<string, string> = {}): Promise<number> {
+  const bin = path.join(root, 'node_modules', '.bin', command);
+  const child = spawn(bin, args, { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env } });
+  return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
+}
+
+const single = (name: string, ok: boolean): Tally => ({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 });
+
+function readJson<T>(file: string): T | null {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
+  } catch {
+    return null;
+  }
+}
+
+async function vitest(): Promise<Tally> {
+  const output = path.join(reports, 'vitest.json');
+  rmSync(output, { force: true });
+  const code = await run('vitest', ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${output}`]);
+  const report = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(output);
+  if (!report) return single('unit and integration (Vitest did not report)', false);
+  // A suite that crashed before its tests ran still fails the run.
+  const failed = report.numFailedTests + (code !== 0 && report.numFailedTests === 0 ? 1 : 0);
+  return { name: 'unit and integration', passed: report.numPassedTests, failed, skipped: report.numPendingTests + report.numTodoTests };
+}
+
+async function playwright(): Promise<Tally> {
+  const output = path.join(reports, 'playwright.json');
+  rmSync(output, { force: true });
+  const code = await run('playwright', ['test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: output });
+  const report = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(output);
+  if (!report) return single('end-to-end (Playwright did not report)', false);
+  const { expected, unexpected, flaky, skipped } = report.stats;
+  const failed = unexpected + (code !== 0 && unexpected === 0 ? 1 : 0);
+  return { name: 'end-to-end', passed: expected + flaky, failed, skipped };
+}
+
+export async function main(): Promise<void> {
+  mkdirSync(reports, { recursive: true });
+  const valkey = ensureValkeyServer();
+  step(`Using valkey-server ${valkey.version} (${valkey.path})`);
+  const browser = ensureBrowser();
+  step(`Using ${browser.description} for the browser tests`);
+
+  const tallies: Tally[] = [];
+  step('Typecheck (tsc --noEmit)');
+  tallies.push(single('typecheck', (await run('tsc', ['--noEmit'])) === 0));
+  step('Lint (eslint)');
+  tallies.push(single('lint', (await run('eslint', ['--max-warnings=0', '.'])) === 0));
+
+  const built = isBuildFresh(root) || (await buildApp(root));
+  tallies.push(single('build', built));
+
+  step('Unit and integration tests (Vitest, real Valkey on ports 7411/7412)');
+  tallies.push(await vitest());
+
+  if (built && existsSync(path.join(root, '.next', 'BUILD_ID'))) {
+    step('End-to-end tests (Playwright on the production build, Valkey on ports 7421/7422)');
+    tallies.push(await playwright());
+  } else {
+    warn('Skipping the end-to-end tests: the build failed.');
+    tallies.push(single('end-to-end (not run: build failed)', false));
+  }
+
+  console.log('');
+  for (const tally of tallies) {
+    const mark = tally.failed > 0 ? '✖' : '✔';
+    console.log(`${mark} ${tally.name}: ${tally.passed} passed, ${tally.failed} failed${tally.skipped ? `, ${tally.skipped} skipped` : ''}`);
+  }
+  const total = tallies.reduce((sum, t) => ({ passed: sum.passed + t.passed, failed: sum.failed + t.failed, skipped: sum.skipped + t.skipped }), { passed: 0, failed: 0, skipped: 0 });
+  if (total.failed === 0) done('All suites passed');
+  console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
+  process.exit(total.failed === 0 ? 0 : 1);
+}

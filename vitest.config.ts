@@ -1,0 +1,23 @@
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      '@': path.resolve(import.meta.dirname),
+      // `server-only` throws outside React's server build; tests are server code by definition.
+      'server-only': path.resolve(import.meta.dirname, 'lib/testing/server-only-stub.ts'),
+    },
+  },
+  test: {
+    include: ['lib/**/*.test.ts', 'app/**/*.test.ts', 'scripts/**/*.test.ts', 'components/**/*.test.ts'],
+    environment: 'node',
+    // Starts the test profile's Valkey servers once for every suite and stops them at the end.
+    globalSetup: ['lib/testing/valkey-global-setup.ts'],
+    setupFiles: ['lib/testing/valkey-env.ts'],
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+    // Tests share one pair of real servers; file-level parallelism is fine, each test owns its keys.
+    fileParallelism: true,
+  },
+});
