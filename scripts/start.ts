@@ -10,6 +10,7 @@ import { isPortFree } from '../lib/valkey/local-server';
 import { rolesToStart, startLocalStack, URL_ENV, type LocalStack, type StackProfile } from '../lib/valkey/local-stack';
 import { ProfileInUseError } from '../lib/valkey/profile-lock';
 import { buildApp, isBuildFresh } from './setup/build';
+import { onStopRequest } from './setup/lifecycle';
 import { done, fail, step, warn } from './setup/log';
 import { ensureValkeyServer } from './setup/valkey-server';
 
@@ -57,9 +58,7 @@ export async function main(command: 'start' | 'dev', argv: string[]): Promise<vo
     done('Stopped everything this command started');
     process.exit(code);
   };
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.on(signal, () => void shutdown(0));
-  }
+  onStopRequest(() => void shutdown(0));
 
   try {
     const needed = rolesToStart(process.env);

@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { startLocalStack } from '../lib/valkey/local-stack';
+import { onStopRequest } from './setup/lifecycle';
 import { done, fail, step } from './setup/log';
 import { ensureValkeyServer } from './setup/valkey-server';
 
@@ -20,6 +21,5 @@ export async function main(): Promise<void> {
     done('Stopped');
     process.exit(0);
   };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
+  onStopRequest(() => void stop());
 }

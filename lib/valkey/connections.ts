@@ -1,8 +1,7 @@
 import 'server-only';
 import { readFileSync } from 'node:fs';
 import Redis, { type RedisOptions } from 'ioredis';
-import { URL_ENV } from './local-stack';
-import type { InstanceRole } from './local-server';
+import { URL_ENV, type InstanceRole } from './roles';
 
 /** A Valkey server the app needs is not configured or not answering. Routes map it to 503. */
 export class ValkeyUnavailableError extends Error {

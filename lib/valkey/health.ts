@@ -1,6 +1,6 @@
 import 'server-only';
 import { endpointOf, getValkey } from './connections';
-import type { InstanceRole } from './local-server';
+import type { InstanceRole } from './roles';
 
 export interface ServerHealth {
   role: InstanceRole;

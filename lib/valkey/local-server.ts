@@ -13,7 +13,9 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Redis from 'ioredis';
 
-export type InstanceRole = 'sandbox' | 'app';
+import type { InstanceRole } from './roles';
+
+export type { InstanceRole };
 
 export interface InstanceSpec {
   role: InstanceRole;

@@ -3,7 +3,10 @@
  * `npm start`, unit tests and end-to-end tests each get their own ports and data folder.
  */
 import path from 'node:path';
-import { startInstance, type InstanceRole, type RunningInstance } from './local-server';
+import { startInstance, type RunningInstance } from './local-server';
+import { URL_ENV, type InstanceRole } from './roles';
+
+export { URL_ENV };
 import { claimProfile } from './profile-lock';
 
 export type StackProfile = 'local' | 'test' | 'e2e' | 'start-test';
@@ -13,11 +16,6 @@ const DEFAULT_PORTS: Record<StackProfile, Record<InstanceRole, number>> = {
   test: { sandbox: 7411, app: 7412 },
   e2e: { sandbox: 7421, app: 7422 },
   'start-test': { sandbox: 7431, app: 7432 },
-};
-
-export const URL_ENV: Record<InstanceRole, string> = {
-  sandbox: 'KEYSPACE_SANDBOX_URL',
-  app: 'KEYSPACE_APP_URL',
 };
 
 export function dataRoot(projectRoot: string, env: NodeJS.ProcessEnv = process.env): string {
