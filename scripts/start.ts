@@ -6,8 +6,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { isPortFree } from '../lib/valkey/local-server';
-import { rolesToStart, startLocalStack, URL_ENV, type LocalStack, type StackProfile } from '../lib/valkey/local-stack';
+import { writeFileSync } from 'node:fs';
+import { isPortFree, stopLeftoverProcess } from '../lib/valkey/local-server';
+import { dataRoot, rolesToStart, startLocalStack, URL_ENV, type LocalStack, type StackProfile } from '../lib/valkey/local-stack';
 import { ProfileInUseError } from '../lib/valkey/profile-lock';
 import { buildApp, isBuildFresh } from './setup/build';
 import { onStopRequest } from './setup/lifecycle';
@@ -71,6 +72,9 @@ export async function main(command: 'start' | 'dev', argv: string[]): Promise<vo
       if (error instanceof ProfileInUseError) fail(error.message);
       throw error;
     }
+    // A previous run killed with SIGKILL can leave its Next.js server holding the port.
+    const nextPidFile = path.join(dataRoot(root), profile, 'next.pid');
+    await stopLeftoverProcess(nextPidFile, 'next');
     if (!(await isPortFree(port))) {
       throw new Error(`Port ${port} is already in use. Stop the program using it, or run with PORT=<another port>.`);
     }
@@ -91,6 +95,7 @@ export async function main(command: 'start' | 'dev', argv: string[]): Promise<vo
         [URL_ENV.app]: stack.urls.app,
       },
     });
+    if (next.pid) writeFileSync(nextPidFile, `${next.pid}\n`);
     next.on('exit', (code) => {
       if (!stopping) {
         warn(`Next.js exited unexpectedly (code ${code}).`);

@@ -43,8 +43,15 @@ function createClient(role: InstanceRole): Redis {
     // The sandbox shows integers exactly as Valkey sends them; 64-bit values do not fit a double.
     stringNumbers: role === 'sandbox',
   });
+  // While a server is down ioredis retries every two seconds; log each distinct failure once.
+  let lastLogged = '';
   client.on('error', (error: Error) => {
+    if (error.message === lastLogged) return;
+    lastLogged = error.message;
     console.error(`[valkey:${role}] ${error.message}`);
+  });
+  client.on('ready', () => {
+    lastLogged = '';
   });
   return client;
 }
@@ -63,12 +70,18 @@ export async function getValkey(role: InstanceRole): Promise<Redis> {
     function finish(ok: boolean) {
       clearTimeout(timer);
       client.off('ready', onReady);
+      client.off('error', onError);
       resolve(ok);
     }
     function onReady() {
       finish(true);
     }
+    // A refused or failed connection attempt answers at once; no point making the learner wait.
+    function onError() {
+      finish(false);
+    }
     client.on('ready', onReady);
+    client.on('error', onError);
   });
   if (!ready) throw new ValkeyUnavailableError(role, `no answer from ${endpointOf(role)}.`);
   return client;
@@ -86,4 +99,15 @@ export function endpointOf(role: InstanceRole): string {
 export function isConnectionError(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   return error.name !== 'ReplyError' && !(error.constructor?.name === 'ReplyError');
+}
+
+/** Closes every client (tests, and a server shutting down); the next getValkey reconnects. */
+export async function closeValkeyClients(): Promise<void> {
+  const clients = registry.keyspaceValkey!;
+  await Promise.all(
+    Object.entries(clients).map(async ([role, client]) => {
+      delete clients[role as InstanceRole];
+      client.disconnect();
+    }),
+  );
 }

@@ -111,12 +111,14 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** Stops a server left behind by a run that died without cleaning up (its pidfile survives). */
-export async function stopLeftover(dir: string): Promise<boolean> {
-  const pidFile = path.join(dir, 'valkey.pid');
+/**
+ * Stops a process left behind by a run that died without cleaning up (SIGKILL, a crash), found
+ * through the pidfile it left in our data folder. `expectedName` guards against a reused pid.
+ */
+export async function stopLeftoverProcess(pidFile: string, expectedName: string): Promise<boolean> {
   if (!existsSync(pidFile)) return false;
   const pid = Number(readFileSync(pidFile, 'utf8').trim());
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid) || !isValkeyProcess(pid)) {
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid) || !processLooksLike(pid, expectedName)) {
     rmSync(pidFile, { force: true });
     return false;
   }
@@ -127,12 +129,11 @@ export async function stopLeftover(dir: string): Promise<boolean> {
   return true;
 }
 
-function isValkeyProcess(pid: number): boolean {
-  const cmdline = `/proc/${pid}/cmdline`;
+function processLooksLike(pid: number, expectedName: string): boolean {
   // Without /proc (macOS) trust the pidfile: it sits in our own data folder.
   if (!existsSync(`/proc/${pid}`)) return true;
   try {
-    return readFileSync(cmdline, 'utf8').includes('valkey-server');
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(expectedName);
   } catch {
     return false;
   }
@@ -162,7 +163,7 @@ async function waitUntilReady(url: string, child: ChildProcess, logFile: string)
 
 export async function startInstance(spec: InstanceSpec, valkeyServer: string): Promise<RunningInstance> {
   mkdirSync(spec.dir, { recursive: true });
-  await stopLeftover(spec.dir);
+  await stopLeftoverProcess(path.join(spec.dir, 'valkey.pid'), 'valkey-server');
   if (!(await isPortFree(spec.port))) {
     throw new Error(
       `Port ${spec.port} (the ${spec.role} Valkey) is already in use by another program. ` +

@@ -1,0 +1,78 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { LessonPage } from './pages/LessonPage';
+import { SandboxConsole } from './pages/SandboxConsole';
+import { SiteHeader } from './pages/SiteHeader';
+
+type AxeResults = Awaited<ReturnType<AxeBuilder['analyze']>>;
+
+const BLOCKING_IMPACTS = new Set(['serious', 'critical']);
+
+/** One readable paragraph per violation: rule, impact, help link and every failing node. */
+function describeViolations(violations: AxeResults['violations']): string {
+  return violations
+    .map((violation) => {
+      const nodes = violation.nodes
+        .map((node) => `    - ${node.target.join(' ')}\n      ${node.failureSummary?.replace(/\n/g, '\n      ') ?? ''}\n      ${node.html}`)
+        .join('\n');
+      return `[${violation.impact}] ${violation.id}: ${violation.help} (${violation.helpUrl})\n${nodes}`;
+    })
+    .join('\n\n');
+}
+
+async function expectNoSeriousViolations(page: Page, what: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  const blocking = results.violations.filter((violation) => BLOCKING_IMPACTS.has(violation.impact ?? ''));
+  expect(blocking, `serious or critical accessibility violations on ${what}:\n\n${describeViolations(blocking)}\n`).toEqual([]);
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test.describe(`${theme} theme`, () => {
+    // The theme follows the system preference until the learner picks one.
+    test.use({ colorScheme: theme });
+
+    async function open(page: Page, path: string): Promise<void> {
+      await page.goto(path);
+      const header = new SiteHeader(page);
+      await header.themeToggleReady();
+      await header.expectTheme(theme);
+    }
+
+    test('home page', async ({ page }) => {
+      await open(page, '/');
+      await expectNoSeriousViolations(page, `/ (${theme})`);
+    });
+
+    test('lesson page, after answering the quiz and running commands', async ({ page }) => {
+      await open(page, '/learn/choosing-an-engine');
+      const lesson = new LessonPage(page);
+
+      const quiz = lesson.quiz(/^A team keeps user sessions/);
+      await quiz.answer('Node-based Memcached, because its multi-threaded nodes give the most throughput per node');
+      await expect(quiz.wrongMessage).toBeVisible();
+      await expectNoSeriousViolations(page, `/learn/choosing-an-engine with a wrong answer checked (${theme})`);
+
+      await quiz.answer('Serverless Valkey');
+      await expect(quiz.correctMessage).toBeVisible();
+
+      const ping = lesson.runBlock('PING');
+      await ping.run();
+      await expect(ping.reply).toHaveText('PONG');
+      await lesson.console.ready();
+      await expect(await lesson.console.run('FLUSHALL')).toHaveText(/^\(error\) ERR/);
+      await lesson.sidebarLinks(); // opens the disclosure on phones, so its links are checked too
+
+      await expectNoSeriousViolations(page, `/learn/choosing-an-engine after the quiz and commands (${theme})`);
+    });
+
+    test('sandbox page, with replies and errors in the console', async ({ page }) => {
+      await open(page, '/sandbox');
+      const repl = new SandboxConsole(page);
+      await repl.ready();
+      await expect(await repl.run('SET a:key "some value"')).toHaveText('OK');
+      await expect(await repl.run('GET no:such:key')).toHaveText('(nil)');
+      await expect(await repl.run('CONFIG GET maxmemory')).toHaveText(/^\(error\) ERR/);
+      await expectNoSeriousViolations(page, `/sandbox with replies (${theme})`);
+    });
+  });
+}

@@ -1,0 +1,108 @@
+import { expect, test, type APIResponse } from '@playwright/test';
+
+const EXEC = '/api/sandbox/exec';
+const LEARNER_COOKIE = 'keyspace_learner';
+
+function uniqueKey(name: string): string {
+  return `e2e:${name}:${Date.now().toString(36)}:${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/** The learner cookie a response issued, with its attributes, or undefined. */
+function issuedLearnerCookie(response: APIResponse): string | undefined {
+  return response
+    .headersArray()
+    .filter((header) => header.name.toLowerCase() === 'set-cookie')
+    .map((header) => header.value)
+    .find((value) => value.startsWith(`${LEARNER_COOKIE}=`));
+}
+
+function learnerIdOf(setCookie: string | undefined): string {
+  const id = /^keyspace_learner=([^;]*)/.exec(setCookie ?? '')?.[1];
+  expect(id, `a learner id in ${setCookie}`).toMatch(/^[a-z0-9]{12}$/);
+  return id as string;
+}
+
+test.describe('GET /api/health', () => {
+  test('is 200 with both servers up and their versions', async ({ request }) => {
+    const response = await request.get('/api/health');
+    expect(response.status()).toBe(200);
+    const body = await response.json();
+    expect(body.ok).toBe(true);
+    expect(body.servers).toHaveLength(2);
+    expect(body.servers.map((server: { role: string }) => server.role).sort()).toEqual(['app', 'sandbox']);
+    for (const server of body.servers) {
+      expect(server, `server ${server.role}`).toMatchObject({ ok: true, engine: expect.any(String), version: expect.stringMatching(/^\d+\.\d+/) });
+    }
+  });
+});
+
+test.describe('POST /api/sandbox/exec', () => {
+  test('runs PING and issues an HttpOnly learner cookie', async ({ request }) => {
+    const response = await request.post(EXEC, { data: { command: 'PING' } });
+    expect(response.status()).toBe(200);
+    expect(await response.json()).toMatchObject({ ok: true, text: 'PONG', ms: expect.any(Number) });
+
+    const cookie = issuedLearnerCookie(response);
+    expect(cookie, 'a learner cookie is issued').toBeDefined();
+    expect(cookie).toMatch(/;\s*HttpOnly/i);
+    expect(cookie).toMatch(/;\s*Path=\//i);
+    expect(cookie).toMatch(/;\s*SameSite=Lax/i);
+    learnerIdOf(cookie);
+
+    const again = await request.post(EXEC, { data: { command: 'PING' } });
+    expect(again.status()).toBe(200);
+    expect(issuedLearnerCookie(again), 'a known learner is not issued a new cookie').toBeUndefined();
+  });
+
+  test('rejects a body that is not JSON with 400', async ({ request }) => {
+    const response = await request.post(EXEC, { headers: { 'Content-Type': 'application/json' }, data: '{"command": "PING"' });
+    expect(response.status()).toBe(400);
+    expect(await response.json()).toMatchObject({ ok: false, code: 'bad_request', error: expect.any(String) });
+  });
+
+  test('rejects an empty command with 400', async ({ request }) => {
+    const response = await request.post(EXEC, { data: { command: '' } });
+    expect(response.status()).toBe(400);
+    expect(await response.json()).toMatchObject({ ok: false, code: 'bad_request', error: expect.stringMatching(/empty command/) });
+  });
+
+  test('rejects a command that is not a string with 400', async ({ request }) => {
+    const response = await request.post(EXEC, { data: { command: ['PING'] } });
+    expect(response.status()).toBe(400);
+    expect(await response.json()).toMatchObject({ ok: false, code: 'bad_request' });
+  });
+
+  test('rejects a 20 KB command line with 413', async ({ request }) => {
+    const response = await request.post(EXEC, { data: { command: `SET ${uniqueKey('big')} ${'x'.repeat(20 * 1024)}` } });
+    expect(response.status()).toBe(413);
+    expect(await response.json()).toMatchObject({ ok: false, code: 'payload_too_large' });
+  });
+
+  test('ignores a learner named in the body: the cookie decides', async ({ playwright }) => {
+    const key = uniqueKey('owned');
+    const owner = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
+    const intruder = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
+    try {
+      const set = await owner.post(EXEC, { data: { command: `SET ${key} secret` } });
+      expect(await set.json()).toMatchObject({ ok: true, text: 'OK' });
+      const ownerId = learnerIdOf(issuedLearnerCookie(set));
+      expect(await (await owner.post(EXEC, { data: { command: `GET ${key}` } })).json()).toMatchObject({ ok: true, text: '"secret"' });
+
+      const spoofed = await intruder.post(EXEC, { data: { command: `GET ${key}`, learner: ownerId } });
+      expect(spoofed.status()).toBe(200);
+      expect(await spoofed.json(), "naming another learner does not reach their keys").toMatchObject({ ok: true, text: '(nil)' });
+      expect(learnerIdOf(issuedLearnerCookie(spoofed)), 'the intruder gets an id of its own').not.toBe(ownerId);
+
+      const spoofedWrite = await intruder.post(EXEC, { data: { command: `SET ${key} overwritten`, learner: ownerId } });
+      expect(await spoofedWrite.json()).toMatchObject({ ok: true, text: 'OK' });
+      expect(await (await owner.post(EXEC, { data: { command: `GET ${key}` } })).json(), "nor overwrite them").toMatchObject({
+        text: '"secret"',
+      });
+    } finally {
+      await owner.post(EXEC, { data: { command: `DEL ${key}` } });
+      await intruder.post(EXEC, { data: { command: `DEL ${key}` } });
+      await owner.dispose();
+      await intruder.dispose();
+    }
+  });
+});

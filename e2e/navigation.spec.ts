@@ -1,0 +1,132 @@
+import { expect, test } from '@playwright/test';
+import { tabTo } from './pages/keyboard';
+import { LessonPage } from './pages/LessonPage';
+import { SandboxConsole } from './pages/SandboxConsole';
+import { SiteHeader } from './pages/SiteHeader';
+
+const ENGINE = { slug: 'choosing-an-engine', title: 'Choosing an engine: Valkey, Redis OSS or Memcached' };
+const FIRST_COMMANDS = { slug: 'first-commands', title: 'First commands: strings, counters and expiry' };
+
+test.describe('lesson navigation', () => {
+  test('the sidebar lists both lessons and marks the current one', async ({ page }) => {
+    const lesson = new LessonPage(page);
+    await lesson.goto(ENGINE.slug);
+
+    const links = await lesson.sidebarLinks();
+    await expect(links).toHaveText([ENGINE.title, FIRST_COMMANDS.title]);
+    await expect(links.filter({ hasText: ENGINE.title })).toHaveAttribute('aria-current', 'page');
+    await expect(links.filter({ hasText: FIRST_COMMANDS.title })).not.toHaveAttribute('aria-current');
+    await expect(lesson.sidebar.locator('[aria-current="page"]:visible')).toHaveCount(1);
+
+    await links.filter({ hasText: FIRST_COMMANDS.title }).click();
+    await expect(page).toHaveURL(new RegExp(`/learn/${FIRST_COMMANDS.slug}$`));
+    await expect(lesson.heading).toHaveText(FIRST_COMMANDS.title);
+    const linksThere = await lesson.sidebarLinks();
+    await expect(linksThere.filter({ hasText: FIRST_COMMANDS.title })).toHaveAttribute('aria-current', 'page');
+    await expect(linksThere.filter({ hasText: ENGINE.title })).not.toHaveAttribute('aria-current');
+  });
+
+  test('next and previous links move between lessons', async ({ page }) => {
+    const lesson = new LessonPage(page);
+    await lesson.goto(ENGINE.slug);
+    await expect(lesson.pagerLink('Previous'), 'the first lesson has no previous one').toHaveCount(0);
+
+    const next = lesson.pagerLink('Next');
+    await expect(next).toContainText(FIRST_COMMANDS.title);
+    await expect(next).toHaveAttribute('rel', 'next');
+    await next.click();
+    await expect(page).toHaveURL(new RegExp(`/learn/${FIRST_COMMANDS.slug}$`));
+    await expect(lesson.heading).toHaveText(FIRST_COMMANDS.title);
+    await expect(lesson.pagerLink('Next'), 'the last lesson has no next one').toHaveCount(0);
+
+    const previous = lesson.pagerLink('Previous');
+    await expect(previous).toContainText(ENGINE.title);
+    await expect(previous).toHaveAttribute('rel', 'prev');
+    await previous.click();
+    await expect(page).toHaveURL(new RegExp(`/learn/${ENGINE.slug}$`));
+    await expect(lesson.heading).toHaveText(ENGINE.title);
+  });
+
+  test('an unknown lesson is a 404 "Page not found"', async ({ page }) => {
+    const response = await page.goto('/learn/no-such-lesson');
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'See all lessons' })).toHaveAttribute('href', '/learn');
+  });
+});
+
+test.describe('theme', () => {
+  test('the toggle switches <html> to dark and back', async ({ page }) => {
+    const header = new SiteHeader(page);
+    await page.goto('/');
+    await header.themeToggleReady();
+    await header.expectTheme('light');
+
+    await header.themeToggle.click();
+    await header.expectTheme('dark');
+    await expect(header.themeToggle).toHaveAttribute('aria-pressed', 'true');
+
+    await header.themeToggle.click();
+    await header.expectTheme('light');
+    await expect(header.themeToggle).toHaveAttribute('aria-pressed', 'false');
+  });
+
+  test('the choice survives a reload', async ({ page }) => {
+    const header = new SiteHeader(page);
+    await page.goto('/');
+    await header.themeToggleReady();
+    await header.themeToggle.click();
+    await header.expectTheme('dark');
+    await page.reload();
+    await header.expectTheme('dark');
+  });
+
+  test('the toggle works from the keyboard', async ({ page }) => {
+    const header = new SiteHeader(page);
+    await page.goto('/');
+    await header.themeToggleReady();
+    await header.expectTheme('light');
+
+    await tabTo(page, header.themeToggle);
+    await page.keyboard.press('Enter');
+    await header.expectTheme('dark');
+    await expect(header.themeToggle, 'focus stays on the toggle').toBeFocused();
+
+    await page.keyboard.press('Enter');
+    await header.expectTheme('light');
+  });
+});
+
+test.describe('layout and keyboard', () => {
+  for (const path of ['/', `/learn/${ENGINE.slug}`, '/sandbox']) {
+    test(`${path} does not scroll horizontally`, async ({ page }) => {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await new SiteHeader(page).themeToggleReady();
+      const overflow = () =>
+        page.evaluate(() => {
+          const { scrollWidth } = document.documentElement;
+          // Name what sticks out, so a failure says where to look.
+          const culprits = [...document.querySelectorAll('body *')]
+            .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 0.5)
+            .slice(0, 5)
+            .map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].slice(0, 3).join('.')}`);
+          return { excess: scrollWidth - window.innerWidth, culprits };
+        });
+      await expect.poll(async () => (await overflow()).excess, { message: `no horizontal scroll: ${JSON.stringify(await overflow())}` }).toBeLessThanOrEqual(0);
+    });
+  }
+
+  test('a keyboard-only learner reaches the console and runs PING', async ({ page }) => {
+    const repl = new SandboxConsole(page);
+    await repl.goto();
+    await tabTo(page, repl.input);
+    await page.keyboard.type('PING');
+    await expect(repl.input).toHaveValue('PING');
+    await page.keyboard.press('Enter');
+    await expect(repl.replies).toHaveCount(1);
+    await expect(repl.replies.first()).toHaveText('PONG');
+    await expect(repl.input, 'focus stays in the input for the next command').toBeFocused();
+    await expect(repl.input).toHaveValue('');
+  });
+});

@@ -1,0 +1,100 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { expectHydrated } from './hydration';
+import { SandboxConsole } from './SandboxConsole';
+
+/** A <Quiz> (components/mdx/QuizWidget.tsx): a region named by its question. */
+export class Quiz {
+  readonly region: Locator;
+  readonly choices: Locator;
+  readonly checkButton: Locator;
+
+  constructor(page: Page, question: string | RegExp) {
+    this.region = page.getByRole('region', { name: question });
+    this.choices = this.region.getByRole('group', { name: question }).getByRole('radio');
+    this.checkButton = this.region.getByRole('button', { name: 'Check answer' });
+  }
+
+  choice(label: string): Locator {
+    return this.region.getByRole('radio', { name: label, exact: true });
+  }
+
+  async answer(label: string): Promise<void> {
+    const radio = this.choice(label);
+    await expectHydrated(radio);
+    await radio.check();
+    await this.checkButton.click();
+  }
+
+  get wrongMessage(): Locator {
+    return this.region.getByText('Not quite. Try another answer.', { exact: true });
+  }
+
+  get correctMessage(): Locator {
+    return this.region.getByText('Correct.', { exact: true });
+  }
+}
+
+/** A <Run command="…"> block (components/mdx/Run.tsx). */
+export class RunBlock {
+  readonly button: Locator;
+  /** The block: the outermost ancestor <div> of the button holding no other button. */
+  readonly container: Locator;
+  readonly reply: Locator;
+
+  constructor(page: Page, command: string) {
+    this.button = page.getByRole('button', { name: `Run ${command}`, exact: true });
+    // The block has no role or name of its own (see the report), so it is found from its button.
+    this.container = this.button.locator('xpath=ancestor::div[count(.//button) = 1][last()]');
+    this.reply = this.container.getByTestId('run-reply');
+  }
+
+  async run(): Promise<void> {
+    await expectHydrated(this.button);
+    await this.button.click();
+  }
+}
+
+/** /learn/[slug]: sidebar, article (quizzes, Run blocks), pager and the "Try it" console. */
+export class LessonPage {
+  readonly heading: Locator;
+  readonly sidebar: Locator;
+  /** Phones only: the "All lessons" disclosure that holds the sidebar's links. */
+  readonly sidebarDisclosure: Locator;
+  readonly pager: Locator;
+  readonly console: SandboxConsole;
+
+  constructor(readonly page: Page) {
+    this.heading = page.getByRole('heading', { level: 1 });
+    this.sidebar = page.getByRole('navigation', { name: 'Lessons' });
+    this.sidebarDisclosure = this.sidebar.locator('details');
+    this.pager = page.getByRole('navigation', { name: 'Previous and next lessons' });
+    this.console = new SandboxConsole(page);
+  }
+
+  async goto(slug: string): Promise<void> {
+    await this.page.goto(`/learn/${slug}`);
+    await expect(this.heading).toBeVisible();
+  }
+
+  quiz(question: string | RegExp): Quiz {
+    return new Quiz(this.page, question);
+  }
+
+  runBlock(command: string): RunBlock {
+    return new RunBlock(this.page, command);
+  }
+
+  /** Links of the sidebar; on a phone, opens the "All lessons" disclosure first. */
+  async sidebarLinks(): Promise<Locator> {
+    if (await this.sidebarDisclosure.isVisible()) {
+      const open = await this.sidebarDisclosure.evaluate((details) => (details as HTMLDetailsElement).open);
+      if (!open) await this.sidebar.getByText('All lessons', { exact: true }).click();
+      await expect(this.sidebarDisclosure).toHaveAttribute('open', '');
+    }
+    return this.sidebar.getByRole('link');
+  }
+
+  pagerLink(direction: 'Previous' | 'Next'): Locator {
+    return this.pager.getByRole('link', { name: new RegExp(`^${direction}`) });
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * `npm start` as a user runs it: real Valkey servers, the production build, a second run, Ctrl+C,
+ * and a run killed outright. Uses its own profile (ports 3200, 7431, 7432) so it never touches a
+ * developer's running app. Needs the production build, which `npm test` makes before Vitest.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { isPortFree } from '@/lib/valkey/local-server';
+
+const root = path.resolve(import.meta.dirname, '..');
+const PORT = 3200;
+const PORTS = [PORT, 7431, 7432];
+const children: ChildProcess[] = [];
+
+afterAll(() => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+});
+
+function startKeyspace(): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+  const child = spawn(process.execPath, ['scripts/run.mjs', 'start', '--profile', 'start-test', '--port', String(PORT)], {
+    cwd: root,
+    env: { ...process.env, KEYSPACE_SANDBOX_URL: '', KEYSPACE_APP_URL: '' },
+  });
+  children.push(child);
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`Timed out waiting for ${what}`);
+}
+
+async function allPortsFree(): Promise<boolean> {
+  return (await Promise.all(PORTS.map(isPortFree))).every(Boolean);
+}
+
+async function ping(): Promise<unknown> {
+  const response = await fetch(`http://127.0.0.1:${PORT}/api/sandbox/exec`, { method: 'POST', body: JSON.stringify({ command: 'PING' }) });
+  return response.json();
+}
+
+describe('npm start', () => {
+  it('serves the app, refuses a second run, and Ctrl+C leaves nothing behind', { timeout: 240_000 }, async () => {
+    expect(await allPortsFree()).toBe(true);
+    const first = startKeyspace();
+    await waitFor(() => first.output().includes(`ready at http://localhost:${PORT}`), 200_000, `the app to start:\n${first.output()}`);
+
+    const health = await fetch(`http://127.0.0.1:${PORT}/api/health`);
+    expect(health.status).toBe(200);
+    expect(await ping()).toMatchObject({ ok: true, text: 'PONG' });
+    for (const page of ['/', '/learn/choosing-an-engine', '/sandbox']) {
+      expect((await fetch(`http://127.0.0.1:${PORT}${page}`)).status, page).toBe(200);
+    }
+
+    const second = startKeyspace();
+    expect(await second.exited).toBe(1);
+    expect(second.output()).toContain(`already running (process ${first.child.pid}) at http://localhost:${PORT}`);
+    expect((await fetch(`http://127.0.0.1:${PORT}/api/health`)).status).toBe(200);
+
+    first.child.kill('SIGINT');
+    expect(await first.exited).toBe(0);
+    expect(first.output()).toContain('Stopped everything this command started');
+    expect(await allPortsFree()).toBe(true);
+  });
+
+  it('recovers the servers a killed run left behind', { timeout: 240_000 }, async () => {
+    const crashed = startKeyspace();
+    await waitFor(() => crashed.output().includes('ready at'), 200_000, 'the app to start');
+    crashed.child.kill('SIGKILL');
+    await crashed.exited;
+    // Its Valkey and Next.js children are orphans now, still holding their ports.
+    expect(await allPortsFree()).toBe(false);
+
+    const next = startKeyspace();
+    await waitFor(() => next.output().includes('ready at'), 200_000, `the app to restart:\n${next.output()}`);
+    expect(await ping()).toMatchObject({ ok: true, text: 'PONG' });
+    next.child.kill('SIGTERM');
+    expect(await next.exited).toBe(0);
+    await waitFor(allPortsFree, 10_000, 'the ports to be released');
+  });
+});
