@@ -10,7 +10,7 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
     <div role="alert" className="mx-auto max-w-3xl px-4 py-16 text-center sm:px-6">
       <h1 className="text-2xl font-bold tracking-tight">Something went wrong</h1>
       <p className="mt-4 text-slate-600 dark:text-slate-300">This page could not be shown. Try again; if it keeps failing, reload the page.</p>
-      <button type="button" onClick={reset} className="mt-6 rounded-md bg-sky-700 px-4 py-2 font-medium text-white hover:bg-sky-600">
+      <button type="button" onClick={reset} className="mt-6 rounded-md bg-sky-700 px-4 py-2 font-medium text-white hover:bg-sky-800">
         Try again
       </button>
     </div>

@@ -21,9 +21,16 @@ function describeViolations(violations: AxeResults['violations']): string {
 }
 
 async function expectNoSeriousViolations(page: Page, what: string): Promise<void> {
+  // Check resting colours: a pointer left over the last clicked button would show its :hover
+  // colours on desktop only (phones have no hover), making the two projects disagree.
+  await page.mouse.move(0, 0);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
   const blocking = results.violations.filter((violation) => BLOCKING_IMPACTS.has(violation.impact ?? ''));
-  expect(blocking, `serious or critical accessibility violations on ${what}:\n\n${describeViolations(blocking)}\n`).toEqual([]);
+  // Soft, so that one page state failing still lets the test reach and check the next state.
+  expect.soft(
+    blocking.map((violation) => `[${violation.impact}] ${violation.id} (${violation.nodes.length} element(s))`),
+    `serious or critical accessibility violations on ${what}:\n\n${describeViolations(blocking)}\n`,
+  ).toEqual([]);
 }
 
 for (const theme of ['light', 'dark'] as const) {
@@ -44,6 +51,8 @@ for (const theme of ['light', 'dark'] as const) {
     });
 
     test('lesson page, after answering the quiz and running commands', async ({ page }) => {
+      // Two axe passes over the longest page: on a loaded 2-CPU machine that alone nears 30 s.
+      test.setTimeout(60_000);
       await open(page, '/learn/choosing-an-engine');
       const lesson = new LessonPage(page);
 

@@ -5,6 +5,9 @@ import { SandboxConsole } from './pages/SandboxConsole';
 const QUESTION = /^A team keeps user sessions in its cache\./;
 
 test('a learner reads a lesson, answers its quiz and uses the console; another learner sees none of it', async ({ page, browser }) => {
+  // A whole session in one test (two pages, a second browser context): longer than the default.
+  test.setTimeout(60_000);
+
   await test.step('open the home page and follow the link to the first lesson', async () => {
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 1, name: 'Learn caching by doing.' })).toBeVisible();

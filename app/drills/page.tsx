@@ -11,7 +11,7 @@ export default function DrillsPage() {
         Spaced-repetition flashcards and mock interviews on ElastiCache, Valkey and caching design are being built. Until they arrive,
         the lessons end with quizzes you can use to check yourself.
       </p>
-      <Link href="/learn" className="mt-6 inline-block rounded-md bg-sky-700 px-4 py-2 font-medium text-white hover:bg-sky-600">
+      <Link href="/learn" className="mt-6 inline-block rounded-md bg-sky-700 px-4 py-2 font-medium text-white hover:bg-sky-800">
         Browse the lessons
       </Link>
     </div>

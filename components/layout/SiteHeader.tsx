@@ -12,7 +12,7 @@ export function SiteHeader() {
     <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/90 backdrop-blur dark:border-slate-800 dark:bg-slate-950/90">
       <div className="mx-auto flex h-14 max-w-7xl items-center gap-2 px-3 sm:gap-6 sm:px-6">
         <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
-          <span aria-hidden="true" className="rounded bg-sky-600 px-1.5 py-0.5 font-mono text-xs text-white">
+          <span aria-hidden="true" className="rounded bg-sky-700 px-1.5 py-0.5 font-mono text-xs text-white">
             ks
           </span>
           <span>Keyspace</span>

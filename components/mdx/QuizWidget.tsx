@@ -1,6 +1,7 @@
 'use client';
 
 import { useId, useState, type ReactNode } from 'react';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 interface QuizWidgetProps {
   question: string;
@@ -12,6 +13,7 @@ export function QuizWidget({ question, choices, explanation }: QuizWidgetProps) 
   const [selected, setSelected] = useState<number | null>(null);
   const [checked, setChecked] = useState<number | null>(null);
   const groupId = useId();
+  const hydrated = useHydrated();
   const isRight = checked !== null && choices[checked]?.correct === true;
 
   return (
@@ -49,6 +51,7 @@ export function QuizWidget({ question, choices, explanation }: QuizWidgetProps) 
                     name={groupId}
                     className="mt-1"
                     checked={selected === index}
+                    disabled={!hydrated}
                     onChange={() => setSelected(index)}
                   />
                   <span className="[&_code]:font-mono">{choice.content}</span>

@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { browseHistory, emptyHistory, recordCommand } from '@/lib/sandbox/history';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { useSandbox } from './SandboxProvider';
 
 const PROMPT = 'valkey>';
@@ -11,7 +12,8 @@ export function Repl({ heading = 'Sandbox', className = '' }: { heading?: string
   const sandbox = useSandbox();
   const [line, setLine] = useState('');
   const history = useRef(emptyHistory());
-  const outputRef = useRef<HTMLOListElement>(null);
+  const outputRef = useRef<HTMLDivElement>(null);
+  const hydrated = useHydrated();
   const inputId = useId();
   const headingId = useId();
   const entries = sandbox?.entries ?? [];
@@ -48,8 +50,11 @@ export function Repl({ heading = 'Sandbox', className = '' }: { heading?: string
           Clear
         </button>
       </header>
-      <ol ref={outputRef} role="log" aria-live="polite" aria-label="Sandbox output" className="min-h-40 flex-1 overflow-y-auto px-3 py-2 font-mono text-[13px] leading-5">
-        {entries.length === 0 && <li className="text-slate-400">Type a command such as PING and press Enter. ↑ and ↓ walk through your history.</li>}
+      <div ref={outputRef} role="log" aria-live="polite" aria-label="Sandbox output" className="min-h-40 flex-1 overflow-y-auto px-3 py-2 font-mono text-[13px] leading-5">
+        {entries.length === 0 && (
+          <p className="text-slate-400">{hydrated ? 'Type a command such as PING and press Enter. ↑ and ↓ walk through your history.' : 'Loading the console…'}</p>
+        )}
+        <ol>
         {entries.map((entry) => (
           <li key={entry.id} className="mb-2">
             <div className="text-slate-400">
@@ -60,12 +65,13 @@ export function Repl({ heading = 'Sandbox', className = '' }: { heading?: string
             </pre>
           </li>
         ))}
+        </ol>
         {sandbox.busy && (
-          <li className="text-slate-400" aria-label="Running">
-            …
-          </li>
+          <p className="text-slate-400" role="status">
+            Running…
+          </p>
         )}
-      </ol>
+      </div>
       <form
         className="flex items-center gap-2 border-t border-slate-800 px-3 py-2"
         onSubmit={(event) => {
@@ -88,10 +94,11 @@ export function Repl({ heading = 'Sandbox', className = '' }: { heading?: string
           spellCheck={false}
           enterKeyHint="send"
           maxLength={16384}
+          disabled={!hydrated}
           className="min-w-0 flex-1 bg-transparent font-mono text-[13px] text-slate-100 outline-none placeholder:text-slate-500"
           placeholder="SET greeting hello"
         />
-        <button type="submit" className="rounded bg-sky-600 px-3 py-1 text-xs font-medium text-white hover:bg-sky-500 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-300">
+        <button type="submit" disabled={!hydrated} className="rounded bg-sky-700 disabled:opacity-60 px-3 py-1 text-xs font-medium text-white hover:bg-sky-800 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-300">
           Run
         </button>
       </form>

@@ -1,5 +1,4 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { expectHydrated } from './hydration';
 import { SandboxConsole } from './SandboxConsole';
 
 /** A <Quiz> (components/mdx/QuizWidget.tsx): a region named by its question. */
@@ -11,7 +10,7 @@ export class Quiz {
   constructor(page: Page, question: string | RegExp) {
     this.region = page.getByRole('region', { name: question });
     this.choices = this.region.getByRole('group', { name: question }).getByRole('radio');
-    this.checkButton = this.region.getByRole('button', { name: 'Check answer' });
+    this.checkButton = this.region.getByRole('button', { name: 'Check answer', exact: true });
   }
 
   choice(label: string): Locator {
@@ -20,7 +19,8 @@ export class Quiz {
 
   async answer(label: string): Promise<void> {
     const radio = this.choice(label);
-    await expectHydrated(radio);
+    // Controls stay disabled until React has hydrated them (components/ui/use-hydrated.ts).
+    await expect(radio).toBeEnabled();
     await radio.check();
     await this.checkButton.click();
   }
@@ -37,19 +37,18 @@ export class Quiz {
 /** A <Run command="…"> block (components/mdx/Run.tsx). */
 export class RunBlock {
   readonly button: Locator;
-  /** The block: the outermost ancestor <div> of the button holding no other button. */
+  /** The block, a group named after its command. */
   readonly container: Locator;
   readonly reply: Locator;
 
   constructor(page: Page, command: string) {
     this.button = page.getByRole('button', { name: `Run ${command}`, exact: true });
-    // The block has no role or name of its own (see the report), so it is found from its button.
-    this.container = this.button.locator('xpath=ancestor::div[count(.//button) = 1][last()]');
+    this.container = page.getByRole('group', { name: `Command: ${command}`, exact: true });
     this.reply = this.container.getByTestId('run-reply');
   }
 
   async run(): Promise<void> {
-    await expectHydrated(this.button);
+    await expect(this.button).toBeEnabled();
     await this.button.click();
   }
 }
@@ -65,9 +64,9 @@ export class LessonPage {
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1 });
-    this.sidebar = page.getByRole('navigation', { name: 'Lessons' });
+    this.sidebar = page.getByRole('navigation', { name: 'Lessons', exact: true });
     this.sidebarDisclosure = this.sidebar.locator('details');
-    this.pager = page.getByRole('navigation', { name: 'Previous and next lessons' });
+    this.pager = page.getByRole('navigation', { name: 'Previous and next lessons', exact: true });
     this.console = new SandboxConsole(page);
   }
 

@@ -1,5 +1,4 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { expectHydrated } from './hydration';
 
 /** The console (components/sandbox/Repl.tsx): on /sandbox, and as "Try it" on every lesson. */
 export class SandboxConsole {
@@ -15,8 +14,8 @@ export class SandboxConsole {
 
   constructor(readonly page: Page) {
     this.region = page.getByRole('region', { name: /real Valkey, your own keys/ });
-    this.output = this.region.getByRole('log', { name: 'Sandbox output' });
-    this.input = this.region.getByRole('textbox', { name: 'valkey> Command' });
+    this.output = this.region.getByRole('log', { name: 'Sandbox output', exact: true });
+    this.input = this.region.getByRole('textbox', { name: 'valkey> Command', exact: true });
     this.runButton = this.region.getByRole('button', { name: 'Run', exact: true });
     this.clearButton = this.region.getByRole('button', { name: 'Clear', exact: true });
     this.replies = this.output.getByTestId('reply');
@@ -31,7 +30,7 @@ export class SandboxConsole {
   /** The console is visible and React is handling its input. */
   async ready(): Promise<void> {
     await expect(this.input).toBeVisible();
-    await expectHydrated(this.input);
+    await expect(this.input).toBeEnabled();
   }
 
   /**

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Redis from 'ioredis';
 
+import { isProcessAlive } from './profile-lock';
 import type { InstanceRole } from './roles';
 
 export type { InstanceRole };
@@ -102,15 +103,6 @@ export async function isPortFree(port: number): Promise<boolean> {
   });
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Stops a process left behind by a run that died without cleaning up (SIGKILL, a crash), found
  * through the pidfile it left in our data folder. `expectedName` guards against a reused pid.
@@ -118,13 +110,13 @@ function isAlive(pid: number): boolean {
 export async function stopLeftoverProcess(pidFile: string, expectedName: string): Promise<boolean> {
   if (!existsSync(pidFile)) return false;
   const pid = Number(readFileSync(pidFile, 'utf8').trim());
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid) || !processLooksLike(pid, expectedName)) {
+  if (!Number.isInteger(pid) || pid <= 0 || !isProcessAlive(pid) || !processLooksLike(pid, expectedName)) {
     rmSync(pidFile, { force: true });
     return false;
   }
   process.kill(pid, 'SIGTERM');
-  for (let i = 0; i < 50 && isAlive(pid); i++) await sleep(100);
-  if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+  for (let i = 0; i < 50 && isProcessAlive(pid); i++) await sleep(100);
+  if (isProcessAlive(pid)) process.kill(pid, 'SIGKILL');
   rmSync(pidFile, { force: true });
   return true;
 }

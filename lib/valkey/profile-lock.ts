@@ -22,7 +22,7 @@ export class ProfileInUseError extends Error {
   }
 }
 
-function isAlive(pid: number): boolean {
+export function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -38,7 +38,7 @@ export function claimProfile(profileDir: string, port?: number): () => void {
   if (existsSync(ownerFile)) {
     try {
       const owner = JSON.parse(readFileSync(ownerFile, 'utf8')) as ProfileOwner;
-      if (owner.pid !== process.pid && isAlive(owner.pid)) throw new ProfileInUseError(owner);
+      if (owner.pid !== process.pid && isProcessAlive(owner.pid)) throw new ProfileInUseError(owner);
     } catch (error) {
       if (error instanceof ProfileInUseError) throw error;
       // An unreadable owner file is a leftover: take over.
