@@ -9,13 +9,14 @@ import { URL_ENV, type InstanceRole } from './roles';
 export { URL_ENV };
 import { claimProfile } from './profile-lock';
 
-export type StackProfile = 'local' | 'test' | 'e2e' | 'start-test';
+export type StackProfile = 'local' | 'test' | 'e2e' | 'start-test' | 'bench';
 
 const DEFAULT_PORTS: Record<StackProfile, Record<InstanceRole, number>> = {
   local: { sandbox: 7401, app: 7402 },
   test: { sandbox: 7411, app: 7412 },
   e2e: { sandbox: 7421, app: 7422 },
   'start-test': { sandbox: 7431, app: 7432 },
+  bench: { sandbox: 7441, app: 7442 },
 };
 
 export function dataRoot(projectRoot: string, env: NodeJS.ProcessEnv = process.env): string {
@@ -24,12 +25,24 @@ export function dataRoot(projectRoot: string, env: NodeJS.ProcessEnv = process.e
 
 export function profilePort(profile: StackProfile, role: InstanceRole, env: NodeJS.ProcessEnv = process.env): number {
   const override = profile === 'local' ? env[`KEYSPACE_${role.toUpperCase()}_PORT`] : undefined;
-  if (override === undefined) return DEFAULT_PORTS[profile][role];
+  if (override === undefined) return DEFAULT_PORTS[profile][role] + portOffset(env);
   const port = Number(override);
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
     throw new Error(`KEYSPACE_${role.toUpperCase()}_PORT must be a port number, got "${override}".`);
   }
   return port;
+}
+
+/**
+ * KEYSPACE_PORT_OFFSET shifts every profile's default ports, so that two checkouts (or two
+ * developers on one machine) can run their test suites side by side.
+ */
+export function portOffset(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.KEYSPACE_PORT_OFFSET;
+  if (raw === undefined || raw === '') return 0;
+  const offset = Number(raw);
+  if (!Number.isInteger(offset) || offset < 0 || offset > 1000) throw new Error(`KEYSPACE_PORT_OFFSET must be an integer from 0 to 1000, got "${raw}".`);
+  return offset;
 }
 
 export interface LocalStack {
