@@ -5,8 +5,9 @@
  * Valkey 8 (lastKey -1 means "the last argument"); an integration test compares this table with
  * the live server. Keys are found by position, never by value: mapping by value lets a learner
  * smuggle a prefix into a non-key argument (shared/reference/sandbox-security.md §3).
- * Only commands with fixed key positions are here; movable-key and blocking commands need the
- * fuller sandbox and are refused with a clear message until then.
+ * Only commands with fixed key positions are here; movable-key commands (EVAL, SORT, XREAD,
+ * ZUNIONSTORE…) are refused with a clear message. Blocking commands run on the learner's own
+ * connection with their timeout capped (see argument-limits.ts).
  */
 export type KeySpec = readonly [arity: number, firstKey: number, lastKey: number, step: number];
 
@@ -144,6 +145,17 @@ export const ALLOWED_COMMANDS: Readonly<Record<string, KeySpec>> = {
   xdel: [-3, 1, 1, 1],
   xtrim: [-4, 1, 1, 1],
   ping: [-1, 0, 0, 0],
+  multi: [1, 0, 0, 0],
+  exec: [1, 0, 0, 0],
+  discard: [1, 0, 0, 0],
+  watch: [-2, 1, -1, 1],
+  unwatch: [1, 0, 0, 0],
+  blpop: [-3, 1, -2, 1],
+  brpop: [-3, 1, -2, 1],
+  blmove: [6, 1, 2, 1],
+  brpoplpush: [4, 1, 2, 1],
+  bzpopmin: [-3, 1, -2, 1],
+  bzpopmax: [-3, 1, -2, 1],
   echo: [2, 0, 0, 0],
   time: [1, 0, 0, 0],
 };
@@ -160,30 +172,4 @@ export function keyPositions(spec: KeySpec, argc: number): number[] {
   const positions: number[] = [];
   for (let index = first; index <= end; index += step) positions.push(index);
   return positions;
-}
-
-/**
- * Commands whose successful reply is a RESP status (`+OK`) rather than a bulk string.
- * ioredis hands both to us as bytes, so the sandbox needs this to print `OK` and not `"OK"`.
- */
-export function repliesWithStatus(name: string, args: readonly Buffer[]): boolean {
-  switch (name) {
-    case 'set':
-      // SET … GET answers with the old value (a bulk string) instead of OK.
-      return !args.slice(3).some((arg) => arg.toString('latin1').toLowerCase() === 'get');
-    case 'ping':
-      return args.length === 1;
-    case 'mset':
-    case 'setex':
-    case 'psetex':
-    case 'rename':
-    case 'lset':
-    case 'ltrim':
-    case 'hmset':
-    case 'pfmerge':
-    case 'type':
-      return true;
-    default:
-      return false;
-  }
 }

@@ -71,6 +71,12 @@ export async function runEmulated(client: Redis, command: EmulatedCommand, args:
       const keys = await ownKeys(client, prefix, Buffer.from('*'));
       return { type: 'integer', value: String(keys.length) };
     }
+    case 'randomkey': {
+      if (args.length !== 1) return wrongArity('randomkey');
+      const keys = await ownKeys(client, prefix, Buffer.from('*'));
+      const pick = keys[Math.floor(Math.random() * keys.length)];
+      return pick ? bulk(stripPrefix(pick, prefix)) : { type: 'nil' };
+    }
     case 'flushdb': {
       const mode = args[1]?.toString().toLowerCase();
       if (args.length > 2 || (mode !== undefined && mode !== 'async' && mode !== 'sync')) return { type: 'error', value: 'ERR syntax error' };

@@ -114,8 +114,11 @@ describe('refusals', () => {
     }
   });
 
-  it('refuses blocking commands that would hold the shared connection', async () => {
-    expect(await text(me, 'BLPOP q 0')).toMatch(/^\(error\) ERR BLPOP is not available.*blocking/);
+  it('refuses a blocking timeout of forever, and runs a capped one', async () => {
+    expect(await text(me, 'BLPOP q 0')).toMatch(/^\(error\) ERR timeout must be more than 0 and at most 5 seconds/);
+    expect(await text(me, 'BLPOP q 0.1')).toBe('(nil)');
+    await text(me, 'RPUSH q job');
+    expect(await text(me, 'BLPOP q 1')).toBe('1) "q"\n2) "job"');
   });
 
   it('the server is unharmed after hostile input', async () => {

@@ -1,16 +1,21 @@
 import 'server-only';
-import { getValkey, isConnectionError, ValkeyUnavailableError } from '@/lib/valkey/connections';
-import { repliesWithStatus } from './commands';
+import { getValkey, ValkeyUnavailableError } from '@/lib/valkey/connections';
+import { checkArguments } from './argument-limits';
+import { BUDGET_CHECK_EVERY, checkBudget } from './budget';
+import { commandFlags } from './command-flags';
+import { keyPositions, type KeySpec } from './commands';
 import { runEmulated } from './emulate';
 import { formatReply } from './format';
+import { HYPERLOGLOG_GUARD_MESSAGE, isHyperLogLogCommand, recordWrite, untrustedHyperLogLogKeys } from './hyperloglog-guard';
 import { keyPrefix } from './learner';
+import { CommandTimeoutError, ConnectionLostError } from './learner-connection';
+import { learnerConnection, learnerSession, recordActivity, type LearnerSession } from './learners';
+import { sandboxLimits, type SandboxLimits } from './limits';
 import { parseCommandLine } from './parse';
 import { judgeCommand } from './policy';
 import { replyToJson, type CliReply, type JsonReply } from './reply';
-import { rewriteKeys } from './rewrite';
-
-export const MAX_LINE_BYTES = 16 * 1024;
-export const MAX_ARGUMENTS = 100;
+import { ReplyTooLargeError } from './resp-reader';
+import { rewriteKeys, stripPrefixInReply } from './rewrite';
 
 export interface ExecReply {
   ok: boolean;
@@ -18,37 +23,91 @@ export interface ExecReply {
   reply: JsonReply;
   ms: number;
   error?: string;
+  /** Present when the formatted reply was cut to the size limit. */
+  truncated?: boolean;
 }
 
 /** A command that got a verdict (HTTP 200), or a line the sandbox would not even parse. */
 export type ExecOutcome =
   | { kind: 'reply'; body: ExecReply }
-  | { kind: 'rejected'; status: 400 | 413; error: string; text: string };
+  | { kind: 'rejected'; status: 400 | 413 | 429; error: string; text: string; retryAfterSeconds?: number };
+
+const BLOCKING_COMMANDS = new Set(['blpop', 'brpop', 'blmove', 'brpoplpush', 'bzpopmin', 'bzpopmax']);
 
 const rejected = (status: 400 | 413, error: string, text = `(error) ${error}`): ExecOutcome => ({ kind: 'rejected', status, error, text });
+const errorReply = (message: string): CliReply => ({ type: 'error', value: message });
 
-/** Turns what ioredis resolved with (callBuffer, stringNumbers) into a typed reply. */
-function toCliReply(raw: unknown, topLevelIsStatus: boolean): CliReply {
-  if (raw === null || raw === undefined) return { type: 'nil' };
-  if (Buffer.isBuffer(raw)) return { type: topLevelIsStatus ? 'status' : 'bulk', value: raw };
-  if (typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'bigint') return { type: 'integer', value: String(raw) };
-  if (Array.isArray(raw)) return { type: 'array', value: raw.map((item) => toCliReply(item, false)) };
-  if (raw instanceof Error) return { type: 'error', value: raw.message };
-  return { type: 'error', value: `ERR unexpected reply from the server` };
-}
-
-function answer(reply: CliReply, started: number): ExecOutcome {
+function answer(reply: CliReply, started: number, limits: SandboxLimits): ExecOutcome {
   const isError = reply.type === 'error';
+  let text = formatReply(reply);
+  const truncated = text.length > limits.maxReplyTextChars;
+  if (truncated) {
+    text = `${text.slice(0, limits.maxReplyTextChars)}\n… (reply cut at ${limits.maxReplyTextChars} characters: ask for less, for example LRANGE key 0 99)`;
+  }
   return {
     kind: 'reply',
     body: {
       ok: !isError,
-      text: formatReply(reply),
-      reply: replyToJson(reply),
+      text,
+      reply: truncated ? null : replyToJson(reply),
       ms: Math.round((performance.now() - started) * 100) / 100,
       ...(isError ? { error: reply.value } : {}),
+      ...(truncated ? { truncated } : {}),
     },
   };
+}
+
+/** Checks that must pass before a command reaches the server; an error reply if one fails. */
+async function precheck(session: LearnerSession, name: string, args: Buffer[], keys: Buffer[], limits: SandboxLimits): Promise<CliReply | null> {
+  const limitError = checkArguments(name, args, limits);
+  if (limitError) return errorReply(limitError);
+  if (session.overBudget && (await commandFlags()).growsMemory.has(name)) return errorReply(session.overBudget);
+  if (isHyperLogLogCommand(name)) {
+    const untrusted = untrustedHyperLogLogKeys(session, keys);
+    if (untrusted.length > 0) {
+      const admin = await getValkey('sandbox');
+      const prefix = keyPrefix(session.id);
+      if ((await admin.exists(...untrusted.map((key) => Buffer.concat([Buffer.from(prefix), key])))) > 0) return errorReply(HYPERLOGLOG_GUARD_MESSAGE);
+    }
+  }
+  return null;
+}
+
+/** Sends a checked command on the learner's own connection and keeps their state in step. */
+async function runOnConnection(session: LearnerSession, spec: KeySpec, args: Buffer[], keys: Buffer[], limits: SandboxLimits): Promise<CliReply> {
+  const name = (args[0] as Buffer).toString('utf8').toLowerCase();
+  const connection = await learnerConnection(session);
+  const blocking = BLOCKING_COMMANDS.has(name);
+  const timeoutMs = (blocking ? limits.maxBlockSeconds * 1000 : 0) + 5_000;
+  const reply = await connection.send(rewriteKeys(args, spec, keyPrefix(session.id)), timeoutMs);
+  if (reply.type !== 'error') {
+    if (name === 'multi') session.inTransaction = true;
+    if ((await commandFlags()).writes.has(name)) recordWrite(session, name, keys, session.inTransaction);
+  }
+  // EXEC and DISCARD end a transaction whatever they answer (EXECABORT included).
+  if (name === 'exec' || name === 'discard') session.inTransaction = false;
+  if (++session.commandsSinceBudgetCheck >= BUDGET_CHECK_EVERY) {
+    checkBudget(session, limits).catch((error: unknown) => console.error('[sandbox] budget check failed:', error));
+  }
+  return stripPrefixInReply(reply, keyPrefix(session.id));
+}
+
+/** What a lost connection means for the learner: the server is down (503) or it dropped us. */
+async function explainLostConnection(error: Error, session: LearnerSession): Promise<CliReply> {
+  session.connection = null;
+  session.inTransaction = false;
+  if (error instanceof ReplyTooLargeError) {
+    return errorReply(`ERR reply too large for the sandbox (over ${Math.round(error.limitBytes / 1024)} KB): ask for less, for example LRANGE key 0 99.`);
+  }
+  if (error instanceof CommandTimeoutError) {
+    return errorReply('ERR the command took too long and was stopped. Your connection was reset, so any open MULTI was discarded.');
+  }
+  try {
+    await (await getValkey('sandbox')).ping();
+  } catch {
+    throw new ValkeyUnavailableError('sandbox', error.message);
+  }
+  return errorReply('ERR the server closed your connection (its reply was probably too large). Your connection was reset, so any open MULTI was discarded.');
 }
 
 /**
@@ -56,33 +115,43 @@ function answer(reply: CliReply, started: number): ExecOutcome {
  * sandbox server cannot be reached; every other problem is an answer.
  */
 export async function executeLine(learnerId: string, line: string): Promise<ExecOutcome> {
+  const limits = sandboxLimits();
   if (/[\r\n]/.test(line)) return rejected(400, 'ERR one command per line: send each command in its own request.');
-  if (Buffer.byteLength(line) > MAX_LINE_BYTES) return rejected(413, `ERR command line too long: the limit is ${MAX_LINE_BYTES / 1024} KB.`);
+  if (Buffer.byteLength(line) > limits.maxLineBytes) return rejected(413, `ERR command line too long: the limit is ${limits.maxLineBytes / 1024} KB.`);
   const parsed = parseCommandLine(line);
   if (!parsed.ok) return rejected(400, 'Invalid argument(s): unbalanced or misplaced quotes.', 'Invalid argument(s)');
   if (parsed.args.length === 0) return rejected(400, 'ERR empty command: type a command such as PING.');
-  if (parsed.args.length > MAX_ARGUMENTS) return rejected(413, `ERR too many arguments: the limit is ${MAX_ARGUMENTS}.`);
+  if (parsed.args.length > limits.maxArguments) return rejected(413, `ERR too many arguments: the limit is ${limits.maxArguments}.`);
 
   const started = performance.now();
-  const nameBytes = parsed.args[0] as Buffer;
-  const name = nameBytes.toString('utf8');
-  const verdict = judgeCommand(name);
-  if (verdict.action === 'refuse') return answer({ type: 'error', value: verdict.message }, started);
+  const args = parsed.args;
+  const name = (args[0] as Buffer).toString('utf8').toLowerCase();
+  const verdict = judgeCommand((args[0] as Buffer).toString('utf8'));
+  if (verdict.action === 'refuse') return answer(errorReply(verdict.message), started, limits);
 
-  const prefix = keyPrefix(learnerId);
+  const session = learnerSession(learnerId);
+  if (session.busy) {
+    return { kind: 'rejected', status: 429, error: 'ERR another command of yours is still running: wait for its reply.', text: '(error) ERR another command of yours is still running: wait for its reply.', retryAfterSeconds: 1 };
+  }
+  session.busy = true;
   try {
-    const client = await getValkey('sandbox');
-    if (verdict.action === 'emulate') return answer(await runEmulated(client, verdict.command, parsed.args, prefix), started);
-    const args = rewriteKeys(parsed.args, verdict.spec, prefix).slice(1);
-    const lower = name.toLowerCase();
-    const raw: unknown = await client.callBuffer(lower, ...args);
-    return answer(toCliReply(raw, repliesWithStatus(lower, parsed.args)), started);
-  } catch (error) {
-    if (error instanceof ValkeyUnavailableError) throw error;
-    if (isConnectionError(error)) {
-      throw new ValkeyUnavailableError('sandbox', error instanceof Error ? error.message : String(error));
+    await recordActivity(session);
+    if (verdict.action === 'emulate') {
+      if (session.inTransaction) return answer(errorReply(`ERR ${name.toUpperCase()} cannot be queued in a sandbox transaction: run it after EXEC or DISCARD.`), started, limits);
+      return answer(await runEmulated(await getValkey('sandbox'), verdict.command, args, keyPrefix(learnerId)), started, limits);
     }
-    // A ReplyError: Valkey's own answer, shown exactly as valkey-cli would.
-    return answer({ type: 'error', value: (error as Error).message }, started);
+    const keys = keyPositions(verdict.spec, args.length).map((index) => args[index] as Buffer);
+    const refusal = await precheck(session, name, args, keys, limits);
+    if (refusal) return answer(refusal, started, limits);
+    try {
+      return answer(await runOnConnection(session, verdict.spec, args, keys, limits), started, limits);
+    } catch (error) {
+      if (error instanceof ConnectionLostError || error instanceof CommandTimeoutError || error instanceof ReplyTooLargeError) {
+        return answer(await explainLostConnection(error, session), started, limits);
+      }
+      throw error;
+    }
+  } finally {
+    session.busy = false;
   }
 }

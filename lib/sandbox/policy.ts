@@ -5,14 +5,14 @@
  */
 import { commandSpec, type KeySpec } from './commands';
 
-export type EmulatedCommand = 'keys' | 'scan' | 'dbsize' | 'flushdb';
+export type EmulatedCommand = 'keys' | 'scan' | 'dbsize' | 'flushdb' | 'randomkey';
 
 export type CommandVerdict =
   | { action: 'run'; spec: KeySpec }
   | { action: 'emulate'; command: EmulatedCommand }
   | { action: 'refuse'; message: string };
 
-const EMULATED = new Set<EmulatedCommand>(['keys', 'scan', 'dbsize', 'flushdb']);
+const EMULATED = new Set<EmulatedCommand>(['keys', 'scan', 'dbsize', 'flushdb', 'randomkey']);
 
 const SHARED_SERVER = 'the sandbox is one server shared by every learner';
 
@@ -36,16 +36,33 @@ const REFUSALS: Readonly<Record<string, string>> = {
   bgrewriteaof: `ERR BGREWRITEAOF is disabled in the Keyspace sandbox: the sandbox keeps nothing on disk.`,
   replicaof: `ERR REPLICAOF is disabled in the Keyspace sandbox: try replication in the cluster lab instead.`,
   slaveof: `ERR SLAVEOF is disabled in the Keyspace sandbox: try replication in the cluster lab instead.`,
-  randomkey: `ERR RANDOMKEY is not available in the Keyspace sandbox yet. Use KEYS * to list your keys.`,
-  multi: `ERR MULTI is not available in the Keyspace sandbox yet: transactions need the full sandbox.`,
-  exec: `ERR EXEC without MULTI`,
-  eval: `ERR EVAL is not available in the Keyspace sandbox yet: scripts need the full sandbox.`,
-  evalsha: `ERR EVALSHA is not available in the Keyspace sandbox yet: scripts need the full sandbox.`,
-  subscribe: `ERR SUBSCRIBE is not available in the Keyspace sandbox yet: a request/reply console cannot hold a subscription.`,
-  psubscribe: `ERR PSUBSCRIBE is not available in the Keyspace sandbox yet: a request/reply console cannot hold a subscription.`,
+  eval: `ERR EVAL is disabled in the Keyspace sandbox: this Valkey version has known Lua bugs (CVE-2025-49844 and others) that scripts could trigger.`,
+  evalsha: `ERR EVALSHA is disabled in the Keyspace sandbox: this Valkey version has known Lua bugs (CVE-2025-49844 and others) that scripts could trigger.`,
+  eval_ro: `ERR EVAL_RO is disabled in the Keyspace sandbox: this Valkey version has known Lua bugs (CVE-2025-49844 and others) that scripts could trigger.`,
+  function: `ERR FUNCTION is disabled in the Keyspace sandbox: this Valkey version has known Lua bugs (CVE-2025-49844 and others) that scripts could trigger.`,
+  fcall: `ERR FCALL is disabled in the Keyspace sandbox: this Valkey version has known Lua bugs (CVE-2025-49844 and others) that scripts could trigger.`,
+  script: `ERR SCRIPT is disabled in the Keyspace sandbox: this Valkey version has known Lua bugs (CVE-2025-49844 and others) that scripts could trigger.`,
+  restore: `ERR RESTORE is disabled in the Keyspace sandbox: it loads raw serialized data, which this Valkey version can mishandle (CVE-2026-25243).`,
+  dump: `ERR DUMP is disabled in the Keyspace sandbox: its output is only useful to RESTORE, which is disabled.`,
+  migrate: `ERR MIGRATE is disabled in the Keyspace sandbox: it sends keys to another server.`,
+  wait: `ERR WAIT is disabled in the Keyspace sandbox: the sandbox has no replicas to wait for.`,
+  waitaof: `ERR WAITAOF is disabled in the Keyspace sandbox: the sandbox keeps nothing on disk.`,
+  sort: `ERR SORT is disabled in the Keyspace sandbox: its BY and GET patterns can read keys outside your space. Sort with a sorted set (ZADD, ZRANGE) instead.`,
+  sort_ro: `ERR SORT_RO is disabled in the Keyspace sandbox: its BY and GET patterns can read keys outside your space. Sort with a sorted set (ZADD, ZRANGE) instead.`,
+  pubsub: `ERR PUBSUB is disabled in the Keyspace sandbox: it would list other learners' channels.`,
+  module: `ERR MODULE is disabled in the Keyspace sandbox: ${SHARED_SERVER}.`,
+  sync: `ERR SYNC is disabled in the Keyspace sandbox: ${SHARED_SERVER}.`,
+  psync: `ERR PSYNC is disabled in the Keyspace sandbox: ${SHARED_SERVER}.`,
+  failover: `ERR FAILOVER is disabled in the Keyspace sandbox: try failover in the cluster lab instead.`,
+  cluster: `ERR CLUSTER is disabled in the Keyspace sandbox: it is a single server; try the cluster lab instead.`,
+  quit: `ERR QUIT is not needed in the Keyspace sandbox: each command is its own request.`,
+  subscribe: `ERR SUBSCRIBE is not available in the Keyspace sandbox: a request/reply console cannot hold a subscription. PUBLISH works; try pub/sub with two valkey-cli windows on your own server.`,
+  psubscribe: `ERR PSUBSCRIBE is not available in the Keyspace sandbox: a request/reply console cannot hold a subscription.`,
+  ssubscribe: `ERR SSUBSCRIBE is not available in the Keyspace sandbox: a request/reply console cannot hold a subscription.`,
 };
 
-const BLOCKING = new Set(['blpop', 'brpop', 'blmove', 'blmpop', 'brpoplpush', 'bzpopmin', 'bzpopmax', 'bzmpop', 'wait', 'waitaof']);
+// Blocking commands whose keys move around (numkeys first): not supported yet.
+const BLOCKING = new Set(['blmpop', 'bzmpop']);
 
 export function judgeCommand(rawName: string): CommandVerdict {
   const name = rawName.toLowerCase();
@@ -56,7 +73,7 @@ export function judgeCommand(rawName: string): CommandVerdict {
   if (refusal) return { action: 'refuse', message: refusal };
   const upper = name.toUpperCase();
   if (BLOCKING.has(name)) {
-    return { action: 'refuse', message: `ERR ${upper} is not available in the Keyspace sandbox yet: blocking commands would hold a shared connection.` };
+    return { action: 'refuse', message: `ERR ${upper} is not available in the Keyspace sandbox yet: use BLPOP, BRPOP or BZPOPMIN instead.` };
   }
   return {
     action: 'refuse',

@@ -12,9 +12,20 @@ export interface ServerHealth {
   error?: string;
 }
 
+/** Which sandbox protections are on, so operators can see what shields a learner-facing server. */
+export const SANDBOX_GUARDS = {
+  perLearnerAclUsers: 'each learner is an ACL user limited to its own keys, channels and an explicit command list',
+  keyRewriting: 'keys are rewritten into the learner\'s namespace by key position',
+  hyperLogLog: 'PFADD/PFCOUNT/PFMERGE only on keys PF commands wrote (CVE-2025-32023)',
+  scripting: 'EVAL, EVALSHA, FUNCTION, FCALL and SCRIPT refused (CVE-2025-49844 and other Lua bugs in Valkey 8.0.x)',
+  restore: 'RESTORE and DUMP refused (CVE-2026-25243)',
+  limits: 'line, argument, offset, count, blocking-timeout, reply-size, key/memory budget and rate limits',
+} as const;
+
 export interface HealthReport {
   ok: boolean;
   servers: ServerHealth[];
+  sandboxGuards: typeof SANDBOX_GUARDS;
   /** Human-readable list of what is down, empty when all is well. */
   message: string;
 }
@@ -44,6 +55,7 @@ export async function checkHealth(): Promise<HealthReport> {
   return {
     ok: down.length === 0,
     servers,
+    sandboxGuards: SANDBOX_GUARDS,
     message: down.length === 0 ? 'All servers are reachable.' : down.map((server) => server.error).join(' '),
   };
 }

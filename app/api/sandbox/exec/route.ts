@@ -2,7 +2,9 @@ import type { NextRequest } from 'next/server';
 import { z } from 'zod';
 import { learnerSession, withLearnerCookie } from '@/lib/http/learner-session';
 import { jsonError, jsonOk, readJsonBody } from '@/lib/http/response';
-import { executeLine, MAX_LINE_BYTES } from '@/lib/sandbox/execute';
+import { admitCommand, clientAddress } from '@/lib/sandbox/admission';
+import { executeLine } from '@/lib/sandbox/execute';
+import { sandboxLimits } from '@/lib/sandbox/limits';
 import { ValkeyUnavailableError } from '@/lib/valkey/connections';
 
 export const dynamic = 'force-dynamic';
@@ -11,15 +13,21 @@ const ExecRequest = z.object({ command: z.string({ error: 'must be a string hold
 
 export async function POST(request: NextRequest) {
   const session = learnerSession(request);
-  // JSON escaping can triple a line's size; the line itself is checked against its own limit.
-  const body = await readJsonBody(request, ExecRequest, MAX_LINE_BYTES * 6 + 1024);
+  // JSON escaping can make a line six times longer; the line itself is checked against its limit.
+  const body = await readJsonBody(request, ExecRequest, sandboxLimits().maxLineBytes * 6 + 1024);
   if (!body.ok) return withLearnerCookie(body.response, session, request);
   try {
+    const admission = await admitCommand(session.id, clientAddress(request.headers), session.isNew);
+    if (!admission.ok) {
+      const response = jsonError(429, 'rate_limited', admission.error, { text: `(error) ${admission.error}` });
+      response.headers.set('Retry-After', String(admission.retryAfterSeconds));
+      return withLearnerCookie(response, session, request);
+    }
     const outcome = await executeLine(session.id, body.data.command);
-    const response =
-      outcome.kind === 'reply'
-        ? jsonOk(outcome.body)
-        : jsonError(outcome.status, outcome.status === 413 ? 'payload_too_large' : 'bad_request', outcome.error, { text: outcome.text });
+    if (outcome.kind === 'reply') return withLearnerCookie(jsonOk(outcome.body), session, request);
+    const code = outcome.status === 413 ? 'payload_too_large' : outcome.status === 429 ? 'rate_limited' : 'bad_request';
+    const response = jsonError(outcome.status, code, outcome.error, { text: outcome.text });
+    if (outcome.retryAfterSeconds) response.headers.set('Retry-After', String(outcome.retryAfterSeconds));
     return withLearnerCookie(response, session, request);
   } catch (error) {
     if (error instanceof ValkeyUnavailableError) {

@@ -1,0 +1,18 @@
+import type { NextRequest } from 'next/server';
+import { learnerSession, withLearnerCookie } from '@/lib/http/learner-session';
+import { jsonError, jsonOk } from '@/lib/http/response';
+import { resetLearner } from '@/lib/sandbox/learners';
+import { ValkeyUnavailableError } from '@/lib/valkey/connections';
+
+export const dynamic = 'force-dynamic';
+
+export async function POST(request: NextRequest) {
+  const session = learnerSession(request);
+  try {
+    return withLearnerCookie(jsonOk({ ok: true, deleted: await resetLearner(session.id) }), session, request);
+  } catch (error) {
+    if (error instanceof ValkeyUnavailableError) return withLearnerCookie(jsonError(503, 'unavailable', error.message), session, request);
+    console.error('[sandbox/reset]', error);
+    return withLearnerCookie(jsonError(500, 'internal', 'Could not reset your sandbox. Try again.'), session, request);
+  }
+}

@@ -1,0 +1,39 @@
+import 'server-only';
+import { sandboxLimits } from './limits';
+import { takeTokens, type Bucket } from './rate-limit';
+
+/**
+ * Whether a request may run now: token buckets per learner and per client address, and a cap on
+ * new learner identities per address per minute (so that dropping the cookie is no way around
+ * the per-learner limit). Returns the seconds to wait when it may not.
+ */
+export async function admitCommand(learnerId: string, address: string, isNewLearner: boolean): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number; error: string }> {
+  const limits = sandboxLimits();
+  const buckets: Bucket[] = [
+    { key: `learner:${learnerId}`, rate: limits.ratePerLearner, burst: limits.ratePerLearner * 2 },
+    { key: `address:${address}`, rate: limits.ratePerAddress, burst: limits.ratePerAddress * 2 },
+  ];
+  if (isNewLearner) buckets.push({ key: `sessions:${address}`, rate: limits.sessionsPerMinute / 60, burst: limits.sessionsPerMinute });
+  const waitMs = await takeTokens(buckets);
+  if (waitMs === 0) return { ok: true };
+  const retryAfterSeconds = Math.max(1, Math.ceil(waitMs / 1000));
+  return {
+    ok: false,
+    retryAfterSeconds,
+    error: isNewLearner
+      ? `ERR too many new sandbox sessions from your address: try again in ${retryAfterSeconds} s.`
+      : `ERR too many commands: the sandbox allows ${limits.ratePerLearner} per second each. Try again in ${retryAfterSeconds} s.`,
+  };
+}
+
+/**
+ * The client's address, from X-Forwarded-For (Next.js fills it with the socket address when the
+ * request has none). Behind a reverse proxy set KEYSPACE_TRUST_PROXY=1: the first entry, which the
+ * proxy vouches for, is used. Without a proxy the last entry is used; a client that sends its own
+ * header can then choose its address, so put a proxy in front of any public deployment.
+ */
+export function clientAddress(headers: Headers): string {
+  const entries = (headers.get('x-forwarded-for') ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+  const address = process.env.KEYSPACE_TRUST_PROXY === '1' ? entries[0] : entries.at(-1);
+  return address ?? 'unknown';
+}

@@ -1,0 +1,59 @@
+/**
+ * Arguments that would make the server allocate or wait far more than a lesson needs: huge
+ * offsets (SETRANGE/SETBIT/BITFIELD), huge random counts, blocking timeouts of "forever".
+ * Each refusal names the limit and what to do instead.
+ */
+import type { SandboxLimits } from './limits';
+
+const BLOCKING_TIMEOUT_LAST = new Set(['blpop', 'brpop', 'blmove', 'brpoplpush', 'bzpopmin', 'bzpopmax']);
+const RANDOM_COUNT = new Set(['srandmember', 'zrandmember', 'hrandfield']);
+
+function integer(arg: Buffer | undefined): number | null {
+  if (!arg) return null;
+  const text = arg.toString('latin1');
+  return /^-?\d+$/.test(text) ? Number(text) : null;
+}
+
+function bitfieldOffsetsTooLarge(args: readonly Buffer[], maxBits: number): boolean {
+  for (let i = 2; i < args.length; i++) {
+    const op = args[i]!.toString('latin1').toLowerCase();
+    if (op !== 'get' && op !== 'set' && op !== 'incrby') continue;
+    const type = args[i + 1]?.toString('latin1') ?? '';
+    const width = Number(type.slice(1)) || 0;
+    const offsetText = args[i + 2]?.toString('latin1') ?? '';
+    const offset = offsetText.startsWith('#') ? Number(offsetText.slice(1)) * width : Number(offsetText);
+    if (Number.isFinite(offset) && offset + width > maxBits) return true;
+  }
+  return false;
+}
+
+/** An error message (as Valkey would phrase one) if the arguments break a limit, else null. */
+export function checkArguments(name: string, args: readonly Buffer[], limits: SandboxLimits): string | null {
+  const maxBits = limits.maxOffsetBytes * 8;
+  if (name === 'setrange') {
+    const offset = integer(args[2]);
+    if (offset !== null && offset + (args[3]?.length ?? 0) > limits.maxOffsetBytes) {
+      return `ERR offset too large for the sandbox: SETRANGE may write up to byte ${limits.maxOffsetBytes}. Use a smaller offset.`;
+    }
+  }
+  if (name === 'setbit') {
+    const offset = integer(args[2]);
+    if (offset !== null && offset >= maxBits) return `ERR bit offset too large for the sandbox: SETBIT allows offsets below ${maxBits}.`;
+  }
+  if (name === 'bitfield' && bitfieldOffsetsTooLarge(args, maxBits)) {
+    return `ERR bit offset too large for the sandbox: BITFIELD allows offsets below ${maxBits}.`;
+  }
+  if (RANDOM_COUNT.has(name)) {
+    const count = integer(args[2]);
+    if (count !== null && Math.abs(count) > limits.maxRandomCount) {
+      return `ERR count too large for the sandbox: ${name.toUpperCase()} allows at most ${limits.maxRandomCount} (or -${limits.maxRandomCount}).`;
+    }
+  }
+  if (BLOCKING_TIMEOUT_LAST.has(name)) {
+    const timeout = Number(args[args.length - 1]?.toString('latin1'));
+    if (!(timeout > 0 && timeout <= limits.maxBlockSeconds)) {
+      return `ERR timeout must be more than 0 and at most ${limits.maxBlockSeconds} seconds in the sandbox (0 would wait forever). Try ${name.toUpperCase()} … ${limits.maxBlockSeconds}.`;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,37 @@
+import 'server-only';
+import { getValkey } from '@/lib/valkey/connections';
+import { keyPrefix } from './learner';
+import type { LearnerSession } from './learners';
+import type { SandboxLimits } from './limits';
+
+/** How often (in commands) a learner's keys are counted and weighed. */
+export const BUDGET_CHECK_EVERY = 20;
+
+/**
+ * Counts and weighs a learner's keys (SCAN + MEMORY USAGE, bounded by the key limit) and records
+ * whether they are over budget. While over, commands that grow memory are refused; reads and
+ * deletes still work, so nothing is lost and the learner can free space.
+ */
+export async function checkBudget(session: LearnerSession, limits: SandboxLimits): Promise<void> {
+  const admin = await getValkey('sandbox');
+  const keys: string[] = [];
+  let cursor = '0';
+  do {
+    const [next, batch] = await admin.scan(cursor, 'MATCH', `${keyPrefix(session.id)}*`, 'COUNT', 1000);
+    keys.push(...batch);
+    cursor = next;
+  } while (cursor !== '0' && keys.length <= limits.maxKeys);
+  session.commandsSinceBudgetCheck = 0;
+  if (keys.length > limits.maxKeys) {
+    session.overBudget = `ERR your sandbox holds more than ${limits.maxKeys} keys, its limit. Delete some (DEL, or FLUSHDB for all) before adding more.`;
+    return;
+  }
+  const pipeline = admin.pipeline();
+  for (const key of keys) pipeline.memory('USAGE', key);
+  const sizes = (await pipeline.exec()) ?? [];
+  const bytes = sizes.reduce((sum, [, size]) => sum + (Number(size) || 0), 0);
+  session.overBudget =
+    bytes > limits.maxMemoryBytes
+      ? `ERR your sandbox uses ${(bytes / 1048576).toFixed(1)} MB, over its ${(limits.maxMemoryBytes / 1048576).toFixed(0)} MB limit. Delete some keys (DEL, or FLUSHDB for all) before adding more.`
+      : null;
+}

@@ -1,0 +1,33 @@
+import 'server-only';
+import { getValkey } from '@/lib/valkey/connections';
+import { ALLOWED_COMMANDS } from './commands';
+
+/**
+ * Which allowed commands write, and which may grow memory (`denyoom`), as the running server
+ * reports them in COMMAND INFO; read once per process.
+ */
+export interface CommandFlags {
+  writes: Set<string>;
+  growsMemory: Set<string>;
+}
+
+const cache = globalThis as typeof globalThis & { keyspaceCommandFlags?: Promise<CommandFlags> };
+
+export function commandFlags(): Promise<CommandFlags> {
+  cache.keyspaceCommandFlags ??= (async () => {
+    const admin = await getValkey('sandbox');
+    const names = Object.keys(ALLOWED_COMMANDS);
+    const info = (await admin.call('COMMAND', 'INFO', ...names)) as ([string, number, string[]] | null)[];
+    const flags: CommandFlags = { writes: new Set(), growsMemory: new Set() };
+    info.forEach((row, index) => {
+      if (!row) return;
+      if (row[2].includes('write')) flags.writes.add(names[index]!);
+      if (row[2].includes('denyoom')) flags.growsMemory.add(names[index]!);
+    });
+    return flags;
+  })().catch((error: unknown) => {
+    delete cache.keyspaceCommandFlags;
+    throw error;
+  });
+  return cache.keyspaceCommandFlags;
+}

@@ -1,0 +1,112 @@
+/**
+ * One learner's own connection to the sandbox Valkey, signed in as that learner's ACL user.
+ * Own connections give each learner their own MULTI/WATCH state and let a blocking command wait
+ * without holding anyone else up. Commands go out as RESP arrays (never inline text), one at a
+ * time; a timeout or an oversized reply destroys the connection rather than resending anything.
+ */
+import net from 'node:net';
+import tls from 'node:tls';
+import type { CliReply } from './reply';
+import { encodeCommand, ReplyTooLargeError, RespReader } from './resp-reader';
+
+export interface SandboxTarget {
+  host: string;
+  port: number;
+  tls: boolean;
+  ca?: Buffer;
+}
+
+export class ConnectionLostError extends Error {
+  override name = 'ConnectionLostError';
+}
+
+export class CommandTimeoutError extends Error {
+  override name = 'CommandTimeoutError';
+}
+
+export class LearnerConnection {
+  private readonly reader: RespReader;
+  private pending: { resolve(reply: CliReply): void; reject(error: Error): void; timer: NodeJS.Timeout } | null = null;
+  private ended = false;
+
+  private constructor(
+    private readonly socket: net.Socket,
+    maxReplyBytes: number,
+  ) {
+    this.reader = new RespReader(maxReplyBytes);
+    socket.on('data', (chunk: Buffer) => this.receive(chunk));
+    socket.on('error', (error) => this.fail(new ConnectionLostError(error.message)));
+    socket.on('close', () => this.fail(new ConnectionLostError('the connection to the sandbox closed')));
+  }
+
+  static async open(target: SandboxTarget, username: string, password: string, maxReplyBytes: number): Promise<LearnerConnection> {
+    const socket = await new Promise<net.Socket>((resolve, reject) => {
+      const onError = (error: Error) => reject(new ConnectionLostError(error.message));
+      const sock = target.tls
+        ? tls.connect({ host: target.host, port: target.port, servername: target.host, ca: target.ca }, () => resolve(sock))
+        : net.connect({ host: target.host, port: target.port }, () => resolve(sock));
+      sock.setNoDelay(true);
+      sock.setTimeout(5_000, () => sock.destroy(new Error('connect timeout')));
+      sock.once('error', onError);
+      sock.once('connect', () => sock.off('error', onError));
+      sock.once('secureConnect', () => sock.off('error', onError));
+    });
+    socket.setTimeout(0);
+    const connection = new LearnerConnection(socket, maxReplyBytes);
+    const auth = await connection.send([Buffer.from('AUTH'), Buffer.from(username), Buffer.from(password)], 5_000);
+    if (auth.type !== 'status') {
+      connection.close();
+      throw new ConnectionLostError(`could not sign in as ${username}: ${auth.type === 'error' ? auth.value : auth.type}`);
+    }
+    return connection;
+  }
+
+  get isOpen(): boolean {
+    return !this.ended;
+  }
+
+  /** Sends one command and waits for its reply. Callers send one command at a time. */
+  send(args: readonly Buffer[], timeoutMs: number): Promise<CliReply> {
+    if (this.ended) return Promise.reject(new ConnectionLostError('the connection to the sandbox is closed'));
+    if (this.pending) return Promise.reject(new Error('LearnerConnection.send called while a command is in flight'));
+    return new Promise<CliReply>((resolve, reject) => {
+      const timer = setTimeout(() => this.fail(new CommandTimeoutError(`no reply within ${timeoutMs} ms`)), timeoutMs);
+      this.pending = { resolve, reject, timer };
+      this.socket.write(encodeCommand(args));
+    });
+  }
+
+  close(): void {
+    this.ended = true;
+    this.socket.destroy();
+  }
+
+  private receive(chunk: Buffer): void {
+    let replies: CliReply[];
+    try {
+      replies = this.reader.push(chunk);
+    } catch (error) {
+      this.fail(error instanceof ReplyTooLargeError ? error : new ConnectionLostError((error as Error).message));
+      return;
+    }
+    for (const reply of replies) {
+      const pending = this.pending;
+      if (!pending) continue;
+      clearTimeout(pending.timer);
+      this.pending = null;
+      pending.resolve(reply);
+    }
+  }
+
+  private fail(error: Error): void {
+    const wasOpen = !this.ended;
+    this.ended = true;
+    if (wasOpen) this.socket.destroy();
+    const pending = this.pending;
+    this.pending = null;
+    if (pending) {
+      clearTimeout(pending.timer);
+      pending.reject(error);
+    }
+  }
+}

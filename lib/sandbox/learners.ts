@@ -1,0 +1,152 @@
+import 'server-only';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { getValkey, ValkeyUnavailableError } from '@/lib/valkey/connections';
+import { URL_ENV } from '@/lib/valkey/roles';
+import { learnerAclRules, learnerUsername } from './acl';
+import { keyPrefix } from './learner';
+import { ConnectionLostError, LearnerConnection, type SandboxTarget } from './learner-connection';
+import { sandboxLimits } from './limits';
+
+/**
+ * Learners this server process is serving: their ACL user's password (never sent to the browser),
+ * their own connection, whether a command is in flight, and whether they are inside MULTI.
+ * Who was active when is also kept in the app's Valkey, so idle learners are cleaned up even
+ * after a restart.
+ */
+export interface LearnerSession {
+  id: string;
+  password: string;
+  connection: LearnerConnection | null;
+  busy: boolean;
+  inTransaction: boolean;
+  lastUsed: number;
+  lastRecorded: number;
+  commandsSinceBudgetCheck: number;
+  overBudget: string | null;
+  /** Keys (as the learner names them) last written by PFADD/PFMERGE: see hyperloglog-guard.ts. */
+  hyperLogLogKeys: Set<string>;
+}
+
+const ACTIVE_LEARNERS = 'keyspace:sandbox:learners';
+const store = globalThis as typeof globalThis & { keyspaceLearners?: Map<string, LearnerSession>; keyspaceSweeper?: NodeJS.Timeout };
+store.keyspaceLearners ??= new Map();
+const sessions = store.keyspaceLearners;
+
+function sandboxTarget(): SandboxTarget {
+  const raw = process.env[URL_ENV.sandbox];
+  if (!raw) throw new ValkeyUnavailableError('sandbox', `${URL_ENV.sandbox} is not set.`);
+  const url = new URL(raw);
+  const caFile = process.env.KEYSPACE_VALKEY_CA_FILE;
+  return { host: url.hostname, port: Number(url.port || 6379), tls: url.protocol === 'rediss:', ca: caFile ? readFileSync(caFile) : undefined };
+}
+
+export function learnerSession(id: string): LearnerSession {
+  let session = sessions.get(id);
+  if (!session) {
+    session = {
+      id,
+      password: randomBytes(32).toString('hex'),
+      connection: null,
+      busy: false,
+      inTransaction: false,
+      lastUsed: Date.now(),
+      lastRecorded: 0,
+      commandsSinceBudgetCheck: Number.POSITIVE_INFINITY,
+      overBudget: null,
+      hyperLogLogKeys: new Set(),
+    };
+    sessions.set(id, session);
+    startSweeper();
+  }
+  return session;
+}
+
+/** The learner's connection, creating their ACL user and signing in if needed. */
+export async function learnerConnection(session: LearnerSession): Promise<LearnerConnection> {
+  if (session.connection?.isOpen) return session.connection;
+  session.inTransaction = false;
+  const admin = await getValkey('sandbox');
+  await admin.call('ACL', 'SETUSER', learnerUsername(session.id), ...learnerAclRules(session.id, session.password));
+  try {
+    session.connection = await LearnerConnection.open(sandboxTarget(), learnerUsername(session.id), session.password, sandboxLimits().maxReplyBytes);
+  } catch (error) {
+    if (error instanceof ConnectionLostError) throw new ValkeyUnavailableError('sandbox', error.message);
+    throw error;
+  }
+  return session.connection;
+}
+
+/** Notes activity; writes it to the app's Valkey at most every 10 s per learner. */
+export async function recordActivity(session: LearnerSession): Promise<void> {
+  session.lastUsed = Date.now();
+  if (session.lastUsed - session.lastRecorded < 10_000) return;
+  session.lastRecorded = session.lastUsed;
+  const app = await getValkey('app');
+  await app.zadd(ACTIVE_LEARNERS, session.lastUsed, session.id);
+}
+
+/** Deletes every key of a learner (bounded batches of SCAN + UNLINK); returns how many. */
+export async function deleteLearnerKeys(learnerId: string): Promise<number> {
+  const admin = await getValkey('sandbox');
+  let cursor = '0';
+  let deleted = 0;
+  do {
+    const [next, keys] = await admin.scan(cursor, 'MATCH', `${keyPrefix(learnerId)}*`, 'COUNT', 1000);
+    if (keys.length > 0) deleted += await admin.unlink(...keys);
+    cursor = next;
+  } while (cursor !== '0');
+  return deleted;
+}
+
+/** Reset button: deletes the learner's keys and drops their connection (and any open MULTI). */
+export async function resetLearner(learnerId: string): Promise<number> {
+  const session = sessions.get(learnerId);
+  if (session) {
+    session.connection?.close();
+    session.connection = null;
+    session.inTransaction = false;
+    session.hyperLogLogKeys.clear();
+    session.overBudget = null;
+  }
+  return deleteLearnerKeys(learnerId);
+}
+
+/** Closes idle connections; removes keys and ACL users of learners idle past the limit. */
+export async function sweepIdleLearners(now = Date.now()): Promise<number> {
+  const limits = sandboxLimits();
+  for (const session of sessions.values()) {
+    if (session.connection && !session.busy && now - session.lastUsed > limits.connectionIdleSeconds * 1000) {
+      session.connection.close();
+      session.connection = null;
+      session.inTransaction = false;
+    }
+  }
+  const app = await getValkey('app');
+  const admin = await getValkey('sandbox');
+  const idle = await app.zrangebyscore(ACTIVE_LEARNERS, '-inf', now - limits.learnerIdleSeconds * 1000, 'LIMIT', 0, 100);
+  for (const id of idle) {
+    const session = sessions.get(id);
+    if (session && now - session.lastUsed <= limits.learnerIdleSeconds * 1000) continue;
+    session?.connection?.close();
+    sessions.delete(id);
+    await deleteLearnerKeys(id);
+    await admin.call('ACL', 'DELUSER', learnerUsername(id));
+    await app.zrem(ACTIVE_LEARNERS, id);
+  }
+  return idle.length;
+}
+
+function startSweeper(): void {
+  if (store.keyspaceSweeper) return;
+  store.keyspaceSweeper = setInterval(() => {
+    sweepIdleLearners().catch((error: unknown) => console.error('[sandbox] idle sweep failed:', error));
+  }, 30_000);
+  store.keyspaceSweeper.unref();
+}
+
+/** Forgets every session (tests). */
+export function closeLearnerSessions(): void {
+  for (const session of sessions.values()) session.connection?.close();
+  sessions.clear();
+}
