@@ -40,8 +40,6 @@ function createClient(role: InstanceRole): Redis {
     enableOfflineQueue: false,
     autoResendUnfulfilledCommands: false,
     retryStrategy: (attempt) => Math.min(attempt * 250, 2_000),
-    // The sandbox shows integers exactly as Valkey sends them; 64-bit values do not fit a double.
-    stringNumbers: role === 'sandbox',
   });
   // While a server is down ioredis retries every two seconds; log each distinct failure once.
   let lastLogged = '';
