@@ -33,5 +33,8 @@ export default defineConfig({
     timeout: 240_000,
     stdout: 'pipe',
     gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
+    // Every test browser comes from 127.0.0.1, so the per-address limits would count the whole
+    // suite as one visitor; per-learner limits stay at their defaults.
+    env: { KEYSPACE_SANDBOX_RATE_PER_ADDRESS: '10000', KEYSPACE_SANDBOX_SESSIONS_PER_MINUTE: '10000' },
   },
 });
