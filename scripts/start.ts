@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { writeFileSync } from 'node:fs';
 import { isPortFree, stopLeftoverProcess } from '../lib/valkey/local-server';
-import { dataRoot, rolesToStart, startLocalStack, URL_ENV, type LocalStack, type StackProfile } from '../lib/valkey/local-stack';
+import { dataRoot, profileFolder, rolesToStart, startLocalStack, URL_ENV, type LocalStack, type StackProfile } from '../lib/valkey/local-stack';
 import { ProfileInUseError } from '../lib/valkey/profile-lock';
 import { buildApp, isBuildFresh } from './setup/build';
 import { onStopRequest } from './setup/lifecycle';
@@ -73,7 +73,7 @@ export async function main(command: 'start' | 'dev', argv: string[]): Promise<vo
       throw error;
     }
     // A previous run killed with SIGKILL can leave its Next.js server holding the port.
-    const nextPidFile = path.join(dataRoot(root), profile, 'next.pid');
+    const nextPidFile = path.join(dataRoot(root), profileFolder(profile), 'next.pid');
     await stopLeftoverProcess(nextPidFile, 'next');
     if (!(await isPortFree(port))) {
       throw new Error(`Port ${port} is already in use. Stop the program using it, or run with PORT=<another port>.`);

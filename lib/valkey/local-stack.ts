@@ -45,6 +45,12 @@ export function portOffset(env: NodeJS.ProcessEnv = process.env): number {
   return offset;
 }
 
+/** A profile's folder under the data dir; a port offset gets its own, so side-by-side runs never share one. */
+export function profileFolder(profile: StackProfile, env: NodeJS.ProcessEnv = process.env): string {
+  const offset = portOffset(env);
+  return offset === 0 ? profile : `${profile}+${offset}`;
+}
+
 export interface LocalStack {
   /** Connection URLs for both roles: local ones started here, or external ones from the env. */
   urls: Record<InstanceRole, string>;
@@ -71,7 +77,8 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
   const env = options.env ?? process.env;
   const started: RunningInstance[] = [];
   const urls: Partial<Record<InstanceRole, string>> = {};
-  const release = claimProfile(path.join(dataRoot(options.projectRoot, env), options.profile), options.appPort);
+  const profileDir = path.join(dataRoot(options.projectRoot, env), profileFolder(options.profile, env));
+  const release = claimProfile(profileDir, options.appPort);
   const stop = async () => {
     await Promise.all(started.map((instance) => instance.stop()));
     release();
@@ -86,7 +93,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       if (!options.valkeyServer) throw new Error('valkey-server is needed but was not found.');
       const port = profilePort(options.profile, role, env);
       options.onStep?.(`Starting the ${role} Valkey on 127.0.0.1:${port}`);
-      const dir = path.join(dataRoot(options.projectRoot, env), options.profile, role);
+      const dir = path.join(profileDir, role);
       const instance = await startInstance({ role, port, dir }, options.valkeyServer);
       started.push(instance);
       urls[role] = instance.url;
