@@ -3,7 +3,7 @@
  * channels under its own prefix and only run the allow-listed commands. Even if the app's key
  * rewriting had a bug, the server itself would answer NOPERM (sandbox-security.md §2–3).
  */
-import { ALLOWED_COMMANDS } from './commands';
+import { allowedCommandRules } from './commands';
 import { keyPrefix } from './learner';
 
 export function learnerUsername(learnerId: string): string {
@@ -15,6 +15,5 @@ export function learnerAclRules(learnerId: string, password: string): string[] {
   const prefix = keyPrefix(learnerId);
   // An explicit list, not categories: categories gain commands on upgrade (SCAN, DBSIZE and
   // PUBSUB slipped through `+@read -@dangerous` in testing).
-  const commands = Object.keys(ALLOWED_COMMANDS).map((name) => `+${name}`);
-  return ['reset', 'on', `>${password}`, `~${prefix}*`, 'resetchannels', `&${prefix}*`, 'nocommands', ...commands];
+  return ['reset', 'on', `>${password}`, `~${prefix}*`, 'resetchannels', `&${prefix}*`, 'nocommands', ...allowedCommandRules()];
 }

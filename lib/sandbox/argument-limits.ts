@@ -55,5 +55,14 @@ export function checkArguments(name: string, args: readonly Buffer[], limits: Sa
       return `ERR timeout must be more than 0 and at most ${limits.maxBlockSeconds} seconds in the sandbox (0 would wait forever). Try ${name.toUpperCase()} … ${limits.maxBlockSeconds}.`;
     }
   }
+  if (name === 'xread' || name === 'xreadgroup') {
+    const blockAt = args.findIndex((arg, index) => index > 0 && arg.toString('latin1').toLowerCase() === 'block');
+    if (blockAt > 0) {
+      const ms = Number(args[blockAt + 1]?.toString('latin1'));
+      if (!(ms > 0 && ms <= limits.maxBlockSeconds * 1000)) {
+        return `ERR BLOCK must be more than 0 and at most ${limits.maxBlockSeconds * 1000} milliseconds in the sandbox (0 would wait forever).`;
+      }
+    }
+  }
   return null;
 }

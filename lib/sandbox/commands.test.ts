@@ -1,6 +1,6 @@
 import Redis from 'ioredis';
 import { describe, expect, inject, it } from 'vitest';
-import { ALLOWED_COMMANDS, keyPositions } from './commands';
+import { ALLOWED_COMMANDS, ALLOWED_SUBCOMMANDS, keyPositions, streamReaderKeyIndexes } from './commands';
 
 describe('keyPositions', () => {
   it('follows first/last/step, counting a negative last from the end', () => {
@@ -31,5 +31,28 @@ describe('the allow-list matches the real server', () => {
     } finally {
       client.disconnect();
     }
+  });
+});
+
+describe('container subcommands and stream readers', () => {
+  it('match COMMAND INFO for every allowed subcommand', async () => {
+    const client = new Redis(inject('sandboxUrl'));
+    try {
+      for (const [container, subs] of Object.entries(ALLOWED_SUBCOMMANDS)) {
+        for (const [sub, spec] of Object.entries(subs)) {
+          const [row] = (await client.call('COMMAND', 'INFO', `${container}|${sub}`)) as [[string, number, string[], number, number, number]];
+          expect([row[1], row[3], row[4], row[5]], `${container} ${sub}`).toEqual([...spec]);
+        }
+      }
+    } finally {
+      client.disconnect();
+    }
+  });
+
+  it('finds XREAD/XREADGROUP keys after STREAMS by parsing options, not by searching values', () => {
+    const args = (line: string) => line.split(' ').map((word) => Buffer.from(word));
+    expect(streamReaderKeyIndexes('xread', args('XREAD COUNT 2 STREAMS a b 0 0'))).toEqual([4, 5]);
+    expect(streamReaderKeyIndexes('xreadgroup', args('XREADGROUP GROUP streams streams COUNT 1 STREAMS s >'))).toEqual([7]);
+    expect(streamReaderKeyIndexes('xread', args('XREAD STREAMS a b 0'))).toEqual([]);
   });
 });

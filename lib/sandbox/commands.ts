@@ -144,6 +144,10 @@ export const ALLOWED_COMMANDS: Readonly<Record<string, KeySpec>> = {
   xrevrange: [-4, 1, 1, 1],
   xdel: [-3, 1, 1, 1],
   xtrim: [-4, 1, 1, 1],
+  xpending: [-3, 1, 1, 1],
+  xack: [-4, 1, 1, 1],
+  xclaim: [-6, 1, 1, 1],
+  xautoclaim: [-6, 1, 1, 1],
   ping: [-1, 0, 0, 0],
   multi: [1, 0, 0, 0],
   exec: [1, 0, 0, 0],
@@ -159,6 +163,70 @@ export const ALLOWED_COMMANDS: Readonly<Record<string, KeySpec>> = {
   echo: [2, 0, 0, 0],
   time: [1, 0, 0, 0],
 };
+
+/** Container commands: the subcommands allowed, with key positions counted from the command name. */
+export const ALLOWED_SUBCOMMANDS: Readonly<Record<string, Readonly<Record<string, KeySpec>>>> = {
+  xgroup: {
+    create: [-5, 2, 2, 1],
+    destroy: [4, 2, 2, 1],
+    createconsumer: [5, 2, 2, 1],
+    delconsumer: [5, 2, 2, 1],
+    setid: [-5, 2, 2, 1],
+    help: [2, 0, 0, 0],
+  },
+  xinfo: {
+    stream: [-3, 2, 2, 1],
+    groups: [3, 2, 2, 1],
+    consumers: [4, 2, 2, 1],
+    help: [2, 0, 0, 0],
+  },
+};
+
+/**
+ * XREAD and XREADGROUP name their keys after STREAMS: half of what follows it (the other half are
+ * ids). Found by walking the options the way the server parses them, not by searching values, so
+ * a consumer or group called "STREAMS" cannot shift the keys.
+ */
+export function streamReaderKeyIndexes(name: 'xread' | 'xreadgroup', args: readonly Buffer[]): number[] {
+  for (let i = 1; i < args.length; i++) {
+    const token = args[i]!.toString('latin1').toLowerCase();
+    if (token === 'group' && name === 'xreadgroup') i += 2;
+    else if (token === 'count' || token === 'block') i += 1;
+    else if (token === 'noack') continue;
+    else if (token === 'streams') {
+      const rest = args.length - i - 1;
+      if (rest <= 0 || rest % 2 !== 0) return [];
+      return Array.from({ length: rest / 2 }, (_, k) => i + 1 + k);
+    } else return [];
+  }
+  return [];
+}
+
+export type KeyLocator = (args: readonly Buffer[]) => number[];
+
+/** Where the keys are for an allowed command line, or undefined if the command is not allowed. */
+export function keyLocator(name: string, args: readonly Buffer[]): KeyLocator | undefined {
+  if (name === 'xread' || name === 'xreadgroup') return (line) => streamReaderKeyIndexes(name, line);
+  const container = Object.hasOwn(ALLOWED_SUBCOMMANDS, name) ? ALLOWED_SUBCOMMANDS[name] : undefined;
+  if (container) {
+    const sub = args[1]?.toString('latin1').toLowerCase() ?? '';
+    // Unknown subcommands go to the server untouched, which answers "unknown subcommand".
+    const spec = Object.hasOwn(container, sub) ? container[sub] : undefined;
+    return (line) => (spec ? keyPositions(spec, line.length) : []);
+  }
+  const spec = commandSpec(name);
+  return spec ? (line) => keyPositions(spec, line.length) : undefined;
+}
+
+/** Every ACL rule that allows exactly the commands above. */
+export function allowedCommandRules(): string[] {
+  return [
+    ...Object.keys(ALLOWED_COMMANDS),
+    'xread',
+    'xreadgroup',
+    ...Object.entries(ALLOWED_SUBCOMMANDS).flatMap(([container, subs]) => Object.keys(subs).map((sub) => `${container}|${sub}`)),
+  ].map((name) => `+${name}`);
+}
 
 export function commandSpec(name: string): KeySpec | undefined {
   return Object.hasOwn(ALLOWED_COMMANDS, name) ? ALLOWED_COMMANDS[name] : undefined;

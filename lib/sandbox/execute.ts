@@ -3,7 +3,6 @@ import { getValkey, ValkeyUnavailableError } from '@/lib/valkey/connections';
 import { checkArguments } from './argument-limits';
 import { BUDGET_CHECK_EVERY, checkBudget } from './budget';
 import { commandFlags } from './command-flags';
-import { keyPositions, type KeySpec } from './commands';
 import { runEmulated } from './emulate';
 import { formatReply } from './format';
 import { HYPERLOGLOG_GUARD_MESSAGE, isHyperLogLogCommand, recordWrite, untrustedHyperLogLogKeys } from './hyperloglog-guard';
@@ -32,7 +31,7 @@ export type ExecOutcome =
   | { kind: 'reply'; body: ExecReply }
   | { kind: 'rejected'; status: 400 | 413 | 429; error: string; text: string; retryAfterSeconds?: number };
 
-const BLOCKING_COMMANDS = new Set(['blpop', 'brpop', 'blmove', 'brpoplpush', 'bzpopmin', 'bzpopmax']);
+const BLOCKING_COMMANDS = new Set(['blpop', 'brpop', 'blmove', 'brpoplpush', 'bzpopmin', 'bzpopmax', 'xread', 'xreadgroup']);
 
 const rejected = (status: 400 | 413, error: string, text = `(error) ${error}`): ExecOutcome => ({ kind: 'rejected', status, error, text });
 const errorReply = (message: string): CliReply => ({ type: 'error', value: message });
@@ -74,12 +73,12 @@ async function precheck(session: LearnerSession, name: string, args: Buffer[], k
 }
 
 /** Sends a checked command on the learner's own connection and keeps their state in step. */
-async function runOnConnection(session: LearnerSession, spec: KeySpec, args: Buffer[], keys: Buffer[], limits: SandboxLimits): Promise<CliReply> {
+async function runOnConnection(session: LearnerSession, keyIndexes: number[], args: Buffer[], keys: Buffer[], limits: SandboxLimits): Promise<CliReply> {
   const name = (args[0] as Buffer).toString('utf8').toLowerCase();
   const connection = await learnerConnection(session);
   const blocking = BLOCKING_COMMANDS.has(name);
   const timeoutMs = (blocking ? limits.maxBlockSeconds * 1000 : 0) + 5_000;
-  const reply = await connection.send(rewriteKeys(args, spec, keyPrefix(session.id)), timeoutMs);
+  const reply = await connection.send(rewriteKeys(args, keyIndexes, keyPrefix(session.id)), timeoutMs);
   if (reply.type !== 'error') {
     if (name === 'multi') session.inTransaction = true;
     if ((await commandFlags()).writes.has(name)) recordWrite(session, name, keys, session.inTransaction);
@@ -126,7 +125,7 @@ export async function executeLine(learnerId: string, line: string): Promise<Exec
   const started = performance.now();
   const args = parsed.args;
   const name = (args[0] as Buffer).toString('utf8').toLowerCase();
-  const verdict = judgeCommand((args[0] as Buffer).toString('utf8'));
+  const verdict = judgeCommand((args[0] as Buffer).toString('utf8'), args);
   if (verdict.action === 'refuse') return answer(errorReply(verdict.message), started, limits);
 
   const session = learnerSession(learnerId);
@@ -140,11 +139,12 @@ export async function executeLine(learnerId: string, line: string): Promise<Exec
       if (session.inTransaction) return answer(errorReply(`ERR ${name.toUpperCase()} cannot be queued in a sandbox transaction: run it after EXEC or DISCARD.`), started, limits);
       return answer(await runEmulated(await getValkey('sandbox'), verdict.command, args, keyPrefix(learnerId)), started, limits);
     }
-    const keys = keyPositions(verdict.spec, args.length).map((index) => args[index] as Buffer);
+    const keyIndexes = verdict.keys(args);
+    const keys = keyIndexes.map((index) => args[index] as Buffer);
     const refusal = await precheck(session, name, args, keys, limits);
     if (refusal) return answer(refusal, started, limits);
     try {
-      return answer(await runOnConnection(session, verdict.spec, args, keys, limits), started, limits);
+      return answer(await runOnConnection(session, keyIndexes, args, keys, limits), started, limits);
     } catch (error) {
       if (error instanceof ConnectionLostError || error instanceof CommandTimeoutError || error instanceof ReplyTooLargeError) {
         return answer(await explainLostConnection(error, session), started, limits);

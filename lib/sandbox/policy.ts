@@ -3,12 +3,12 @@
  * the learner's own keys, or refuse it with a reason and, where there is one, what to do instead.
  * Names are matched case-insensitively, as Valkey does.
  */
-import { commandSpec, type KeySpec } from './commands';
+import { keyLocator, type KeyLocator } from './commands';
 
 export type EmulatedCommand = 'keys' | 'scan' | 'dbsize' | 'flushdb' | 'randomkey';
 
 export type CommandVerdict =
-  | { action: 'run'; spec: KeySpec }
+  | { action: 'run'; keys: KeyLocator }
   | { action: 'emulate'; command: EmulatedCommand }
   | { action: 'refuse'; message: string };
 
@@ -64,11 +64,11 @@ const REFUSALS: Readonly<Record<string, string>> = {
 // Blocking commands whose keys move around (numkeys first): not supported yet.
 const BLOCKING = new Set(['blmpop', 'bzmpop']);
 
-export function judgeCommand(rawName: string): CommandVerdict {
+export function judgeCommand(rawName: string, args: readonly Buffer[] = []): CommandVerdict {
   const name = rawName.toLowerCase();
   if (EMULATED.has(name as EmulatedCommand)) return { action: 'emulate', command: name as EmulatedCommand };
-  const spec = commandSpec(name);
-  if (spec) return { action: 'run', spec };
+  const keys = keyLocator(name, args);
+  if (keys) return { action: 'run', keys };
   const refusal = Object.hasOwn(REFUSALS, name) ? REFUSALS[name] : undefined;
   if (refusal) return { action: 'refuse', message: refusal };
   const upper = name.toUpperCase();

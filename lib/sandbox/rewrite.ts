@@ -1,11 +1,10 @@
 /** Moves a command's key arguments into the learner's namespace, and takes the prefix off again. */
-import { keyPositions, type KeySpec } from './commands';
 import type { CliReply } from './reply';
 
-export function rewriteKeys(args: readonly Buffer[], spec: KeySpec, prefix: string): Buffer[] {
+export function rewriteKeys(args: readonly Buffer[], keyIndexes: readonly number[], prefix: string): Buffer[] {
   const rewritten = [...args];
   const prefixBytes = Buffer.from(prefix);
-  for (const index of keyPositions(spec, args.length)) {
+  for (const index of keyIndexes) {
     const key = args[index];
     if (key) rewritten[index] = Buffer.concat([prefixBytes, key]);
   }
