@@ -56,7 +56,24 @@ async function emulateScan(client: Redis, prefix: string, args: Buffer[]): Promi
   return { type: 'array', value: [bulk(Buffer.from(next)), { type: 'array', value: keys.map((key) => bulk(stripPrefix(key, prefix))) }] };
 }
 
+/** Longest KEYS/SCAN pattern accepted: long patterns with many `*` make matching slow. */
+export const MAX_PATTERN_BYTES = 128;
+
 export async function runEmulated(client: Redis, command: EmulatedCommand, args: Buffer[], prefix: string): Promise<CliReply> {
+  const patternAt = command === 'keys' ? 1 : args.findIndex((arg, index) => index > 1 && arg.toString('latin1').toLowerCase() === 'match') + 1;
+  if (patternAt > 0 && (args[patternAt]?.length ?? 0) > MAX_PATTERN_BYTES) {
+    return { type: 'error', value: `ERR pattern too long for the sandbox: at most ${MAX_PATTERN_BYTES} bytes.` };
+  }
+  try {
+    return await runEmulatedCommand(client, command, args, prefix);
+  } catch (error) {
+    // Valkey's own verdict on the arguments (bad cursor, unknown TYPE…) is the learner's answer.
+    if (error instanceof Error && error.name === 'ReplyError') return { type: 'error', value: error.message };
+    throw error;
+  }
+}
+
+async function runEmulatedCommand(client: Redis, command: EmulatedCommand, args: Buffer[], prefix: string): Promise<CliReply> {
   switch (command) {
     case 'keys': {
       if (args.length !== 2 || !args[1]) return wrongArity('keys');

@@ -8,13 +8,13 @@ import { formatReply } from './format';
 import { HYPERLOGLOG_GUARD_MESSAGE, isHyperLogLogCommand, recordWrite, untrustedHyperLogLogKeys } from './hyperloglog-guard';
 import { keyPrefix } from './learner';
 import { CommandTimeoutError, ConnectionLostError } from './learner-connection';
-import { learnerConnection, learnerSession, recordActivity, type LearnerSession } from './learners';
+import { hasLearnerSession, learnerConnection, learnerSession, learnerSessionCount, recordActivity, type LearnerSession } from './learners';
 import { sandboxLimits, type SandboxLimits } from './limits';
 import { parseCommandLine } from './parse';
 import { judgeCommand } from './policy';
 import { replyToJson, type CliReply, type JsonReply } from './reply';
 import { ReplyTooLargeError } from './resp-reader';
-import { rewriteKeys, stripPrefixInReply } from './rewrite';
+import { rewriteKeys, stripKeysInReply } from './rewrite';
 
 export interface ExecReply {
   ok: boolean;
@@ -61,6 +61,11 @@ async function precheck(session: LearnerSession, name: string, args: Buffer[], k
   const limitError = checkArguments(name, args, limits);
   if (limitError) return errorReply(limitError);
   if (session.overBudget && (await commandFlags()).growsMemory.has(name)) return errorReply(session.overBudget);
+  if (isHyperLogLogCommand(name) && session.inTransaction) {
+    // Inside MULTI a key can be written by a queued command before PF reads it, so the guard
+    // cannot vouch for it: PF commands run outside transactions only.
+    return errorReply('ERR PFADD, PFCOUNT and PFMERGE cannot be queued in a sandbox transaction: run them outside MULTI.');
+  }
   if (isHyperLogLogCommand(name)) {
     const untrusted = untrustedHyperLogLogKeys(session, keys);
     if (untrusted.length > 0) {
@@ -79,16 +84,23 @@ async function runOnConnection(session: LearnerSession, keyIndexes: number[], ar
   const blocking = BLOCKING_COMMANDS.has(name);
   const timeoutMs = (blocking ? limits.maxBlockSeconds * 1000 : 0) + 5_000;
   const reply = await connection.send(rewriteKeys(args, keyIndexes, keyPrefix(session.id)), timeoutMs);
+  const queued = session.queuedCommands;
   if (reply.type !== 'error') {
-    if (name === 'multi') session.inTransaction = true;
+    if (name === 'multi') {
+      session.inTransaction = true;
+      session.queuedCommands = [];
+    } else if (session.inTransaction && name !== 'exec' && name !== 'discard') session.queuedCommands.push(name);
     if ((await commandFlags()).writes.has(name)) recordWrite(session, name, keys, session.inTransaction);
   }
   // EXEC and DISCARD end a transaction whatever they answer (EXECABORT included).
-  if (name === 'exec' || name === 'discard') session.inTransaction = false;
+  if (name === 'exec' || name === 'discard') {
+    session.inTransaction = false;
+    session.queuedCommands = [];
+  }
   if (++session.commandsSinceBudgetCheck >= BUDGET_CHECK_EVERY) {
     checkBudget(session, limits).catch((error: unknown) => console.error('[sandbox] budget check failed:', error));
   }
-  return stripPrefixInReply(reply, keyPrefix(session.id));
+  return stripKeysInReply(name, reply, keyPrefix(session.id), queued);
 }
 
 /** What a lost connection means for the learner: the server is down (503) or it dropped us. */
@@ -128,6 +140,9 @@ export async function executeLine(learnerId: string, line: string): Promise<Exec
   const verdict = judgeCommand((args[0] as Buffer).toString('utf8'), args);
   if (verdict.action === 'refuse') return answer(errorReply(verdict.message), started, limits);
 
+  if (!hasLearnerSession(learnerId) && learnerSessionCount() >= limits.maxLearners) {
+    return { kind: 'rejected', status: 429, error: 'ERR the sandbox is full right now: try again in a minute.', text: '(error) ERR the sandbox is full right now: try again in a minute.', retryAfterSeconds: 60 };
+  }
   const session = learnerSession(learnerId);
   if (session.busy) {
     return { kind: 'rejected', status: 429, error: 'ERR another command of yours is still running: wait for its reply.', text: '(error) ERR another command of yours is still running: wait for its reply.', retryAfterSeconds: 1 };

@@ -20,6 +20,8 @@ export interface LearnerSession {
   connection: LearnerConnection | null;
   busy: boolean;
   inTransaction: boolean;
+  /** Names of the commands queued since MULTI, to read EXEC's reply. */
+  queuedCommands: string[];
   lastUsed: number;
   lastRecorded: number;
   commandsSinceBudgetCheck: number;
@@ -41,6 +43,14 @@ function sandboxTarget(): SandboxTarget {
   return { host: url.hostname, port: Number(url.port || 6379), tls: url.protocol === 'rediss:', ca: caFile ? readFileSync(caFile) : undefined };
 }
 
+export function hasLearnerSession(id: string): boolean {
+  return sessions.has(id);
+}
+
+export function learnerSessionCount(): number {
+  return sessions.size;
+}
+
 export function learnerSession(id: string): LearnerSession {
   let session = sessions.get(id);
   if (!session) {
@@ -50,6 +60,7 @@ export function learnerSession(id: string): LearnerSession {
       connection: null,
       busy: false,
       inTransaction: false,
+      queuedCommands: [],
       lastUsed: Date.now(),
       lastRecorded: 0,
       commandsSinceBudgetCheck: Number.POSITIVE_INFINITY,
@@ -66,6 +77,7 @@ export function learnerSession(id: string): LearnerSession {
 export async function learnerConnection(session: LearnerSession): Promise<LearnerConnection> {
   if (session.connection?.isOpen) return session.connection;
   session.inTransaction = false;
+  session.queuedCommands = [];
   const admin = await getValkey('sandbox');
   await admin.call('ACL', 'SETUSER', learnerUsername(session.id), ...learnerAclRules(session.id, session.password));
   try {
@@ -106,6 +118,7 @@ export async function resetLearner(learnerId: string): Promise<number> {
     session.connection?.close();
     session.connection = null;
     session.inTransaction = false;
+    session.queuedCommands = [];
     session.hyperLogLogKeys.clear();
     session.overBudget = null;
   }

@@ -31,6 +31,8 @@ export interface SandboxLimits {
   ratePerAddress: number;
   /** New learner identities one client address may get per minute. */
   sessionsPerMinute: number;
+  /** Learners served at once by this process (each holds an ACL user and, while active, a connection). */
+  maxLearners: number;
   /** A learner's connection closes after this idle time; keys and ACL user go after the longer one. */
   connectionIdleSeconds: number;
   learnerIdleSeconds: number;
@@ -50,6 +52,7 @@ export function sandboxLimits(): SandboxLimits {
     ratePerLearner: numberFromEnv('KEYSPACE_SANDBOX_RATE_PER_LEARNER', 10),
     ratePerAddress: numberFromEnv('KEYSPACE_SANDBOX_RATE_PER_ADDRESS', 30),
     sessionsPerMinute: numberFromEnv('KEYSPACE_SANDBOX_SESSIONS_PER_MINUTE', 10),
+    maxLearners: numberFromEnv('KEYSPACE_SANDBOX_MAX_LEARNERS', 1_000),
     connectionIdleSeconds: numberFromEnv('KEYSPACE_SANDBOX_CONNECTION_IDLE_SECONDS', 120),
     learnerIdleSeconds: numberFromEnv('KEYSPACE_SANDBOX_LEARNER_IDLE_SECONDS', 3_600),
   };

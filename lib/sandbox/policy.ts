@@ -56,7 +56,7 @@ const REFUSALS: Readonly<Record<string, string>> = {
   failover: `ERR FAILOVER is disabled in the Keyspace sandbox: try failover in the cluster lab instead.`,
   cluster: `ERR CLUSTER is disabled in the Keyspace sandbox: it is a single server; try the cluster lab instead.`,
   quit: `ERR QUIT is not needed in the Keyspace sandbox: each command is its own request.`,
-  subscribe: `ERR SUBSCRIBE is not available in the Keyspace sandbox: a request/reply console cannot hold a subscription. PUBLISH works; try pub/sub with two valkey-cli windows on your own server.`,
+  subscribe: `ERR SUBSCRIBE is not available in the Keyspace sandbox: a request/reply console cannot hold a subscription. Try pub/sub with two valkey-cli windows on your own server.`,
   psubscribe: `ERR PSUBSCRIBE is not available in the Keyspace sandbox: a request/reply console cannot hold a subscription.`,
   ssubscribe: `ERR SSUBSCRIBE is not available in the Keyspace sandbox: a request/reply console cannot hold a subscription.`,
 };

@@ -17,12 +17,28 @@ export function stripPrefix(key: Buffer, prefix: string): Buffer {
 }
 
 /**
- * Takes the learner's prefix off key names inside a reply (BLPOP answers with the key it popped
- * from, also inside EXEC). Only bulk strings that start with the learner's own prefix change;
- * a learner never sees that prefix, so no value they typed can carry it by accident.
+ * Takes the learner's prefix off the key names a reply carries: BLPOP & co. answer with the key
+ * they popped from, XREAD with each stream's key, EXEC with the replies of its queued commands.
+ * Values are never touched. Error messages that quote a key lose the prefix wherever it appears.
  */
-export function stripPrefixInReply(reply: CliReply, prefix: string): CliReply {
-  if (reply.type === 'bulk') return { type: 'bulk', value: stripPrefix(reply.value, prefix) };
-  if (reply.type === 'array') return { type: 'array', value: reply.value.map((item) => stripPrefixInReply(item, prefix)) };
-  return reply;
+export function stripKeysInReply(command: string, reply: CliReply, prefix: string, queued: readonly string[] = []): CliReply {
+  if (reply.type === 'error') return { type: 'error', value: reply.value.split(prefix).join('') };
+  if (reply.type !== 'array') return reply;
+  const items = reply.value;
+  const stripFirst = (item: CliReply | undefined): CliReply | undefined =>
+    item?.type === 'bulk' ? { type: 'bulk', value: stripPrefix(item.value, prefix) } : item;
+  switch (command) {
+    case 'blpop':
+    case 'brpop':
+    case 'bzpopmin':
+    case 'bzpopmax':
+      return { type: 'array', value: items.map((item, index) => (index === 0 ? stripFirst(item)! : item)) };
+    case 'xread':
+    case 'xreadgroup':
+      return { type: 'array', value: items.map((stream) => (stream.type === 'array' ? { type: 'array', value: stream.value.map((part, index) => (index === 0 ? stripFirst(part)! : part)) } : stream)) };
+    case 'exec':
+      return { type: 'array', value: items.map((item, index) => stripKeysInReply(queued[index] ?? '', item, prefix)) };
+    default:
+      return reply;
+  }
 }

@@ -27,25 +27,32 @@ describe('POST /api/sandbox/exec', () => {
     expect(body).toMatchObject({ ok: true, text: 'PONG', reply: 'PONG' });
     expect(typeof body.ms).toBe('number');
     const setCookie = response.headers.get('set-cookie') ?? '';
-    expect(setCookie).toMatch(new RegExp(`^${LEARNER_COOKIE}=[a-z0-9]{12};`));
+    expect(setCookie).toMatch(new RegExp(`^${LEARNER_COOKIE}=[a-z0-9]{12}\\.[\\w-]{32};`));
     expect(setCookie).toMatch(/HttpOnly/i);
     expect(setCookie).toMatch(/SameSite=lax/i);
   });
 
   it('keeps a learner by cookie and ignores any id in the body', async () => {
     const first = await exec('SET mine 1');
-    const cookie = /=([a-z0-9]{12});/.exec(first.response.headers.get('set-cookie') ?? '')?.[1];
+    const cookie = /=([a-z0-9]{12}\.[\w-]{32});/.exec(first.response.headers.get('set-cookie') ?? '')?.[1];
     expect(cookie).toBeDefined();
     expect((await exec('GET mine', cookie)).body.text).toBe('"1"');
     expect((await exec('GET mine', cookie)).response.headers.get('set-cookie')).toBeNull();
-    const spoofed = await POST(request(JSON.stringify({ command: 'GET mine', learner: cookie }), undefined));
+    const id = cookie!.split('.')[0];
+    const spoofed = await POST(request(JSON.stringify({ command: 'GET mine', learner: id, id }), undefined));
     expect(((await spoofed.json()) as { text: string }).text).toBe('(nil)');
+    // A well-formed id without the server's signature is a new learner, not the owner of that id.
+    const forged = await exec('GET mine', `${id}.${'A'.repeat(32)}`);
+    expect(forged.body.text).toBe('(nil)');
+    expect(forged.response.headers.get('set-cookie')).not.toBeNull();
+    const unsigned = await POST(request(JSON.stringify({ command: 'GET mine' }), id));
+    expect(((await unsigned.json()) as { text: string }).text).toBe('(nil)');
   });
 
   it('replaces a forged or malformed cookie with a fresh identity', async () => {
     const { response, body } = await exec('KEYS *', '../../etc');
     expect(body.text).toBe('(empty array)');
-    expect(response.headers.get('set-cookie')).toMatch(new RegExp(`^${LEARNER_COOKIE}=[a-z0-9]{12};`));
+    expect(response.headers.get('set-cookie')).toMatch(new RegExp(`^${LEARNER_COOKIE}=[a-z0-9]{12}\\.`));
   });
 
   it('answers refusals and Valkey errors with 200 and ok=false', async () => {

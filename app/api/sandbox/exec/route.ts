@@ -12,7 +12,13 @@ export const dynamic = 'force-dynamic';
 const ExecRequest = z.object({ command: z.string({ error: 'must be a string holding one command line' }) });
 
 export async function POST(request: NextRequest) {
-  const session = learnerSession(request);
+  let session;
+  try {
+    session = await learnerSession(request);
+  } catch (error) {
+    if (error instanceof ValkeyUnavailableError) return jsonError(503, 'unavailable', error.message);
+    throw error;
+  }
   // JSON escaping can make a line six times longer; the line itself is checked against its limit.
   const body = await readJsonBody(request, ExecRequest, sandboxLimits().maxLineBytes * 6 + 1024);
   if (!body.ok) return withLearnerCookie(body.response, session, request);

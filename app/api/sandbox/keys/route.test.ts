@@ -1,6 +1,7 @@
 /** The key browser and Reset button's endpoints, and the exec route's rate limit, on real Valkey. */
 import { NextRequest } from 'next/server';
 import { afterAll, describe, expect, it } from 'vitest';
+import { learnerCookieValue } from '@/lib/http/learner-session';
 import { LEARNER_COOKIE, newLearnerId } from '@/lib/sandbox/learner';
 import { closeLearnerSessions } from '@/lib/sandbox/learners';
 import { closeValkeyClients } from '@/lib/valkey/connections';
@@ -13,15 +14,15 @@ afterAll(async () => {
   await closeValkeyClients();
 });
 
-function request(path: string, learner: string, body?: unknown, headers: Record<string, string> = {}): NextRequest {
+async function request(path: string, learner: string, body?: unknown, headers: Record<string, string> = {}): Promise<NextRequest> {
   return new NextRequest(`http://localhost${path}`, {
     method: body === undefined ? 'GET' : 'POST',
     body: body === undefined ? undefined : JSON.stringify(body),
-    headers: { cookie: `${LEARNER_COOKIE}=${learner}`, ...headers },
+    headers: { cookie: `${LEARNER_COOKIE}=${await learnerCookieValue(learner)}`, ...headers },
   });
 }
 
-const run = (learner: string, command: string, headers?: Record<string, string>) => exec(request('/api/sandbox/exec', learner, { command }, headers));
+const run = async (learner: string, command: string, headers?: Record<string, string>) => exec(await request('/api/sandbox/exec', learner, { command }, headers));
 
 describe('GET /api/sandbox/keys and POST /api/sandbox/reset', () => {
   it("list only the learner's keys with type, TTL and size, and reset deletes them", async () => {
@@ -32,7 +33,7 @@ describe('GET /api/sandbox/keys and POST /api/sandbox/reset', () => {
     await run(me, 'RPUSH jobs a b');
     await run(other, 'SET not:mine 1');
 
-    const listed = (await (await keys(request('/api/sandbox/keys', me))).json()) as { ok: boolean; truncated: boolean; keys: { name: string; type: string; ttl: number; bytes: number }[] };
+    const listed = (await (await keys(await request('/api/sandbox/keys', me))).json()) as { ok: boolean; truncated: boolean; keys: { name: string; type: string; ttl: number; bytes: number }[] };
     expect(listed.ok).toBe(true);
     expect(listed.truncated).toBe(false);
     expect(listed.keys.map((key) => [key.name, key.type])).toEqual([
@@ -43,9 +44,9 @@ describe('GET /api/sandbox/keys and POST /api/sandbox/reset', () => {
     expect(listed.keys[1]!.ttl).toBe(-1);
     expect(listed.keys[0]!.bytes).toBeGreaterThan(0);
 
-    const resetResponse = await reset(request('/api/sandbox/reset', me, {}));
+    const resetResponse = await reset(await request('/api/sandbox/reset', me, {}));
     expect(await resetResponse.json()).toEqual({ ok: true, deleted: 2 });
-    const after = (await (await keys(request('/api/sandbox/keys', me))).json()) as { keys: unknown[] };
+    const after = (await (await keys(await request('/api/sandbox/keys', me))).json()) as { keys: unknown[] };
     expect(after.keys).toEqual([]);
     expect(((await (await run(other, 'GET not:mine')).json()) as { text: string }).text).toBe('"1"');
   });

@@ -7,7 +7,13 @@ import { ValkeyUnavailableError } from '@/lib/valkey/connections';
 export const dynamic = 'force-dynamic';
 
 export async function GET(request: NextRequest) {
-  const session = learnerSession(request);
+  let session;
+  try {
+    session = await learnerSession(request);
+  } catch (error) {
+    if (error instanceof ValkeyUnavailableError) return jsonError(503, 'unavailable', error.message);
+    throw error;
+  }
   try {
     return withLearnerCookie(jsonOk({ ok: true, ...(await listLearnerKeys(session.id)) }), session, request);
   } catch (error) {

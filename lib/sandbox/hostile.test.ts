@@ -1,0 +1,334 @@
+/**
+ * Integration: every hostile input of shared/reference/sandbox-security.md §5 (rows 1–40, as an
+ * HTTP REPL receives them) and more, on the real test Valkey, with two learners. Each case checks
+ * the exact answer, and after each one that Bob's keys, the sandbox server's own key and the
+ * app server's data are byte-for-byte intact and both servers answer PING.
+ */
+import net from 'node:net';
+import Redis from 'ioredis';
+import { NextRequest } from 'next/server';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { POST } from '@/app/api/sandbox/exec/route';
+import { closeValkeyClients } from '@/lib/valkey/connections';
+import { executeLine, type ExecOutcome } from './execute';
+import { HAND_MADE_HLL, HOSTILE_LINES } from './hostile-cases';
+import { HYPERLOGLOG_GUARD_MESSAGE } from './hyperloglog-guard';
+import { learnerCookieValue } from '@/lib/http/learner-session';
+import { LEARNER_COOKIE, newLearnerId } from './learner';
+
+const alice = newLearnerId();
+const bob = newLearnerId();
+const A = `sb:${alice}:`;
+const B = `sb:${bob}:`;
+const fill = (line: string) => line.replaceAll('<alice>', alice).replaceAll('<bob>', bob);
+
+let sandbox: Redis; // admin on the sandbox server
+let app: Redis; // admin on the app server
+let subscriber: Redis;
+const published: string[] = [];
+const aliceSaw: string[] = [];
+let bobBefore: Record<string, string>;
+let appKeysBefore: string[];
+
+async function run(learner: string, line: string): Promise<ExecOutcome> {
+  const outcome = await executeLine(learner, fill(line));
+  if (learner === alice) aliceSaw.push(outcome.kind === 'reply' ? outcome.body.text : outcome.text);
+  return outcome;
+}
+async function text(learner: string, line: string): Promise<string> {
+  const outcome = await run(learner, line);
+  if (outcome.kind !== 'reply') throw new Error(`expected a reply, got HTTP ${outcome.status}: ${outcome.error}`);
+  return outcome.body.text;
+}
+/** Key → DUMP (value, type and encoding) of every key matching a pattern, for before/after checks. */
+async function snapshot(client: Redis, pattern: string): Promise<Record<string, string>> {
+  const keys = (await client.keys(pattern)).sort();
+  const dumps = await Promise.all(keys.map(async (key) => (await client.dumpBuffer(key))?.toString('hex') ?? 'gone'));
+  return Object.fromEntries(keys.map((key, i) => [key, dumps[i]!]));
+}
+function post(command: string, headers: Record<string, string>): Promise<Response> {
+  const body = JSON.stringify({ command });
+  return POST(new NextRequest('http://localhost/api/sandbox/exec', { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } }));
+}
+const cookieOf = (response: Response) => new RegExp(`${LEARNER_COOKIE}=([a-z0-9]{12}\\.[\\w-]{32});`).exec(response.headers.get('set-cookie') ?? '')?.[1];
+const byte = () => Math.floor(Math.random() * 256);
+const address = () => `10.${byte()}.${byte()}.${byte()}`;
+async function withEnv<T>(vars: Record<string, string>, body: () => Promise<T>): Promise<T> {
+  const saved = Object.fromEntries(Object.keys(vars).map((name) => [name, process.env[name]]));
+  Object.assign(process.env, vars);
+  try {
+    return await body();
+  } finally {
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
+}
+
+beforeAll(async () => {
+  sandbox = new Redis(inject('sandboxUrl'));
+  app = new Redis(inject('appUrl'));
+  subscriber = new Redis(inject('sandboxUrl'));
+  await subscriber.psubscribe('*');
+  subscriber.on('pmessage', (_pattern, channel, message) => published.push(`${channel} ${message}`));
+  await sandbox.set('app:secret', 's3cr3t');
+  await sandbox.mset(`${B}secret`, 's3cr3t', `${B}a`, 'bob-a');
+  await sandbox.xadd(`${B}orders`, '1-1', 'item', 'book');
+  await app.set('keyspace:test:secret', 's3cr3t');
+  expect(await text(bob, 'SET note hi')).toBe('OK');
+  expect(await text(alice, 'SET mine 1')).toBe('OK');
+  bobBefore = await snapshot(sandbox, `${B}*`);
+  appKeysBefore = (await app.keys('*')).sort();
+});
+
+afterEach(async () => {
+  expect(await sandbox.ping()).toBe('PONG');
+  expect(await app.ping()).toBe('PONG');
+  expect(await snapshot(sandbox, `${B}*`)).toEqual(bobBefore);
+  expect(await sandbox.get('app:secret')).toBe('s3cr3t');
+  expect(await app.get('keyspace:test:secret')).toBe('s3cr3t');
+});
+
+afterAll(async () => {
+  await app?.del('keyspace:test:secret');
+  await sandbox?.del('app:secret');
+  await subscriber?.quit();
+  await sandbox?.quit();
+  await app?.quit();
+  await closeValkeyClients();
+});
+
+describe('a hostile learner (alice) next to an innocent one (bob)', () => {
+  it('KEYS, SCAN, RANDOMKEY and DBSIZE see only her own keys (rows 1, 2, 7)', async () => {
+    expect(await text(alice, 'KEYS *')).toBe('1) "mine"');
+    expect(await text(alice, 'KEYS sb:*')).toBe('(empty array)');
+    expect(await text(alice, 'DBSIZE')).toBe('(integer) 1');
+    expect(await text(alice, 'RANDOMKEY')).toBe('"mine"');
+    const seen: string[] = [];
+    let cursor = '0';
+    do {
+      const outcome = await run(alice, `SCAN ${cursor} MATCH * COUNT 1000`);
+      if (outcome.kind !== 'reply') throw new Error(outcome.error);
+      const [next, keys] = outcome.body.reply as [string, string[]];
+      cursor = next;
+      seen.push(...keys);
+    } while (cursor !== '0');
+    expect(seen).toEqual(['mine']);
+  });
+
+  it('FLUSHDB deletes only her own keys (row 4)', async () => {
+    expect(await text(alice, 'FLUSHDB')).toBe('OK');
+    expect(await text(alice, 'DBSIZE')).toBe('(integer) 0');
+    expect(await text(alice, 'RANDOMKEY')).toBe('(nil)');
+    expect(await text(bob, 'GET secret')).toBe('"s3cr3t"');
+    expect(await text(bob, 'DBSIZE')).toBe('(integer) 4');
+  });
+
+  const short = (line: string) => (line.length > 70 ? `${line.slice(0, 67)}…` : line);
+  it.each(HOSTILE_LINES.map(([row, line, expected]) => [row, short(line), line, expected]))('row %s: %s', async (_row, _title, line, expected) => {
+    expect(await text(alice, line)).toBe(fill(expected));
+  });
+
+  it('MSET naming both learners writes both keys into her space, double-prefixed (row 32)', async () => {
+    expect(await text(alice, 'MSET sb:<alice>:a 1 sb:<bob>:a 2')).toBe('OK');
+    expect(await sandbox.mget(`${A}sb:${alice}:a`, `${A}sb:${bob}:a`, `${B}a`)).toEqual(['1', '2', 'bob-a']);
+    expect(await text(bob, 'GET a')).toBe('"bob-a"');
+  });
+
+  it('MULTI without EXEC keeps queueing on her own connection while Bob is unaffected (rows 27, 32)', async () => {
+    expect(await text(alice, 'MULTI')).toBe('OK');
+    expect(await text(alice, 'SET queued 1')).toBe('QUEUED');
+    expect(await text(bob, 'GET secret')).toBe('"s3cr3t"');
+    expect(await text(bob, 'SET note hi')).toBe('OK');
+    expect(await text(alice, 'SET sb:<bob>:secret stolen-in-multi')).toBe('QUEUED');
+    expect(await text(alice, 'KEYS *')).toBe('(error) ERR KEYS cannot be queued in a sandbox transaction: run it after EXEC or DISCARD.');
+    expect(await text(alice, 'FLUSHALL')).toMatch(/^\(error\) ERR FLUSHALL is disabled/);
+    expect(await text(alice, 'EXEC')).toBe('1) OK\n2) OK');
+    expect(await sandbox.get(`${A}sb:${bob}:secret`)).toBe('stolen-in-multi');
+    expect(await text(bob, 'MULTI')).toBe('OK');
+    expect(await text(alice, 'GET queued')).toBe('"1"');
+    expect(await text(bob, 'DISCARD')).toBe('OK');
+  });
+
+  it('BLPOP k 1 times out with (nil) after about 1 s without holding up Bob (row 26)', async () => {
+    const started = performance.now();
+    const blocked = run(alice, 'BLPOP k 1');
+    const second = await run(alice, 'GET mine');
+    expect(second).toMatchObject({ kind: 'rejected', status: 429, error: 'ERR another command of yours is still running: wait for its reply.' });
+    expect(await text(bob, 'GET secret')).toBe('"s3cr3t"');
+    expect(performance.now() - started).toBeLessThan(500);
+    const outcome = await blocked;
+    expect(outcome.kind === 'reply' && outcome.body.text).toBe('(nil)');
+    expect(performance.now() - started).toBeGreaterThan(900);
+  });
+
+  it('HyperLogLog commands work on PFADD keys and refuse a hand-made string (CVE-2025-32023)', async () => {
+    expect(await text(alice, 'PFADD visitors a b c')).toBe('(integer) 1');
+    expect(await text(alice, 'PFCOUNT visitors')).toBe('(integer) 3');
+    expect(await text(alice, `SET h ${HAND_MADE_HLL}`)).toBe('OK');
+    expect(await text(alice, 'PFCOUNT h')).toBe(`(error) ${HYPERLOGLOG_GUARD_MESSAGE}`);
+    expect(await text(alice, 'PFMERGE visitors h')).toBe(`(error) ${HYPERLOGLOG_GUARD_MESSAGE}`);
+    expect(await text(alice, 'APPEND visitors x')).toMatch(/^\(integer\) \d+$/);
+    expect(await text(alice, 'PFCOUNT visitors')).toBe(`(error) ${HYPERLOGLOG_GUARD_MESSAGE}`);
+  });
+
+  it('the HyperLogLog guard also holds inside MULTI, where the key is written before PFCOUNT reads it', async () => {
+    expect(await text(alice, 'MULTI')).toBe('OK');
+    expect(await text(alice, `SET fresh ${HAND_MADE_HLL}`)).toBe('QUEUED');
+    const pfcount = await text(alice, 'PFCOUNT fresh');
+    expect(await text(alice, 'DISCARD')).toBe('OK');
+    expect(pfcount).toBe('(error) ERR PFADD, PFCOUNT and PFMERGE cannot be queued in a sandbox transaction: run them outside MULTI.');
+  });
+
+  it('a reply over 1 MB is cut off with an explanation, and her next command works (row 23)', async () => {
+    const items = Array.from({ length: 100_000 }, (_, i) => `item-${i}`);
+    for (let i = 0; i < items.length; i += 10_000) await sandbox.rpush(`${A}big`, ...items.slice(i, i + 10_000));
+    expect(await text(alice, 'LRANGE big 0 -1')).toBe('(error) ERR reply too large for the sandbox (over 1024 KB): ask for less, for example LRANGE key 0 99.');
+    expect(await text(alice, 'LRANGE big 0 1')).toBe('1) "item-0"\n2) "item-1"');
+  });
+
+  it('a learner over the memory budget cannot grow it further, but can still read (row 21)', async () => {
+    const carol = newLearnerId();
+    await sandbox.set(`sb:${carol}:big1`, 'x'.repeat(800_000));
+    await sandbox.set(`sb:${carol}:big2`, 'y'.repeat(800_000));
+    await withEnv({ KEYSPACE_SANDBOX_MAX_MEMORY_BYTES: String(1024 * 1024) }, async () => {
+      // The budget is weighed in the background every 20 commands (and on a learner's first).
+      const over = /^\(error\) ERR your sandbox uses 1\.\d MB, over its 1 MB limit\. Delete some keys \(DEL, or FLUSHDB for all\) before adding more\.$/;
+      await vi.waitFor(async () => expect(await text(carol, 'APPEND big1 x')).toMatch(over), { timeout: 5_000 });
+      expect(await text(carol, 'SETRANGE big2 0 z')).toMatch(over);
+      expect(await text(carol, 'STRLEN big2')).toBe('(integer) 800000');
+    });
+    await sandbox.del(`sb:${carol}:big1`, `sb:${carol}:big2`);
+  });
+
+  it('PUBLISH to a channel named after Bob reaches nobody (row 29)', async () => {
+    for (const line of ['PUBLISH sb:<bob>:ch x', 'PUBLISH ch x']) {
+      const outcome = await run(alice, line);
+      expect(outcome.kind === 'reply' && outcome.body.ok).toBe(false);
+      // Refused by the app, or denied by the ACL's channel rule (&sb:<alice>:*): both keep Bob safe.
+      expect(aliceSaw.at(-1)).toMatch(/^\(error\) (ERR 'PUBLISH' is not available in the Keyspace sandbox\.|NOPERM )/);
+    }
+    expect(await sandbox.ping()).toBe('PONG'); // the subscriber has had a round trip to receive anything
+    expect(published).toEqual([]);
+  });
+
+  it("her ACL user (the second layer) denies Bob's keys and server-wide commands", async () => {
+    const user = `lrn_${alice}`;
+    const dryrun = (...args: string[]) => sandbox.call('ACL', 'DRYRUN', user, ...args);
+    expect(await dryrun('GET', `${A}x`)).toBe('OK');
+    expect(await dryrun('SET', `${A}x`, '1')).toBe('OK');
+    expect(await dryrun('GET', `${B}secret`)).toBe(`User ${user} has no permissions to access the '${B}secret' key`);
+    expect(await dryrun('GET', 'app:secret')).toBe(`User ${user} has no permissions to access the 'app:secret' key`);
+    expect(await dryrun('MSET', `${A}a`, '1', `${B}a`, '2')).toBe(`User ${user} has no permissions to access the '${B}a' key`);
+    expect(await dryrun('XREADGROUP', 'GROUP', 'g', 'c', 'STREAMS', `${B}orders`, '>')).toBe(`User ${user} has no permissions to access the '${B}orders' key`);
+    for (const [args, name] of [
+      [['FLUSHALL'], 'flushall'],
+      [['FLUSHDB'], 'flushdb'],
+      [['CONFIG', 'SET', 'maxmemory', '1'], 'config|set'],
+      [['KEYS', '*'], 'keys'],
+      [['SCAN', '0'], 'scan'],
+      [['DBSIZE'], 'dbsize'],
+      [['SWAPDB', '0', '1'], 'swapdb'],
+      [['CLIENT', 'KILL', 'TYPE', 'normal'], 'client|kill'],
+      [['EVAL', 'return 1', '0'], 'eval'],
+      [['PUBSUB', 'CHANNELS'], 'pubsub|channels'],
+      [['OBJECT', 'ENCODING', `${A}x`], 'object|encoding'],
+    ] as const) {
+      expect(await dryrun(...args), name).toBe(`User ${user} has no permissions to run the '${name}' command`);
+    }
+    expect(await dryrun('PUBLISH', `${B}ch`, 'x')).toMatch(new RegExp(`^User ${user} has no permissions to (run the 'publish' command|access the '${B}ch' channel)$`));
+  });
+
+  it('the raw server gives no rights without a password: AUTH default, HELLO AUTH and RESET (rows 8, 9)', async () => {
+    const url = new URL(inject('sandboxUrl'));
+    const socket = net.connect(Number(url.port), url.hostname);
+    // One at a time: each reply is one short line, so one chunk.
+    const ask = (args: string[]) =>
+      new Promise<string>((resolve) => {
+        socket.once('data', (chunk) => resolve(String(chunk).trimEnd()));
+        socket.write(`*${args.length}\r\n${args.map((arg) => `$${arg.length}\r\n${arg}\r\n`).join('')}`);
+      });
+    const replies = [];
+    for (const args of [['GET', 'app:secret'], ['AUTH', 'default', 'x'], ['HELLO', '3', 'AUTH', 'default', 'x'], ['RESET'], ['GET', 'app:secret']]) replies.push(await ask(args));
+    socket.destroy();
+    expect(replies).toEqual([
+      '-NOAUTH Authentication required.',
+      '-WRONGPASS invalid username-password pair or user is disabled.',
+      '-WRONGPASS invalid username-password pair or user is disabled.',
+      '+RESET',
+      '-NOAUTH Authentication required.',
+    ]);
+  });
+});
+
+describe('what the HTTP route refuses before running anything (rows 35, 37, 38, 40)', () => {
+  it.each([
+    ['an unbalanced quote', 400, 'SET k "abc', 'Invalid argument(s)'],
+    ['a misplaced quote', 400, 'SET k "a"b', 'Invalid argument(s)'],
+    ['doubled single quotes', 400, "SET k 'a''b'", 'Invalid argument(s)'],
+    ['an empty line', 400, '', '(error) ERR empty command: type a command such as PING.'],
+    ['a whitespace-only line', 400, ' \t ', '(error) ERR empty command: type a command such as PING.'],
+    ['a raw newline', 400, 'GET a\nFLUSHALL', '(error) ERR one command per line: send each command in its own request.'],
+    ['a raw carriage return', 400, 'GET a\rFLUSHALL', '(error) ERR one command per line: send each command in its own request.'],
+    ['a 70 KB line (row 21: APPEND of a huge value)', 413, `APPEND k ${'x'.repeat(70 * 1024)}`, '(error) ERR command line too long: the limit is 16 KB.'],
+    ['150 arguments (row 22)', 413, `RPUSH k ${Array.from({ length: 148 }, (_, i) => i).join(' ')}`, '(error) ERR too many arguments: the limit is 100.'],
+  ])('%s: HTTP %i', async (_label, status, command, expected) => {
+    const response = await post(command, { cookie: `${LEARNER_COOKIE}=${await learnerCookieValue(alice)}`, 'x-forwarded-for': address() });
+    expect(response.status).toBe(status);
+    expect(await response.json()).toMatchObject({ ok: false, text: expected });
+    expect(await sandbox.exists(`${A}k`)).toBe(0);
+  });
+
+  it('answers 429 with Retry-After past the per-learner rate (burst of twice the rate)', async () => {
+    await withEnv({ KEYSPACE_SANDBOX_RATE_PER_LEARNER: '1' }, async () => {
+      const headers = { 'x-forwarded-for': address() };
+      const cookie = `${LEARNER_COOKIE}=${cookieOf(await post('PING', headers))}`;
+      expect((await post('PING', { ...headers, cookie })).status).toBe(200);
+      const limited = await post('PING', { ...headers, cookie });
+      expect(limited.status).toBe(429);
+      expect(limited.headers.get('retry-after')).toBe('1');
+      expect(await limited.json()).toMatchObject({ ok: false, text: '(error) ERR too many commands: the sandbox allows 1 per second each. Try again in 1 s.' });
+    });
+  });
+
+  it('answers 429 to a flood of new sessions from one address (row 40)', async () => {
+    await withEnv({ KEYSPACE_SANDBOX_SESSIONS_PER_MINUTE: '3' }, async () => {
+      const headers = { 'x-forwarded-for': address() };
+      const responses = [];
+      for (let i = 0; i < 4; i++) responses.push(await post('PING', headers));
+      expect(responses.map((response) => response.status)).toEqual([200, 200, 200, 429]);
+      expect(Number(responses[3]!.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect(await responses[3]!.json()).toMatchObject({ ok: false, text: expect.stringMatching(/^\(error\) ERR too many new sandbox sessions from your address: try again in \d+ s\.$/) });
+    });
+  });
+
+  it('counts made-up learner cookies as new sessions too (row 40: ids the server never issued)', async () => {
+    await withEnv({ KEYSPACE_SANDBOX_SESSIONS_PER_MINUTE: '3' }, async () => {
+      const headers = { 'x-forwarded-for': address() };
+      const statuses = [];
+      for (let i = 0; i < 5; i++) statuses.push((await post('PING', { ...headers, cookie: `${LEARNER_COOKIE}=${newLearnerId()}` })).status);
+      expect(statuses).toEqual([200, 200, 200, 429, 429]);
+    });
+  });
+});
+
+describe('after every attack', () => {
+  it('nothing was read across learners, nothing reached the app data, and both servers answer', async () => {
+    expect(aliceSaw.length).toBeGreaterThan(HOSTILE_LINES.length);
+    expect(aliceSaw.filter((line) => line.includes('s3cr3t') || line.includes('bob-a') || line.includes('book'))).toEqual([]);
+    const bobKeys = (await text(bob, 'KEYS *')).split('\n').map((line) => line.replace(/^\d\) /, ''));
+    expect(bobKeys.sort()).toEqual(['"a"', '"note"', '"orders"', '"secret"']);
+    expect(await text(bob, 'GET secret')).toBe('"s3cr3t"');
+    expect(await text(alice, 'PING')).toBe('PONG');
+    expect(await text(alice, 'GET secret')).toBe('(nil)');
+    const appKeysAfter = (await app.keys('*')).sort();
+    const added = appKeysAfter.filter((key) => !appKeysBefore.includes(key));
+    const removed = appKeysBefore.filter((key) => !appKeysAfter.includes(key));
+    expect(added.filter((key) => !/^keyspace:(rate:.+|sandbox:learners|secret:learner-cookie)$/.test(key))).toEqual([]);
+    expect(removed.filter((key) => !key.startsWith('keyspace:rate:'))).toEqual([]);
+    expect(await app.dbsize()).toBe(appKeysBefore.length + added.length - removed.length);
+    expect((await sandbox.keys('*')).filter((key) => !key.startsWith('sb:'))).toEqual(['app:secret']);
+    expect(published).toEqual([]);
+  });
+});
