@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const commands = { start: 'start.ts', dev: 'start.ts', test: 'test.ts', valkey: 'valkey.ts' };
+const commands = { start: 'start.ts', dev: 'start.ts', test: 'test.ts', valkey: 'valkey.ts', 'bench-sandbox': 'bench-sandbox.ts' };
 
 function mtime(file) {
   return existsSync(file) ? statSync(file).mtimeMs : 0;

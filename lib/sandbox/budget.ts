@@ -5,7 +5,7 @@ import type { LearnerSession } from './learners';
 import type { SandboxLimits } from './limits';
 
 /** How often (in commands) a learner's keys are counted and weighed. */
-export const BUDGET_CHECK_EVERY = 20;
+export const BUDGET_CHECK_EVERY = 50;
 
 /**
  * Counts and weighs a learner's keys (SCAN + MEMORY USAGE, bounded by the key limit) and records
