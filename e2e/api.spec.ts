@@ -16,10 +16,11 @@ function issuedLearnerCookie(response: APIResponse): string | undefined {
     .find((value) => value.startsWith(`${LEARNER_COOKIE}=`));
 }
 
+/** The id part of a signed learner cookie (`<id>.<signature>`). */
 function learnerIdOf(setCookie: string | undefined): string {
-  const id = /^keyspace_learner=([^;]*)/.exec(setCookie ?? '')?.[1];
-  expect(id, `a learner id in ${setCookie}`).toMatch(/^[a-z0-9]{12}$/);
-  return id as string;
+  const value = /^keyspace_learner=([^;]*)/.exec(setCookie ?? '')?.[1];
+  expect(value, `a signed learner id in ${setCookie}`).toMatch(/^[a-z0-9]{12}\.[\w-]{32}$/);
+  return (value as string).split('.')[0] as string;
 }
 
 test.describe('GET /api/health', () => {

@@ -55,14 +55,14 @@ test('a learner reads a lesson, answers its quiz and uses the console; another l
   });
 
   await test.step('ArrowUp recalls the previous commands', async () => {
-    const input = lesson.console.input;
-    await input.focus();
-    await input.press('ArrowUp');
-    await expect(input).toHaveValue('GET greeting');
-    await input.press('ArrowUp');
-    await expect(input).toHaveValue('SET greeting hello');
-    await input.press('ArrowDown');
-    await expect(input).toHaveValue('GET greeting');
+    const repl = lesson.console;
+    await repl.useEditor();
+    await repl.input.press('ArrowUp');
+    await repl.expectValue('GET greeting');
+    await repl.input.press('ArrowUp');
+    await repl.expectValue('SET greeting hello');
+    await repl.input.press('ArrowDown');
+    await repl.expectValue('GET greeting');
   });
 
   await test.step('another learner (a new browser context) has none of these keys', async () => {

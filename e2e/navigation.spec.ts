@@ -121,12 +121,19 @@ test.describe('layout and keyboard', () => {
     const repl = new SandboxConsole(page);
     await repl.goto();
     await tabTo(page, repl.input);
+    // The first focus loads the editor; it takes over the focus, so typing goes on there.
+    await expect(repl.form).toHaveAttribute('data-editor', 'monaco');
+    await expect(repl.input).toBeFocused();
     await page.keyboard.type('PING');
-    await expect(repl.input).toHaveValue('PING');
+    await repl.expectValue('PING');
     await page.keyboard.press('Enter');
     await expect(repl.replies).toHaveCount(1);
     await expect(repl.replies.first()).toHaveText('PONG');
-    await expect(repl.input, 'focus stays in the input for the next command').toBeFocused();
-    await expect(repl.input).toHaveValue('');
+    await expect(repl.input, 'focus stays in the editor for the next command').toBeFocused();
+    await repl.expectValue('');
+
+    // Tab leaves the editor (no keyboard trap) and reaches the Run button.
+    await page.keyboard.press('Tab');
+    await expect(repl.runButton).toBeFocused();
   });
 });

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { KeyBrowser } from '@/components/sandbox/KeyBrowser';
 import { Repl } from '@/components/sandbox/Repl';
 import { SandboxProvider } from '@/components/sandbox/SandboxProvider';
 
@@ -6,14 +7,17 @@ export const metadata: Metadata = { title: 'Sandbox' };
 
 export default function SandboxPage() {
   return (
-    <div className="mx-auto max-w-5xl px-4 py-8 sm:px-6">
+    <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
       <h1 className="text-3xl font-bold tracking-tight">Sandbox</h1>
       <p className="mt-2 max-w-3xl text-slate-600 dark:text-slate-300">
         A console on a real Valkey 8 server. Your keys live in a space of your own: other learners cannot see them and you cannot see
         theirs. Commands that would affect everyone (FLUSHALL, CONFIG, SHUTDOWN…) are refused with an explanation.
       </p>
       <SandboxProvider>
-        <Repl className="mt-6 h-[32rem]" />
+        <div className="mt-6 grid gap-4 lg:grid-cols-[minmax(0,1fr)_20rem]">
+          <Repl className="h-[32rem]" />
+          <KeyBrowser className="max-h-[24rem] lg:h-[32rem] lg:max-h-none" />
+        </div>
       </SandboxProvider>
     </div>
   );

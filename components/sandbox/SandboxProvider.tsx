@@ -6,6 +6,8 @@ import { sendCommand, type ConsoleEntry, type ExecResponse } from '@/lib/sandbox
 interface SandboxContextValue {
   entries: ConsoleEntry[];
   busy: boolean;
+  /** How many commands have been answered: grows by one per reply, so views can refresh after each. */
+  completed: number;
   run(command: string): Promise<ExecResponse>;
   clear(): void;
 }
@@ -18,6 +20,7 @@ const MAX_ENTRIES = 300;
 export function SandboxProvider({ children }: { children: ReactNode }) {
   const [entries, setEntries] = useState<ConsoleEntry[]>([]);
   const [pending, setPending] = useState(0);
+  const [completed, setCompleted] = useState(0);
   const nextId = useRef(1);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
 
@@ -30,12 +33,13 @@ export function SandboxProvider({ children }: { children: ReactNode }) {
       const entry: ConsoleEntry = { id: nextId.current++, command, ...response };
       setEntries((current) => [...current, entry].slice(-MAX_ENTRIES));
       setPending((count) => count - 1);
+      setCompleted((count) => count + 1);
       return response;
     });
   }, []);
 
   const clear = useCallback(() => setEntries([]), []);
-  const value = useMemo(() => ({ entries, busy: pending > 0, run, clear }), [entries, pending, run, clear]);
+  const value = useMemo(() => ({ entries, busy: pending > 0, completed, run, clear }), [entries, pending, completed, run, clear]);
   return <SandboxContext.Provider value={value}>{children}</SandboxContext.Provider>;
 }
 

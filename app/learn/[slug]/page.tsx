@@ -3,6 +3,7 @@ import type { ComponentType } from 'react';
 import { notFound } from 'next/navigation';
 import { LessonPager } from '@/components/layout/LessonPager';
 import { LessonSidebar } from '@/components/layout/LessonSidebar';
+import { KeyBrowserDisclosure } from '@/components/sandbox/KeyBrowserDisclosure';
 import { Repl } from '@/components/sandbox/Repl';
 import { SandboxProvider } from '@/components/sandbox/SandboxProvider';
 import { contentLibrary, findLesson, lessonNeighbours } from '@/lib/content/lessons';
@@ -57,8 +58,9 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
           {lesson.reviewed && <p className="mt-10 text-xs text-slate-500 dark:text-slate-400">Facts last reviewed {lesson.reviewed}.</p>}
           <LessonPager previous={previous} next={next} />
         </article>
-        <div className="lg:col-span-2 xl:col-span-1 xl:sticky xl:top-20 xl:self-start">
-          <Repl heading="Try it" className="h-[28rem] xl:h-[calc(100vh-7rem)]" />
+        <div className="flex flex-col gap-2 lg:col-span-2 xl:sticky xl:top-20 xl:col-span-1 xl:h-[calc(100vh-7rem)] xl:self-start">
+          <Repl heading="Try it" className="h-[28rem] xl:h-auto xl:min-h-0 xl:flex-1" />
+          <KeyBrowserDisclosure className="shrink-0" />
         </div>
       </div>
     </SandboxProvider>

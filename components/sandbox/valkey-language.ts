@@ -1,0 +1,140 @@
+/**
+ * The "valkey" language for the console's Monaco editor: highlighting, completion and hover,
+ * all driven by the command reference that GET /api/sandbox/docs generates from the server's
+ * COMMAND DOCS (the logic is lib/sandbox/completion.ts; this file only adapts it to Monaco).
+ */
+import type * as MonacoApi from 'monaco-editor/editor/editor.api.js';
+import { fetchCommandReference } from '@/lib/sandbox/api-client';
+import type { CommandReference } from '@/lib/sandbox/command-docs';
+import { classifyLine, hoverAt, suggestAt, type Suggestion, type WordKind } from '@/lib/sandbox/completion';
+
+type Monaco = typeof MonacoApi;
+
+export const VALKEY_LANGUAGE = 'valkey';
+export const CONSOLE_THEME = 'keyspace-console';
+
+const SCOPES: Record<WordKind, string> = {
+  command: 'keyword',
+  subcommand: 'keyword',
+  token: 'type',
+  string: 'string',
+  number: 'number',
+  argument: 'identifier',
+};
+
+// Every line is a command of its own, so tokenizing needs no state carried between lines.
+const LINE_STATE: MonacoApi.languages.IState = { clone: () => LINE_STATE, equals: (other) => other === LINE_STATE };
+
+let registered = false;
+let reference: CommandReference | null = null;
+let loading: Promise<CommandReference | null> | null = null;
+
+/** Loads the reference once; after a failure (server down) the next request tries again. */
+function loadReference(onLoaded: () => void): Promise<CommandReference | null> {
+  if (reference) return Promise.resolve(reference);
+  loading ??= fetchCommandReference().then((result) => {
+    loading = null;
+    if (result) {
+      reference = result;
+      onLoaded();
+    }
+    return result;
+  });
+  return loading;
+}
+
+function lineTokens(line: string): MonacoApi.languages.IToken[] {
+  const tokens: MonacoApi.languages.IToken[] = [];
+  for (const span of classifyLine(line, reference)) {
+    if (tokens.at(-1)?.startIndex === span.start) tokens.pop();
+    tokens.push({ startIndex: span.start, scopes: SCOPES[span.kind] }, { startIndex: span.end, scopes: 'white' });
+  }
+  return tokens;
+}
+
+// On the console's slate-950 background every colour here has a contrast ratio above 7:1.
+const THEME: MonacoApi.editor.IStandaloneThemeData = {
+  base: 'vs-dark',
+  inherit: true,
+  rules: [
+    { token: 'keyword', foreground: '7dd3fc', fontStyle: 'bold' },
+    { token: 'type', foreground: 'f0abfc' },
+    { token: 'string', foreground: 'fcd34d' },
+    { token: 'number', foreground: 'c4b5fd' },
+    { token: 'identifier', foreground: 'f1f5f9' },
+  ],
+  colors: {
+    'editor.background': '#020617',
+    'editor.foreground': '#f1f5f9',
+    'editorCursor.foreground': '#f1f5f9',
+    'editor.lineHighlightBackground': '#020617',
+    'editor.placeholder.foreground': '#94a3b8',
+    'editorWidget.background': '#0f172a',
+    'editorWidget.border': '#334155',
+    'editorSuggestWidget.background': '#0f172a',
+    'editorSuggestWidget.border': '#334155',
+    'editorSuggestWidget.foreground': '#e2e8f0',
+    'editorSuggestWidget.highlightForeground': '#7dd3fc',
+    'editorSuggestWidget.selectedBackground': '#075985',
+    'editorSuggestWidget.selectedForeground': '#ffffff',
+    'editorHoverWidget.background': '#0f172a',
+    'editorHoverWidget.border': '#334155',
+    'editorHoverWidget.foreground': '#e2e8f0',
+    descriptionForeground: '#cbd5e1',
+    'textCodeBlock.background': '#1e293b',
+    'textPreformat.foreground': '#e2e8f0',
+  },
+};
+
+function completionKind(monaco: Monaco, kind: Suggestion['kind']): MonacoApi.languages.CompletionItemKind {
+  const kinds = monaco.languages.CompletionItemKind;
+  return kind === 'command' ? kinds.Function : kind === 'subcommand' ? kinds.Method : kinds.Keyword;
+}
+
+/** Registers the language and the console theme; safe to call for every editor (runs once). */
+export function registerValkeyLanguage(monaco: Monaco): void {
+  if (registered) return;
+  registered = true;
+  monaco.languages.register({ id: VALKEY_LANGUAGE });
+  const tokensProvider: MonacoApi.languages.TokensProvider = {
+    getInitialState: () => LINE_STATE,
+    tokenize: (line) => ({ tokens: lineTokens(line), endState: LINE_STATE }),
+  };
+  monaco.languages.setTokensProvider(VALKEY_LANGUAGE, tokensProvider);
+  // Setting the provider again makes Monaco re-tokenize, now knowing each command's tokens.
+  const retokenize = () => monaco.languages.setTokensProvider(VALKEY_LANGUAGE, tokensProvider);
+
+  monaco.languages.registerCompletionItemProvider(VALKEY_LANGUAGE, {
+    async provideCompletionItems(model, position) {
+      const commands = await loadReference(retokenize);
+      if (!commands) return { suggestions: [] };
+      const { from, to, items } = suggestAt(model.getLineContent(position.lineNumber), position.column - 1, commands);
+      const range = new monaco.Range(position.lineNumber, from + 1, position.lineNumber, to + 1);
+      return {
+        suggestions: items.map((item, index) => ({
+          label: item.label,
+          kind: completionKind(monaco, item.kind),
+          detail: item.detail,
+          documentation: { value: item.documentation },
+          insertText: item.label,
+          // Keep our order (commands A–Z, tokens in syntax order) rather than Monaco's.
+          sortText: String(index).padStart(4, '0'),
+          range,
+        })),
+      };
+    },
+  });
+
+  monaco.languages.registerHoverProvider(VALKEY_LANGUAGE, {
+    async provideHover(model, position) {
+      const commands = await loadReference(retokenize);
+      if (!commands) return null;
+      const hover = hoverAt(model.getLineContent(position.lineNumber), position.column - 1, commands);
+      if (!hover) return null;
+      return { range: new monaco.Range(position.lineNumber, hover.from + 1, position.lineNumber, hover.to + 1), contents: [{ value: hover.markdown }] };
+    },
+  });
+
+  monaco.editor.defineTheme(CONSOLE_THEME, THEME);
+  void loadReference(retokenize);
+}

@@ -1,0 +1,182 @@
+import { expect, test, type Page } from '@playwright/test';
+import { KeyBrowser } from './pages/KeyBrowser';
+import { SandboxConsole } from './pages/SandboxConsole';
+
+/** A string only Monaco's bundle contains (a command id kept through minification). */
+const MONACO_MARKER = 'editor.action.triggerSuggest';
+
+/** Records the URLs of the scripts that carry Monaco, as the page downloads them. */
+function watchMonacoDownloads(page: Page): string[] {
+  const found: string[] = [];
+  page.on('response', async (response) => {
+    if (!/\/_next\/static\/chunks\/.*\.js$/.test(new URL(response.url()).pathname)) return;
+    const body = await response.text().catch(() => '');
+    if (body.includes(MONACO_MARKER)) found.push(response.url());
+  });
+  return found;
+}
+
+test.describe('the console editor', () => {
+  for (const path of ['/learn/choosing-an-engine', '/sandbox']) {
+    test(`${path} downloads Monaco only when the console is first focused`, async ({ page }) => {
+      const monaco = watchMonacoDownloads(page);
+      const repl = new SandboxConsole(page);
+      await page.goto(path);
+      await repl.ready();
+      await page.waitForLoadState('networkidle');
+      expect(monaco, 'no Monaco in the first download').toEqual([]);
+      await expect(repl.editor).toHaveCount(0);
+      await expect(repl.form).toHaveAttribute('data-editor', 'plain');
+
+      await repl.useEditor();
+      await expect(repl.editor).toBeVisible();
+      await expect.poll(() => monaco.length, { message: 'Monaco is downloaded after the focus' }).toBeGreaterThan(0);
+    });
+  }
+
+  test('typing does not wait for Monaco: the plain input runs commands, and Monaco takes over the text', async ({ page }) => {
+    const repl = new SandboxConsole(page);
+    await repl.goto();
+    // Hold back every script requested after the focus, so Monaco arrives late.
+    let slow = false;
+    await page.route('**/_next/static/chunks/**', async (route) => {
+      if (slow) await new Promise((resolve) => setTimeout(resolve, 3_000));
+      await route.continue();
+    });
+    slow = true;
+    await repl.input.focus();
+    await page.keyboard.type('SET early 1');
+    await page.keyboard.press('Enter');
+    await expect(repl.replies.first()).toHaveText('OK');
+    await expect(repl.form, 'still the plain input').toHaveAttribute('data-editor', 'plain');
+    await page.keyboard.type('GET early');
+    await expect(repl.form).toHaveAttribute('data-editor', 'monaco', { timeout: 20_000 });
+    await expect(repl.input, 'Monaco has the focus').toBeFocused();
+    await repl.expectValue('GET early', 'the text typed before Monaco came is kept');
+    await page.keyboard.press('Enter');
+    await expect(repl.replies.nth(1)).toHaveText('"1"');
+  });
+
+  test('Enter runs; Shift+Enter adds a line, and each line runs as its own command', async ({ page }) => {
+    const repl = new SandboxConsole(page);
+    await repl.goto();
+    await expect(await repl.run('PING')).toHaveText('PONG');
+    await expect(repl.entries.first(), 'each entry shows its time').toContainText(/\d+(\.\d)? ms/);
+    await expect(repl.entries.first().getByRole('button', { name: 'Copy: PING' })).toBeVisible();
+
+    await repl.fill('SET multi 1\nINCR multi');
+    await page.keyboard.press('Enter');
+    await repl.expectValue('');
+    await expect(repl.replies).toHaveCount(3);
+    await expect(repl.lastEntryFor('SET multi 1').getByTestId('reply')).toHaveText('OK');
+    await expect(repl.lastEntryFor('INCR multi').getByTestId('reply')).toHaveText('(integer) 2');
+  });
+
+  test('↑ and ↓ walk the history; Ctrl+L clears the output', async ({ page }) => {
+    const repl = new SandboxConsole(page);
+    await repl.goto();
+    await repl.run('SET h 1');
+    await repl.run('GET h');
+    await repl.input.press('ArrowUp');
+    await repl.expectValue('GET h');
+    await repl.input.press('ArrowUp');
+    await repl.expectValue('SET h 1');
+    await repl.input.press('ArrowDown');
+    await repl.expectValue('GET h');
+    await repl.input.press('ArrowDown');
+    await repl.expectValue('');
+
+    await repl.input.press('Control+L');
+    await expect(repl.replies).toHaveCount(0);
+    await expect(repl.input, 'focus stays in the editor').toBeFocused();
+  });
+
+  test('completion offers SET after "se", and Tab accepts it', async ({ page }) => {
+    const repl = new SandboxConsole(page);
+    await repl.goto();
+    await repl.useEditor();
+    await page.keyboard.type('se');
+    await expect(repl.suggestion('SET')).toBeVisible();
+    await expect(repl.suggestion('SETEX')).toBeVisible();
+    await page.keyboard.press('Tab');
+    await repl.expectValue('SET');
+    await page.keyboard.type(' k v ');
+    await page.keyboard.press('Control+Space');
+    await expect(repl.suggestion('KEEPTTL'), "SET's argument tokens are offered").toBeVisible();
+  });
+
+  test('hovering a command shows its summary, complexity and version', async ({ page }) => {
+    const repl = new SandboxConsole(page);
+    await repl.goto();
+    await repl.fill('SET k v');
+    // Keyboard users get the same hover (Ctrl+K Ctrl+I) as a mouse over the word.
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ControlOrMeta+K');
+    await page.keyboard.press('ControlOrMeta+I');
+    const hover = page.locator('.monaco-hover').filter({ hasText: 'Sets the string value of a key' });
+    await expect(hover).toBeVisible();
+    await expect(hover).toContainText('Complexity: O(1) · Since 1.0.0 · Group: string');
+  });
+});
+
+test.describe('the key browser', () => {
+  test('lists a new key with its type, counts its TTL down, and Reset empties it', async ({ page }) => {
+    const repl = new SandboxConsole(page);
+    const keys = new KeyBrowser(page);
+    await repl.goto();
+    await expect(keys.emptyMessage).toBeVisible();
+
+    await repl.run('SET k v');
+    await expect(keys.cell('k', 'Type')).toHaveText('string');
+    await expect(keys.cell('k', 'TTL')).toHaveText('no expiry');
+    await expect(keys.cell('k', 'Size')).toHaveText(/^\d+ B$/);
+
+    await repl.run('EXPIRE k 100');
+    const ttl = keys.cell('k', 'TTL');
+    await expect(ttl).toHaveText(/^1m (40|39|38)s$/);
+    const first = await ttl.textContent();
+    await expect(ttl, 'the TTL counts down every second').not.toHaveText(first ?? '', { timeout: 3_000 });
+    await expect(ttl).toHaveText(/^1m 3\ds$/);
+
+    await repl.run('SADD s a b');
+    await expect(keys.cell('s', 'Type')).toHaveText('set');
+
+    await keys.resetButton.click();
+    await page.keyboard.press('Escape');
+    await expect(keys.region.getByRole('group', { name: 'Confirm reset' }), 'Escape cancels').toHaveCount(0);
+    await expect(keys.resetButton, 'focus returns to Reset').toBeFocused();
+    await expect(keys.row('k')).toBeVisible();
+
+    await keys.reset();
+    await expect(keys.status).toHaveText('Deleted 2 keys.');
+    await expect(keys.resetButton).toBeFocused();
+    await expect(keys.emptyMessage).toBeVisible();
+    await expect(await repl.run('EXISTS k s')).toHaveText('(integer) 0');
+  });
+});
+
+test.describe('the key browser when the server cannot answer', () => {
+  test('says why, and recovers on Refresh', async ({ page }) => {
+    let answer: 'down' | 'busy' | 'real' = 'down';
+    await page.route('**/api/sandbox/keys', async (route) => {
+      if (answer === 'down') {
+        await route.fulfill({ status: 503, json: { ok: false, code: 'unavailable', error: 'The sandbox Valkey is unavailable: no answer from 127.0.0.1:7401.' } });
+      } else if (answer === 'busy') {
+        await route.fulfill({ status: 429, headers: { 'Retry-After': '5' }, body: '' });
+      } else await route.continue();
+    });
+    const keys = new KeyBrowser(page);
+    await page.goto('/sandbox');
+    await expect(keys.status).toHaveText('Could not load your keys: The sandbox Valkey is unavailable: no answer from 127.0.0.1:7401.');
+
+    answer = 'busy';
+    await expect(keys.refreshButton).toBeEnabled();
+    await keys.refreshButton.click();
+    await expect(keys.status).toHaveText('Could not load your keys: Too many requests. Try again in 5 seconds.');
+
+    answer = 'real';
+    await keys.refreshButton.click();
+    await expect(keys.emptyMessage).toBeVisible();
+    await expect(keys.status).toHaveText('');
+  });
+});
