@@ -2,17 +2,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import Redis from 'ioredis';
 import { inject } from 'vitest';
-import { closeValkeyClients } from '@/lib/valkey/connections';
+import { closeSandbox, runText } from '@/lib/testing/sandbox';
 import { executeLine, type ExecOutcome } from './execute';
 import { newLearnerId } from './learner';
 
-afterAll(closeValkeyClients);
+afterAll(closeSandbox);
 
-async function text(learner: string, line: string): Promise<string> {
-  const outcome = await executeLine(learner, line);
-  if (outcome.kind !== 'reply') throw new Error(`expected a reply, got HTTP ${outcome.status}: ${outcome.error}`);
-  return outcome.body.text;
-}
+const text = runText;
 
 function rejection(outcome: ExecOutcome): { status: number; error: string } {
   if (outcome.kind !== 'rejected') throw new Error(`expected a rejection, got ${JSON.stringify(outcome.body)}`);

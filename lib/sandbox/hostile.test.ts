@@ -14,6 +14,7 @@ import { executeLine, type ExecOutcome } from './execute';
 import { HAND_MADE_HLL, HOSTILE_LINES } from './hostile-cases';
 import { HYPERLOGLOG_GUARD_MESSAGE } from './hyperloglog-guard';
 import { learnerCookieValue } from '@/lib/http/learner-session';
+import { replyText } from '@/lib/testing/sandbox';
 import { LEARNER_COOKIE, newLearnerId } from './learner';
 
 const alice = newLearnerId();
@@ -36,9 +37,7 @@ async function run(learner: string, line: string): Promise<ExecOutcome> {
   return outcome;
 }
 async function text(learner: string, line: string): Promise<string> {
-  const outcome = await run(learner, line);
-  if (outcome.kind !== 'reply') throw new Error(`expected a reply, got HTTP ${outcome.status}: ${outcome.error}`);
-  return outcome.body.text;
+  return replyText(await run(learner, line));
 }
 /** Key → DUMP (value, type and encoding) of every key matching a pattern, for before/after checks. */
 async function snapshot(client: Redis, pattern: string): Promise<Record<string, string>> {

@@ -1,20 +1,12 @@
 /** MULTI/EXEC/WATCH and blocking commands on each learner's own connection, on real Valkey. */
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeValkeyClients } from '@/lib/valkey/connections';
+import { closeSandbox, runText } from '@/lib/testing/sandbox';
 import { executeLine } from './execute';
 import { newLearnerId } from './learner';
-import { closeLearnerSessions } from './learners';
 
-afterAll(async () => {
-  closeLearnerSessions();
-  await closeValkeyClients();
-});
+afterAll(closeSandbox);
 
-async function text(learner: string, line: string): Promise<string> {
-  const outcome = await executeLine(learner, line);
-  if (outcome.kind !== 'reply') throw new Error(`expected a reply, got HTTP ${outcome.status}: ${outcome.error}`);
-  return outcome.body.text;
-}
+const text = runText;
 
 describe('transactions', () => {
   it('queues commands and answers EXEC with every result, errors included', async () => {
