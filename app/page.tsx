@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { TrackList } from '@/components/layout/TrackList';
+import { ProgressPanel } from '@/components/progress/ProgressPanel';
 import { contentLibrary } from '@/lib/content/lessons';
 
 export default function HomePage() {
@@ -23,6 +24,12 @@ export default function HomePage() {
             Open the sandbox
           </Link>
         </div>
+      </section>
+      <section aria-labelledby="your-progress" className="mt-12">
+        <h2 id="your-progress" className="mb-4 text-2xl font-semibold">
+          Your progress
+        </h2>
+        <ProgressPanel lessons={lessons.map(({ slug, title }) => ({ slug, title }))} />
       </section>
       <section aria-labelledby="tracks" className="mt-14">
         <h2 id="tracks" className="mb-6 text-2xl font-semibold">Lesson tracks</h2>

@@ -9,7 +9,19 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const commands = { start: 'start.ts', dev: 'start.ts', test: 'test.ts', valkey: 'valkey.ts', 'bench-sandbox': 'bench-sandbox.ts' };
+const commands = {
+  start: 'start.ts',
+  dev: 'start.ts',
+  test: 'test.ts',
+  valkey: 'valkey.ts',
+  'bench-sandbox': 'bench-sandbox.ts',
+  'bench-pages': 'bench-pages.ts',
+  'content-check': 'content-check.ts',
+  'new-lesson': 'new-lesson.ts',
+};
+// Commands that load the app's server modules (import 'server-only') outside Next.js: they need
+// the react-server export condition, which can only be set when Node starts.
+const serverModuleCommands = new Set(['content-check']);
 
 function mtime(file) {
   return existsSync(file) ? statSync(file).mtimeMs : 0;
@@ -40,6 +52,10 @@ if (!script) {
 }
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 ensureDependencies();
+if (serverModuleCommands.has(command) && !process.execArgv.includes('--conditions=react-server')) {
+  const child = spawnSync(process.execPath, ['--conditions=react-server', ...process.execArgv, fileURLToPath(import.meta.url), command, ...rest], { stdio: 'inherit' });
+  process.exit(child.status ?? 1);
+}
 const { tsImport } = await import('tsx/esm/api');
 const orchestration = await tsImport(`./${script}`, import.meta.url);
 await orchestration.main(command, rest);

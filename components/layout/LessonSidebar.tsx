@@ -1,4 +1,6 @@
 import Link from 'next/link';
+import { LessonStatus } from '@/components/progress/LessonStatus';
+import { TrackProgress } from '@/components/progress/TrackProgress';
 import type { TrackWithLessons } from '@/lib/content/lessons';
 
 function LessonLinks({ tracks, currentSlug }: { tracks: TrackWithLessons[]; currentSlug: string }) {
@@ -8,7 +10,10 @@ function LessonLinks({ tracks, currentSlug }: { tracks: TrackWithLessons[]; curr
         .filter((track) => track.lessons.length > 0)
         .map((track) => (
           <li key={track.id}>
-            <p className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">{track.title}</p>
+            <p className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">{track.title}</p>
+            <div className="mb-2 pr-2">
+              <TrackProgress trackId={track.id} title={track.title} />
+            </div>
             <ol className="space-y-1 border-l border-slate-200 dark:border-slate-800">
               {track.lessons.map((lesson) => {
                 const current = lesson.slug === currentSlug;
@@ -24,6 +29,7 @@ function LessonLinks({ tracks, currentSlug }: { tracks: TrackWithLessons[]; curr
                       }`}
                     >
                       {lesson.title}
+                      <LessonStatus slug={lesson.slug} />
                     </Link>
                   </li>
                 );

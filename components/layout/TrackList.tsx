@@ -1,4 +1,6 @@
 import Link from 'next/link';
+import { LessonStatus } from '@/components/progress/LessonStatus';
+import { TrackProgress } from '@/components/progress/TrackProgress';
 import type { TrackWithLessons } from '@/lib/content/lessons';
 
 /** The tracks and their lessons, as cards. Tracks still being written say so. */
@@ -11,6 +13,7 @@ export function TrackList({ tracks, headingLevel = 'h2' }: { tracks: TrackWithLe
           <p className="text-xs font-semibold uppercase tracking-wide text-sky-700 dark:text-sky-400">Track {index + 1}</p>
           <Heading className="mt-1 text-lg font-semibold">{track.title}</Heading>
           <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">{track.summary}</p>
+          {track.lessons.length > 0 && <TrackProgress trackId={track.id} title={track.title} />}
           {track.lessons.length > 0 ? (
             <ul className="mt-4 space-y-2 text-sm">
               {track.lessons.map((lesson) => (
@@ -18,6 +21,7 @@ export function TrackList({ tracks, headingLevel = 'h2' }: { tracks: TrackWithLe
                   <Link href={`/learn/${lesson.slug}`} className="font-medium text-sky-700 underline-offset-2 hover:underline dark:text-sky-400">
                     {lesson.title}
                   </Link>
+                  <LessonStatus slug={lesson.slug} />
                   <span className="text-slate-500 dark:text-slate-400"> · {lesson.minutes} min</span>
                 </li>
               ))}

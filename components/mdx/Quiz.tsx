@@ -11,11 +11,13 @@ export function Explanation({ children }: { children: ReactNode }) {
 }
 
 /**
- * A single-choice question. Reads its <Choice> and <Explanation> children on the server and
+ * A question with one right answer (radio buttons) or several ("select all that apply", when more
+ * than one <Choice correct>). Reads its <Choice> and <Explanation> children on the server and
  * hands plain data to the interactive widget, so authors write natural MDX:
- *   <Quiz question="…"><Choice>…</Choice><Choice correct>…</Choice><Explanation>…</Explanation></Quiz>
+ *   <Quiz id="…" question="…"><Choice>…</Choice><Choice correct>…</Choice><Explanation>…</Explanation></Quiz>
+ * The id keys the learner's recorded answer; the server scores it from the same MDX.
  */
-export function Quiz({ question, children }: { question: string; children: ReactNode }) {
+export function Quiz({ id, question, children }: { id: string; question: string; children: ReactNode }) {
   const choices: { content: ReactNode; correct: boolean }[] = [];
   let explanation: ReactNode = null;
   Children.forEach(children, (child) => {
@@ -24,9 +26,9 @@ export function Quiz({ question, children }: { question: string; children: React
     else if (child.type === Explanation) explanation = child.props.children;
   });
   const correctCount = choices.filter((choice) => choice.correct).length;
-  if (choices.length < 2 || correctCount !== 1) {
-    // Caught by the build: a quiz that cannot be answered must not ship.
-    throw new Error(`<Quiz question="${question}"> needs at least two <Choice> and exactly one <Choice correct> (has ${choices.length} and ${correctCount}).`);
+  if (choices.length < 2 || correctCount < 1 || !id) {
+    // Caught by the build (and, with the line number, by the content checker): a quiz that cannot be answered must not ship.
+    throw new Error(`<Quiz question="${question}"> needs an id, at least two <Choice> and at least one <Choice correct> (has ${choices.length} and ${correctCount}).`);
   }
-  return <QuizWidget question={question} choices={choices} explanation={explanation} />;
+  return <QuizWidget id={id} question={question} choices={choices} explanation={explanation} multiple={correctCount > 1} />;
 }

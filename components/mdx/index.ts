@@ -1,15 +1,28 @@
 import type { MDXComponents } from 'mdx/types';
 import { Callout } from './Callout';
+import { Challenge, Hint } from './Challenge';
 import { Cite } from './Cite';
+import { DeepDive } from './DeepDive';
+import { Figure } from './Figure';
 import { Choice, Explanation, Quiz } from './Quiz';
+import { Recap } from './Recap';
 import { Run } from './Run';
+import { Sources } from './Sources';
 
-/** Every tag a lesson may use, registered once. Authors learn this one list. */
+/** Every tag a lesson may use, registered once. Authors learn this one list; the content checker rejects any other. */
 export const mdxComponents = {
   Callout,
+  Challenge,
   Choice,
   Cite,
+  DeepDive,
   Explanation,
+  Figure,
+  Hint,
   Quiz,
+  Recap,
   Run,
+  Sources,
 } satisfies MDXComponents;
+
+export const MDX_COMPONENT_NAMES = Object.keys(mdxComponents);

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
-import { describeIssues, LessonFrontmatter, TrackList, type Track } from './schema';
+import { describeIssues, LessonFrontmatter, TrackList, type ChallengeSpec, type Track } from './schema';
 
 export interface Lesson extends LessonFrontmatter {
   slug: string;
@@ -91,4 +91,23 @@ export function lessonNeighbours(slug: string): { previous?: Lesson; next?: Less
   const index = lessons.findIndex((lesson) => lesson.slug === slug);
   if (index < 0) return {};
   return { previous: lessons[index - 1], next: lessons[index + 1] };
+}
+
+export interface LocatedChallenge {
+  lessonSlug: string;
+  spec: ChallengeSpec;
+}
+
+/** A challenge by id, with the lesson it belongs to; undefined for an unknown id. */
+export function findChallenge(id: string): LocatedChallenge | undefined {
+  for (const lesson of contentLibrary().lessons) {
+    const spec = lesson.challenges?.find((challenge) => challenge.id === id);
+    if (spec) return { lessonSlug: lesson.slug, spec };
+  }
+  return undefined;
+}
+
+/** The MDX source of a lesson, for tools that read it as data (quiz scoring, the content checker). */
+export function lessonSource(slug: string, contentDir: string = CONTENT_DIR): string {
+  return readFileSync(path.join(contentDir, 'lessons', `${slug}.mdx`), 'utf8');
 }

@@ -4,6 +4,58 @@ import { z } from 'zod';
 // YAML turns an unquoted 2026-11-26 into a Date; authors should not have to care.
 const isoDate = z.preprocess((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value), z.iso.date());
 
+/** A reply value a check may compare with: the JSON form of a sandbox reply (see lib/sandbox/reply.ts). */
+const ExpectedReply: z.ZodType<unknown> = z.lazy(() =>
+  z.union([z.string(), z.null(), z.strictObject({ integer: z.string().regex(/^-?\d+$/) }), z.array(ExpectedReply)]),
+);
+// YAML reads `equals: 42` as a number; authors mean the bulk string "42" (integers are { integer: "42" }).
+const replyScalar = z.preprocess((value) => (typeof value === 'number' ? String(value) : value), z.string());
+const range = z.tuple([z.number().int(), z.number().int()]).refine(([min, max]) => min <= max, 'must be [min, max] with min ≤ max');
+const regex = z.string().refine((source) => {
+  try {
+    new RegExp(source);
+    return true;
+  } catch {
+    return false;
+  }
+}, 'is not a valid JavaScript regular expression');
+
+/** What one check's reply must satisfy: exactly one rule per check. */
+export const Expectation = z.union([
+  z.strictObject({ equals: z.preprocess((value) => (typeof value === 'number' ? String(value) : value), ExpectedReply) }),
+  z.strictObject({ between: range }),
+  z.strictObject({ matches: regex }),
+  z.strictObject({ sameMembers: z.array(replyScalar) }),
+  z.strictObject({ contains: z.array(replyScalar).min(1) }),
+  z.strictObject({ length: range }),
+  z.strictObject({ error: regex }),
+]);
+export type Expectation = z.infer<typeof Expectation>;
+
+const checkText = { label: z.string().min(3), failure: z.string().min(3) };
+const keyName = z.preprocess((value) => (typeof value === 'number' ? String(value) : value), z.string().min(1));
+
+export const ChallengeCheck = z.union([
+  z.strictObject({ ...checkText, run: z.string().min(1), expect: Expectation }),
+  z.strictObject({ ...checkText, key: keyName, type: z.enum(['string', 'list', 'set', 'zset', 'hash', 'stream']) }),
+  z.strictObject({ ...checkText, key: keyName, absent: z.literal(true) }),
+  z.strictObject({ ...checkText, sameSlot: z.array(keyName).min(2) }),
+]);
+export type ChallengeCheck = z.infer<typeof ChallengeCheck>;
+
+const contentId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lowercase words joined by hyphens');
+
+export const ChallengeSpec = z.strictObject({
+  id: contentId,
+  title: z.string().min(3),
+  /** The reference solution: command lines that, run in order on an empty keyspace, pass every check. */
+  solution: z.array(z.string().min(1)).min(1),
+  /** Command names the learner must not use while solving it (e.g. KEYS in a lesson on SCAN). */
+  forbid: z.array(z.string().regex(/^[A-Za-z_|]+$/)).optional(),
+  checks: z.array(ChallengeCheck).min(1),
+});
+export type ChallengeSpec = z.infer<typeof ChallengeSpec>;
+
 export const LessonFrontmatter = z.strictObject({
   title: z.string().min(3),
   summary: z.string().min(10).max(300),
@@ -13,6 +65,7 @@ export const LessonFrontmatter = z.strictObject({
   objectives: z.array(z.string().min(3)).min(1),
   /** When the lesson's changeable facts (quotas, prices, versions) were last checked. */
   reviewed: isoDate.optional(),
+  challenges: z.array(ChallengeSpec).optional(),
 });
 export type LessonFrontmatter = z.infer<typeof LessonFrontmatter>;
 

@@ -5,7 +5,7 @@
 import { NextResponse } from 'next/server';
 import type { z } from 'zod';
 
-export type ErrorCode = 'bad_request' | 'payload_too_large' | 'rate_limited' | 'unavailable' | 'internal';
+export type ErrorCode = 'bad_request' | 'not_found' | 'payload_too_large' | 'rate_limited' | 'unavailable' | 'internal';
 
 export function jsonError(status: number, code: ErrorCode, error: string, extra: Record<string, unknown> = {}): NextResponse {
   return NextResponse.json({ ok: false, code, error, ...extra }, { status, headers: { 'Cache-Control': 'no-store' } });

@@ -9,7 +9,7 @@ import { URL_ENV, type InstanceRole } from './roles';
 export { URL_ENV };
 import { claimProfile } from './profile-lock';
 
-export type StackProfile = 'local' | 'test' | 'e2e' | 'start-test' | 'bench';
+export type StackProfile = 'local' | 'test' | 'e2e' | 'start-test' | 'bench' | 'content';
 
 const DEFAULT_PORTS: Record<StackProfile, Record<InstanceRole, number>> = {
   local: { sandbox: 7401, app: 7402 },
@@ -17,6 +17,7 @@ const DEFAULT_PORTS: Record<StackProfile, Record<InstanceRole, number>> = {
   e2e: { sandbox: 7421, app: 7422 },
   'start-test': { sandbox: 7431, app: 7432 },
   bench: { sandbox: 7441, app: 7442 },
+  content: { sandbox: 7451, app: 7452 },
 };
 
 export function dataRoot(projectRoot: string, env: NodeJS.ProcessEnv = process.env): string {

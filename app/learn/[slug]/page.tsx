@@ -3,6 +3,7 @@ import type { ComponentType } from 'react';
 import { notFound } from 'next/navigation';
 import { LessonPager } from '@/components/layout/LessonPager';
 import { LessonSidebar } from '@/components/layout/LessonSidebar';
+import { LessonReadMarker } from '@/components/progress/LessonReadMarker';
 import { KeyBrowserDisclosure } from '@/components/sandbox/KeyBrowserDisclosure';
 import { Repl } from '@/components/sandbox/Repl';
 import { SandboxProvider } from '@/components/sandbox/SandboxProvider';
@@ -55,6 +56,7 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
           <div className="prose prose-slate mt-8 max-w-none dark:prose-invert prose-code:before:content-none prose-code:after:content-none prose-pre:bg-slate-900">
             <LessonContent />
           </div>
+          <LessonReadMarker slug={slug} />
           {lesson.reviewed && <p className="mt-10 text-xs text-slate-500 dark:text-slate-400">Facts last reviewed {lesson.reviewed}.</p>}
           <LessonPager previous={previous} next={next} />
         </article>

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { handleLearnerRequest } from '@/lib/http/learner-route';
 import { jsonError, jsonOk, readJsonBody } from '@/lib/http/response';
 import { admitCommand, clientAddress } from '@/lib/sandbox/admission';
+import { recordCommandUse } from '@/lib/sandbox/command-usage';
 import { executeLine } from '@/lib/sandbox/execute';
 import { sandboxLimits } from '@/lib/sandbox/limits';
 
@@ -21,6 +22,7 @@ export function POST(request: NextRequest) {
       response.headers.set('Retry-After', String(admission.retryAfterSeconds));
       return response;
     }
+    recordCommandUse(session.id, body.data.command);
     const outcome = await executeLine(session.id, body.data.command);
     if (outcome.kind === 'reply') return jsonOk(outcome.body);
     const code = outcome.status === 413 ? 'payload_too_large' : outcome.status === 429 ? 'rate_limited' : 'bad_request';

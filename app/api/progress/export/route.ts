@@ -1,0 +1,16 @@
+import type { NextRequest } from 'next/server';
+import { handleLearnerRequest } from '@/lib/http/learner-route';
+import { jsonOk } from '@/lib/http/response';
+import { exportProgress } from '@/lib/progress/service';
+
+export const dynamic = 'force-dynamic';
+
+/** The learner's progress as a file to import in another browser. */
+export function GET(request: NextRequest) {
+  return handleLearnerRequest(request, 'progress/export', 'Could not export your progress. Try again.', async (session) => {
+    const file = await exportProgress(session.id);
+    const response = jsonOk(file);
+    response.headers.set('Content-Disposition', `attachment; filename="keyspace-progress-${file.exportedAt.slice(0, 10)}.json"`);
+    return response;
+  });
+}

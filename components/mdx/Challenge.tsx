@@ -1,0 +1,35 @@
+import { Children, isValidElement, type ReactNode } from 'react';
+import { findChallenge } from '@/lib/content/lessons';
+import { ChallengeWidget } from './ChallengeWidget';
+
+/** Marker child of <Challenge>: the hint, shown on request. */
+export function Hint({ children }: { children: ReactNode }) {
+  return <>{children}</>;
+}
+
+/**
+ * A hands-on challenge: the goal is the prose inside the tag, the hint a <Hint> child, and the
+ * checks and reference solution are data in the lesson's frontmatter under the same id. Reads
+ * them at build time and hands plain data to the interactive widget.
+ */
+export function Challenge({ id, title, children }: { id: string; title?: string; children: ReactNode }) {
+  const found = findChallenge(id);
+  if (!found) throw new Error(`<Challenge id="${id}"> has no entry under "challenges:" in the lesson's frontmatter.`);
+  const goal: ReactNode[] = [];
+  let hint: ReactNode = null;
+  Children.forEach(children, (child) => {
+    if (isValidElement<{ children: ReactNode }>(child) && child.type === Hint) hint = child.props.children;
+    else goal.push(child);
+  });
+  return (
+    <ChallengeWidget
+      id={id}
+      title={title ?? found.spec.title}
+      goal={goal}
+      hint={hint}
+      solution={found.spec.solution}
+      checkLabels={found.spec.checks.map((check) => check.label)}
+      forbid={found.spec.forbid ?? []}
+    />
+  );
+}

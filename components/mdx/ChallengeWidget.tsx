@@ -1,0 +1,110 @@
+'use client';
+
+import { useId, useState, type ReactNode } from 'react';
+import { refreshProgress, useProgress } from '@/components/progress/use-progress';
+import { useHydrated } from '@/components/ui/use-hydrated';
+import { checkChallenge, type CheckResponse } from '@/lib/progress/api-client';
+import { Run } from './Run';
+
+interface ChallengeWidgetProps {
+  id: string;
+  title: string;
+  goal: ReactNode;
+  hint: ReactNode;
+  solution: string[];
+  checkLabels: string[];
+  forbid: string[];
+}
+
+type CheckState = { status: 'idle' } | { status: 'checking' } | { status: 'error'; error: string } | { status: 'done'; result: CheckResponse };
+
+/** A goal, a hint, a reference solution on request, and a Check button that inspects the learner's real keys. */
+export function ChallengeWidget({ id, title, goal, hint, solution, checkLabels, forbid }: ChallengeWidgetProps) {
+  const [state, setState] = useState<CheckState>({ status: 'idle' });
+  const [showSolution, setShowSolution] = useState(false);
+  const hydrated = useHydrated();
+  const headingId = useId();
+  const progress = useProgress();
+  const passedBefore = progress.status === 'ready' && progress.snapshot.progress.challenges[id] !== undefined;
+
+  const check = async () => {
+    setState({ status: 'checking' });
+    const result = await checkChallenge(id);
+    if (!result.ok) return setState({ status: 'error', error: result.error });
+    setState({ status: 'done', result });
+    if (result.passed) void refreshProgress();
+  };
+
+  const results = state.status === 'done' ? state.result.checks : null;
+  return (
+    <section aria-labelledby={headingId} data-challenge-id={id} className="not-prose my-8 rounded-lg border-2 border-sky-300 bg-sky-50/40 p-4 dark:border-sky-800 dark:bg-sky-950/20">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <p className="text-xs font-semibold uppercase tracking-wide text-sky-800 dark:text-sky-300">Challenge</p>
+        {passedBefore && <p className="text-xs font-medium text-emerald-700 dark:text-emerald-400">✓ Passed before</p>}
+      </div>
+      <h3 id={headingId} className="mt-1 text-lg font-semibold">
+        {title}
+      </h3>
+      <div className="mt-2 space-y-2 text-sm leading-relaxed [&_code]:font-mono">{goal}</div>
+      {forbid.length > 0 && <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">Do it without {forbid.join(', ')}.</p>}
+      <p className="mt-3 text-xs text-slate-600 dark:text-slate-400">Type your commands in the sandbox, then press Check. Checks: {checkLabels.join(' · ')}.</p>
+      <div className="mt-3 flex flex-wrap gap-2">
+        <button
+          type="button"
+          onClick={check}
+          disabled={!hydrated || state.status === 'checking'}
+          className="rounded-md bg-sky-700 px-4 py-2 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-60"
+        >
+          {state.status === 'checking' ? 'Checking…' : 'Check'}
+        </button>
+        <button
+          type="button"
+          onClick={() => setShowSolution((shown) => !shown)}
+          aria-expanded={showSolution}
+          disabled={!hydrated}
+          className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+        >
+          {showSolution ? 'Hide the solution' : 'Show a solution'}
+        </button>
+      </div>
+      {hint && (
+        <details className="mt-3 text-sm">
+          <summary className="cursor-pointer font-medium">Hint</summary>
+          <div className="mt-2 [&_code]:font-mono">{hint}</div>
+        </details>
+      )}
+      {showSolution && (
+        <div className="mt-3">
+          <p className="text-sm font-medium">One solution (run each line in order):</p>
+          {solution.map((line, index) => (
+            <Run key={`${index}-${line}`} command={line} />
+          ))}
+        </div>
+      )}
+      <div aria-live="polite" className="mt-3 text-sm">
+        {state.status === 'error' && <p className="text-rose-800 dark:text-rose-300">Could not check: {state.error}</p>}
+        {results && state.status === 'done' && (
+          <>
+            <p className={`font-semibold ${state.result.passed ? 'text-emerald-800 dark:text-emerald-300' : 'text-rose-800 dark:text-rose-300'}`}>
+              {state.result.passed ? 'Passed: every check is green.' : `Not yet: ${results.filter((check) => !check.passed).length} of ${results.length} checks failed.`}
+            </p>
+            <ul className="mt-2 space-y-1" aria-label="Check results">
+              {results.map((check) => (
+                <li key={check.label} data-passed={check.passed} className="flex gap-2">
+                  <span aria-hidden="true" className={check.passed ? 'text-emerald-700 dark:text-emerald-400' : 'text-rose-700 dark:text-rose-400'}>
+                    {check.passed ? '✓' : '✗'}
+                  </span>
+                  <span>
+                    <span className="font-medium">{check.label}</span>
+                    <span className="sr-only">{check.passed ? ': passed' : ': failed'}</span>
+                    {!check.passed && <span className="block break-words font-mono text-xs text-slate-700 dark:text-slate-300">{check.detail}</span>}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,71 @@
+import 'server-only';
+/**
+ * Runs a challenge's checks on one learner's sandbox keyspace, with the same executor (and so the
+ * same isolation and key rewriting) as the learner's own commands.
+ */
+import calculateSlot from 'cluster-key-slot';
+import type { ChallengeCheck, ChallengeSpec } from '@/lib/content/schema';
+import { forbiddenCommandsUsed } from '@/lib/sandbox/command-usage';
+import { executeLine } from '@/lib/sandbox/execute';
+import { hasLearnerSession, learnerSession } from '@/lib/sandbox/learners';
+import { judgeReply } from './expectations';
+
+export interface CheckResult {
+  label: string;
+  passed: boolean;
+  /** Why it failed (the author's message, then what the server answered), or what passed. */
+  detail: string;
+}
+
+export interface ChallengeResult {
+  passed: boolean;
+  checks: CheckResult[];
+}
+
+/** When each learner last checked each challenge: forbidden commands count from there. */
+const attempts = new Map<string, number>();
+
+async function runCheck(learnerId: string, check: ChallengeCheck): Promise<CheckResult> {
+  if ('sameSlot' in check) {
+    const slots = check.sameSlot.map((key) => calculateSlot(key));
+    const exists = await runCheck(learnerId, { label: check.label, failure: check.failure, run: `EXISTS ${check.sameSlot.map(quote).join(' ')}`, expect: { equals: { integer: String(check.sameSlot.length) } } });
+    const sameSlot = slots.every((slot) => slot === slots[0]);
+    const detail = check.sameSlot.map((key, index) => `${key} → slot ${slots[index]}`).join(', ');
+    if (!exists.passed) return { label: check.label, passed: false, detail: `${check.failure} (not all of ${check.sameSlot.join(', ')} exist yet)` };
+    return { label: check.label, passed: sameSlot, detail: sameSlot ? detail : `${check.failure} (${detail})` };
+  }
+  const line = 'run' in check ? check.run : 'type' in check ? `TYPE ${quote(check.key)}` : `EXISTS ${quote(check.key)}`;
+  const expect = 'run' in check ? check.expect : 'type' in check ? { equals: check.type } : { equals: { integer: '0' } };
+  const outcome = await executeLine(learnerId, line);
+  if (outcome.kind === 'rejected') return { label: check.label, passed: false, detail: `${check.failure} (${line} could not run: ${outcome.error})` };
+  const verdict = judgeReply(outcome.body.reply, expect);
+  if (verdict.passed) return { label: check.label, passed: true, detail: `${line} → ${outcome.body.text}` };
+  return { label: check.label, passed: false, detail: `${check.failure} (${line} → ${outcome.body.text}: ${verdict.reason})` };
+}
+
+/** Quotes a key for a command line the way valkey-cli would read it back. */
+function quote(key: string): string {
+  return /^[^\s"'\\]+$/.test(key) ? key : `"${key.replace(/["\\]/g, (char) => `\\${char}`)}"`;
+}
+
+/** Runs every check, in order, even after one fails: the learner sees the whole picture. */
+export async function runChallengeChecks(learnerId: string, spec: ChallengeSpec, now = Date.now()): Promise<ChallengeResult> {
+  if (hasLearnerSession(learnerId) && learnerSession(learnerId).inTransaction) {
+    return { passed: false, checks: [{ label: 'No open transaction', passed: false, detail: 'You are inside MULTI: run EXEC or DISCARD first, then check again.' }] };
+  }
+  const checks: CheckResult[] = [];
+  for (const check of spec.checks) checks.push(await runCheck(learnerId, check));
+  if (spec.forbid?.length) {
+    const attemptKey = `${learnerId}:${spec.id}`;
+    const used = forbiddenCommandsUsed(learnerId, spec.forbid, attempts.get(attemptKey) ?? 0);
+    if (attempts.size >= 100_000) attempts.delete(attempts.keys().next().value as string);
+    attempts.delete(attemptKey);
+    attempts.set(attemptKey, now);
+    checks.push({
+      label: `Solved without ${spec.forbid.join(', ')}`,
+      passed: used.length === 0,
+      detail: used.length === 0 ? `You did not use ${spec.forbid.join(' or ')}.` : `You used ${used.join(', ')}, which this challenge asks you to avoid. Solve it without, then check again.`,
+    });
+  }
+  return { passed: checks.every((check) => check.passed), checks };
+}

@@ -1,0 +1,232 @@
+/**
+ * The content checker's first pass: everything that can be proven from the files alone. Each
+ * problem names the file, the line and what to fix. The second pass (live-checks.ts) runs the
+ * challenges on a real Valkey.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import matter from 'gray-matter';
+import { checkArguments } from '@/lib/sandbox/argument-limits';
+import { sandboxLimits } from '@/lib/sandbox/limits';
+import { parseCommandLine } from '@/lib/sandbox/parse';
+import { judgeCommand } from '@/lib/sandbox/policy';
+import { describeIssues, LessonFrontmatter, TrackList, type ChallengeSpec } from '../schema';
+import { indexMdx, type MdxIndex } from '../mdx-index';
+import { CALLOUT_VARIANT_NAMES, COMPONENT_RULES, KNOWN_PAGES, LESSON_MINIMUMS } from './component-rules';
+import { lineOfText, type ContentProblem } from './problems';
+
+export interface CheckedChallenge {
+  file: string;
+  line: number;
+  spec: ChallengeSpec;
+}
+
+export interface StaticCheckResult {
+  problems: ContentProblem[];
+  /** Challenges whose data is valid: the live pass runs these. */
+  challenges: CheckedChallenge[];
+  lessonCount: number;
+  quizCount: number;
+  runCount: number;
+}
+
+interface ParsedLesson {
+  file: string;
+  slug: string;
+  source: string;
+  track?: string;
+  order?: number;
+  challenges: ChallengeSpec[];
+  index?: MdxIndex;
+}
+
+/** Why a command line cannot be a <Run> or a solution step, or null when the sandbox would run it. */
+export function commandProblem(line: string): string | null {
+  if (/[\r\n]/.test(line)) return 'holds more than one line: give each command its own <Run>';
+  const parsed = parseCommandLine(line);
+  if (!parsed.ok) return `does not parse as valkey-cli would read it (${parsed.error}): check its quotes`;
+  if (parsed.args.length === 0) return 'is empty';
+  const name = (parsed.args[0] as Buffer).toString('utf8');
+  const verdict = judgeCommand(name, parsed.args);
+  if (verdict.action === 'refuse') return `is refused by the sandbox: ${verdict.message.replace(/^ERR /, '')} Show it as a code block instead.`;
+  const limitError = checkArguments(name.toLowerCase(), parsed.args, sandboxLimits());
+  if (limitError) return `breaks a sandbox limit: ${limitError.replace(/^ERR /, '')}`;
+  return null;
+}
+
+function checkTracks(contentDir: string, problems: ContentProblem[]): Set<string> {
+  const file = path.join(contentDir, 'tracks.json');
+  const shown = 'content/tracks.json';
+  try {
+    const parsed = TrackList.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    if (parsed.success) return new Set(parsed.data.map((track) => track.id));
+    problems.push({ file: shown, line: 0, message: `invalid track list: ${describeIssues(parsed.error)}` });
+  } catch (error) {
+    problems.push({ file: shown, line: 0, message: `cannot read the track list: ${(error as Error).message}` });
+  }
+  return new Set();
+}
+
+function readLesson(contentDir: string, name: string, trackIds: Set<string>, problems: ContentProblem[]): ParsedLesson {
+  const file = `content/lessons/${name}`;
+  const source = readFileSync(path.join(contentDir, 'lessons', name), 'utf8');
+  const slug = name.replace(/\.mdx$/, '');
+  const lesson: ParsedLesson = { file, slug, source, challenges: [] };
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)) problems.push({ file, line: 0, message: 'the file name must be lowercase words joined by hyphens, such as choosing-an-engine.mdx' });
+  let data: unknown;
+  try {
+    data = matter(source).data;
+  } catch (error) {
+    problems.push({ file, line: 1, message: `the frontmatter is not valid YAML: ${(error as Error).message.split('\n')[0]}` });
+    return lesson;
+  }
+  const parsed = LessonFrontmatter.safeParse(data);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues.slice(0, 10)) {
+      const [first, index] = issue.path;
+      const challengeId = first === 'challenges' && typeof index === 'number' ? (data as { challenges?: { id?: string }[] }).challenges?.[index]?.id : undefined;
+      const line = challengeId ? lineOfText(source, `id: ${challengeId}`) : typeof first === 'string' ? lineOfText(source, `${first}:`) : 1;
+      problems.push({ file, line, message: `frontmatter "${issue.path.join('.')}": ${issue.message}` });
+    }
+  } else {
+    lesson.track = parsed.data.track;
+    lesson.order = parsed.data.order;
+    lesson.challenges = parsed.data.challenges ?? [];
+    if (!trackIds.has(parsed.data.track)) {
+      problems.push({ file, line: lineOfText(source, 'track:'), message: `track "${parsed.data.track}" is not in content/tracks.json (${[...trackIds].join(', ')})` });
+    }
+  }
+  try {
+    lesson.index = indexMdx(source);
+  } catch (error) {
+    const place = error as { line?: number; reason?: string; message: string };
+    problems.push({ file, line: place.line ?? 0, message: `MDX syntax error: ${place.reason ?? place.message}. In prose, write { } and < inside backticks.` });
+  }
+  return lesson;
+}
+
+function checkElements(lesson: ParsedLesson, index: MdxIndex, publicDir: string, problems: ContentProblem[]) {
+  const { file } = lesson;
+  for (const element of index.elements) {
+    if (/^[a-z]/.test(element.name)) continue; // plain HTML such as <br />
+    const rules = COMPONENT_RULES[element.name];
+    if (!rules) {
+      problems.push({ file, line: element.line, message: `<${element.name}> is not a Keyspace component: use one of ${Object.keys(COMPONENT_RULES).join(', ')}` });
+      continue;
+    }
+    for (const required of rules.required) {
+      if (typeof element.attributes[required] !== 'string' || !(element.attributes[required] as string).trim()) {
+        problems.push({ file, line: element.line, message: `<${element.name}> needs a ${required}="…" attribute with a plain string value` });
+      }
+    }
+    for (const attribute of Object.keys(element.attributes)) {
+      if (!rules.allowed.includes(attribute)) problems.push({ file, line: element.line, message: `<${element.name}> has no "${attribute}" attribute (it takes: ${rules.allowed.join(', ') || 'none'})` });
+    }
+    if (element.name === 'Callout' && element.attributes.variant !== undefined && !CALLOUT_VARIANT_NAMES.includes(element.attributes.variant as never)) {
+      problems.push({ file, line: element.line, message: `<Callout variant="${String(element.attributes.variant)}"> is not a variant: use ${CALLOUT_VARIANT_NAMES.join(', ')}` });
+    }
+    if (element.name === 'Figure' && typeof element.attributes.src === 'string') {
+      const src = element.attributes.src;
+      if (!src.startsWith('/') || !existsSync(path.join(publicDir, src))) problems.push({ file, line: element.line, message: `<Figure src="${src}"> does not exist: put the file in public${src.startsWith('/') ? src : `/${src}`}` });
+    }
+  }
+}
+
+function checkLinks(lesson: ParsedLesson, index: MdxIndex, slugs: Set<string>, problems: ContentProblem[]) {
+  for (const link of index.links) {
+    if (!link.url.startsWith('/')) continue;
+    const pathOnly = link.url.split(/[?#]/)[0] ?? '';
+    const lessonMatch = /^\/learn\/([^/]+)\/?$/.exec(pathOnly);
+    const known = lessonMatch ? slugs.has(lessonMatch[1]!) : (KNOWN_PAGES as readonly string[]).includes(pathOnly.replace(/\/$/, '') || '/');
+    if (!known) problems.push({ file: lesson.file, line: link.line, message: `link to ${link.url} goes nowhere: ${lessonMatch ? `there is no lesson "${lessonMatch[1]}"` : 'no such page'}` });
+  }
+}
+
+/** Runs every check that needs no server. */
+export function checkContentStatic(contentDir: string, publicDir: string): StaticCheckResult {
+  const problems: ContentProblem[] = [];
+  const trackIds = checkTracks(contentDir, problems);
+  const names = readdirSync(path.join(contentDir, 'lessons')).filter((name) => name.endsWith('.mdx'));
+  const lessons = names.map((name) => readLesson(contentDir, name, trackIds, problems));
+  const slugs = new Set(lessons.map((lesson) => lesson.slug));
+  const result: StaticCheckResult = { problems, challenges: [], lessonCount: lessons.length, quizCount: 0, runCount: 0 };
+
+  const orders = new Map<string, string>();
+  for (const lesson of lessons) {
+    if (lesson.track === undefined || lesson.order === undefined) continue;
+    const key = `${lesson.track}#${lesson.order}`;
+    const other = orders.get(key);
+    if (other) problems.push({ file: lesson.file, line: lineOfText(lesson.source, 'order:'), message: `order ${lesson.order} is already used by ${other} in track "${lesson.track}": give each lesson its own position` });
+    else orders.set(key, lesson.file);
+  }
+
+  const quizIds = new Map<string, string>();
+  const challengeIds = new Map<string, string>();
+  for (const lesson of lessons) {
+    const { file, source } = lesson;
+    for (const challenge of lesson.challenges) {
+      const line = lineOfText(source, `id: ${challenge.id}`);
+      const other = challengeIds.get(challenge.id);
+      if (other) problems.push({ file, line, message: `challenge id "${challenge.id}" is also used in ${other}: ids must be unique across all lessons` });
+      challengeIds.set(challenge.id, file);
+      let valid = true;
+      challenge.solution.forEach((step) => {
+        const problem = commandProblem(step);
+        if (problem) {
+          valid = false;
+          problems.push({ file, line: lineOfText(source, step, line), message: `challenge "${challenge.id}": solution step "${step}" ${problem}` });
+        }
+      });
+      for (const check of challenge.checks) {
+        if (!('run' in check)) continue;
+        const problem = commandProblem(check.run);
+        if (problem) {
+          valid = false;
+          problems.push({ file, line: lineOfText(source, check.run, line), message: `challenge "${challenge.id}": check "${check.label}" runs "${check.run}", which ${problem}` });
+        }
+      }
+      if (valid) result.challenges.push({ file, line, spec: challenge });
+    }
+    const index = lesson.index;
+    if (!index) continue;
+    checkElements(lesson, index, publicDir, problems);
+    checkLinks(lesson, index, slugs, problems);
+    result.quizCount += index.quizzes.length;
+    result.runCount += index.runs.length;
+
+    for (const quiz of index.quizzes) {
+      const where = { file, line: quiz.line };
+      if (quiz.id) {
+        const other = quizIds.get(quiz.id);
+        if (other) problems.push({ ...where, message: `quiz id "${quiz.id}" is also used in ${other}: ids must be unique across all lessons` });
+        quizIds.set(quiz.id, file);
+      }
+      if (quiz.choices.length < 2) problems.push({ ...where, message: `quiz "${quiz.id ?? quiz.question}" needs at least two <Choice> (has ${quiz.choices.length})` });
+      if (!quiz.choices.some((choice) => choice.correct)) problems.push({ ...where, message: `quiz "${quiz.id ?? quiz.question}" has no right answer: mark one or more choices <Choice correct>` });
+      if (quiz.choices.length > 0 && quiz.choices.every((choice) => choice.correct)) problems.push({ ...where, message: `quiz "${quiz.id ?? quiz.question}" marks every choice correct: nothing to think about` });
+      if (!quiz.hasExplanation) problems.push({ ...where, message: `quiz "${quiz.id ?? quiz.question}" needs an <Explanation> saying why the answer is right` });
+    }
+    if (index.quizzes.length < LESSON_MINIMUMS.quizzes) problems.push({ file, line: 0, message: `has ${index.quizzes.length} quiz${index.quizzes.length === 1 ? '' : 'zes'}: every lesson needs at least ${LESSON_MINIMUMS.quizzes}` });
+    for (const required of ['Recap', 'Sources']) {
+      if (!index.elements.some((element) => element.name === required)) problems.push({ file, line: 0, message: `has no <${required}>: end every lesson with a <Recap> and its <Sources>` });
+    }
+
+    for (const run of index.runs) {
+      if (run.command === null) continue; // reported above as a missing attribute
+      const problem = commandProblem(run.command);
+      if (problem) problems.push({ file, line: run.line, message: `<Run command="${run.command}"> ${problem}` });
+    }
+    const tagged = new Set<string>();
+    for (const tag of index.challenges) {
+      if (!tag.id) continue;
+      tagged.add(tag.id);
+      if (!lesson.challenges.some((challenge) => challenge.id === tag.id)) {
+        problems.push({ file, line: tag.line, message: `<Challenge id="${tag.id}"> has no entry with that id under "challenges:" in this lesson's frontmatter` });
+      }
+    }
+    for (const challenge of lesson.challenges) {
+      if (!tagged.has(challenge.id)) problems.push({ file, line: lineOfText(source, `id: ${challenge.id}`), message: `challenge "${challenge.id}" is in the frontmatter but no <Challenge id="${challenge.id}"> shows it` });
+    }
+  }
+  return result;
+}

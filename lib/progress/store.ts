@@ -1,0 +1,110 @@
+import 'server-only';
+/**
+ * Progress lives in the app's own Valkey (appendonly, so it survives restarts), one hash per
+ * learner. The key carries the learner id as its hash tag, so every key of one learner lands in
+ * one cluster slot and the names work unchanged on a cluster-mode server.
+ */
+import { getValkey } from '@/lib/valkey/connections';
+import { isCorrectAnswer, quizKeys } from '@/lib/content/quizzes';
+import { contentLibrary, findChallenge } from '@/lib/content/lessons';
+import { emptyProgress, QuizRecord, type Progress } from './types';
+
+export const progressKey = (learnerId: string) => `keyspace:{${learnerId}}:progress`;
+
+const now = () => new Date().toISOString();
+
+export async function readProgress(learnerId: string): Promise<Progress> {
+  const fields = await (await getValkey('app')).hgetall(progressKey(learnerId));
+  const progress = emptyProgress();
+  for (const [field, value] of Object.entries(fields)) {
+    const separator = field.indexOf(':');
+    const kind = field.slice(0, separator);
+    const id = field.slice(separator + 1);
+    if (kind === 'lesson') progress.lessons[id] = value;
+    else if (kind === 'challenge') progress.challenges[id] = value;
+    else if (kind === 'quiz') {
+      const parsed = QuizRecord.safeParse(JSON.parse(value));
+      if (parsed.success) progress.quizzes[id] = parsed.data;
+    }
+  }
+  return progress;
+}
+
+export class UnknownContentError extends Error {
+  override name = 'UnknownContentError';
+}
+
+/** Marks a lesson read. The first time counts; later visits keep the original date. */
+export async function recordLessonRead(learnerId: string, slug: string): Promise<void> {
+  if (!contentLibrary().lessons.some((lesson) => lesson.slug === slug)) throw new UnknownContentError(`There is no lesson "${slug}".`);
+  await (await getValkey('app')).hsetnx(progressKey(learnerId), `lesson:${slug}`, now());
+}
+
+/** Scores an answer on the server (the browser's verdict is not trusted) and records it. */
+export async function recordQuizAnswer(learnerId: string, quizId: string, choices: number[]): Promise<QuizRecord> {
+  const key = quizKeys().get(quizId);
+  if (!key) throw new UnknownContentError(`There is no quiz "${quizId}".`);
+  if (choices.length === 0 || choices.some((choice) => choice >= key.choiceCount)) {
+    throw new UnknownContentError(`Quiz "${quizId}" has ${key.choiceCount} choices, numbered from 0: pick at least one.`);
+  }
+  const valkey = await getValkey('app');
+  const field = `quiz:${quizId}`;
+  const previous = await valkey.hget(progressKey(learnerId), field);
+  const before = previous ? QuizRecord.safeParse(JSON.parse(previous)) : null;
+  const correct = isCorrectAnswer(key, choices);
+  const record: QuizRecord = {
+    choices: [...new Set(choices)].sort((a, b) => a - b),
+    correct,
+    firstTryCorrect: before?.success ? before.data.firstTryCorrect : correct,
+    attempts: before?.success ? before.data.attempts + 1 : 1,
+    at: now(),
+  };
+  await valkey.hset(progressKey(learnerId), field, JSON.stringify(record));
+  return record;
+}
+
+export async function recordChallengePassed(learnerId: string, challengeId: string): Promise<void> {
+  if (!findChallenge(challengeId)) throw new UnknownContentError(`There is no challenge "${challengeId}".`);
+  await (await getValkey('app')).hsetnx(progressKey(learnerId), `challenge:${challengeId}`, now());
+}
+
+export interface ImportOutcome {
+  imported: number;
+  /** Entries for lessons, quizzes or challenges this version of Keyspace does not have. */
+  skipped: number;
+}
+
+const earlier = (a: string | undefined, b: string) => (a && a < b ? a : b);
+
+/**
+ * Merges an exported progress file into the learner's own: the earliest completion wins, quiz
+ * answers are re-scored here, and nothing already recorded is lost.
+ */
+export async function importProgress(learnerId: string, incoming: Progress): Promise<ImportOutcome> {
+  const current = await readProgress(learnerId);
+  const lessonSlugs = new Set(contentLibrary().lessons.map((lesson) => lesson.slug));
+  const keys = quizKeys();
+  const fields: Record<string, string> = {};
+  let skipped = 0;
+  for (const [slug, at] of Object.entries(incoming.lessons)) {
+    if (lessonSlugs.has(slug)) fields[`lesson:${slug}`] = earlier(current.lessons[slug], at);
+    else skipped++;
+  }
+  for (const [id, at] of Object.entries(incoming.challenges)) {
+    if (findChallenge(id)) fields[`challenge:${id}`] = earlier(current.challenges[id], at);
+    else skipped++;
+  }
+  for (const [id, record] of Object.entries(incoming.quizzes)) {
+    const key = keys.get(id);
+    if (!key || record.choices.length === 0 || record.choices.some((choice) => choice >= key.choiceCount)) {
+      skipped++;
+      continue;
+    }
+    if (current.quizzes[id]) continue;
+    const correct = isCorrectAnswer(key, record.choices);
+    fields[`quiz:${id}`] = JSON.stringify({ ...record, correct, firstTryCorrect: record.firstTryCorrect && correct });
+  }
+  const imported = Object.keys(fields).length;
+  if (imported > 0) await (await getValkey('app')).hset(progressKey(learnerId), fields);
+  return { imported, skipped };
+}

@@ -1,0 +1,54 @@
+/**
+ * `npm run content:check`: proves the content works before it ships. First every file is checked
+ * on its own (frontmatter, ids, quizzes, components, links, every <Run> command against the
+ * sandbox's rules); then every challenge runs on a real Valkey: its reference solution must pass
+ * all its checks and an empty keyspace must fail them. Errors name the file, the line and the fix.
+ */
+import path from 'node:path';
+import { checkContentData } from '../lib/content/checker/data-checks';
+import { checkContentStatic } from '../lib/content/checker/static-checks';
+import { formatProblem, type ContentProblem } from '../lib/content/checker/problems';
+import { startLocalStack, URL_ENV } from '../lib/valkey/local-stack';
+import { done, fail, step, warn } from './setup/log';
+import { ensureValkeyServer } from './setup/valkey-server';
+
+const root = path.resolve(import.meta.dirname, '..');
+
+export async function main(): Promise<void> {
+  step('Checking content files (frontmatter, ids, quizzes, components, links, commands)');
+  const checked = checkContentStatic(path.join(root, 'content'), path.join(root, 'public'));
+  const extra = checkContentData(path.join(root, 'content'));
+  const problems: ContentProblem[] = [...checked.problems, ...extra.problems];
+  console.log(`  ${checked.lessonCount} lessons, ${checked.quizCount} quizzes, ${checked.runCount} <Run> commands, ${checked.challenges.length} challenges, ${extra.summary}`);
+
+  step(`Running ${checked.challenges.length} challenges on a real Valkey (solution must pass, empty keyspace must fail)`);
+  const valkey = ensureValkeyServer();
+  // The checker always uses its own servers, even if the shell points the app elsewhere.
+  const env = { ...process.env, [URL_ENV.sandbox]: '', [URL_ENV.app]: '' };
+  const stack = await startLocalStack({ projectRoot: root, profile: 'content', valkeyServer: valkey.path, env });
+  process.env[URL_ENV.sandbox] = stack.urls.sandbox;
+  process.env[URL_ENV.app] = stack.urls.app;
+  try {
+    // Loaded only now: these modules read the server URLs from the environment.
+    const { checkChallengesLive } = await import('../lib/content/checker/live-checks');
+    problems.push(
+      ...(await checkChallengesLive(checked.challenges, (finished, total, id) => {
+        if (finished % 5 === 0 || finished === total) console.log(`  … ${finished}/${total} (${id})`);
+      })),
+    );
+    const { closeLearnerSessions } = await import('../lib/sandbox/learners');
+    const { closeValkeyClients } = await import('../lib/valkey/connections');
+    closeLearnerSessions();
+    await closeValkeyClients();
+  } finally {
+    await stack.stop();
+  }
+
+  if (problems.length > 0) {
+    for (const problem of problems) console.error(`✖ ${formatProblem(problem)}`);
+    warn(`${problems.length} problem${problems.length === 1 ? '' : 's'} found. Fix each one above (file:line: what to do), then run npm run content:check again.`);
+    fail('Content check failed');
+  }
+  done('Content check passed');
+  process.exit(0);
+}
