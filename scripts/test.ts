@@ -1,5 +1,5 @@
 /**
- * `npm test`: typecheck, lint, production build, Vitest (unit + integration on real Valkey) and
+ * `npm test`: typecheck, lint, the content check, production build, Vitest (unit + integration on real Valkey) and
  * Playwright (end-to-end on the built app). Every step runs even if an earlier one failed, except
  * the browser tests, which need the build. Ends with one line totalling every suite.
  */
@@ -24,6 +24,11 @@ interface Tally {
 function run(command: string, args: string[], env: Record<string, string> = {}): Promise<number> {
   const bin = path.join(root, 'node_modules', '.bin', command);
   const child = spawn(bin, args, { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env } });
+  return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
+}
+
+function runNode(args: string[]): Promise<number> {
+  const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
   return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
 }
 
@@ -71,6 +76,9 @@ export async function main(): Promise<void> {
   tallies.push(single('typecheck', (await run('tsc', ['--noEmit'])) === 0));
   step('Lint (eslint)');
   tallies.push(single('lint', (await run('eslint', ['--max-warnings=0', '.'])) === 0));
+
+  step('Content check (every lesson, quiz, command and challenge; challenges on a real Valkey, ports 7451/7452)');
+  tallies.push(single('content check', (await runNode(['scripts/run.mjs', 'content-check'])) === 0));
 
   const built = isBuildFresh(root) || (await buildApp(root));
   tallies.push(single('build', built));

@@ -1,0 +1,83 @@
+/**
+ * The content checker on broken fixture lessons, one per kind of error it reports. Each fixture is
+ * the scaffold's valid lesson with one thing broken, so the test also proves the scaffold passes.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lessonTemplate } from '../scaffold';
+import { formatProblem } from './problems';
+import { checkContentStatic } from './static-checks';
+
+const TRACKS = JSON.stringify([{ id: 'basics', title: 'Basics', summary: 'The first things to learn.' }]);
+const valid = lessonTemplate({ title: 'Fixture lesson', slug: 'fixture', track: 'basics', order: 1, today: '2026-11-26' });
+
+function check(lessons: Record<string, string>, tracks = TRACKS) {
+  const root = mkdtempSync(path.join(tmpdir(), 'keyspace-content-'));
+  mkdirSync(path.join(root, 'content', 'lessons'), { recursive: true });
+  mkdirSync(path.join(root, 'public', 'diagrams'), { recursive: true });
+  writeFileSync(path.join(root, 'public', 'diagrams', 'real.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  writeFileSync(path.join(root, 'content', 'tracks.json'), tracks);
+  for (const [name, source] of Object.entries(lessons)) writeFileSync(path.join(root, 'content', 'lessons', name), source);
+  const result = checkContentStatic(path.join(root, 'content'), path.join(root, 'public'));
+  return { ...result, messages: result.problems.map(formatProblem) };
+}
+
+const broken = (from: string, to: string) => {
+  if (!valid.includes(from)) throw new Error(`fixture text not found: ${from}`);
+  return valid.replace(from, to);
+};
+
+describe('content checker: files alone', () => {
+  it('passes the scaffold lesson and counts what it holds', () => {
+    const result = check({ 'fixture.mdx': valid });
+    expect(result.messages).toEqual([]);
+    expect(result).toMatchObject({ lessonCount: 1, quizCount: 3, runCount: 1 });
+    expect(result.challenges.map((challenge) => challenge.spec.id)).toEqual(['fixture-first-challenge']);
+  });
+
+  // [what is broken, the lesson, the message expected (file:line: …)]
+  const cases: [string, string, RegExp][] = [
+    ['frontmatter field missing', broken('minutes: 10\n', ''), /fixture\.mdx:\d+: frontmatter "minutes": /],
+    ['unknown track', broken('track: basics', 'track: nowhere'), /fixture\.mdx:4: track "nowhere" is not in content\/tracks\.json/],
+    ['MDX syntax error', broken('## Try it', '## Try it\n\nA bare {user:42} here.'), /fixture\.mdx:\d+: MDX syntax error: .*backticks/],
+    ['unknown component', broken('## Try it', '## Try it\n\n<Warning>Hi</Warning>'), /<Warning> is not a Keyspace component/],
+    ['missing attribute', broken('<DeepDive title="For the curious">', '<DeepDive>'), /<DeepDive> needs a title="…" attribute/],
+    ['unknown attribute', broken('<Run command="SET fixture:greeting hello" />', '<Run command="PING" cmd="x" />'), /<Run> has no "cmd" attribute/],
+    ['bad callout variant', broken('variant="note"', 'variant="warning"'), /<Callout variant="warning"> is not a variant/],
+    ['figure file missing', broken('## Try it', '## Try it\n\n<Figure src="/diagrams/missing.svg" alt="x" />'), /<Figure src="\/diagrams\/missing.svg"> does not exist/],
+    ['refused Run command', broken('<Run command="SET fixture:greeting hello" />', '<Run command="CONFIG GET maxmemory" />'), /<Run command="CONFIG GET maxmemory"> is refused by the sandbox: CONFIG is disabled/],
+    ['unparsable Run command', broken('<Run command="SET fixture:greeting hello" />', `<Run command='SET a "unbalanced' />`), /does not parse as valkey-cli would read it/],
+    ['Run over a sandbox limit', broken('<Run command="SET fixture:greeting hello" />', '<Run command="SETRANGE k 999999999 x" />'), /breaks a sandbox limit/],
+    ['quiz without a right answer', broken('<Choice correct>GET</Choice>', '<Choice>GET</Choice>'), /quiz "fixture-quiz-1" has no right answer/],
+    ['quiz with one choice', broken('  <Choice>SET</Choice>\n', ''), /quiz "fixture-quiz-1" needs at least two <Choice> \(has 1\)/],
+    ['quiz without an explanation', broken('  <Explanation>\nGET reads a value; SET writes one.\n  </Explanation>\n', ''), /quiz "fixture-quiz-1" needs an <Explanation>/],
+    ['duplicate quiz id', broken('id="fixture-quiz-2"', 'id="fixture-quiz-1"'), /quiz id "fixture-quiz-1" is also used in/],
+    ['too few quizzes', broken('<Quiz id="fixture-quiz-3"', '<Callout id="fixture-quiz-3"').replace(/<Callout id="fixture-quiz-3"[\s\S]*?<\/Quiz>/, ''), /has 2 quizzes: every lesson needs at least 3/],
+    ['no recap', broken('<Recap>\n\n- One line per key point.\n\n</Recap>', ''), /has no <Recap>/],
+    ['broken lesson link', broken('## Try it', '## Try it\n\nSee [the next lesson](/learn/nowhere).'), /link to \/learn\/nowhere goes nowhere: there is no lesson "nowhere"/],
+    ['broken page link', broken('## Try it', '## Try it\n\nSee [x](/nope).'), /link to \/nope goes nowhere: no such page/],
+    ['challenge tag without data', broken('<Challenge id="fixture-first-challenge">', '<Challenge id="fixture-other">'), /<Challenge id="fixture-other"> has no entry with that id/],
+    ['challenge data without a tag', broken('<Challenge id="fixture-first-challenge">', '<Challenge id="fixture-other">'), /challenge "fixture-first-challenge" is in the frontmatter but no <Challenge/],
+    ['refused solution step', broken('      - SET fixture:greeting hello', '      - EVAL "return 1" 0'), /challenge "fixture-first-challenge": solution step "EVAL "return 1" 0" is refused by the sandbox/],
+    ['bad check expectation', broken('expect: { equals: hello }', 'expect: { roughly: hello }'), /frontmatter "challenges\.0\.checks\.1/],
+  ];
+
+  it.each(cases)('reports: %s', (_name, lesson, expected) => {
+    const { messages } = check({ 'fixture.mdx': lesson });
+    expect(messages.some((message) => expected.test(message)), messages.join('\n')).toBe(true);
+  });
+
+  it('reports ids and positions shared between lessons', () => {
+    const other = valid.replace('title: "Fixture lesson"', 'title: "Second"');
+    const { messages } = check({ 'fixture.mdx': valid, 'second.mdx': other });
+    expect(messages.some((message) => /challenge id "fixture-first-challenge" is also used in content\/lessons\//.test(message))).toBe(true);
+    expect(messages.some((message) => /order 1 is already used by content\/lessons\/\w+\.mdx in track "basics"/.test(message))).toBe(true);
+  });
+
+  it('reports an invalid file name and an invalid track list', () => {
+    expect(check({ 'Bad Name.mdx': valid }).messages.some((message) => /file name must be lowercase words/.test(message))).toBe(true);
+    expect(check({ 'fixture.mdx': valid }, '{"not": "a list"}').messages[0]).toMatch(/^content\/tracks\.json: invalid track list/);
+  });
+});

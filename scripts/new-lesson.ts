@@ -1,0 +1,30 @@
+/**
+ * `npm run new:lesson -- "Title" [--track <id>]`: writes content/lessons/<slug>.mdx from the
+ * template, at the end of the track (the last track by default), and never overwrites a lesson.
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadContent } from '../lib/content/lessons';
+import { lessonTemplate, slugFromTitle } from '../lib/content/scaffold';
+import { done, fail } from './setup/log';
+
+const root = path.resolve(import.meta.dirname, '..');
+
+export async function main(_command: string, args: string[]): Promise<void> {
+  const trackFlag = args.indexOf('--track');
+  const trackId = trackFlag >= 0 ? args[trackFlag + 1] : undefined;
+  const title = args.filter((_, index) => index !== trackFlag && index !== trackFlag + 1).join(' ').trim();
+  if (title.length < 3) fail('Give the lesson a title: npm run new:lesson -- "Sorted sets in depth" [--track data-and-commands]');
+  const slug = slugFromTitle(title);
+  if (!slug) fail(`"${title}" has no letters or digits to make a file name from.`);
+  const library = loadContent(path.join(root, 'content'));
+  const track = trackId ? library.tracks.find((candidate) => candidate.id === trackId) : library.tracks.at(-1);
+  if (!track) fail(`There is no track "${trackId}". Tracks: ${library.tracks.map((candidate) => candidate.id).join(', ')}.`);
+  const file = path.join(root, 'content', 'lessons', `${slug}.mdx`);
+  if (existsSync(file)) fail(`content/lessons/${slug}.mdx already exists: choose another title.`);
+  const order = Math.max(0, ...track.lessons.map((lesson) => lesson.order)) + 1;
+  writeFileSync(file, lessonTemplate({ title, slug, track: track.id, order, today: new Date().toISOString().slice(0, 10) }));
+  done(`Wrote content/lessons/${slug}.mdx (track "${track.id}", position ${order}).`);
+  console.log('  Edit it, then run npm run content:check. The guide is at http://localhost:3000/authoring.');
+  await Promise.resolve();
+}
