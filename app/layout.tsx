@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { SiteHeader } from '@/components/layout/SiteHeader';
@@ -29,6 +30,16 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <ThemeProvider>
           <SiteHeader />
           <main id="main">{children}</main>
+          <footer className="mx-auto mt-16 max-w-7xl border-t border-slate-200 px-4 py-6 text-sm text-slate-600 sm:px-6 dark:border-slate-800 dark:text-slate-400">
+            <nav aria-label="Footer" className="flex flex-wrap gap-4">
+              <Link href="/learn" className="hover:underline">
+                All lessons
+              </Link>
+              <Link href="/authoring" className="hover:underline">
+                Authoring guide
+              </Link>
+            </nav>
+          </footer>
         </ThemeProvider>
       </body>
     </html>

@@ -3,7 +3,7 @@
  * order. Navigation (sidebar, prev/next, track lists) is derived from here and nowhere else.
  * Any invalid file throws, which fails `next build` with the file name and the field.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { describeIssues, LessonFrontmatter, TrackList, type ChallengeSpec, type Track } from './schema';
@@ -110,4 +110,14 @@ export function findChallenge(id: string): LocatedChallenge | undefined {
 /** The MDX source of a lesson, for tools that read it as data (quiz scoring, the content checker). */
 export function lessonSource(slug: string, contentDir: string = CONTENT_DIR): string {
   return readFileSync(path.join(contentDir, 'lessons', `${slug}.mdx`), 'utf8');
+}
+
+/** Pages written as MDX outside the lesson list (content/guides/*.mdx), such as the authoring guide. */
+export function guideSlugs(contentDir: string = CONTENT_DIR): string[] {
+  const dir = path.join(contentDir, 'guides');
+  return existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.mdx')).map((name) => name.replace(/\.mdx$/, '')) : [];
+}
+
+export function guideSource(slug: string, contentDir: string = CONTENT_DIR): string {
+  return readFileSync(path.join(contentDir, 'guides', `${slug}.mdx`), 'utf8');
 }

@@ -2,7 +2,7 @@
  * Every quiz's answer key, read from the lessons' MDX. The server scores answers with it, so a
  * learner's recorded score cannot be whatever the browser claims.
  */
-import { contentLibrary, lessonSource } from './lessons';
+import { contentLibrary, guideSlugs, guideSource, lessonSource } from './lessons';
 import { indexMdx } from './mdx-index';
 
 export interface QuizKey {
@@ -22,6 +22,12 @@ export function quizKeys(): Map<string, QuizKey> {
       if (!quiz.id) continue;
       const correct = quiz.choices.flatMap((choice, index) => (choice.correct ? [index] : []));
       keys.set(quiz.id, { lessonSlug: lesson.slug, correct, choiceCount: quiz.choices.length });
+    }
+  }
+  // Guides (the authoring guide) have demo quizzes too; they count for no lesson.
+  for (const guide of guideSlugs()) {
+    for (const quiz of indexMdx(guideSource(guide)).quizzes) {
+      if (quiz.id) keys.set(quiz.id, { lessonSlug: `guide:${guide}`, correct: quiz.choices.flatMap((choice, index) => (choice.correct ? [index] : [])), choiceCount: quiz.choices.length });
     }
   }
   return (cached = keys);

@@ -142,6 +142,55 @@ function checkLinks(lesson: ParsedLesson, index: MdxIndex, slugs: Set<string>, p
   }
 }
 
+function checkQuizzes(file: string, index: MdxIndex, quizIds: Map<string, string>, problems: ContentProblem[]) {
+  for (const quiz of index.quizzes) {
+    const where = { file, line: quiz.line };
+    if (quiz.id) {
+      const other = quizIds.get(quiz.id);
+      if (other) problems.push({ ...where, message: `quiz id "${quiz.id}" is also used in ${other}: ids must be unique across all lessons` });
+      quizIds.set(quiz.id, file);
+    }
+    if (quiz.choices.length < 2) problems.push({ ...where, message: `quiz "${quiz.id ?? quiz.question}" needs at least two <Choice> (has ${quiz.choices.length})` });
+    if (!quiz.choices.some((choice) => choice.correct)) problems.push({ ...where, message: `quiz "${quiz.id ?? quiz.question}" has no right answer: mark one or more choices <Choice correct>` });
+    if (quiz.choices.length > 0 && quiz.choices.every((choice) => choice.correct)) problems.push({ ...where, message: `quiz "${quiz.id ?? quiz.question}" marks every choice correct: nothing to think about` });
+    if (!quiz.hasExplanation) problems.push({ ...where, message: `quiz "${quiz.id ?? quiz.question}" needs an <Explanation> saying why the answer is right` });
+  }
+}
+
+function checkRuns(file: string, index: MdxIndex, problems: ContentProblem[]) {
+  for (const run of index.runs) {
+    if (run.command === null) continue; // reported above as a missing attribute
+    const problem = commandProblem(run.command);
+    if (problem) problems.push({ file, line: run.line, message: `<Run command="${run.command}"> ${problem}` });
+  }
+}
+
+/** Pages such as the authoring guide: the same component, link, command and quiz rules, no lesson minimums. */
+function checkGuides(contentDir: string, publicDir: string, slugs: Set<string>, challengeIds: Map<string, string>, quizIds: Map<string, string>, problems: ContentProblem[]) {
+  const dir = path.join(contentDir, 'guides');
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir).filter((candidate) => candidate.endsWith('.mdx'))) {
+    const file = `content/guides/${name}`;
+    const source = readFileSync(path.join(dir, name), 'utf8');
+    let index: MdxIndex;
+    try {
+      index = indexMdx(source);
+    } catch (error) {
+      const place = error as { line?: number; reason?: string; message: string };
+      problems.push({ file, line: place.line ?? 0, message: `MDX syntax error: ${place.reason ?? place.message}. In prose, write { } and < inside backticks.` });
+      continue;
+    }
+    const page: ParsedLesson = { file, slug: name.replace(/\.mdx$/, ''), source, challenges: [] };
+    checkElements(page, index, publicDir, problems);
+    checkLinks(page, index, slugs, problems);
+    checkQuizzes(file, index, quizIds, problems);
+    checkRuns(file, index, problems);
+    for (const tag of index.challenges) {
+      if (tag.id && !challengeIds.has(tag.id)) problems.push({ file, line: tag.line, message: `<Challenge id="${tag.id}"> is not a challenge of any lesson` });
+    }
+  }
+}
+
 /** Runs every check that needs no server. */
 export function checkContentStatic(contentDir: string, publicDir: string): StaticCheckResult {
   const problems: ContentProblem[] = [];
@@ -194,28 +243,13 @@ export function checkContentStatic(contentDir: string, publicDir: string): Stati
     result.quizCount += index.quizzes.length;
     result.runCount += index.runs.length;
 
-    for (const quiz of index.quizzes) {
-      const where = { file, line: quiz.line };
-      if (quiz.id) {
-        const other = quizIds.get(quiz.id);
-        if (other) problems.push({ ...where, message: `quiz id "${quiz.id}" is also used in ${other}: ids must be unique across all lessons` });
-        quizIds.set(quiz.id, file);
-      }
-      if (quiz.choices.length < 2) problems.push({ ...where, message: `quiz "${quiz.id ?? quiz.question}" needs at least two <Choice> (has ${quiz.choices.length})` });
-      if (!quiz.choices.some((choice) => choice.correct)) problems.push({ ...where, message: `quiz "${quiz.id ?? quiz.question}" has no right answer: mark one or more choices <Choice correct>` });
-      if (quiz.choices.length > 0 && quiz.choices.every((choice) => choice.correct)) problems.push({ ...where, message: `quiz "${quiz.id ?? quiz.question}" marks every choice correct: nothing to think about` });
-      if (!quiz.hasExplanation) problems.push({ ...where, message: `quiz "${quiz.id ?? quiz.question}" needs an <Explanation> saying why the answer is right` });
-    }
+    checkQuizzes(file, index, quizIds, problems);
     if (index.quizzes.length < LESSON_MINIMUMS.quizzes) problems.push({ file, line: 0, message: `has ${index.quizzes.length} quiz${index.quizzes.length === 1 ? '' : 'zes'}: every lesson needs at least ${LESSON_MINIMUMS.quizzes}` });
     for (const required of ['Recap', 'Sources']) {
       if (!index.elements.some((element) => element.name === required)) problems.push({ file, line: 0, message: `has no <${required}>: end every lesson with a <Recap> and its <Sources>` });
     }
 
-    for (const run of index.runs) {
-      if (run.command === null) continue; // reported above as a missing attribute
-      const problem = commandProblem(run.command);
-      if (problem) problems.push({ file, line: run.line, message: `<Run command="${run.command}"> ${problem}` });
-    }
+    checkRuns(file, index, problems);
     const tagged = new Set<string>();
     for (const tag of index.challenges) {
       if (!tag.id) continue;
@@ -228,5 +262,6 @@ export function checkContentStatic(contentDir: string, publicDir: string): Stati
       if (!tagged.has(challenge.id)) problems.push({ file, line: lineOfText(source, `id: ${challenge.id}`), message: `challenge "${challenge.id}" is in the frontmatter but no <Challenge id="${challenge.id}"> shows it` });
     }
   }
+  checkGuides(contentDir, publicDir, slugs, challengeIds, quizIds, problems);
   return result;
 }

@@ -1,0 +1,30 @@
+import type { Metadata } from 'next';
+import { KeyBrowserDisclosure } from '@/components/sandbox/KeyBrowserDisclosure';
+import { Repl } from '@/components/sandbox/Repl';
+import { SandboxProvider } from '@/components/sandbox/SandboxProvider';
+import AuthoringGuide from '@/content/guides/authoring.mdx';
+
+export const metadata: Metadata = {
+  title: 'Authoring guide',
+  description: 'How to write a Keyspace lesson: every component live with its source, the frontmatter, the challenge check language and the content checker.',
+};
+
+export default function AuthoringPage() {
+  return (
+    <SandboxProvider>
+      <div className="mx-auto grid max-w-[90rem] gap-8 px-4 py-6 sm:px-6 xl:grid-cols-[minmax(0,1fr)_26rem]">
+        <article className="min-w-0">
+          <p className="text-sm text-slate-500 dark:text-slate-400">For instructors</p>
+          <h1 className="mt-1 text-3xl font-bold tracking-tight">Authoring guide</h1>
+          <div className="prose prose-slate mt-6 max-w-none dark:prose-invert prose-code:before:content-none prose-code:after:content-none prose-pre:bg-slate-900">
+            <AuthoringGuide />
+          </div>
+        </article>
+        <div className="flex flex-col gap-2 xl:sticky xl:top-20 xl:h-[calc(100vh-7rem)] xl:self-start">
+          <Repl heading="Sandbox" className="h-[28rem] xl:h-auto xl:min-h-0 xl:flex-1" />
+          <KeyBrowserDisclosure className="shrink-0" />
+        </div>
+      </div>
+    </SandboxProvider>
+  );
+}
