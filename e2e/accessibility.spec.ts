@@ -68,10 +68,26 @@ for (const theme of ['light', 'dark'] as const) {
       await ping.run();
       await expect(ping.reply).toHaveText('PONG');
       await lesson.console.ready();
-      await expect(await lesson.console.run('FLUSHALL')).toHaveText(/^\(error\) ERR/);
+      await expect(await lesson.console.run('DEBUG SLEEP 0')).toHaveText(/^\(error\) ERR/);
       await lesson.sidebarLinks(); // opens the disclosure on phones, so its links are checked too
 
       await expectNoSeriousViolations(page, `/learn/choosing-an-engine after the quiz and commands (${theme})`);
+    });
+
+    test('lesson page with challenge results, and the authoring guide', async ({ page }) => {
+      test.setTimeout(60_000);
+      await open(page, '/learn/first-commands');
+      const lesson = new LessonPage(page);
+      const challenge = lesson.challenge('Count three visits');
+      await challenge.check();
+      await expect(challenge.results).toHaveCount(2);
+      await challenge.region.getByRole('button', { name: 'Show a solution' }).click();
+      await challenge.region.getByText('Hint', { exact: true }).click();
+      await expectNoSeriousViolations(page, `/learn/first-commands with a failed check, the hint and the solution open (${theme})`);
+
+      await open(page, '/authoring');
+      await page.locator('summary', { hasText: 'Why TYPE says string for a counter' }).click();
+      await expectNoSeriousViolations(page, `/authoring (${theme})`);
     });
 
     test('sandbox page, with replies and errors in the console', async ({ page }) => {

@@ -31,7 +31,7 @@ test('a learner reads a lesson, answers its quiz and uses the console; another l
     await quiz.answer('Serverless Valkey');
     await expect(quiz.correctMessage).toBeVisible();
     await expect(quiz.wrongMessage).toHaveCount(0);
-    await expect(quiz.region.getByText(/^Serverless removes node sizing and keeps replicas for you/)).toBeVisible();
+    await expect(quiz.region.getByText(/^Serverless removes node sizing and AWS runs the redundancy for you/)).toBeVisible();
   });
 
   await test.step('run the PING block: PONG under it and in the console', async () => {

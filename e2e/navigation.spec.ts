@@ -3,41 +3,43 @@ import { tabTo } from './pages/keyboard';
 import { LessonPage } from './pages/LessonPage';
 import { SandboxConsole } from './pages/SandboxConsole';
 import { SiteHeader } from './pages/SiteHeader';
+import { contentLibrary } from '../lib/content/lessons';
 
-const ENGINE = { slug: 'choosing-an-engine', title: 'Choosing an engine: Valkey, Redis OSS or Memcached' };
-const FIRST_COMMANDS = { slug: 'first-commands', title: 'First commands: strings, counters and expiry' };
+// The lessons in reading order, from the same content files the app is built from.
+const LESSONS = contentLibrary().lessons.map(({ slug, title }) => ({ slug, title }));
+const ENGINE = LESSONS[0]!;
+const SECOND = LESSONS[1]!;
 
 test.describe('lesson navigation', () => {
-  test('the sidebar lists both lessons and marks the current one', async ({ page }) => {
+  test('the sidebar lists every lesson in reading order and marks the current one', async ({ page }) => {
     const lesson = new LessonPage(page);
     await lesson.goto(ENGINE.slug);
 
     const links = await lesson.sidebarLinks();
-    await expect(links).toHaveText([ENGINE.title, FIRST_COMMANDS.title]);
+    await expect(links).toHaveText(LESSONS.map((entry) => entry.title));
     await expect(links.filter({ hasText: ENGINE.title })).toHaveAttribute('aria-current', 'page');
-    await expect(links.filter({ hasText: FIRST_COMMANDS.title })).not.toHaveAttribute('aria-current');
+    await expect(links.filter({ hasText: SECOND.title })).not.toHaveAttribute('aria-current');
     await expect(lesson.sidebar.locator('[aria-current="page"]:visible')).toHaveCount(1);
 
-    await links.filter({ hasText: FIRST_COMMANDS.title }).click();
-    await expect(page).toHaveURL(new RegExp(`/learn/${FIRST_COMMANDS.slug}$`));
-    await expect(lesson.heading).toHaveText(FIRST_COMMANDS.title);
+    await links.filter({ hasText: SECOND.title }).click();
+    await expect(page).toHaveURL(new RegExp(`/learn/${SECOND.slug}$`));
+    await expect(lesson.heading).toHaveText(SECOND.title);
     const linksThere = await lesson.sidebarLinks();
-    await expect(linksThere.filter({ hasText: FIRST_COMMANDS.title })).toHaveAttribute('aria-current', 'page');
+    await expect(linksThere.filter({ hasText: SECOND.title })).toHaveAttribute('aria-current', 'page');
     await expect(linksThere.filter({ hasText: ENGINE.title })).not.toHaveAttribute('aria-current');
   });
 
-  test('next and previous links move between lessons', async ({ page }) => {
+  test('next and previous links move between lessons, from the first to the last', async ({ page }) => {
     const lesson = new LessonPage(page);
     await lesson.goto(ENGINE.slug);
     await expect(lesson.pagerLink('Previous'), 'the first lesson has no previous one').toHaveCount(0);
 
     const next = lesson.pagerLink('Next');
-    await expect(next).toContainText(FIRST_COMMANDS.title);
+    await expect(next).toContainText(SECOND.title);
     await expect(next).toHaveAttribute('rel', 'next');
     await next.click();
-    await expect(page).toHaveURL(new RegExp(`/learn/${FIRST_COMMANDS.slug}$`));
-    await expect(lesson.heading).toHaveText(FIRST_COMMANDS.title);
-    await expect(lesson.pagerLink('Next'), 'the last lesson has no next one').toHaveCount(0);
+    await expect(page).toHaveURL(new RegExp(`/learn/${SECOND.slug}$`));
+    await expect(lesson.heading).toHaveText(SECOND.title);
 
     const previous = lesson.pagerLink('Previous');
     await expect(previous).toContainText(ENGINE.title);
@@ -45,6 +47,11 @@ test.describe('lesson navigation', () => {
     await previous.click();
     await expect(page).toHaveURL(new RegExp(`/learn/${ENGINE.slug}$`));
     await expect(lesson.heading).toHaveText(ENGINE.title);
+
+    const last = LESSONS.at(-1)!;
+    await lesson.goto(last.slug);
+    await expect(lesson.pagerLink('Next'), 'the last lesson has no next one').toHaveCount(0);
+    await expect(lesson.pagerLink('Previous')).toContainText(LESSONS.at(-2)!.title);
   });
 
   test('an unknown lesson is a 404 "Page not found"', async ({ page }) => {

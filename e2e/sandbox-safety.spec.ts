@@ -7,9 +7,9 @@ test.describe('the sandbox refuses what would affect other learners, and keeps w
     await repl.goto();
 
     for (const [command, name] of [
-      ['FLUSHALL', 'FLUSHALL'],
       ['CONFIG GET maxmemory', 'CONFIG'],
       ['AUTH default x', 'AUTH'],
+      ['SWAPDB 0 1', 'SWAPDB'],
     ] as const) {
       const reply = await repl.run(command);
       await expect(reply, `${command} is refused`).toHaveText(/^\(error\) ERR /);
@@ -21,5 +21,25 @@ test.describe('the sandbox refuses what would affect other learners, and keeps w
 
     await expect(await repl.run('PING', { via: 'button' }), 'the console still works afterwards').toHaveText('PONG');
     await expect(await repl.run('GET a'), 'the unbalanced SET wrote nothing').toHaveText('(nil)');
+  });
+
+  test("FLUSHALL deletes the learner's own keys and no one else's", async ({ page, browser }) => {
+    test.setTimeout(60_000);
+    const otherContext = await browser.newContext();
+    try {
+      const other = new SandboxConsole(await otherContext.newPage());
+      await other.goto();
+      await expect(await other.run('SET theirs kept')).toHaveText('OK');
+
+      const repl = new SandboxConsole(page);
+      await repl.goto();
+      await expect(await repl.run('SET mine gone')).toHaveText('OK');
+      await expect(await repl.run('FLUSHALL')).toHaveText('OK');
+      await expect(await repl.run('KEYS *'), 'her own keys are gone').toHaveText('(empty array)');
+
+      await expect(await other.run('GET theirs'), "the other learner's key is still there").toHaveText('"kept"');
+    } finally {
+      await otherContext.close();
+    }
   });
 });

@@ -2,6 +2,7 @@ import type { MDXComponents } from 'mdx/types';
 import { Callout } from './Callout';
 import { Challenge, Hint } from './Challenge';
 import { Cite } from './Cite';
+import { CodeBlock } from './CodeBlock';
 import { DeepDive } from './DeepDive';
 import { Figure } from './Figure';
 import { Choice, Explanation, Quiz } from './Quiz';
@@ -23,6 +24,9 @@ export const mdxComponents = {
   Recap,
   Run,
   Sources,
+  // Markdown's own elements, restyled: not tags an author writes.
+  pre: CodeBlock,
 } satisfies MDXComponents;
 
-export const MDX_COMPONENT_NAMES = Object.keys(mdxComponents);
+/** The tags an author may write (Markdown element overrides such as `pre` are lowercase and not listed). */
+export const MDX_COMPONENT_NAMES = Object.keys(mdxComponents).filter((name) => /^[A-Z]/.test(name));

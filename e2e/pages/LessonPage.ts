@@ -34,6 +34,32 @@ export class Quiz {
   }
 }
 
+/** A <Challenge> (components/mdx/ChallengeWidget.tsx): a region named by its title. */
+export class Challenge {
+  readonly region: Locator;
+  readonly checkButton: Locator;
+  readonly results: Locator;
+
+  constructor(page: Page, title: string) {
+    this.region = page.getByRole('region', { name: title, exact: true });
+    this.checkButton = this.region.getByRole('button', { name: 'Check', exact: true });
+    this.results = this.region.getByRole('list', { name: 'Check results' }).getByRole('listitem');
+  }
+
+  async check(): Promise<void> {
+    await expect(this.checkButton).toBeEnabled();
+    await this.checkButton.click();
+  }
+
+  result(label: string): Locator {
+    return this.results.filter({ hasText: label });
+  }
+
+  get passedMessage(): Locator {
+    return this.region.getByText('Passed: every check is green.', { exact: true });
+  }
+}
+
 /** A <Run command="…"> block (components/mdx/Run.tsx). */
 export class RunBlock {
   readonly button: Locator;
@@ -77,6 +103,15 @@ export class LessonPage {
 
   quiz(question: string | RegExp): Quiz {
     return new Quiz(this.page, question);
+  }
+
+  challenge(title: string): Challenge {
+    return new Challenge(this.page, title);
+  }
+
+  /** Scrolls to the end of the lesson, which marks it read. */
+  async readToTheEnd(): Promise<void> {
+    await this.page.getByTestId('lesson-end').scrollIntoViewIfNeeded();
   }
 
   runBlock(command: string): RunBlock {
