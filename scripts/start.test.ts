@@ -1,6 +1,6 @@
 /**
  * `npm start` as a user runs it: real Valkey servers, the production build, a second run, Ctrl+C,
- * and a run killed outright. Uses its own profile (ports 3200, 7431, 7432) so it never touches a
+ * and a run killed outright, with a learner's progress surviving every restart. Uses its own profile (ports 3200, 7431, 7432) so it never touches a
  * developer's running app. Needs the production build, which `npm test` makes before Vitest.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -43,6 +43,19 @@ async function allPortsFree(): Promise<boolean> {
   return (await Promise.all(PORTS.map(isPortFree))).every(Boolean);
 }
 
+/** A learner's cookie, kept across the tests: their progress must outlive every restart. */
+let learnerCookie = '';
+
+async function call(path: string, body?: unknown): Promise<Response> {
+  const response = await fetch(`http://127.0.0.1:${PORT}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { 'content-type': 'application/json', ...(learnerCookie ? { cookie: learnerCookie } : {}) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  learnerCookie ||= (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  return response;
+}
+
 async function ping(): Promise<unknown> {
   const response = await fetch(`http://127.0.0.1:${PORT}/api/sandbox/exec`, { method: 'POST', body: JSON.stringify({ command: 'PING' }) });
   return response.json();
@@ -60,6 +73,11 @@ describe('npm start', () => {
     for (const page of ['/', '/learn/choosing-an-engine', '/sandbox']) {
       expect((await fetch(`http://127.0.0.1:${PORT}${page}`)).status, page).toBe(200);
     }
+
+    // A learner solves a challenge and reads a lesson; both must survive the restarts below.
+    for (let i = 0; i < 3; i++) expect(await (await call('/api/sandbox/exec', { command: 'INCR visits:home' })).json()).toMatchObject({ ok: true });
+    expect(await (await call('/api/challenges/first-commands-visit-counter/check', {})).json()).toMatchObject({ passed: true });
+    expect((await call('/api/progress/lessons/first-commands', {})).status).toBe(200);
 
     const second = startKeyspace();
     expect(await second.exited).toBe(1);
@@ -83,6 +101,11 @@ describe('npm start', () => {
     const next = startKeyspace();
     await waitFor(() => next.output().includes('ready at'), 200_000, `the app to restart:\n${next.output()}`);
     expect(await ping()).toMatchObject({ ok: true, text: 'PONG' });
+    // Two full stops and starts of the app and both Valkey servers later, the progress is still there.
+    expect(learnerCookie).toMatch(/^keyspace_learner=/);
+    const progress = (await (await call('/api/progress')).json()) as { progress: { challenges: Record<string, string>; lessons: Record<string, string> } };
+    expect(progress.progress.challenges['first-commands-visit-counter']).toMatch(/^\d{4}-/);
+    expect(progress.progress.lessons['first-commands']).toMatch(/^\d{4}-/);
     next.child.kill('SIGTERM');
     expect(await next.exited).toBe(0);
     await waitFor(allPortsFree, 10_000, 'the ports to be released');
