@@ -1,0 +1,26 @@
+import type { NextRequest } from 'next/server';
+import { handleLearnerRequest } from '@/lib/http/learner-route';
+import { jsonOk, readJsonBody } from '@/lib/http/response';
+import { exportHistory, importHistory } from '@/lib/srs/drills';
+import { DrillExport } from '@/lib/srs/types';
+
+export const dynamic = 'force-dynamic';
+
+/** The learner's schedule and review history as a JSON file. */
+export function GET(request: NextRequest) {
+  return handleLearnerRequest(request, 'drills/history', 'Could not export your reviews. Try again.', async (session) => {
+    const file = await exportHistory(session.id);
+    const response = jsonOk(file);
+    response.headers.set('Content-Disposition', `attachment; filename="keyspace-reviews-${file.exportedAt.slice(0, 10)}.json"`);
+    return response;
+  });
+}
+
+/** Merges an exported history into this learner's (the more recent state of each card wins). */
+export function POST(request: NextRequest) {
+  return handleLearnerRequest(request, 'drills/history', 'Could not import that file. Try again.', async (session) => {
+    const body = await readJsonBody(request, DrillExport, 20 * 1024 * 1024);
+    if (!body.ok) return body.response;
+    return jsonOk({ ok: true, ...(await importHistory(session.id, body.data)) });
+  });
+}
