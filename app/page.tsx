@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { TrackList } from '@/components/layout/TrackList';
 import { ProgressPanel } from '@/components/progress/ProgressPanel';
+import { DrillDashboard } from '@/components/dashboard/DrillDashboard';
 import { contentLibrary } from '@/lib/content/lessons';
 
 export default function HomePage() {
@@ -30,6 +31,12 @@ export default function HomePage() {
           Your progress
         </h2>
         <ProgressPanel lessons={lessons.map(({ slug, title }) => ({ slug, title }))} />
+      </section>
+      <section aria-labelledby="your-drills" className="mt-10">
+        <h2 id="your-drills" className="mb-4 text-2xl font-semibold">
+          Flashcards
+        </h2>
+        <DrillDashboard />
       </section>
       <section aria-labelledby="tracks" className="mt-14">
         <h2 id="tracks" className="mb-6 text-2xl font-semibold">Lesson tracks</h2>

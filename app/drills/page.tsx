@@ -1,19 +1,27 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { DrillSession } from '@/components/drills/DrillSession';
 
-export const metadata: Metadata = { title: 'Drills' };
+export const metadata: Metadata = {
+  title: 'Drills',
+  description: 'Spaced-repetition flashcards for ElastiCache, Valkey and caching interviews, scheduled with FSRS.',
+};
 
 export default function DrillsPage() {
   return (
-    <div className="mx-auto max-w-3xl px-4 py-10 sm:px-6">
+    <div className="mx-auto max-w-3xl px-4 py-8 sm:px-6">
       <h1 className="text-3xl font-bold tracking-tight">Interview drills</h1>
-      <p className="mt-4 text-slate-600 dark:text-slate-300">
-        Spaced-repetition flashcards and mock interviews on ElastiCache, Valkey and caching design are being built. Until they arrive,
-        the lessons end with quizzes you can use to check yourself.
+      <p className="mt-2 text-slate-600 dark:text-slate-300">
+        Flashcards scheduled with FSRS, the algorithm behind modern Anki: each card comes back just before you would forget it. Answer in your
+        head, show the answer, and grade yourself honestly. For a timed practice with scenarios, try a{' '}
+        <Link href="/interview" className="text-sky-700 underline dark:text-sky-400">
+          mock interview
+        </Link>
+        .
       </p>
-      <Link href="/learn" className="mt-6 inline-block rounded-md bg-sky-700 px-4 py-2 font-medium text-white hover:bg-sky-800">
-        Browse the lessons
-      </Link>
+      <div className="mt-6">
+        <DrillSession />
+      </div>
     </div>
   );
 }

@@ -1,0 +1,98 @@
+'use client';
+
+import Link from 'next/link';
+import { useEffect, useState } from 'react';
+import { BarChart } from '@/components/charts/BarChart';
+import type { DrillStats } from '@/lib/srs/drills';
+import { fetchDrillStats } from '@/lib/srs/api-client';
+
+type State = { status: 'loading' } | { status: 'error'; error: string } | { status: 'ready'; stats: DrillStats };
+
+const shortDay = (day: string) => day.slice(8, 10);
+
+/** Cards due, streak, retention over 30 days and the 14-day forecast. */
+export function DrillDashboard() {
+  const [state, setState] = useState<State>({ status: 'loading' });
+  useEffect(() => {
+    let current = true;
+    void fetchDrillStats().then((result) => {
+      if (current) setState(result.ok ? { status: 'ready', stats: result } : { status: 'error', error: result.error });
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  if (state.status === 'loading') {
+    return (
+      <div role="status" className="h-48 animate-pulse rounded-lg bg-slate-100 dark:bg-slate-900">
+        <span className="sr-only">Loading your drill statistics…</span>
+      </div>
+    );
+  }
+  if (state.status === 'error') return <p role="alert" className="rounded-lg border border-amber-400 p-4 text-sm">Drill statistics could not be loaded: {state.error}</p>;
+  const { stats } = state;
+  if (stats.cardsSeen === 0) {
+    return (
+      <div className="rounded-lg border border-slate-200 p-5 text-sm dark:border-slate-800">
+        <p>No flashcards reviewed yet. {stats.cardsTotal} cards cover every lesson topic, scheduled so each comes back just before you would forget it.</p>
+        <Link href="/drills" className="mt-3 inline-block rounded-md bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800">
+          Start drilling
+        </Link>
+      </div>
+    );
+  }
+  const recent = stats.retention.filter((day) => day.reviews > 0);
+  const recalled = recent.reduce((sum, day) => sum + day.recalled, 0);
+  const reviewed = recent.reduce((sum, day) => sum + day.reviews, 0);
+  const figures = [
+    { label: 'Due now', value: String(stats.dueNow), id: 'drill-due-now' },
+    { label: 'Due today', value: String(stats.dueToday), id: 'drill-due-today' },
+    { label: 'Review streak', value: `${stats.streak} day${stats.streak === 1 ? '' : 's'}`, id: 'drill-streak' },
+    { label: 'Cards seen', value: `${stats.cardsSeen} / ${stats.cardsTotal}`, id: 'drill-seen' },
+  ];
+  return (
+    <div className="rounded-lg border border-slate-200 p-5 dark:border-slate-800">
+      <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
+        {figures.map((figure) => (
+          <div key={figure.label}>
+            <dt className="text-xs text-slate-600 dark:text-slate-400">{figure.label}</dt>
+            <dd className="text-2xl font-semibold tabular-nums" data-testid={figure.id}>
+              {figure.value}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <div className="mt-6 grid gap-6 md:grid-cols-2">
+        <div>
+          <h3 className="mb-2 text-sm font-semibold">Retention, last 30 days</h3>
+          <BarChart
+            title="Retention per day"
+            valueHeading="Recalled"
+            max={100}
+            caption={reviewed ? `${Math.round((recalled / reviewed) * 100)}% of ${reviewed} mature reviews recalled (graded Hard or better).` : 'Retention shows once cards come back for review.'}
+            bars={stats.retention.map((day, index) => ({
+              label: day.day,
+              tick: index % 7 === 0 ? shortDay(day.day) : undefined,
+              value: day.reviews ? Math.round((day.recalled / day.reviews) * 100) : null,
+              display: day.reviews ? `${Math.round((day.recalled / day.reviews) * 100)}% of ${day.reviews}` : 'no reviews',
+            }))}
+          />
+        </div>
+        <div>
+          <h3 className="mb-2 text-sm font-semibold">Cards due, next 14 days</h3>
+          <BarChart
+            title="Forecast of due cards"
+            valueHeading="Cards due"
+            max={Math.max(1, ...stats.forecast.map((day) => day.due))}
+            caption={`${stats.forecast.reduce((sum, day) => sum + day.due, 0)} reviews in the next 14 days; today includes overdue cards.`}
+            bars={stats.forecast.map((day, index) => ({ label: day.day, tick: index % 2 === 0 ? shortDay(day.day) : undefined, value: day.due, display: String(day.due) }))}
+          />
+        </div>
+      </div>
+      <Link href="/drills" className="mt-4 inline-block rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800">
+        {stats.dueNow > 0 ? `Review ${stats.dueNow} due card${stats.dueNow === 1 ? '' : 's'}` : 'Open the drills'}
+      </Link>
+    </div>
+  );
+}

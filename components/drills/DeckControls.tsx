@@ -1,0 +1,56 @@
+'use client';
+
+import { useId } from 'react';
+import { TOPIC_NAMES } from './topic-names';
+
+interface DeckControlsProps {
+  topic: string;
+  onTopic: (topic: string) => void;
+  cram: boolean;
+  onCram: (cram: boolean) => void;
+  newPerDay: number | null;
+  onNewPerDay: (value: number) => void;
+}
+
+/** Which deck (all cards or one topic), cram mode, and the daily limit for new cards. */
+export function DeckControls({ topic, onTopic, cram, onCram, newPerDay, onNewPerDay }: DeckControlsProps) {
+  const id = useId();
+  return (
+    <div className="flex flex-wrap items-end gap-4 text-sm">
+      <label className="flex flex-col gap-1" htmlFor={`${id}-deck`}>
+        <span className="font-medium">Deck</span>
+        <select id={`${id}-deck`} value={topic} onChange={(event) => onTopic(event.target.value)} className="min-h-10 rounded-md border border-slate-300 bg-white px-2 dark:border-slate-700 dark:bg-slate-900">
+          <option value="">All topics</option>
+          {Object.entries(TOPIC_NAMES).map(([value, name]) => (
+            <option key={value} value={value}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="flex flex-col gap-1" htmlFor={`${id}-new`}>
+        <span className="font-medium">New cards per day</span>
+        <select
+          id={`${id}-new`}
+          value={newPerDay ?? 20}
+          disabled={newPerDay === null}
+          onChange={(event) => onNewPerDay(Number(event.target.value))}
+          className="min-h-10 rounded-md border border-slate-300 bg-white px-2 dark:border-slate-700 dark:bg-slate-900"
+        >
+          {[0, 5, 10, 20, 30, 50, 100].map((value) => (
+            <option key={value} value={value}>
+              {value}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="flex min-h-10 items-center gap-2" htmlFor={`${id}-cram`}>
+        <input id={`${id}-cram`} type="checkbox" checked={cram} onChange={(event) => onCram(event.target.checked)} className="h-5 w-5" />
+        <span>
+          <span className="font-medium">Cram mode</span>
+          <span className="block text-xs text-slate-600 dark:text-slate-400">Every card in the deck; grades do not change the schedule</span>
+        </span>
+      </label>
+    </div>
+  );
+}
