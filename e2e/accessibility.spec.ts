@@ -90,6 +90,19 @@ for (const theme of ['light', 'dark'] as const) {
       await expectNoSeriousViolations(page, `/authoring (${theme})`);
     });
 
+    test('drills page with an answer shown, and the home dashboard after a review', async ({ page }) => {
+      test.setTimeout(60_000);
+      await open(page, '/drills');
+      await expect(page.getByTestId('card-question')).toBeVisible();
+      await page.getByRole('button', { name: /^Show answer/ }).click();
+      await expect(page.getByTestId('card-answer')).toBeVisible();
+      await expectNoSeriousViolations(page, `/drills with an answer shown (${theme})`);
+      await page.getByRole('button', { name: /^Good/ }).click();
+      await open(page, '/');
+      await expect(page.getByTestId('drill-streak')).toBeVisible();
+      await expectNoSeriousViolations(page, `/ with the drill dashboard (${theme})`);
+    });
+
     test('sandbox page, with replies and errors in the console', async ({ page }) => {
       await open(page, '/sandbox');
       const repl = new SandboxConsole(page);

@@ -17,8 +17,10 @@ export function DeckControls({ topic, onTopic, cram, onCram, newPerDay, onNewPer
   const id = useId();
   return (
     <div className="flex flex-wrap items-end gap-4 text-sm">
-      <label className="flex flex-col gap-1" htmlFor={`${id}-deck`}>
-        <span className="font-medium">Deck</span>
+      <div className="flex flex-col gap-1">
+        <label className="font-medium" htmlFor={`${id}-deck`}>
+          Deck
+        </label>
         <select id={`${id}-deck`} value={topic} onChange={(event) => onTopic(event.target.value)} className="min-h-10 rounded-md border border-slate-300 bg-white px-2 dark:border-slate-700 dark:bg-slate-900">
           <option value="">All topics</option>
           {Object.entries(TOPIC_NAMES).map(([value, name]) => (
@@ -27,9 +29,11 @@ export function DeckControls({ topic, onTopic, cram, onCram, newPerDay, onNewPer
             </option>
           ))}
         </select>
-      </label>
-      <label className="flex flex-col gap-1" htmlFor={`${id}-new`}>
-        <span className="font-medium">New cards per day</span>
+      </div>
+      <div className="flex flex-col gap-1">
+        <label className="font-medium" htmlFor={`${id}-new`}>
+          New cards per day
+        </label>
         <select
           id={`${id}-new`}
           value={newPerDay ?? 20}
@@ -43,7 +47,7 @@ export function DeckControls({ topic, onTopic, cram, onCram, newPerDay, onNewPer
             </option>
           ))}
         </select>
-      </label>
+      </div>
       <label className="flex min-h-10 items-center gap-2" htmlFor={`${id}-cram`}>
         <input id={`${id}-cram`} type="checkbox" checked={cram} onChange={(event) => onCram(event.target.checked)} className="h-5 w-5" />
         <span>
