@@ -1,6 +1,6 @@
 /**
  * `npm start` as a user runs it: real Valkey servers, the production build, a second run, Ctrl+C,
- * and a run killed outright, with a learner's progress surviving every restart. Uses its own profile (ports 3200, 7431, 7432) so it never touches a
+ * and a run killed outright, with a learner's progress and flashcard schedule surviving every restart. Uses its own profile (ports 3200, 7431, 7432) so it never touches a
  * developer's running app. Needs the production build, which `npm test` makes before Vitest.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -78,6 +78,10 @@ describe('npm start', () => {
     for (let i = 0; i < 3; i++) expect(await (await call('/api/sandbox/exec', { command: 'INCR visits:home' })).json()).toMatchObject({ ok: true });
     expect(await (await call('/api/challenges/first-commands-visit-counter/check', {})).json()).toMatchObject({ passed: true });
     expect((await call('/api/progress/lessons/first-commands', {})).status).toBe(200);
+    const drill = (await (await call('/api/drills')).json()) as { cards: { id: string }[] };
+    expect(await (await call('/api/drills/reviews', { cardId: drill.cards[0]?.id, grade: 3 })).json()).toMatchObject({ ok: true });
+    const before = await (await call('/api/drills/stats')).json();
+    expect(before, JSON.stringify(before).slice(0, 200)).toMatchObject({ cardsSeen: 1 });
 
     const second = startKeyspace();
     expect(await second.exited).toBe(1);
@@ -106,6 +110,8 @@ describe('npm start', () => {
     const progress = (await (await call('/api/progress')).json()) as { progress: { challenges: Record<string, string>; lessons: Record<string, string> } };
     expect(progress.progress.challenges['first-commands-visit-counter']).toMatch(/^\d{4}-/);
     expect(progress.progress.lessons['first-commands']).toMatch(/^\d{4}-/);
+    const drillStats = await (await call('/api/drills/stats')).json();
+    expect(drillStats, JSON.stringify(drillStats)).toMatchObject({ cardsSeen: 1, dueToday: 1 });
     next.child.kill('SIGTERM');
     expect(await next.exited).toBe(0);
     await waitFor(allPortsFree, 10_000, 'the ports to be released');

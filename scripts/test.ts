@@ -77,7 +77,7 @@ export async function main(): Promise<void> {
   step('Lint (eslint)');
   tallies.push(single('lint', (await run('eslint', ['--max-warnings=0', '.'])) === 0));
 
-  step('Content check (every lesson, quiz, command and challenge; challenges on a real Valkey, ports 7451/7452)');
+  step('Content check (every lesson, quiz, command and challenge; challenges on a real Valkey, ports 7461/7462)');
   tallies.push(single('content check', (await runNode(['scripts/run.mjs', 'content-check'])) === 0));
 
   const built = isBuildFresh(root) || (await buildApp(root));

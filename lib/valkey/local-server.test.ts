@@ -65,6 +65,20 @@ describe('local Valkey instances', () => {
     expect(await second.client.get('progress:learner')).toBe('lesson-3');
   });
 
+  it("keep transactions and script writes across a restart, with the default user still unusable", async () => {
+    const first = await start('app', 7455);
+    await first.client.multi().hset('srs:cards', 'card-1', 'state').zadd('srs:due', 42, 'card-1').exec();
+    await first.client.eval("redis.call('SET', KEYS[1], ARGV[1])", 1, 'scripted', 'yes');
+    first.client.disconnect();
+    await first.instance.stop();
+    const second = await start('app', 7455, first.dir);
+    expect(await second.client.hget('srs:cards', 'card-1')).toBe('state');
+    expect(await second.client.zscore('srs:due', 'card-1')).toBe('42');
+    expect(await second.client.get('scripted')).toBe('yes');
+    expect(await rawCommand(7455, 'GET scripted')).toMatch(/^-NOAUTH/);
+    expect(await rawCommand(7455, 'AUTH default anything')).toMatch(/^-WRONGPASS/);
+  });
+
   it('refuse to start on a port another program holds, saying which setting to change', async () => {
     await start('sandbox', 7454);
     const otherDir = mkdtempSync(path.join(tmpdir(), 'keyspace-clash-'));

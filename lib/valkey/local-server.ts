@@ -59,6 +59,17 @@ function roleSettings(role: InstanceRole): string[] {
   return ['save ""', 'appendonly yes', 'appendfsync everysec', 'maxmemory 256mb', 'maxmemory-policy noeviction'];
 }
 
+/**
+ * Nobody can use the `default` user on either server. On the app server it still needs every
+ * permission, behind a password generated here and never stored: Valkey 8.0 replays the
+ * append-only file as `default` and re-checks ACLs at EXEC, so with `default` off it silently
+ * drops every MULTI/EXEC block (and every script's writes) on restart: valkey-io/valkey#3983.
+ */
+function defaultUserRule(role: InstanceRole): string {
+  if (role === 'sandbox') return 'user default off resetkeys resetchannels -@all';
+  return `user default on >${randomBytes(32).toString('hex')} ~* &* +@all`;
+}
+
 export function renderConfig(spec: InstanceSpec, password: string): string {
   return [
     '# Written by Keyspace (lib/valkey/local-server.ts) on every start; edits here are overwritten.',
@@ -75,7 +86,7 @@ export function renderConfig(spec: InstanceSpec, password: string): string {
     'enable-protected-configs no',
     'hide-user-data-from-log yes',
     ...roleSettings(spec.role),
-    'user default off resetkeys resetchannels -@all',
+    defaultUserRule(spec.role),
     `user ${ADMIN_USER} on >${password} ~* &* +@all`,
     '',
   ].join('\n');

@@ -17,7 +17,7 @@ const DEFAULT_PORTS: Record<StackProfile, Record<InstanceRole, number>> = {
   e2e: { sandbox: 7421, app: 7422 },
   'start-test': { sandbox: 7431, app: 7432 },
   bench: { sandbox: 7441, app: 7442 },
-  content: { sandbox: 7451, app: 7452 },
+  content: { sandbox: 7461, app: 7462 },
 };
 
 export function dataRoot(projectRoot: string, env: NodeJS.ProcessEnv = process.env): string {
