@@ -5,6 +5,7 @@ const NAV = [
   { href: '/learn', label: 'Learn' },
   { href: '/sandbox', label: 'Sandbox' },
   { href: '/drills', label: 'Drills' },
+  { href: '/interview', label: 'Interview' },
 ];
 
 export function SiteHeader() {
@@ -15,14 +16,15 @@ export function SiteHeader() {
           <span aria-hidden="true" className="rounded bg-sky-700 px-1.5 py-0.5 font-mono text-xs text-white">
             ks
           </span>
-          <span>Keyspace</span>
+          {/* Visually hidden on phones, where the badge alone leaves room for the navigation. */}
+          <span className="sr-only sm:not-sr-only">Keyspace</span>
         </Link>
         <nav aria-label="Main" className="ml-auto flex items-center gap-0.5 sm:gap-2">
           {NAV.map((item) => (
             <Link
               key={item.href}
               href={item.href}
-              className="rounded-md px-2 py-1.5 text-sm text-slate-700 hover:bg-slate-100 hover:text-slate-950 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-500 sm:px-3 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-white"
+              className="rounded-md px-1.5 py-1.5 text-sm text-slate-700 hover:bg-slate-100 hover:text-slate-950 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-500 sm:px-3 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-white"
             >
               {item.label}
             </Link>

@@ -1,0 +1,34 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+/*
+ * The axe check of e2e/accessibility.spec.ts, importable by other specs: WCAG 2.2 AA plus best
+ * practices, failing on serious and critical violations, soft so later page states still run.
+ */
+
+type AxeResults = Awaited<ReturnType<AxeBuilder['analyze']>>;
+
+const BLOCKING_IMPACTS = new Set(['serious', 'critical']);
+
+/** One readable paragraph per violation: rule, impact, help link and every failing node. */
+function describeViolations(violations: AxeResults['violations']): string {
+  return violations
+    .map((violation) => {
+      const nodes = violation.nodes
+        .map((node) => `    - ${node.target.join(' ')}\n      ${node.failureSummary?.replace(/\n/g, '\n      ') ?? ''}\n      ${node.html}`)
+        .join('\n');
+      return `[${violation.impact}] ${violation.id}: ${violation.help} (${violation.helpUrl})\n${nodes}`;
+    })
+    .join('\n\n');
+}
+
+export async function expectNoSeriousViolations(page: Page, what: string): Promise<void> {
+  // Resting colours: a pointer left over the last clicked button would show :hover on desktop only.
+  await page.mouse.move(0, 0);
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  const blocking = results.violations.filter((violation) => BLOCKING_IMPACTS.has(violation.impact ?? ''));
+  expect.soft(
+    blocking.map((violation) => `[${violation.impact}] ${violation.id} (${violation.nodes.length} element(s))`),
+    `serious or critical accessibility violations on ${what}:\n\n${describeViolations(blocking)}\n`,
+  ).toEqual([]);
+}
