@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { TrackList } from '@/components/layout/TrackList';
 import { ProgressPanel } from '@/components/progress/ProgressPanel';
 import { DrillDashboard } from '@/components/dashboard/DrillDashboard';
+import { InterviewScores } from '@/components/dashboard/InterviewScores';
 import { contentLibrary } from '@/lib/content/lessons';
 
 export default function HomePage() {
@@ -37,6 +38,12 @@ export default function HomePage() {
           Flashcards
         </h2>
         <DrillDashboard />
+      </section>
+      <section aria-labelledby="your-interviews" className="mt-10">
+        <h2 id="your-interviews" className="mb-4 text-2xl font-semibold">
+          Mock interviews
+        </h2>
+        <InterviewScores />
       </section>
       <section aria-labelledby="tracks" className="mt-14">
         <h2 id="tracks" className="mb-6 text-2xl font-semibold">Lesson tracks</h2>

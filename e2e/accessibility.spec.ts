@@ -1,37 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { expectNoSeriousViolations } from './axe';
 import { LessonPage } from './pages/LessonPage';
 import { SandboxConsole } from './pages/SandboxConsole';
 import { SiteHeader } from './pages/SiteHeader';
-
-type AxeResults = Awaited<ReturnType<AxeBuilder['analyze']>>;
-
-const BLOCKING_IMPACTS = new Set(['serious', 'critical']);
-
-/** One readable paragraph per violation: rule, impact, help link and every failing node. */
-function describeViolations(violations: AxeResults['violations']): string {
-  return violations
-    .map((violation) => {
-      const nodes = violation.nodes
-        .map((node) => `    - ${node.target.join(' ')}\n      ${node.failureSummary?.replace(/\n/g, '\n      ') ?? ''}\n      ${node.html}`)
-        .join('\n');
-      return `[${violation.impact}] ${violation.id}: ${violation.help} (${violation.helpUrl})\n${nodes}`;
-    })
-    .join('\n\n');
-}
-
-async function expectNoSeriousViolations(page: Page, what: string): Promise<void> {
-  // Check resting colours: a pointer left over the last clicked button would show its :hover
-  // colours on desktop only (phones have no hover), making the two projects disagree.
-  await page.mouse.move(0, 0);
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
-  const blocking = results.violations.filter((violation) => BLOCKING_IMPACTS.has(violation.impact ?? ''));
-  // Soft, so that one page state failing still lets the test reach and check the next state.
-  expect.soft(
-    blocking.map((violation) => `[${violation.impact}] ${violation.id} (${violation.nodes.length} element(s))`),
-    `serious or critical accessibility violations on ${what}:\n\n${describeViolations(blocking)}\n`,
-  ).toEqual([]);
-}
 
 for (const theme of ['light', 'dark'] as const) {
   test.describe(`${theme} theme`, () => {

@@ -83,6 +83,12 @@ test('a 15-minute interview, answered with the keyboard only, ends with a summar
 
   await page.getByRole('button', { name: 'Start another interview' }).click();
   await expect(interview.startButton).toBeEnabled();
+
+  // The home dashboard shows the scores per topic, the weak ones marked.
+  await page.goto('/');
+  const scores = page.getByRole('list', { name: 'Interview score per topic' });
+  await expect(scores.getByRole('progressbar', { name: /^Caching patterns: \d+% average over 1 interview, weak$/ })).toBeAttached();
+  await expect(scores.getByRole('progressbar', { name: /^Cache stampedes: \d+% average over 1 interview, weak$/ })).toBeAttached();
 });
 
 test('the timers count down, pause on the model answer and announce only milestones', async ({ page }) => {

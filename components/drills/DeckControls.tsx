@@ -1,7 +1,7 @@
 'use client';
 
 import { useId } from 'react';
-import { TOPIC_NAMES } from './topic-names';
+import { TOPIC_LABELS } from '@/lib/content/topics';
 
 interface DeckControlsProps {
   topic: string;
@@ -23,7 +23,7 @@ export function DeckControls({ topic, onTopic, cram, onCram, newPerDay, onNewPer
         </label>
         <select id={`${id}-deck`} value={topic} onChange={(event) => onTopic(event.target.value)} className="min-h-10 rounded-md border border-slate-300 bg-white px-2 dark:border-slate-700 dark:bg-slate-900">
           <option value="">All topics</option>
-          {Object.entries(TOPIC_NAMES).map(([value, name]) => (
+          {Object.entries(TOPIC_LABELS).map(([value, name]) => (
             <option key={value} value={value}>
               {name}
             </option>

@@ -7,7 +7,7 @@ import { fetchDrillBatch, gradeCard, saveNewPerDay, undoGrade } from '@/lib/srs/
 import { DeckControls } from './DeckControls';
 import { DrillFiles } from './DrillFiles';
 import { GradeButtons } from './GradeButtons';
-import { TOPIC_NAMES } from './topic-names';
+import { TOPIC_LABELS } from '@/lib/content/topics';
 
 type Load = { status: 'loading' } | { status: 'error'; error: string } | { status: 'ready' };
 
@@ -181,7 +181,7 @@ export function DrillSession() {
         {load.status === 'ready' && card && (
           <article aria-labelledby="card-question" className="rounded-xl border border-slate-200 p-5 shadow-sm dark:border-slate-800">
             <p className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">
-              {TOPIC_NAMES[card.topic] ?? card.topic} · {card.state} · {card.difficulty}
+              {TOPIC_LABELS[card.topic as keyof typeof TOPIC_LABELS] ?? card.topic} · {card.state} · {card.difficulty}
             </p>
             <h2 id="card-question" className="mt-2 text-xl font-semibold" data-testid="card-question">
               {card.question}

@@ -1,20 +1,8 @@
 /** The shape of flashcards (content/flashcards/*.yaml) and interview scenarios (content/interview/scenarios.yaml). */
 import { z } from 'zod';
+import { TOPICS } from './topics';
 
-export const TOPICS = [
-  'engines',
-  'data-types',
-  'messaging-and-scripting',
-  'caching-patterns',
-  'stampedes',
-  'cluster-mode',
-  'replication',
-  'serverless',
-  'security',
-  'operations',
-  'limits-and-pricing',
-] as const;
-export type Topic = (typeof TOPICS)[number];
+export { TOPIC_LABELS, TOPICS, type Topic } from './topics';
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lowercase words joined by hyphens');
 const difficulty = z.enum(['easy', 'medium', 'hard']);

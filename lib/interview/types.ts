@@ -15,20 +15,7 @@ export const FLASHCARD_MINUTES = 2;
 export const SELF_ASSESSMENTS = ['covered', 'partly', 'missed'] as const;
 export type SelfAssessment = (typeof SELF_ASSESSMENTS)[number];
 
-/** Display names; the same words as the drills use (components/drills/topic-names.ts). */
-export const TOPIC_LABELS: Record<Topic, string> = {
-  engines: 'Engines',
-  'data-types': 'Data types',
-  'messaging-and-scripting': 'Pub/Sub, transactions, scripting',
-  'caching-patterns': 'Caching patterns',
-  stampedes: 'Cache stampedes',
-  'cluster-mode': 'Cluster mode',
-  replication: 'Replication and failover',
-  serverless: 'Serverless',
-  security: 'Security',
-  operations: 'Backups, monitoring, versions',
-  'limits-and-pricing': 'Limits, quotas, pricing',
-};
+export { TOPIC_LABELS } from '@/lib/content/topics';
 
 const lengthSchema = z.literal(INTERVIEW_LENGTHS, { error: `must be ${INTERVIEW_LENGTHS.slice(0, -1).join(', ')} or ${INTERVIEW_LENGTHS.at(-1)} (minutes)` });
 const topicSchema = z.enum(TOPICS, { error: `must be one of ${TOPICS.join(', ')}` });

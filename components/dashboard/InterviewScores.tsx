@@ -1,0 +1,61 @@
+'use client';
+
+import Link from 'next/link';
+import { useEffect, useState } from 'react';
+import { fetchInterviewResults } from '@/lib/interview/api-client';
+import type { InterviewHistory } from '@/lib/interview/types';
+
+type State = { status: 'loading' } | { status: 'error'; error: string } | { status: 'ready'; history: InterviewHistory };
+
+/** Mock-interview scores per topic (average over sessions), weak topics marked, as labelled bars. */
+export function InterviewScores() {
+  const [state, setState] = useState<State>({ status: 'loading' });
+  useEffect(() => {
+    let current = true;
+    void fetchInterviewResults().then((result) => {
+      if (current) setState(result.ok ? { status: 'ready', history: result } : { status: 'error', error: result.error });
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  if (state.status === 'loading') {
+    return (
+      <div role="status" className="h-32 animate-pulse rounded-lg bg-slate-100 dark:bg-slate-900">
+        <span className="sr-only">Loading your interview scores…</span>
+      </div>
+    );
+  }
+  if (state.status === 'error') return <p role="alert" className="rounded-lg border border-amber-400 p-4 text-sm">Interview scores could not be loaded: {state.error}</p>;
+  const { topics, sessions } = state.history;
+  if (sessions.length === 0) {
+    return (
+      <div className="rounded-lg border border-slate-200 p-5 text-sm dark:border-slate-800">
+        <p>No mock interviews yet. Pick a length and topics, answer against the clock, and check yourself against a rubric.</p>
+        <Link href="/interview" className="mt-3 inline-block rounded-md bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800">
+          Start a mock interview
+        </Link>
+      </div>
+    );
+  }
+  return (
+    <div className="rounded-lg border border-slate-200 p-5 dark:border-slate-800">
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        {sessions.length} interview{sessions.length === 1 ? '' : 's'}; average score per topic (below 60% counts as weak).
+      </p>
+      <ul className="mt-3 space-y-2" aria-label="Interview score per topic">
+        {topics.map((topic) => (
+          <li key={topic.topic} className="grid grid-cols-[minmax(0,10rem)_1fr_3.5rem] items-center gap-3 text-sm" data-testid={`interview-topic-${topic.topic}`}>
+            <span className="truncate">{topic.label}</span>
+            <progress value={topic.average} max={100} aria-label={`${topic.label}: ${topic.average}% average over ${topic.sessions} interview${topic.sessions === 1 ? '' : 's'}${topic.weak ? ', weak' : ''}`} className={`h-2 w-full ${topic.weak ? 'accent-amber-600' : 'accent-emerald-600'}`} />
+            <span className={`text-right tabular-nums ${topic.weak ? 'font-semibold text-amber-800 dark:text-amber-300' : ''}`}>{topic.average}%</span>
+          </li>
+        ))}
+      </ul>
+      <Link href="/interview" className="mt-4 inline-block rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800">
+        Another mock interview
+      </Link>
+    </div>
+  );
+}
