@@ -40,7 +40,7 @@ export interface CommandDoc {
 export type CommandReference = Record<string, CommandDoc>;
 
 /** Run by the sandbox itself over the learner's own keys (see policy.ts and execute.ts). */
-const EMULATED = ['keys', 'scan', 'dbsize', 'flushdb', 'randomkey', 'multi', 'exec', 'discard', 'watch', 'unwatch'];
+const EMULATED = ['keys', 'scan', 'dbsize', 'flushdb', 'flushall', 'randomkey', 'multi', 'exec', 'discard', 'watch', 'unwatch'];
 
 type RawMap = Map<string, unknown>;
 

@@ -1,6 +1,8 @@
 /**
- * Commands that take no key but would see the whole server (KEYS, SCAN, DBSIZE, FLUSHDB), run
- * instead over the learner's own namespace only, with their answers shaped as Valkey's would be.
+ * Commands that take no key but would see the whole server (KEYS, SCAN, DBSIZE, RANDOMKEY,
+ * FLUSHDB, FLUSHALL), run instead over the learner's own namespace only, with their answers
+ * shaped as Valkey's would be. The sandbox has one database, so FLUSHALL and FLUSHDB are the same
+ * thing there: both delete the learner's own keys and nothing else.
  */
 import type Redis from 'ioredis';
 import type { CliReply } from './reply';
@@ -94,15 +96,20 @@ async function runEmulatedCommand(client: Redis, command: EmulatedCommand, args:
       const pick = keys[Math.floor(Math.random() * keys.length)];
       return pick ? bulk(stripPrefix(pick, prefix)) : { type: 'nil' };
     }
-    case 'flushdb': {
-      const mode = args[1]?.toString().toLowerCase();
-      if (args.length > 2 || (mode !== undefined && mode !== 'async' && mode !== 'sync')) return { type: 'error', value: 'ERR syntax error' };
-      let keys: Buffer[];
-      do {
-        keys = await ownKeys(client, prefix, Buffer.from('*'));
-        if (keys.length > 0) await client.unlink(...keys);
-      } while (keys.length === EMULATION_KEY_LIMIT);
-      return { type: 'status', value: Buffer.from('OK') };
-    }
+    case 'flushdb':
+    case 'flushall':
+      return flushOwnKeys(client, args, prefix);
   }
+}
+
+/** FLUSHDB and FLUSHALL [ASYNC | SYNC]: UNLINK every own key (either mode; UNLINK frees in the background). */
+async function flushOwnKeys(client: Redis, args: Buffer[], prefix: string): Promise<CliReply> {
+  const mode = args[1]?.toString().toLowerCase();
+  if (args.length > 2 || (mode !== undefined && mode !== 'async' && mode !== 'sync')) return { type: 'error', value: 'ERR syntax error' };
+  let keys: Buffer[];
+  do {
+    keys = await ownKeys(client, prefix, Buffer.from('*'));
+    if (keys.length > 0) await client.unlink(...keys);
+  } while (keys.length === EMULATION_KEY_LIMIT);
+  return { type: 'status', value: Buffer.from('OK') };
 }

@@ -1,5 +1,5 @@
 /** Integration: the sandbox pipeline against the real test Valkey (see lib/testing). */
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Redis from 'ioredis';
 import { inject } from 'vitest';
 import { closeSandbox, runText } from '@/lib/testing/sandbox';
@@ -90,12 +90,72 @@ describe('isolation between learners', () => {
     expect(await text(alice, 'DBSIZE')).toBe('(integer) 0');
     expect(await text(bob, 'GET b')).toBe('"1"');
   });
+
+  describe('FLUSHALL deletes only the learner’s own keys', () => {
+    let sandbox: Redis;
+    let app: Redis;
+    const appKey = 'keyspace:test:flushall-survivor';
+    const sandboxKey = 'app:flushall-survivor';
+
+    beforeAll(async () => {
+      sandbox = new Redis(inject('sandboxUrl'));
+      app = new Redis(inject('appUrl'));
+      await app.set(appKey, 'app data');
+      await sandbox.set(sandboxKey, 'not a learner key');
+    });
+
+    afterAll(async () => {
+      await app.del(appKey);
+      await sandbox.del(sandboxKey);
+      app.disconnect();
+      sandbox.disconnect();
+    });
+
+    it.each(['FLUSHALL', 'FLUSHALL ASYNC', 'flushall sync'])('%s: her keys go; his keys, the app’s data and the server’s own keys stay', async (line) => {
+      const alice = newLearnerId();
+      const bob = newLearnerId();
+      await text(alice, 'MSET a 1 b 2');
+      await text(alice, 'RPUSH list x y');
+      await text(bob, 'SET b mine');
+      await text(bob, 'HSET h f v');
+      expect(await text(alice, 'DBSIZE')).toBe('(integer) 3');
+
+      expect(await text(alice, line)).toBe('OK');
+
+      expect(await text(alice, 'DBSIZE')).toBe('(integer) 0');
+      expect(await text(alice, 'GET a')).toBe('(nil)');
+      expect(await sandbox.keys(`sb:${alice}:*`)).toEqual([]);
+      expect(await text(bob, 'GET b')).toBe('"mine"');
+      expect(await text(bob, 'HGET h f')).toBe('"v"');
+      expect(await text(bob, 'DBSIZE')).toBe('(integer) 2');
+      expect(await sandbox.get(sandboxKey)).toBe('not a learner key');
+      expect(await app.get(appKey)).toBe('app data');
+      expect(await app.exists('keyspace:sandbox:learners')).toBe(1);
+    });
+
+    it('answers a learner with no keys OK, and rejects other arguments as FLUSHDB does', async () => {
+      const carol = newLearnerId();
+      expect(await text(carol, 'FLUSHALL')).toBe('OK');
+      expect(await text(carol, 'FLUSHALL NOW')).toBe('(error) ERR syntax error');
+      expect(await text(carol, 'FLUSHDB NOW')).toBe('(error) ERR syntax error');
+      expect(await text(carol, 'FLUSHALL ASYNC SYNC')).toBe('(error) ERR syntax error');
+    });
+
+    it('cannot be queued inside MULTI, like the other emulated commands', async () => {
+      const dave = newLearnerId();
+      await text(dave, 'SET kept 1');
+      expect(await text(dave, 'MULTI')).toBe('OK');
+      expect(await text(dave, 'FLUSHALL')).toBe('(error) ERR FLUSHALL cannot be queued in a sandbox transaction: run it after EXEC or DISCARD.');
+      expect(await text(dave, 'EXEC')).toBe('(empty array)');
+      expect(await text(dave, 'GET kept')).toBe('"1"');
+    });
+  });
 });
 
 describe('refusals', () => {
   const me = newLearnerId();
 
-  it.each(['FLUSHALL', 'CONFIG SET maxmemory 1', 'DEBUG SLEEP 30', 'SHUTDOWN NOSAVE', 'AUTH default x', 'SWAPDB 0 1', 'SELECT 1', 'MONITOR', 'CLIENT KILL TYPE normal'])(
+  it.each(['CONFIG SET maxmemory 1', 'DEBUG SLEEP 30', 'SHUTDOWN NOSAVE', 'AUTH default x', 'SWAPDB 0 1', 'SELECT 1', 'MONITOR', 'CLIENT KILL TYPE normal'])(
     'refuses %s with an explanation',
     async (line) => {
       const name = line.split(' ')[0]!;
@@ -118,10 +178,15 @@ describe('refusals', () => {
   });
 
   it('the server is unharmed after hostile input', async () => {
-    await text(me, 'SET survivor yes');
+    const other = newLearnerId();
+    await text(other, 'SET survivor yes');
+    await text(me, 'SET mine yes');
     await text(me, 'FLUSHALL');
     await text(me, 'CONFIG SET maxmemory 1');
-    expect(await text(me, 'GET survivor')).toBe('"yes"');
+    await text(me, 'SWAPDB 0 1');
+    expect(await text(me, 'GET mine')).toBe('(nil)');
+    expect(await text(other, 'GET survivor')).toBe('"yes"');
+    expect(await text(me, 'SET maxmemory-check ok')).toBe('OK');
   });
 });
 

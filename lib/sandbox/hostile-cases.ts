@@ -28,7 +28,12 @@ export const HOSTILE_LINES: readonly (readonly [row: string, line: string, text:
   ['+', 'RENAME sb:<bob>:secret stolen', '(error) ERR no such key'],
   ['+', 'XRANGE sb:<bob>:orders - +', '(empty array)'],
   ['+', 'SET sb:<bob>:secret pwned', 'OK'],
-  ['4', 'FLUSHALL', disabled('FLUSHALL', `${SHARED}. Use FLUSHDB to delete only your own keys.`)],
+  // Emulated over her own keys only: the one she just wrote into her space goes, Bob's stay (see
+  // hostile.test.ts, which checks his keys and the app's data after every line).
+  ['4', 'EXISTS sb:<bob>:secret', '(integer) 1'],
+  ['4', 'FLUSHALL', 'OK'],
+  ['4', 'EXISTS sb:<bob>:secret', '(integer) 0'],
+  ['4', 'DBSIZE', '(integer) 0'],
   ['5', 'SWAPDB 0 1', disabled('SWAPDB', `${SHARED}.`)],
   ['6', 'SELECT 1', disabled('SELECT', 'it has a single database (and ElastiCache in cluster mode only has DB 0).')],
   ['6', 'MOVE k 1', disabled('MOVE', 'it has a single database.')],
@@ -93,7 +98,8 @@ export const HOSTILE_LINES: readonly (readonly [row: string, line: string, text:
   ['36', 'SET utf "é🎉"', 'OK'],
   ['36', 'GET utf', String.raw`"\xc3\xa9\xf0\x9f\x8e\x89"`],
   ['39', 'SeT mixed 1', 'OK'],
-  ['39', 'fLuShAlL', disabled('FLUSHALL', `${SHARED}. Use FLUSHDB to delete only your own keys.`)],
+  ['39', 'fLuShAlL', 'OK'],
+  ['39', 'GET mixed', '(nil)'],
   ['+', 'constructor', unavailable('constructor')],
   ['+', '__proto__', unavailable('__proto__')],
   ['+', 'hasOwnProperty k', unavailable('hasOwnProperty')],

@@ -5,20 +5,19 @@
  */
 import { keyLocator, type KeyLocator } from './commands';
 
-export type EmulatedCommand = 'keys' | 'scan' | 'dbsize' | 'flushdb' | 'randomkey';
+export type EmulatedCommand = 'keys' | 'scan' | 'dbsize' | 'flushdb' | 'flushall' | 'randomkey';
 
 export type CommandVerdict =
   | { action: 'run'; keys: KeyLocator }
   | { action: 'emulate'; command: EmulatedCommand }
   | { action: 'refuse'; message: string };
 
-const EMULATED = new Set<EmulatedCommand>(['keys', 'scan', 'dbsize', 'flushdb', 'randomkey']);
+const EMULATED = new Set<EmulatedCommand>(['keys', 'scan', 'dbsize', 'flushdb', 'flushall', 'randomkey']);
 
 const SHARED_SERVER = 'the sandbox is one server shared by every learner';
 
 /** Refusals that deserve their own explanation; each message reads as a Valkey error line. */
 const REFUSALS: Readonly<Record<string, string>> = {
-  flushall: `ERR FLUSHALL is disabled in the Keyspace sandbox: ${SHARED_SERVER}. Use FLUSHDB to delete only your own keys.`,
   config: `ERR CONFIG is disabled in the Keyspace sandbox: ${SHARED_SERVER}. On ElastiCache you change settings through parameter groups.`,
   debug: `ERR DEBUG is disabled in the Keyspace sandbox: it can stall or crash the server for everyone.`,
   shutdown: `ERR SHUTDOWN is disabled in the Keyspace sandbox: ${SHARED_SERVER}.`,

@@ -73,7 +73,7 @@ describe('bench answer classification', () => {
 
   it('tells refusals (429, sandbox messages) from errors', () => {
     expect(classify(429, json({ ok: false }))).toBe(OUTCOME_REFUSED);
-    expect(classify(200, json({ ok: false, error: 'ERR FLUSHALL is disabled in the Keyspace sandbox: …' }))).toBe(OUTCOME_REFUSED);
+    expect(classify(200, json({ ok: false, error: 'ERR CONFIG is disabled in the Keyspace sandbox: …' }))).toBe(OUTCOME_REFUSED);
     expect(classify(200, json({ ok: false, error: 'WRONGTYPE Operation against a key holding the wrong kind of value' }))).toBe(OUTCOME_ERROR);
     expect(classify(503, json({ ok: false, error: 'The sandbox Valkey is unavailable' }))).toBe(OUTCOME_ERROR);
     expect(classify(200, Buffer.from('<html>'))).toBe(OUTCOME_ERROR);

@@ -1,4 +1,5 @@
 /** The HTTP contract of POST /api/sandbox/exec, called as Next.js calls it, on real Valkey. */
+import Redis from 'ioredis';
 import { NextRequest } from 'next/server';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { LEARNER_COOKIE } from '@/lib/sandbox/learner';
@@ -56,11 +57,40 @@ describe('POST /api/sandbox/exec', () => {
   });
 
   it('answers refusals and Valkey errors with 200 and ok=false', async () => {
-    const { response, body } = await exec('FLUSHALL');
+    const { response, body } = await exec('CONFIG SET maxmemory 1');
     expect(response.status).toBe(200);
     expect(body.ok).toBe(false);
-    expect(body.text).toMatch(/^\(error\) ERR FLUSHALL is disabled/);
-    expect(body.error).toMatch(/^ERR FLUSHALL/);
+    expect(body.text).toMatch(/^\(error\) ERR CONFIG is disabled/);
+    expect(body.error).toMatch(/^ERR CONFIG/);
+    const valkeyError = await exec('INCR');
+    expect(valkeyError.response.status).toBe(200);
+    expect(valkeyError.body).toMatchObject({ ok: false, text: "(error) ERR wrong number of arguments for 'incr' command" });
+  });
+
+  it("runs FLUSHALL on the caller's own keys only", async () => {
+    const cookieOf = (response: Response) => /=([a-z0-9]{12}\.[\w-]{32});/.exec(response.headers.get('set-cookie') ?? '')?.[1];
+    const alice = cookieOf((await exec('SET a 1')).response);
+    const bob = cookieOf((await exec('SET b 2')).response);
+    expect(alice).toBeDefined();
+    expect(bob).toBeDefined();
+    const sandbox = new Redis(inject('sandboxUrl'));
+    const app = new Redis(inject('appUrl'));
+    try {
+      await sandbox.set('app:route-test', 'kept');
+      await app.set('keyspace:test:route-flushall', 'kept');
+      const { response, body } = await exec('FLUSHALL', alice);
+      expect(response.status).toBe(200);
+      expect(body).toMatchObject({ ok: true, text: 'OK', reply: 'OK' });
+      expect((await exec('GET a', alice)).body.text).toBe('(nil)');
+      expect((await exec('GET b', bob)).body.text).toBe('"2"');
+      expect(await sandbox.get('app:route-test')).toBe('kept');
+      expect(await app.get('keyspace:test:route-flushall')).toBe('kept');
+    } finally {
+      await sandbox.del('app:route-test');
+      await app.del('keyspace:test:route-flushall');
+      sandbox.disconnect();
+      app.disconnect();
+    }
   });
 
   it.each([
