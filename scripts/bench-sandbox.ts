@@ -1,9 +1,9 @@
 /**
  * `npm run bench:sandbox`: how much the sandbox costs under load. Starts the app as `npm start`
- * does, on the `bench` profile (port 3300, Valkey on 7441/7442) with the baseline route enabled,
- * then for each number of learners N runs N closed-loop learners against POST /api/sandbox/exec
- * (a mixed command set) and then against POST /api/bench/get (one bare GET), and compares them:
- * sandbox throughput ≥ 60 % of bare, sandbox p99 ≤ 1.5× bare.
+ * does, on the `bench` profile (port 3300, Valkey on 7441/7442, each plus KEYSPACE_PORT_OFFSET)
+ * with the baseline route enabled, then for each number of learners N runs N closed-loop learners
+ * against POST /api/sandbox/exec (a mixed command set) and then against POST /api/bench/get (one
+ * bare GET), and compares them: sandbox throughput ≥ 60 % of bare, sandbox p99 ≤ 1.5× bare.
  *
  * Exits 0 whatever the verdict (it is a measurement); 1 when the run is invalid (the app did not
  * start, the pre-flight failed, more than 1 % of requests failed or were refused); 130 when
@@ -15,13 +15,13 @@
  * measured.
  *
  * Options: --learners 50,200  --warmup 2  --duration 10  --app-warmup 5 (seconds; 0 = none)
- *          --port 3300  --max-requests 2000000 (per phase)
+ *          --port 3300 (+ KEYSPACE_PORT_OFFSET)  --max-requests 2000000 (per phase)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { dataRoot } from '../lib/valkey/local-stack';
+import { dataRoot, portOffset, profileFolder } from '../lib/valkey/local-stack';
 import { startApp, type AppProcess } from './bench/app-process';
 import { runPhase } from './bench/load';
 import { findAppProcesses } from './bench/proc-cpu';
@@ -82,7 +82,7 @@ function options(argv: string[]) {
       learners: { type: 'string', default: '50,200' },
       warmup: { type: 'string', default: '2' },
       duration: { type: 'string', default: '10' },
-      port: { type: 'string', default: '3300' },
+      port: { type: 'string', default: String(3300 + portOffset()) },
       'max-requests': { type: 'string', default: '2000000' },
       'app-warmup': { type: 'string', default: '5' },
     },
@@ -159,7 +159,8 @@ export async function main(_command: string, argv: string[]): Promise<void> {
     await Promise.race([preflight(config.port), stopped]);
     done('The app is up; both routes answer');
 
-    const appProcesses = findAppProcesses(path.join(dataRoot(root), PROFILE));
+    // A port offset gives the profile its own folder (bench+60…), where npm start writes its pidfiles.
+    const appProcesses = findAppProcesses(path.join(dataRoot(root), profileFolder(PROFILE)));
     const common = { host: HOST, port: config.port, warmupMs: config.warmupMs, durationMs: config.durationMs, maxRequests: config.maxRequests, requestTimeoutMs: 10_000, appProcesses, signal: stop.signal };
     const phases: PhaseResult[] = [];
     const comparisons: Comparison[] = [];

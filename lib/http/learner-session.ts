@@ -40,13 +40,44 @@ export async function learnerCookieValue(id: string): Promise<string> {
   return `${id}.${sign(id, await cookieSecret())}`;
 }
 
+/** Cookies that passed the signature check lately, per secret: value → learner id. */
+interface VerifiedCookies {
+  secret: Buffer;
+  ids: Map<string, string>;
+}
+const VERIFIED_COOKIES_MAX = 10_000;
+const verified = globalThis as typeof globalThis & { keyspaceVerifiedCookies?: VerifiedCookies };
+
+function verifiedCookies(secret: Buffer): Map<string, string> {
+  const current = verified.keyspaceVerifiedCookies;
+  if (current && current.secret.equals(secret)) return current.ids;
+  verified.keyspaceVerifiedCookies = { secret, ids: new Map() };
+  return verified.keyspaceVerifiedCookies.ids;
+}
+
+/**
+ * The learner a cookie vouches for, or null. Only cookies whose signature checked out are
+ * remembered (a forged one is checked, and refused, every time), keyed by id and signature and
+ * kept per secret, so the cache never accepts what the HMAC check would refuse.
+ */
+async function verifiedLearner(value: string): Promise<{ id: string; cookieValue: string } | null> {
+  const [id, signature] = value.split('.');
+  if (!isLearnerId(id) || !signature) return null;
+  const cookieValue = `${id}.${signature}`;
+  const secret = await cookieSecret();
+  const known = verifiedCookies(secret);
+  if (known.get(cookieValue) === id) return { id, cookieValue };
+  const expected = Buffer.from(sign(id, secret));
+  const given = Buffer.from(signature);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  if (known.size >= VERIFIED_COOKIES_MAX) known.delete(known.keys().next().value as string);
+  known.set(cookieValue, id);
+  return { id, cookieValue };
+}
+
 export async function learnerSession(request: NextRequest): Promise<LearnerSession> {
-  const [id, signature] = (request.cookies.get(LEARNER_COOKIE)?.value ?? '').split('.');
-  if (isLearnerId(id) && signature) {
-    const expected = Buffer.from(sign(id, await cookieSecret()));
-    const given = Buffer.from(signature);
-    if (given.length === expected.length && timingSafeEqual(given, expected)) return { id, isNew: false, cookieValue: `${id}.${signature}` };
-  }
+  const learner = await verifiedLearner(request.cookies.get(LEARNER_COOKIE)?.value ?? '');
+  if (learner) return { ...learner, isNew: false };
   const fresh = newLearnerId();
   return { id: fresh, isNew: true, cookieValue: await learnerCookieValue(fresh) };
 }

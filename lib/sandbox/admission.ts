@@ -1,14 +1,19 @@
 import 'server-only';
-import { sandboxLimits } from './limits';
+import { sandboxLimits, type SandboxLimits } from './limits';
 import { takeTokens, type Bucket } from './rate-limit';
 
 /**
  * Whether a request may run now: token buckets per learner and per client address, and a cap on
  * new learner identities per address per minute (so that dropping the cookie is no way around
- * the per-learner limit). Returns the seconds to wait when it may not.
+ * the per-learner limit). Returns the seconds to wait when it may not. The buckets live in the
+ * app's Valkey; see rate-limit.ts for the small batches of tokens a process takes at once.
  */
-export async function admitCommand(learnerId: string, address: string, isNewLearner: boolean): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number; error: string }> {
-  const limits = sandboxLimits();
+export async function admitCommand(
+  learnerId: string,
+  address: string,
+  isNewLearner: boolean,
+  limits: SandboxLimits = sandboxLimits(),
+): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number; error: string }> {
   const buckets: Bucket[] = [
     { key: `learner:${learnerId}`, rate: limits.ratePerLearner, burst: limits.ratePerLearner * 2 },
     { key: `address:${address}`, rate: limits.ratePerAddress, burst: limits.ratePerAddress * 2 },

@@ -1,4 +1,5 @@
 import 'server-only';
+import { randomInt } from 'node:crypto';
 import { getValkey } from '@/lib/valkey/connections';
 import { keyPrefix } from './learner';
 import type { LearnerSession } from './learners';
@@ -13,6 +14,7 @@ export const BUDGET_CHECK_EVERY = 50;
  * deletes still work, so nothing is lost and the learner can free space.
  */
 export async function checkBudget(session: LearnerSession, limits: SandboxLimits): Promise<void> {
+  const first = session.commandsSinceBudgetCheck === Number.POSITIVE_INFINITY;
   const admin = await getValkey('sandbox');
   const keys: string[] = [];
   let cursor = '0';
@@ -21,7 +23,10 @@ export async function checkBudget(session: LearnerSession, limits: SandboxLimits
     keys.push(...batch);
     cursor = next;
   } while (cursor !== '0' && keys.length <= limits.maxKeys);
-  session.commandsSinceBudgetCheck = 0;
+  // After a learner's first check, the next comes a random number of commands sooner (never
+  // later), so that learners who start together (a class, the benchmark) are not all weighed at
+  // the same moment every BUDGET_CHECK_EVERY commands.
+  session.commandsSinceBudgetCheck = first ? randomInt(BUDGET_CHECK_EVERY) : 0;
   if (keys.length > limits.maxKeys) {
     session.overBudget = `ERR your sandbox holds more than ${limits.maxKeys} keys, its limit. Delete some (DEL, or FLUSHDB for all) before adding more.`;
     return;

@@ -11,7 +11,12 @@ export interface CommandFlags {
   growsMemory: Set<string>;
 }
 
-const cache = globalThis as typeof globalThis & { keyspaceCommandFlags?: Promise<CommandFlags> };
+const cache = globalThis as typeof globalThis & { keyspaceCommandFlags?: Promise<CommandFlags>; keyspaceCommandFlagsLoaded?: CommandFlags };
+
+/** The flags once loaded, without a promise to wait for (every command needs them). */
+export function loadedCommandFlags(): CommandFlags | undefined {
+  return cache.keyspaceCommandFlagsLoaded;
+}
 
 export function commandFlags(): Promise<CommandFlags> {
   cache.keyspaceCommandFlags ??= (async () => {
@@ -24,6 +29,7 @@ export function commandFlags(): Promise<CommandFlags> {
       if (row[2].includes('write')) flags.writes.add(names[index]!);
       if (row[2].includes('denyoom')) flags.growsMemory.add(names[index]!);
     });
+    cache.keyspaceCommandFlagsLoaded = flags;
     return flags;
   })().catch((error: unknown) => {
     delete cache.keyspaceCommandFlags;

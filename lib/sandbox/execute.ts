@@ -2,7 +2,7 @@ import 'server-only';
 import { getValkey, ValkeyUnavailableError } from '@/lib/valkey/connections';
 import { checkArguments } from './argument-limits';
 import { BUDGET_CHECK_EVERY, checkBudget } from './budget';
-import { commandFlags } from './command-flags';
+import { commandFlags, loadedCommandFlags } from './command-flags';
 import { runEmulated } from './emulate';
 import { formatReply } from './format';
 import { HYPERLOGLOG_GUARD_MESSAGE, isHyperLogLogCommand, recordWrite, untrustedHyperLogLogKeys } from './hyperloglog-guard';
@@ -80,17 +80,19 @@ async function precheck(session: LearnerSession, name: string, args: Buffer[], k
 /** Sends a checked command on the learner's own connection and keeps their state in step. */
 async function runOnConnection(session: LearnerSession, keyIndexes: number[], args: Buffer[], keys: Buffer[], limits: SandboxLimits): Promise<CliReply> {
   const name = (args[0] as Buffer).toString('utf8').toLowerCase();
-  const connection = await learnerConnection(session);
+  const prefix = keyPrefix(session.id);
+  const connection = session.connection?.isOpen ? session.connection : await learnerConnection(session);
   const blocking = BLOCKING_COMMANDS.has(name);
   const timeoutMs = (blocking ? limits.maxBlockSeconds * 1000 : 0) + 5_000;
-  const reply = await connection.send(rewriteKeys(args, keyIndexes, keyPrefix(session.id)), timeoutMs);
+  const reply = await connection.send(rewriteKeys(args, keyIndexes, prefix), timeoutMs);
   const queued = session.queuedCommands;
   if (reply.type !== 'error') {
     if (name === 'multi') {
       session.inTransaction = true;
       session.queuedCommands = [];
     } else if (session.inTransaction && name !== 'exec' && name !== 'discard') session.queuedCommands.push(name);
-    if ((await commandFlags()).writes.has(name)) recordWrite(session, name, keys, session.inTransaction);
+    const flags = loadedCommandFlags() ?? (await commandFlags());
+    if (flags.writes.has(name)) recordWrite(session, name, keys, session.inTransaction);
   }
   // EXEC and DISCARD end a transaction whatever they answer (EXECABORT included).
   if (name === 'exec' || name === 'discard') {
@@ -100,7 +102,7 @@ async function runOnConnection(session: LearnerSession, keyIndexes: number[], ar
   if (++session.commandsSinceBudgetCheck >= BUDGET_CHECK_EVERY) {
     checkBudget(session, limits).catch((error: unknown) => console.error('[sandbox] budget check failed:', error));
   }
-  return stripKeysInReply(name, reply, keyPrefix(session.id), queued);
+  return stripKeysInReply(name, reply, prefix, queued);
 }
 
 /** What a lost connection means for the learner: the server is down (503) or it dropped us. */
@@ -125,8 +127,7 @@ async function explainLostConnection(error: Error, session: LearnerSession): Pro
  * Runs one line, as typed at valkey-cli, for one learner. Throws ValkeyUnavailableError when the
  * sandbox server cannot be reached; every other problem is an answer.
  */
-export async function executeLine(learnerId: string, line: string): Promise<ExecOutcome> {
-  const limits = sandboxLimits();
+export async function executeLine(learnerId: string, line: string, limits: SandboxLimits = sandboxLimits()): Promise<ExecOutcome> {
   if (/[\r\n]/.test(line)) return rejected(400, 'ERR one command per line: send each command in its own request.');
   if (Buffer.byteLength(line) > limits.maxLineBytes) return rejected(413, `ERR command line too long: the limit is ${limits.maxLineBytes / 1024} KB.`);
   const parsed = parseCommandLine(line);
@@ -149,7 +150,8 @@ export async function executeLine(learnerId: string, line: string): Promise<Exec
   }
   session.busy = true;
   try {
-    await recordActivity(session);
+    const activity = recordActivity(session);
+    if (activity) await activity;
     if (verdict.action === 'emulate') {
       if (session.inTransaction) return answer(errorReply(`ERR ${name.toUpperCase()} cannot be queued in a sandbox transaction: run it after EXEC or DISCARD.`), started, limits);
       return answer(await runEmulated(await getValkey('sandbox'), verdict.command, args, keyPrefix(learnerId)), started, limits);

@@ -89,13 +89,24 @@ export async function learnerConnection(session: LearnerSession): Promise<Learne
   return session.connection;
 }
 
-/** Notes activity; writes it to the app's Valkey at most every 10 s per learner. */
-export async function recordActivity(session: LearnerSession): Promise<void> {
+/** How often at most a learner's activity is written to the app's Valkey (for the idle sweep). */
+export const ACTIVITY_WRITE_EVERY_MS = 10_000;
+
+/**
+ * Notes activity in memory; writes it to the app's Valkey at most every ACTIVITY_WRITE_EVERY_MS
+ * per learner. Returns that write to wait for, or nothing (most commands), so that the usual
+ * case costs no promise at all.
+ */
+export function recordActivity(session: LearnerSession): Promise<void> | undefined {
   session.lastUsed = Date.now();
-  if (session.lastUsed - session.lastRecorded < 10_000) return;
+  if (session.lastUsed - session.lastRecorded < ACTIVITY_WRITE_EVERY_MS) return undefined;
   session.lastRecorded = session.lastUsed;
+  return writeActivity(session.id, session.lastUsed);
+}
+
+async function writeActivity(id: string, at: number): Promise<void> {
   const app = await getValkey('app');
-  await app.zadd(ACTIVE_LEARNERS, session.lastUsed, session.id);
+  await app.zadd(ACTIVE_LEARNERS, at, id);
 }
 
 /** Deletes every key of a learner (bounded batches of SCAN + UNLINK); returns how many. */

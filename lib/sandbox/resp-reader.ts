@@ -82,9 +82,22 @@ export class RespReader {
   }
 }
 
-/** A command as RESP: always an array of bulk strings, so CR/LF inside arguments stay data. */
+/**
+ * A command as RESP: always an array of bulk strings, so CR/LF inside arguments stay data.
+ * Written into one buffer sized up front (this runs for every command a learner sends).
+ */
 export function encodeCommand(args: readonly Buffer[]): Buffer {
-  const parts: Buffer[] = [Buffer.from(`*${args.length}\r\n`)];
-  for (const arg of args) parts.push(Buffer.from(`$${arg.length}\r\n`), arg, Buffer.from('\r\n'));
-  return Buffer.concat(parts);
+  const head = `*${args.length}\r\n`;
+  const lengths = args.map((arg) => `$${arg.length}\r\n`);
+  let size = head.length;
+  for (let i = 0; i < args.length; i++) size += (lengths[i] as string).length + (args[i] as Buffer).length + 2;
+  const out = Buffer.allocUnsafe(size);
+  let at = out.write(head, 0, 'latin1');
+  for (let i = 0; i < args.length; i++) {
+    at += out.write(lengths[i] as string, at, 'latin1');
+    at += (args[i] as Buffer).copy(out, at);
+    out[at++] = 0x0d;
+    out[at++] = 0x0a;
+  }
+  return out;
 }
