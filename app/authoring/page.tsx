@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
-import { KeyBrowserDisclosure } from '@/components/sandbox/KeyBrowserDisclosure';
-import { Repl } from '@/components/sandbox/Repl';
+import { SandboxPanel } from '@/components/sandbox/SandboxPanel';
 import { SandboxProvider } from '@/components/sandbox/SandboxProvider';
 import AuthoringGuide from '@/content/guides/authoring.mdx';
 
@@ -20,10 +19,7 @@ export default function AuthoringPage() {
             <AuthoringGuide />
           </div>
         </article>
-        <div className="flex flex-col gap-2 xl:sticky xl:top-20 xl:h-[calc(100vh-7rem)] xl:self-start">
-          <Repl heading="Sandbox" className="h-[28rem] xl:h-auto xl:min-h-0 xl:flex-1" />
-          <KeyBrowserDisclosure className="shrink-0" />
-        </div>
+        <SandboxPanel heading="Sandbox" />
       </div>
     </SandboxProvider>
   );

@@ -1,27 +1,15 @@
 'use client';
 
 import Link from 'next/link';
-import { useEffect, useState } from 'react';
 import { BarChart } from '@/components/charts/BarChart';
-import type { DrillStats } from '@/lib/srs/drills';
 import { fetchDrillStats } from '@/lib/srs/api-client';
-
-type State = { status: 'loading' } | { status: 'error'; error: string } | { status: 'ready'; stats: DrillStats };
+import { useApiData } from '@/components/ui/use-api-data';
 
 const shortDay = (day: string) => day.slice(8, 10);
 
 /** Cards due, streak, retention over 30 days and the 14-day forecast. */
 export function DrillDashboard() {
-  const [state, setState] = useState<State>({ status: 'loading' });
-  useEffect(() => {
-    let current = true;
-    void fetchDrillStats().then((result) => {
-      if (current) setState(result.ok ? { status: 'ready', stats: result } : { status: 'error', error: result.error });
-    });
-    return () => {
-      current = false;
-    };
-  }, []);
+  const state = useApiData(fetchDrillStats);
 
   if (state.status === 'loading') {
     return (
@@ -31,7 +19,7 @@ export function DrillDashboard() {
     );
   }
   if (state.status === 'error') return <p role="alert" className="rounded-lg border border-amber-400 p-4 text-sm">Drill statistics could not be loaded: {state.error}</p>;
-  const { stats } = state;
+  const stats = state.data;
   if (stats.cardsSeen === 0) {
     return (
       <div className="rounded-lg border border-slate-200 p-5 text-sm dark:border-slate-800">

@@ -1,24 +1,12 @@
 'use client';
 
 import Link from 'next/link';
-import { useEffect, useState } from 'react';
 import { fetchInterviewResults } from '@/lib/interview/api-client';
-import type { InterviewHistory } from '@/lib/interview/types';
-
-type State = { status: 'loading' } | { status: 'error'; error: string } | { status: 'ready'; history: InterviewHistory };
+import { useApiData } from '@/components/ui/use-api-data';
 
 /** Mock-interview scores per topic (average over sessions), weak topics marked, as labelled bars. */
 export function InterviewScores() {
-  const [state, setState] = useState<State>({ status: 'loading' });
-  useEffect(() => {
-    let current = true;
-    void fetchInterviewResults().then((result) => {
-      if (current) setState(result.ok ? { status: 'ready', history: result } : { status: 'error', error: result.error });
-    });
-    return () => {
-      current = false;
-    };
-  }, []);
+  const state = useApiData(fetchInterviewResults);
 
   if (state.status === 'loading') {
     return (
@@ -28,7 +16,7 @@ export function InterviewScores() {
     );
   }
   if (state.status === 'error') return <p role="alert" className="rounded-lg border border-amber-400 p-4 text-sm">Interview scores could not be loaded: {state.error}</p>;
-  const { topics, sessions } = state.history;
+  const { topics, sessions } = state.data;
   if (sessions.length === 0) {
     return (
       <div className="rounded-lg border border-slate-200 p-5 text-sm dark:border-slate-800">

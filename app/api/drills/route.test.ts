@@ -1,8 +1,7 @@
 /** The drill routes, called as Next.js calls them, on real Valkey. */
-import { NextRequest } from 'next/server';
 import { afterAll, describe, expect, it } from 'vitest';
+import { issuedCookie, learnerRequest } from '@/lib/testing/http';
 import { drillContent } from '@/lib/content/drills';
-import { LEARNER_COOKIE } from '@/lib/sandbox/learner';
 import { closeValkeyClients } from '@/lib/valkey/connections';
 import { GET as anki } from './anki/route';
 import { GET as exportHistory, POST as importHistory } from './history/route';
@@ -14,17 +13,9 @@ import { POST as undo } from './undo/route';
 
 afterAll(closeValkeyClients);
 
-function request(path: string, cookie?: string, body?: unknown): NextRequest {
-  return new NextRequest(`http://localhost${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
-    headers: { 'content-type': 'application/json', ...(cookie ? { cookie: `${LEARNER_COOKIE}=${cookie}` } : {}) },
-  });
-}
-
 async function newLearner(): Promise<string> {
-  const response = await session(request('/api/drills'));
-  const cookie = /=([a-z0-9]{12}\.[\w-]{32});/.exec(response.headers.get('set-cookie') ?? '')?.[1];
+  const response = await session(learnerRequest('/api/drills'));
+  const cookie = issuedCookie(response);
   if (!cookie) throw new Error('no learner cookie issued');
   return cookie;
 }
@@ -35,46 +26,46 @@ describe('drill routes', () => {
   it('serves a deck by topic, records a grade, counts it and undoes it', async () => {
     const cookie = await newLearner();
     const topic = drillContent().cards[0]!.topic;
-    const first = await json(await session(request(`/api/drills?tags=${topic}&tz=0`, cookie)));
+    const first = await json(await session(learnerRequest(`/api/drills?tags=${topic}&tz=0`, cookie)));
     expect(first.cards.length).toBeGreaterThan(0);
     expect(Object.keys(first.cards[0]!.intervals)).toEqual(['1', '2', '3', '4']);
     const cardId = first.cards[0]!.id;
-    expect(await json(await review(request('/api/drills/reviews', cookie, { cardId, grade: 1 })))).toMatchObject({ ok: true, due: expect.any(Number) });
-    const after = await json(await session(request(`/api/drills?tags=${topic}`, cookie)));
+    expect(await json(await review(learnerRequest('/api/drills/reviews', cookie, { cardId, grade: 1 })))).toMatchObject({ ok: true, due: expect.any(Number) });
+    const after = await json(await session(learnerRequest(`/api/drills?tags=${topic}`, cookie)));
     expect(after.counts.newLeftToday).toBe((first.counts.newLeftToday ?? 0) - 1);
     expect(after.counts.dueToday).toBe(1);
-    expect(await json(await stats(request('/api/drills/stats', cookie)))).toMatchObject({ ok: true, reviewsToday: 1, cardsSeen: 1, streak: 1 });
-    expect(await json(await undo(request('/api/drills/undo', cookie, '')))).toEqual({ ok: true, cardId });
-    expect(await json(await undo(request('/api/drills/undo', cookie, '')))).toEqual({ ok: true, cardId: null });
+    expect(await json(await stats(learnerRequest('/api/drills/stats', cookie)))).toMatchObject({ ok: true, reviewsToday: 1, cardsSeen: 1, streak: 1 });
+    expect(await json(await undo(learnerRequest('/api/drills/undo', cookie, '')))).toEqual({ ok: true, cardId });
+    expect(await json(await undo(learnerRequest('/api/drills/undo', cookie, '')))).toEqual({ ok: true, cardId: null });
   });
 
   it('answers bad grades, unknown cards and bad settings with 400 and a reason', async () => {
     const cookie = await newLearner();
     const cardId = drillContent().cards[0]!.id;
-    const badGrade = await review(request('/api/drills/reviews', cookie, { cardId, grade: 7 }));
+    const badGrade = await review(learnerRequest('/api/drills/reviews', cookie, { cardId, grade: 7 }));
     expect(badGrade.status).toBe(400);
     expect(await badGrade.json()).toMatchObject({ error: 'A grade is 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy).' });
-    const unknown = await review(request('/api/drills/reviews', cookie, { cardId: 'nope', grade: 3 }));
+    const unknown = await review(learnerRequest('/api/drills/reviews', cookie, { cardId: 'nope', grade: 3 }));
     expect(await unknown.json()).toMatchObject({ code: 'bad_request', error: expect.stringContaining('There is no flashcard "nope"') });
-    expect((await settings(request('/api/drills/settings', cookie, { newPerDay: 1000 }))).status).toBe(400);
-    expect(await json(await settings(request('/api/drills/settings', cookie, { newPerDay: 5 })))).toEqual({ ok: true, newPerDay: 5 });
-    expect((await json(await session(request('/api/drills', cookie)))).counts.newLeftToday).toBe(5);
-    const notHistory = await importHistory(request('/api/drills/history', cookie, { format: 'keyspace-progress', version: 1 }));
+    expect((await settings(learnerRequest('/api/drills/settings', cookie, { newPerDay: 1000 }))).status).toBe(400);
+    expect(await json(await settings(learnerRequest('/api/drills/settings', cookie, { newPerDay: 5 })))).toEqual({ ok: true, newPerDay: 5 });
+    expect((await json(await session(learnerRequest('/api/drills', cookie)))).counts.newLeftToday).toBe(5);
+    const notHistory = await importHistory(learnerRequest('/api/drills/history', cookie, { format: 'keyspace-progress', version: 1 }));
     expect(await notHistory.json()).toMatchObject({ error: expect.stringContaining('does not look like a Keyspace review history file') });
   });
 
   it('exports the review history and the deck for Anki', async () => {
     const cookie = await newLearner();
     const cardId = drillContent().cards[0]!.id;
-    await review(request('/api/drills/reviews', cookie, { cardId, grade: 3 }));
-    const history = await exportHistory(request('/api/drills/history', cookie));
+    await review(learnerRequest('/api/drills/reviews', cookie, { cardId, grade: 3 }));
+    const history = await exportHistory(learnerRequest('/api/drills/history', cookie));
     expect(history.headers.get('content-disposition')).toMatch(/^attachment; filename="keyspace-reviews-/);
     const file = (await history.json()) as { log: { cardId: string }[] };
     expect(file.log.map((entry) => entry.cardId)).toEqual([cardId]);
     const other = await newLearner();
-    expect(await json(await importHistory(request('/api/drills/history', other, file)))).toEqual({ ok: true, cards: 1, reviews: 1, skipped: 0 });
+    expect(await json(await importHistory(learnerRequest('/api/drills/history', other, file)))).toEqual({ ok: true, cards: 1, reviews: 1, skipped: 0 });
 
-    const tsv = await anki(request('/api/drills/anki?tags=serverless'));
+    const tsv = await anki(learnerRequest('/api/drills/anki?tags=serverless'));
     expect(tsv.headers.get('content-type')).toBe('text/tab-separated-values; charset=utf-8');
     const notes = (await tsv.text()).trimEnd().split('\n').filter((line) => !line.startsWith('#'));
     expect(notes).toHaveLength(drillContent().cards.filter((card) => card.topic === 'serverless' || card.tags.includes('serverless')).length);

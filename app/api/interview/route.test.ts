@@ -1,11 +1,10 @@
 /** The interview routes, called as Next.js calls them, on real Valkey. */
-import { NextRequest } from 'next/server';
 import { Rating } from 'ts-fsrs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { issuedCookie, learnerRequest } from '@/lib/testing/http';
 import { TOPICS } from '@/lib/content/drill-schema';
 import { drillContent } from '@/lib/content/drills';
 import type { InterviewAnswer, InterviewHistory, InterviewSession, InterviewSummary } from '@/lib/interview/types';
-import { LEARNER_COOKIE } from '@/lib/sandbox/learner';
 import { recordReview, srsKeys } from '@/lib/srs/store';
 import { closeValkeyClients, getValkey } from '@/lib/valkey/connections';
 import { GET as historyRoute, POST as resultsRoute } from './results/route';
@@ -13,23 +12,14 @@ import { POST as sessionsRoute } from './sessions/route';
 
 afterAll(closeValkeyClients);
 
-function request(path: string, cookie?: string, body?: string): NextRequest {
-  return new NextRequest(`http://localhost${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    ...(body === undefined ? {} : { body }),
-    headers: { 'content-type': 'application/json', ...(cookie ? { cookie: `${LEARNER_COOKIE}=${cookie}` } : {}) },
-  });
-}
-
-const cookieOf = (response: Response) => /=([a-z0-9]{12}\.[\w-]{32});/.exec(response.headers.get('set-cookie') ?? '')?.[1];
 const learnerOf = (cookie: string) => cookie.split('.')[0]!;
 
 async function startSession(body: object, cookie?: string): Promise<{ response: Response; session: InterviewSession; cookie: string }> {
-  const response = await sessionsRoute(request('/api/interview/sessions', cookie, JSON.stringify(body)));
-  return { response, session: (await response.clone().json()) as InterviewSession, cookie: cookie ?? cookieOf(response) ?? '' };
+  const response = await sessionsRoute(learnerRequest('/api/interview/sessions', cookie, JSON.stringify(body)));
+  return { response, session: (await response.clone().json()) as InterviewSession, cookie: cookie ?? issuedCookie(response) ?? '' };
 }
 
-const submit = (cookie: string, body: object) => resultsRoute(request('/api/interview/results', cookie, JSON.stringify(body)));
+const submit = (cookie: string, body: object) => resultsRoute(learnerRequest('/api/interview/results', cookie, JSON.stringify(body)));
 
 /** Every rubric point ticked and every flashcard covered, or nothing at all. */
 const answersFor = (session: InterviewSession, all: boolean): InterviewAnswer[] =>
@@ -62,7 +52,7 @@ describe('POST /api/interview/sessions', () => {
       ['{', /must be JSON/],
     ];
     for (const [body, message] of cases) {
-      const response = await sessionsRoute(request('/api/interview/sessions', undefined, body));
+      const response = await sessionsRoute(learnerRequest('/api/interview/sessions', undefined, body));
       expect(response.status, body).toBe(400);
       expect(await response.json(), body).toMatchObject({ ok: false, code: 'bad_request', error: expect.stringMatching(message) });
     }
@@ -93,7 +83,7 @@ describe('/api/interview/results', () => {
     expect(Number(await valkey.zscore(srsKeys(learner).due, reviewed.id))).toBeLessThanOrEqual(Date.now());
     expect(Number(await valkey.zscore(srsKeys(learner).due, reviewed.id))).toBeGreaterThanOrEqual(before);
 
-    const history = (await (await historyRoute(request('/api/interview/results', cookie))).json()) as InterviewHistory & { ok: boolean };
+    const history = (await (await historyRoute(learnerRequest('/api/interview/results', cookie))).json()) as InterviewHistory & { ok: boolean };
     expect(history.ok).toBe(true);
     expect(history.sessions.map((entry) => entry.score)).toEqual([0, 100]);
     expect(history.topics).toEqual([
@@ -126,7 +116,7 @@ describe('/api/interview/results', () => {
     const badAssessment = await submit(cookie, { minutes: 15, topics: ['security'], answers: [{ kind: 'flashcard', id: 'security-x', assessment: 'great' }] });
     expect(await badAssessment.json()).toMatchObject({ error: expect.stringContaining('covered, partly, missed') });
 
-    const history = (await (await historyRoute(request('/api/interview/results', cookie))).json()) as InterviewHistory;
+    const history = (await (await historyRoute(learnerRequest('/api/interview/results', cookie))).json()) as InterviewHistory;
     expect(history.sessions).toEqual([]);
   });
 });

@@ -1,9 +1,8 @@
 /** The progress and challenge routes, called as Next.js calls them, on real Valkey. */
-import { NextRequest } from 'next/server';
 import { afterAll, describe, expect, it } from 'vitest';
+import { issuedCookie, learnerRequest } from '@/lib/testing/http';
 import { findChallenge, contentLibrary } from '@/lib/content/lessons';
 import { quizKeys } from '@/lib/content/quizzes';
-import { LEARNER_COOKIE } from '@/lib/sandbox/learner';
 import { closeSandbox } from '@/lib/testing/sandbox';
 import { POST as checkRoute } from '../challenges/[id]/check/route';
 import { POST as execRoute } from '../sandbox/exec/route';
@@ -15,18 +14,9 @@ import { GET as progressRoute } from './route';
 
 afterAll(closeSandbox);
 
-function request(path: string, cookie?: string, body?: string): NextRequest {
-  return new NextRequest(`http://localhost${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    ...(body === undefined ? {} : { body }),
-    headers: { 'content-type': 'application/json', ...(cookie ? { cookie: `${LEARNER_COOKIE}=${cookie}` } : {}) },
-  });
-}
-
-const cookieOf = (response: Response) => /=([a-z0-9]{12}\.[\w-]{32});/.exec(response.headers.get('set-cookie') ?? '')?.[1];
 
 async function newLearner(): Promise<string> {
-  const cookie = cookieOf(await progressRoute(request('/api/progress')));
+  const cookie = issuedCookie(await progressRoute(learnerRequest('/api/progress')));
   if (!cookie) throw new Error('no learner cookie issued');
   return cookie;
 }
@@ -39,7 +29,7 @@ const [quizId, quizKey] = [...quizKeys()][0]!;
 describe('challenge check route', () => {
   it('fails on an empty keyspace with a reason per check, then passes and records it after the solution', async () => {
     const cookie = await newLearner();
-    const failed = await checkRoute(request(`/api/challenges/${challenge.id}/check`, cookie, ''), params('id', challenge.id));
+    const failed = await checkRoute(learnerRequest(`/api/challenges/${challenge.id}/check`, cookie, ''), params('id', challenge.id));
     expect(failed.status).toBe(200);
     const failedBody = (await failed.json()) as { passed: boolean; checks: { label: string; passed: boolean; detail: string }[] };
     expect(failedBody.passed).toBe(false);
@@ -47,18 +37,18 @@ describe('challenge check route', () => {
     expect(failedBody.checks.find((check) => !check.passed)?.detail.length).toBeGreaterThan(10);
 
     for (const line of findChallenge(challenge.id)!.spec.solution) {
-      const response = await execRoute(request('/api/sandbox/exec', cookie, JSON.stringify({ command: line })));
+      const response = await execRoute(learnerRequest('/api/sandbox/exec', cookie, JSON.stringify({ command: line })));
       expect(((await response.json()) as { ok: boolean }).ok, line).toBe(true);
     }
-    const passed = await checkRoute(request(`/api/challenges/${challenge.id}/check`, cookie, ''), params('id', challenge.id));
+    const passed = await checkRoute(learnerRequest(`/api/challenges/${challenge.id}/check`, cookie, ''), params('id', challenge.id));
     expect(await passed.json()).toMatchObject({ passed: true });
-    const progress = (await (await progressRoute(request('/api/progress', cookie))).json()) as { progress: { challenges: Record<string, string> }; summary: { lessons: Record<string, { challengesPassed: number }> } };
+    const progress = (await (await progressRoute(learnerRequest('/api/progress', cookie))).json()) as { progress: { challenges: Record<string, string> }; summary: { lessons: Record<string, { challengesPassed: number }> } };
     expect(progress.progress.challenges[challenge.id]).toBeDefined();
     expect(progress.summary.lessons[lesson.slug]?.challengesPassed).toBe(1);
   });
 
   it('answers 404 for an unknown challenge', async () => {
-    const response = await checkRoute(request('/api/challenges/nope/check', await newLearner(), ''), params('id', 'nope'));
+    const response = await checkRoute(learnerRequest('/api/challenges/nope/check', await newLearner(), ''), params('id', 'nope'));
     expect(response.status).toBe(404);
     expect(await response.json()).toMatchObject({ ok: false, code: 'not_found' });
   });
@@ -67,37 +57,37 @@ describe('challenge check route', () => {
 describe('progress routes', () => {
   it('records a read lesson and a quiz answer scored on the server', async () => {
     const cookie = await newLearner();
-    expect((await lessonRoute(request(`/api/progress/lessons/${lesson.slug}`, cookie, ''), params('slug', lesson.slug))).status).toBe(200);
-    const answer = await quizRoute(request(`/api/progress/quizzes/${quizId}`, cookie, JSON.stringify({ choices: quizKey.correct })), params('id', quizId));
+    expect((await lessonRoute(learnerRequest(`/api/progress/lessons/${lesson.slug}`, cookie, ''), params('slug', lesson.slug))).status).toBe(200);
+    const answer = await quizRoute(learnerRequest(`/api/progress/quizzes/${quizId}`, cookie, JSON.stringify({ choices: quizKey.correct })), params('id', quizId));
     expect(await answer.json()).toMatchObject({ ok: true, correct: true, firstTryCorrect: true });
-    const body = (await (await progressRoute(request('/api/progress', cookie))).json()) as { summary: { lessons: Record<string, { read: boolean }>; totals: { percent: number } } };
+    const body = (await (await progressRoute(learnerRequest('/api/progress', cookie))).json()) as { summary: { lessons: Record<string, { read: boolean }>; totals: { percent: number } } };
     expect(body.summary.lessons[lesson.slug]?.read).toBe(true);
     expect(body.summary.totals.percent).toBeGreaterThan(0);
   });
 
   it('answers bad input with 400 or 404 and a message', async () => {
     const cookie = await newLearner();
-    const noChoices = await quizRoute(request(`/api/progress/quizzes/${quizId}`, cookie, JSON.stringify({ choices: [] })), params('id', quizId));
+    const noChoices = await quizRoute(learnerRequest(`/api/progress/quizzes/${quizId}`, cookie, JSON.stringify({ choices: [] })), params('id', quizId));
     expect(noChoices.status).toBe(400);
-    const notJson = await quizRoute(request(`/api/progress/quizzes/${quizId}`, cookie, '{'), params('id', quizId));
+    const notJson = await quizRoute(learnerRequest(`/api/progress/quizzes/${quizId}`, cookie, '{'), params('id', quizId));
     expect(await notJson.json()).toMatchObject({ ok: false, code: 'bad_request', error: expect.stringContaining('must be JSON') });
-    const unknown = await lessonRoute(request('/api/progress/lessons/nope', cookie, ''), params('slug', 'nope'));
+    const unknown = await lessonRoute(learnerRequest('/api/progress/lessons/nope', cookie, ''), params('slug', 'nope'));
     expect(unknown.status).toBe(404);
-    const wrongFile = await importRoute(request('/api/progress/import', cookie, JSON.stringify({ format: 'anki', version: 1 })));
+    const wrongFile = await importRoute(learnerRequest('/api/progress/import', cookie, JSON.stringify({ format: 'anki', version: 1 })));
     expect(wrongFile.status).toBe(400);
     expect(await wrongFile.json()).toMatchObject({ error: expect.stringContaining('does not look like a Keyspace progress file') });
   });
 
   it('exports a file that another browser imports', async () => {
     const from = await newLearner();
-    await lessonRoute(request(`/api/progress/lessons/${lesson.slug}`, from, ''), params('slug', lesson.slug));
-    const exported = await exportRoute(request('/api/progress/export', from));
+    await lessonRoute(learnerRequest(`/api/progress/lessons/${lesson.slug}`, from, ''), params('slug', lesson.slug));
+    const exported = await exportRoute(learnerRequest('/api/progress/export', from));
     expect(exported.headers.get('content-disposition')).toMatch(/^attachment; filename="keyspace-progress-\d{4}-\d\d-\d\d\.json"$/);
     const file = (await exported.json()) as { progress: { lessons: Record<string, string> } };
     const to = await newLearner();
-    const imported = await importRoute(request('/api/progress/import', to, JSON.stringify(file)));
+    const imported = await importRoute(learnerRequest('/api/progress/import', to, JSON.stringify(file)));
     expect(await imported.json()).toEqual({ ok: true, imported: 1, skipped: 0 });
-    const body = (await (await progressRoute(request('/api/progress', to))).json()) as { progress: { lessons: Record<string, string> } };
+    const body = (await (await progressRoute(learnerRequest('/api/progress', to))).json()) as { progress: { lessons: Record<string, string> } };
     expect(body.progress.lessons[lesson.slug]).toBe(file.progress.lessons[lesson.slug]);
   });
 });

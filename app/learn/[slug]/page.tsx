@@ -4,8 +4,7 @@ import { notFound } from 'next/navigation';
 import { LessonPager } from '@/components/layout/LessonPager';
 import { LessonSidebar } from '@/components/layout/LessonSidebar';
 import { LessonReadMarker } from '@/components/progress/LessonReadMarker';
-import { KeyBrowserDisclosure } from '@/components/sandbox/KeyBrowserDisclosure';
-import { Repl } from '@/components/sandbox/Repl';
+import { SandboxPanel } from '@/components/sandbox/SandboxPanel';
 import { SandboxProvider } from '@/components/sandbox/SandboxProvider';
 import { contentLibrary, findLesson, lessonNeighbours } from '@/lib/content/lessons';
 
@@ -60,10 +59,7 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
           {lesson.reviewed && <p className="mt-10 text-xs text-slate-500 dark:text-slate-400">Facts last reviewed {lesson.reviewed}.</p>}
           <LessonPager previous={previous} next={next} />
         </article>
-        <div className="flex flex-col gap-2 lg:col-span-2 xl:sticky xl:top-20 xl:col-span-1 xl:h-[calc(100vh-7rem)] xl:self-start">
-          <Repl heading="Try it" className="h-[28rem] xl:h-auto xl:min-h-0 xl:flex-1" />
-          <KeyBrowserDisclosure className="shrink-0" />
-        </div>
+        <SandboxPanel heading="Try it" className="lg:col-span-2 xl:col-span-1" />
       </div>
     </SandboxProvider>
   );
