@@ -3,6 +3,8 @@
 import Link from 'next/link';
 import { BarChart } from '@/components/charts/BarChart';
 import { fetchDrillStats } from '@/lib/srs/api-client';
+import { PanelStatus } from '@/components/ui/PanelStatus';
+import { StatFigures } from '@/components/ui/StatFigures';
 import { useApiData } from '@/components/ui/use-api-data';
 
 const shortDay = (day: string) => day.slice(8, 10);
@@ -11,14 +13,7 @@ const shortDay = (day: string) => day.slice(8, 10);
 export function DrillDashboard() {
   const state = useApiData(fetchDrillStats);
 
-  if (state.status === 'loading') {
-    return (
-      <div role="status" className="h-48 animate-pulse rounded-lg bg-slate-100 dark:bg-slate-900">
-        <span className="sr-only">Loading your drill statistics…</span>
-      </div>
-    );
-  }
-  if (state.status === 'error') return <p role="alert" className="rounded-lg border border-amber-400 p-4 text-sm">Drill statistics could not be loaded: {state.error}</p>;
+  if (state.status !== 'ready') return <PanelStatus state={state} what="drill statistics" heightClass="h-48" />;
   const stats = state.data;
   if (stats.cardsSeen === 0) {
     return (
@@ -34,23 +29,14 @@ export function DrillDashboard() {
   const recalled = recent.reduce((sum, day) => sum + day.recalled, 0);
   const reviewed = recent.reduce((sum, day) => sum + day.reviews, 0);
   const figures = [
-    { label: 'Due now', value: String(stats.dueNow), id: 'drill-due-now' },
-    { label: 'Due today', value: String(stats.dueToday), id: 'drill-due-today' },
-    { label: 'Review streak', value: `${stats.streak} day${stats.streak === 1 ? '' : 's'}`, id: 'drill-streak' },
-    { label: 'Cards seen', value: `${stats.cardsSeen} / ${stats.cardsTotal}`, id: 'drill-seen' },
+    { label: 'Due now', value: String(stats.dueNow), testId: 'drill-due-now' },
+    { label: 'Due today', value: String(stats.dueToday), testId: 'drill-due-today' },
+    { label: 'Review streak', value: `${stats.streak} day${stats.streak === 1 ? '' : 's'}`, testId: 'drill-streak' },
+    { label: 'Cards seen', value: `${stats.cardsSeen} / ${stats.cardsTotal}`, testId: 'drill-seen' },
   ];
   return (
     <div className="rounded-lg border border-slate-200 p-5 dark:border-slate-800">
-      <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
-        {figures.map((figure) => (
-          <div key={figure.label}>
-            <dt className="text-xs text-slate-600 dark:text-slate-400">{figure.label}</dt>
-            <dd className="text-2xl font-semibold tabular-nums" data-testid={figure.id}>
-              {figure.value}
-            </dd>
-          </div>
-        ))}
-      </dl>
+      <StatFigures figures={figures} />
       <div className="mt-6 grid gap-6 md:grid-cols-2">
         <div>
           <h3 className="mb-2 text-sm font-semibold">Retention, last 30 days</h3>

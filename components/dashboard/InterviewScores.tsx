@@ -2,20 +2,14 @@
 
 import Link from 'next/link';
 import { fetchInterviewResults } from '@/lib/interview/api-client';
+import { PanelStatus } from '@/components/ui/PanelStatus';
 import { useApiData } from '@/components/ui/use-api-data';
 
 /** Mock-interview scores per topic (average over sessions), weak topics marked, as labelled bars. */
 export function InterviewScores() {
   const state = useApiData(fetchInterviewResults);
 
-  if (state.status === 'loading') {
-    return (
-      <div role="status" className="h-32 animate-pulse rounded-lg bg-slate-100 dark:bg-slate-900">
-        <span className="sr-only">Loading your interview scores…</span>
-      </div>
-    );
-  }
-  if (state.status === 'error') return <p role="alert" className="rounded-lg border border-amber-400 p-4 text-sm">Interview scores could not be loaded: {state.error}</p>;
+  if (state.status !== 'ready') return <PanelStatus state={state} what="interview scores" heightClass="h-32" />;
   const { topics, sessions } = state.data;
   if (sessions.length === 0) {
     return (

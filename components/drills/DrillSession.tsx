@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CardView, DrillCounts } from '@/lib/srs/drills';
+import { StatFigures } from '@/components/ui/StatFigures';
 import { fetchDrillBatch, gradeCard, saveNewPerDay, undoGrade } from '@/lib/srs/api-client';
 import { DeckControls } from './DeckControls';
 import { DrillFiles } from './DrillFiles';
@@ -136,20 +137,16 @@ export function DrillSession() {
     <div>
       <DeckControls topic={topic} onTopic={setTopic} cram={cram} onCram={setCram} newPerDay={counts?.newPerDay ?? null} onNewPerDay={(value) => void changeNewPerDay(value)} />
       {counts && (
-        <dl className="mt-6 grid grid-cols-3 gap-3 text-center" aria-label="Cards">
-          {[
+        <StatFigures
+          label="Cards"
+          className="mt-6 grid grid-cols-3 gap-3 text-center"
+          itemClassName="rounded-lg bg-slate-100 p-2 dark:bg-slate-900"
+          figures={[
             { label: 'Due now', value: counts.dueNow, testId: 'due-now' },
             { label: 'Due today', value: counts.dueToday, testId: 'due-today' },
             { label: 'New left today', value: Math.min(counts.newLeftToday, counts.unseen), testId: 'new-left' },
-          ].map((figure) => (
-            <div key={figure.label} className="rounded-lg bg-slate-100 p-2 dark:bg-slate-900">
-              <dt className="text-xs text-slate-600 dark:text-slate-400">{figure.label}</dt>
-              <dd className="text-2xl font-semibold tabular-nums" data-testid={figure.testId}>
-                {figure.value}
-              </dd>
-            </div>
-          ))}
-        </dl>
+          ]}
+        />
       )}
       <p className="sr-only" aria-live="polite">
         {announcement}

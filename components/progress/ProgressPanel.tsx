@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useRef, useState } from 'react';
+import { StatFigures } from '@/components/ui/StatFigures';
 import { importProgressFile } from '@/lib/progress/api-client';
 import { refreshProgress, useProgress } from './use-progress';
 
@@ -60,16 +61,7 @@ export function ProgressPanel({ lessons }: { lessons: LessonLink[] }) {
   return (
     <div className="rounded-lg border border-slate-200 p-5 dark:border-slate-800">
       {started ? (
-        <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
-          {figures.map((figure) => (
-            <div key={figure.label}>
-              <dt className="text-xs text-slate-600 dark:text-slate-400">{figure.label}</dt>
-              <dd className="text-2xl font-semibold tabular-nums" data-testid={`progress-${figure.label.toLowerCase().replaceAll(' ', '-')}`}>
-                {figure.value}
-              </dd>
-            </div>
-          ))}
-        </dl>
+        <StatFigures figures={figures.map((figure) => ({ ...figure, testId: `progress-${figure.label.toLowerCase().replaceAll(' ', '-')}` }))} />
       ) : (
         <p className="text-sm text-slate-700 dark:text-slate-300">You have not started yet. Read a lesson to the end, answer its quizzes and pass its challenges: your progress shows up here.</p>
       )}

@@ -35,3 +35,10 @@ export async function readJsonBody<T>(request: Request, schema: z.ZodType<T>, ma
   }
   return { ok: true, data: parsed.data };
 }
+
+/** A JSON body the browser saves as a file (export routes). */
+export function jsonDownload(body: unknown, filename: string): NextResponse {
+  const response = jsonOk(body);
+  response.headers.set('Content-Disposition', `attachment; filename="${filename}"`);
+  return response;
+}

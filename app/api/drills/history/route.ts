@@ -1,6 +1,6 @@
 import type { NextRequest } from 'next/server';
 import { handleLearnerRequest } from '@/lib/http/learner-route';
-import { jsonOk, readJsonBody } from '@/lib/http/response';
+import { jsonDownload, jsonOk, readJsonBody } from '@/lib/http/response';
 import { exportHistory, importHistory } from '@/lib/srs/drills';
 import { DrillExport } from '@/lib/srs/types';
 
@@ -10,9 +10,7 @@ export const dynamic = 'force-dynamic';
 export function GET(request: NextRequest) {
   return handleLearnerRequest(request, 'drills/history', 'Could not export your reviews. Try again.', async (session) => {
     const file = await exportHistory(session.id);
-    const response = jsonOk(file);
-    response.headers.set('Content-Disposition', `attachment; filename="keyspace-reviews-${file.exportedAt.slice(0, 10)}.json"`);
-    return response;
+    return jsonDownload(file, `keyspace-reviews-${file.exportedAt.slice(0, 10)}.json`);
   });
 }
 

@@ -1,6 +1,6 @@
 import type { NextRequest } from 'next/server';
 import { handleLearnerRequest } from '@/lib/http/learner-route';
-import { jsonOk } from '@/lib/http/response';
+import { jsonDownload } from '@/lib/http/response';
 import { exportProgress } from '@/lib/progress/service';
 
 export const dynamic = 'force-dynamic';
@@ -9,8 +9,6 @@ export const dynamic = 'force-dynamic';
 export function GET(request: NextRequest) {
   return handleLearnerRequest(request, 'progress/export', 'Could not export your progress. Try again.', async (session) => {
     const file = await exportProgress(session.id);
-    const response = jsonOk(file);
-    response.headers.set('Content-Disposition', `attachment; filename="keyspace-progress-${file.exportedAt.slice(0, 10)}.json"`);
-    return response;
+    return jsonDownload(file, `keyspace-progress-${file.exportedAt.slice(0, 10)}.json`);
   });
 }
