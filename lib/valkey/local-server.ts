@@ -38,7 +38,7 @@ export const ADMIN_USER = 'keyspace';
 function roleSettings(role: InstanceRole): string[] {
   if (role === 'sandbox') {
     // Learners' keys are disposable: no persistence, a hard memory cap, eviction across learners,
-    // and the limits from shared/reference/sandbox-security.md §3 that Valkey enforces itself.
+    // and the limits from docs/reference/sandbox-security.md §3 that Valkey enforces itself.
     return [
       'save ""',
       'appendonly no',
