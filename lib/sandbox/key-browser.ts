@@ -1,5 +1,6 @@
 import 'server-only';
 import { getValkey } from '@/lib/valkey/connections';
+import { scanKeys } from '@/lib/valkey/scan-keys';
 import { keyPrefix } from './learner';
 
 export interface KeySummary {
@@ -18,12 +19,7 @@ export async function listLearnerKeys(learnerId: string): Promise<{ keys: KeySum
   const admin = await getValkey('sandbox');
   const prefix = keyPrefix(learnerId);
   const found: string[] = [];
-  let cursor = '0';
-  do {
-    const [next, batch] = await admin.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-    found.push(...batch);
-    cursor = next;
-  } while (cursor !== '0' && found.length <= KEY_BROWSER_LIMIT);
+  for await (const page of scanKeys(admin, `${prefix}*`, { limit: KEY_BROWSER_LIMIT + 1 })) found.push(...page);
   const truncated = found.length > KEY_BROWSER_LIMIT;
   const names = found.sort().slice(0, KEY_BROWSER_LIMIT);
   const pipeline = admin.pipeline();
