@@ -3,7 +3,7 @@
  * channels under its own prefix and only run the allow-listed commands. Even if the app's key
  * rewriting had a bug, the server itself would answer NOPERM (docs/reference/sandbox-security.md §2–3).
  */
-import { allowedCommandRules } from './commands';
+import { allowedCommandRules } from './command-table';
 import { keyPrefix } from './learner';
 
 export function learnerUsername(learnerId: string): string {
