@@ -13,19 +13,10 @@ import { sandboxLimits, type SandboxLimits } from './limits';
 import { parseCommandLine } from './parse';
 import type { RunRule } from './command-table';
 import { judgeCommand } from './policy';
-import { replyToJson, type CliReply, type JsonReply } from './reply';
+import type { ExecReply } from './api-types';
+import { replyToJson, type CliReply } from './reply';
 import { ReplyTooLargeError } from './resp-reader';
 import { rewriteKeys, stripKeysInReply } from './rewrite';
-
-export interface ExecReply {
-  ok: boolean;
-  text: string;
-  reply: JsonReply;
-  ms: number;
-  error?: string;
-  /** Present when the formatted reply was cut to the size limit. */
-  truncated?: boolean;
-}
 
 /** A command that got a verdict (HTTP 200), or a line the sandbox would not even parse. */
 export type ExecOutcome =
