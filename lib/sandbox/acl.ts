@@ -1,9 +1,9 @@
 /**
  * The second layer of isolation: each learner is a Valkey ACL user that can only touch keys and
  * channels under its own prefix and only run the allow-listed commands. Even if the app's key
- * rewriting had a bug, the server itself would answer NOPERM (sandbox-security.md §2–3).
+ * rewriting had a bug, the server itself would answer NOPERM (docs/reference/sandbox-security.md §2–3).
  */
-import { allowedCommandRules } from './commands';
+import { allowedCommandRules } from './command-table';
 import { keyPrefix } from './learner';
 
 export function learnerUsername(learnerId: string): string {

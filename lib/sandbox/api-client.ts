@@ -1,4 +1,5 @@
 /** The browser's side of the sandbox API: every helper resolves, never throws. */
+import type { SandboxKey } from './api-types';
 import type { CommandReference } from './command-docs';
 
 export interface ConsoleEntry {
@@ -47,14 +48,7 @@ export async function sendCommand(command: string, signal?: AbortSignal): Promis
   }
 }
 
-export interface SandboxKey {
-  name: string;
-  type: string;
-  /** Seconds left when fetched; -1 when the key never expires. */
-  ttl: number;
-  /** Approximate memory in bytes, or null when unknown. */
-  bytes: number | null;
-}
+export type { SandboxKey } from './api-types';
 
 export type Failure = { ok: false; error: string };
 export type KeysResult = { ok: true; keys: SandboxKey[]; truncated: boolean } | Failure;

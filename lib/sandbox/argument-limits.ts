@@ -1,12 +1,11 @@
 /**
  * Arguments that would make the server allocate or wait far more than a lesson needs: huge
  * offsets (SETRANGE/SETBIT/BITFIELD), huge random counts, blocking timeouts of "forever".
- * Each refusal names the limit and what to do instead.
+ * Each refusal names the limit and what to do instead. Which command has which limit is in the
+ * command table (command-table.ts); how each limit is checked is here.
  */
+import { runRule, SANDBOX_COMMANDS, type ArgumentLimit, type BlockingTimeout, type CommandTable } from './command-table';
 import type { SandboxLimits } from './limits';
-
-const BLOCKING_TIMEOUT_LAST = new Set(['blpop', 'brpop', 'blmove', 'brpoplpush', 'bzpopmin', 'bzpopmax']);
-const RANDOM_COUNT = new Set(['srandmember', 'zrandmember', 'hrandfield']);
 
 function integer(arg: Buffer | undefined): number | null {
   if (!arg) return null;
@@ -27,35 +26,45 @@ function bitfieldOffsetsTooLarge(args: readonly Buffer[], maxBits: number): bool
   return false;
 }
 
-/** An error message (as Valkey would phrase one) if the arguments break a limit, else null. */
-export function checkArguments(name: string, args: readonly Buffer[], limits: SandboxLimits): string | null {
-  const maxBits = limits.maxOffsetBytes * 8;
-  if (name === 'setrange') {
+type LimitCheck = (name: string, args: readonly Buffer[], limits: SandboxLimits) => string | null;
+
+/** How each argument limit of the command table is checked. */
+const LIMIT_CHECKS: Readonly<Record<ArgumentLimit, LimitCheck>> = {
+  'setrange-offset': (_name, args, limits) => {
     const offset = integer(args[2]);
     if (offset !== null && offset + (args[3]?.length ?? 0) > limits.maxOffsetBytes) {
       return `ERR offset too large for the sandbox: SETRANGE may write up to byte ${limits.maxOffsetBytes}. Use a smaller offset.`;
     }
-  }
-  if (name === 'setbit') {
+    return null;
+  },
+  'setbit-offset': (_name, args, limits) => {
+    const maxBits = limits.maxOffsetBytes * 8;
     const offset = integer(args[2]);
-    if (offset !== null && offset >= maxBits) return `ERR bit offset too large for the sandbox: SETBIT allows offsets below ${maxBits}.`;
-  }
-  if (name === 'bitfield' && bitfieldOffsetsTooLarge(args, maxBits)) {
-    return `ERR bit offset too large for the sandbox: BITFIELD allows offsets below ${maxBits}.`;
-  }
-  if (RANDOM_COUNT.has(name)) {
+    return offset !== null && offset >= maxBits ? `ERR bit offset too large for the sandbox: SETBIT allows offsets below ${maxBits}.` : null;
+  },
+  'bitfield-offsets': (_name, args, limits) => {
+    const maxBits = limits.maxOffsetBytes * 8;
+    return bitfieldOffsetsTooLarge(args, maxBits) ? `ERR bit offset too large for the sandbox: BITFIELD allows offsets below ${maxBits}.` : null;
+  },
+  'random-count': (name, args, limits) => {
     const count = integer(args[2]);
     if (count !== null && Math.abs(count) > limits.maxRandomCount) {
       return `ERR count too large for the sandbox: ${name.toUpperCase()} allows at most ${limits.maxRandomCount} (or -${limits.maxRandomCount}).`;
     }
-  }
-  if (BLOCKING_TIMEOUT_LAST.has(name)) {
+    return null;
+  },
+};
+
+/** How each kind of blocking timeout is capped: never "forever", never past maxBlockSeconds. */
+const TIMEOUT_CHECKS: Readonly<Record<BlockingTimeout, LimitCheck>> = {
+  'last-argument-seconds': (name, args, limits) => {
     const timeout = Number(args[args.length - 1]?.toString('latin1'));
     if (!(timeout > 0 && timeout <= limits.maxBlockSeconds)) {
       return `ERR timeout must be more than 0 and at most ${limits.maxBlockSeconds} seconds in the sandbox (0 would wait forever). Try ${name.toUpperCase()} … ${limits.maxBlockSeconds}.`;
     }
-  }
-  if (name === 'xread' || name === 'xreadgroup') {
+    return null;
+  },
+  'block-option-milliseconds': (_name, args, limits) => {
     const blockAt = args.findIndex((arg, index) => index > 0 && arg.toString('latin1').toLowerCase() === 'block');
     if (blockAt > 0) {
       const ms = Number(args[blockAt + 1]?.toString('latin1'));
@@ -63,6 +72,13 @@ export function checkArguments(name: string, args: readonly Buffer[], limits: Sa
         return `ERR BLOCK must be more than 0 and at most ${limits.maxBlockSeconds * 1000} milliseconds in the sandbox (0 would wait forever).`;
       }
     }
-  }
-  return null;
+    return null;
+  },
+};
+
+/** An error message (as Valkey would phrase one) if the arguments break a limit, else null. */
+export function checkArguments(name: string, args: readonly Buffer[], limits: SandboxLimits, table: CommandTable = SANDBOX_COMMANDS): string | null {
+  const rule = runRule(name, table);
+  if (!rule) return null;
+  return (rule.limit && LIMIT_CHECKS[rule.limit](name, args, limits)) || (rule.blocking && TIMEOUT_CHECKS[rule.blocking](name, args, limits)) || null;
 }

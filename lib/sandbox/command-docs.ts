@@ -4,7 +4,7 @@
  * type into. Only commands the sandbox accepts are included.
  */
 import 'server-only';
-import { ALLOWED_COMMANDS } from './commands';
+import { EMULATED_COMMANDS, fixedKeyCommands } from './command-table';
 import { getValkey } from '@/lib/valkey/connections';
 
 /** An argument token such as SET's `EX seconds` or `NX`. */
@@ -39,8 +39,8 @@ export interface CommandDoc {
 /** Keyed by the upper-case command name. JSON-safe: it is what GET /api/sandbox/docs sends. */
 export type CommandReference = Record<string, CommandDoc>;
 
-/** Run by the sandbox itself over the learner's own keys (see policy.ts and execute.ts). */
-const EMULATED = ['keys', 'scan', 'dbsize', 'flushdb', 'flushall', 'randomkey', 'multi', 'exec', 'discard', 'watch', 'unwatch'];
+/** Emulated over the learner's own keys (command-table.ts), and the transaction commands execute.ts follows. */
+const EMULATED = [...EMULATED_COMMANDS, 'multi', 'exec', 'discard', 'watch', 'unwatch'];
 
 type RawMap = Map<string, unknown>;
 
@@ -157,7 +157,7 @@ function toCommandDoc(raw: unknown, keepSubcommand: (name: string) => boolean): 
 }
 
 /** The names (lower case) to document: the allow-list (entries may be "container|sub") and the emulated ones. */
-export function sandboxCommandNames(allowed: Iterable<string> = Object.keys(ALLOWED_COMMANDS)): Map<string, Set<string> | 'all'> {
+export function sandboxCommandNames(allowed: Iterable<string> = fixedKeyCommands().map(([name]) => name)): Map<string, Set<string> | 'all'> {
   const names = new Map<string, Set<string> | 'all'>();
   for (const entry of [...allowed, ...EMULATED]) {
     const [name = '', sub] = entry.toLowerCase().split('|');

@@ -1,6 +1,6 @@
 import 'server-only';
 import { getValkey } from '@/lib/valkey/connections';
-import { ALLOWED_COMMANDS } from './commands';
+import { fixedKeyCommands } from './command-table';
 
 /**
  * Which allowed commands write, and which may grow memory (`denyoom`), as the running server
@@ -21,7 +21,7 @@ export function loadedCommandFlags(): CommandFlags | undefined {
 export function commandFlags(): Promise<CommandFlags> {
   cache.keyspaceCommandFlags ??= (async () => {
     const admin = await getValkey('sandbox');
-    const names = Object.keys(ALLOWED_COMMANDS);
+    const names = fixedKeyCommands().map(([name]) => name);
     const info = (await admin.call('COMMAND', 'INFO', ...names)) as ([string, number, string[]] | null)[];
     const flags: CommandFlags = { writes: new Set(), growsMemory: new Set() };
     info.forEach((row, index) => {

@@ -1,6 +1,7 @@
 import Redis from 'ioredis';
 import { describe, expect, inject, it } from 'vitest';
-import { ALLOWED_COMMANDS, ALLOWED_SUBCOMMANDS, keyPositions, streamReaderKeyIndexes } from './commands';
+import { fixedKeyCommands, runRule, SANDBOX_COMMANDS } from './command-table';
+import { keyPositions, streamReaderKeyIndexes } from './commands';
 
 describe('keyPositions', () => {
   it('follows first/last/step, counting a negative last from the end', () => {
@@ -17,16 +18,17 @@ describe('the allow-list matches the real server', () => {
   it('has the same arity and key positions as COMMAND INFO, and no movable-key command', async () => {
     const client = new Redis(inject('sandboxUrl'));
     try {
-      const names = Object.keys(ALLOWED_COMMANDS);
+      const specs = Object.fromEntries(fixedKeyCommands());
+      const names = Object.keys(specs);
       const info = (await client.call('COMMAND', 'INFO', ...names)) as ([string, number, string[], number, number, number] | null)[];
       names.forEach((name, index) => {
         const row = info[index];
         expect(row, `${name} exists on the server`).not.toBeNull();
         const [, arity, flags, first, last, step] = row!;
-        expect([arity, first, last, step], name).toEqual([...ALLOWED_COMMANDS[name]!]);
+        expect([arity, first, last, step], name).toEqual([...specs[name]!]);
         expect(flags, name).not.toContain('movablekeys');
         // Blocking commands are allowed only with a capped timeout (argument-limits.ts).
-        if (flags.includes('blocking')) expect(['blpop', 'brpop', 'blmove', 'brpoplpush', 'bzpopmin', 'bzpopmax'], name).toContain(name);
+        expect(runRule(name)?.blocking, name).toBe(flags.includes('blocking') ? 'last-argument-seconds' : undefined);
       });
     } finally {
       client.disconnect();
@@ -38,12 +40,29 @@ describe('container subcommands and stream readers', () => {
   it('match COMMAND INFO for every allowed subcommand', async () => {
     const client = new Redis(inject('sandboxUrl'));
     try {
-      for (const [container, subs] of Object.entries(ALLOWED_SUBCOMMANDS)) {
+      const containers = Object.entries(SANDBOX_COMMANDS).flatMap(([name, rule]) => (rule.action === 'run' && 'subcommands' in rule.keys ? [[name, rule.keys.subcommands] as const] : []));
+      expect(containers.map(([name]) => name).sort()).toEqual(['xgroup', 'xinfo']);
+      for (const [container, subs] of containers) {
         for (const [sub, spec] of Object.entries(subs)) {
           const [row] = (await client.call('COMMAND', 'INFO', `${container}|${sub}`)) as [[string, number, string[], number, number, number]];
           expect([row[1], row[3], row[4], row[5]], `${container} ${sub}`).toEqual([...spec]);
         }
       }
+    } finally {
+      client.disconnect();
+    }
+  });
+
+  it('runs XREAD and XREADGROUP, the only movable-key commands, with a key parser and a capped BLOCK', async () => {
+    const client = new Redis(inject('sandboxUrl'));
+    try {
+      const movable = Object.entries(SANDBOX_COMMANDS).flatMap(([name, rule]) => (rule.action === 'run' && 'parse' in rule.keys ? [name] : []));
+      expect(movable).toEqual(['xread', 'xreadgroup']);
+      const info = (await client.call('COMMAND', 'INFO', ...movable)) as [string, number, string[]][];
+      info.forEach(([, , flags], index) => {
+        expect(flags).toEqual(expect.arrayContaining(['movablekeys', 'blocking']));
+        expect(runRule(movable[index]!)?.blocking).toBe('block-option-milliseconds');
+      });
     } finally {
       client.disconnect();
     }

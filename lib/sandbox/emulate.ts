@@ -5,6 +5,7 @@
  * thing there: both delete the learner's own keys and nothing else.
  */
 import type Redis from 'ioredis';
+import { scanKeys } from '@/lib/valkey/scan-keys';
 import type { CliReply } from './reply';
 import type { EmulatedCommand } from './policy';
 import { stripPrefix } from './rewrite';
@@ -27,12 +28,7 @@ async function scanPage(client: Redis, cursor: string, match: Buffer, count: num
 async function ownKeys(client: Redis, prefix: string, pattern: Buffer): Promise<Buffer[]> {
   const match = Buffer.concat([Buffer.from(prefix), pattern]);
   const found: Buffer[] = [];
-  let cursor = '0';
-  do {
-    const [next, keys] = await scanPage(client, cursor, match, SCAN_BATCH);
-    found.push(...keys);
-    cursor = next;
-  } while (cursor !== '0' && found.length < EMULATION_KEY_LIMIT);
+  for await (const keys of scanKeys(client, match, { limit: EMULATION_KEY_LIMIT, count: SCAN_BATCH })) found.push(...keys);
   return found.slice(0, EMULATION_KEY_LIMIT);
 }
 

@@ -1,37 +1,27 @@
 import 'server-only';
 import { getValkey, ValkeyUnavailableError } from '@/lib/valkey/connections';
+import type { ExecReply } from './api-types';
 import { checkArguments } from './argument-limits';
 import { BUDGET_CHECK_EVERY, checkBudget } from './budget';
 import { commandFlags, loadedCommandFlags } from './command-flags';
+import type { RunRule } from './command-table';
 import { runEmulated } from './emulate';
 import { formatReply } from './format';
-import { HYPERLOGLOG_GUARD_MESSAGE, isHyperLogLogCommand, recordWrite, untrustedHyperLogLogKeys } from './hyperloglog-guard';
+import { HYPERLOGLOG_GUARD_MESSAGE, HYPERLOGLOG_IN_TRANSACTION_MESSAGE, isHyperLogLogCommand, recordWrite, untrustedHyperLogLogKeys } from './hyperloglog-guard';
 import { keyPrefix } from './learner';
 import { CommandTimeoutError, ConnectionLostError } from './learner-connection';
 import { hasLearnerSession, learnerConnection, learnerSession, learnerSessionCount, recordActivity, type LearnerSession } from './learners';
 import { sandboxLimits, type SandboxLimits } from './limits';
 import { parseCommandLine } from './parse';
 import { judgeCommand } from './policy';
-import { replyToJson, type CliReply, type JsonReply } from './reply';
+import { replyToJson, type CliReply } from './reply';
 import { ReplyTooLargeError } from './resp-reader';
 import { rewriteKeys, stripKeysInReply } from './rewrite';
-
-export interface ExecReply {
-  ok: boolean;
-  text: string;
-  reply: JsonReply;
-  ms: number;
-  error?: string;
-  /** Present when the formatted reply was cut to the size limit. */
-  truncated?: boolean;
-}
 
 /** A command that got a verdict (HTTP 200), or a line the sandbox would not even parse. */
 export type ExecOutcome =
   | { kind: 'reply'; body: ExecReply }
   | { kind: 'rejected'; status: 400 | 413 | 429; error: string; text: string; retryAfterSeconds?: number };
-
-const BLOCKING_COMMANDS = new Set(['blpop', 'brpop', 'blmove', 'brpoplpush', 'bzpopmin', 'bzpopmax', 'xread', 'xreadgroup']);
 
 const rejected = (status: 400 | 413, error: string, text = `(error) ${error}`): ExecOutcome => ({ kind: 'rejected', status, error, text });
 const errorReply = (message: string): CliReply => ({ type: 'error', value: message });
@@ -61,11 +51,7 @@ async function precheck(session: LearnerSession, name: string, args: Buffer[], k
   const limitError = checkArguments(name, args, limits);
   if (limitError) return errorReply(limitError);
   if (session.overBudget && (await commandFlags()).growsMemory.has(name)) return errorReply(session.overBudget);
-  if (isHyperLogLogCommand(name) && session.inTransaction) {
-    // Inside MULTI a key can be written by a queued command before PF reads it, so the guard
-    // cannot vouch for it: PF commands run outside transactions only.
-    return errorReply('ERR PFADD, PFCOUNT and PFMERGE cannot be queued in a sandbox transaction: run them outside MULTI.');
-  }
+  if (isHyperLogLogCommand(name) && session.inTransaction) return errorReply(HYPERLOGLOG_IN_TRANSACTION_MESSAGE);
   if (isHyperLogLogCommand(name)) {
     const untrusted = untrustedHyperLogLogKeys(session, keys);
     if (untrusted.length > 0) {
@@ -78,12 +64,12 @@ async function precheck(session: LearnerSession, name: string, args: Buffer[], k
 }
 
 /** Sends a checked command on the learner's own connection and keeps their state in step. */
-async function runOnConnection(session: LearnerSession, keyIndexes: number[], args: Buffer[], keys: Buffer[], limits: SandboxLimits): Promise<CliReply> {
+async function runOnConnection(session: LearnerSession, rule: RunRule, keyIndexes: number[], args: Buffer[], keys: Buffer[], limits: SandboxLimits): Promise<CliReply> {
   const name = (args[0] as Buffer).toString('utf8').toLowerCase();
   const prefix = keyPrefix(session.id);
   const connection = session.connection?.isOpen ? session.connection : await learnerConnection(session);
-  const blocking = BLOCKING_COMMANDS.has(name);
-  const timeoutMs = (blocking ? limits.maxBlockSeconds * 1000 : 0) + 5_000;
+  // A blocking command may wait up to its capped timeout (argument-limits.ts) before it answers.
+  const timeoutMs = (rule.blocking ? limits.maxBlockSeconds * 1000 : 0) + 5_000;
   const reply = await connection.send(rewriteKeys(args, keyIndexes, prefix), timeoutMs);
   const queued = session.queuedCommands;
   if (reply.type !== 'error') {
@@ -161,7 +147,7 @@ export async function executeLine(learnerId: string, line: string, limits: Sandb
     const refusal = await precheck(session, name, args, keys, limits);
     if (refusal) return answer(refusal, started, limits);
     try {
-      return answer(await runOnConnection(session, keyIndexes, args, keys, limits), started, limits);
+      return answer(await runOnConnection(session, verdict.rule, keyIndexes, args, keys, limits), started, limits);
     } catch (error) {
       if (error instanceof ConnectionLostError || error instanceof CommandTimeoutError || error instanceof ReplyTooLargeError) {
         return answer(await explainLostConnection(error, session), started, limits);

@@ -1,21 +1,20 @@
 /**
- * Integration: every hostile input of shared/reference/sandbox-security.md §5 (rows 1–40, as an
- * HTTP REPL receives them) and more, on the real test Valkey, with two learners. Each case checks
- * the exact answer, and after each one that Bob's keys, the sandbox server's own key and the
+ * Integration: every hostile input of docs/reference/sandbox-security.md §5 (rows 1–40, as an
+ * HTTP REPL receives them; the rows the route refuses before running anything are in
+ * app/api/sandbox/exec/hostile.test.ts) and more, on the real test Valkey, with two learners.
+ * Each case checks the exact answer, and after each one that Bob's keys, the sandbox server's own key and the
  * app server's data are byte-for-byte intact and both servers answer PING.
  */
 import net from 'node:net';
 import Redis from 'ioredis';
-import { NextRequest } from 'next/server';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { POST } from '@/app/api/sandbox/exec/route';
 import { closeValkeyClients } from '@/lib/valkey/connections';
 import { executeLine, type ExecOutcome } from './execute';
-import { HAND_MADE_HLL, HOSTILE_LINES } from './hostile-cases';
+import { HAND_MADE_HLL, HOSTILE_LINES } from './hostile.fixtures';
 import { HYPERLOGLOG_GUARD_MESSAGE } from './hyperloglog-guard';
-import { learnerCookieValue } from '@/lib/http/learner-session';
 import { replyText } from '@/lib/testing/sandbox';
-import { LEARNER_COOKIE, newLearnerId } from './learner';
+import { withEnv } from '@/lib/testing/with-env';
+import { newLearnerId } from './learner';
 
 const alice = newLearnerId();
 const bob = newLearnerId();
@@ -44,25 +43,6 @@ async function snapshot(client: Redis, pattern: string): Promise<Record<string, 
   const keys = (await client.keys(pattern)).sort();
   const dumps = await Promise.all(keys.map(async (key) => (await client.dumpBuffer(key))?.toString('hex') ?? 'gone'));
   return Object.fromEntries(keys.map((key, i) => [key, dumps[i]!]));
-}
-function post(command: string, headers: Record<string, string>): Promise<Response> {
-  const body = JSON.stringify({ command });
-  return POST(new NextRequest('http://localhost/api/sandbox/exec', { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } }));
-}
-const cookieOf = (response: Response) => new RegExp(`${LEARNER_COOKIE}=([a-z0-9]{12}\\.[\\w-]{32});`).exec(response.headers.get('set-cookie') ?? '')?.[1];
-const byte = () => Math.floor(Math.random() * 256);
-const address = () => `10.${byte()}.${byte()}.${byte()}`;
-async function withEnv<T>(vars: Record<string, string>, body: () => Promise<T>): Promise<T> {
-  const saved = Object.fromEntries(Object.keys(vars).map((name) => [name, process.env[name]]));
-  Object.assign(process.env, vars);
-  try {
-    return await body();
-  } finally {
-    for (const [name, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-  }
 }
 
 beforeAll(async () => {
@@ -271,57 +251,6 @@ describe('a hostile learner (alice) next to an innocent one (bob)', () => {
       '+RESET',
       '-NOAUTH Authentication required.',
     ]);
-  });
-});
-
-describe('what the HTTP route refuses before running anything (rows 35, 37, 38, 40)', () => {
-  it.each([
-    ['an unbalanced quote', 400, 'SET k "abc', 'Invalid argument(s)'],
-    ['a misplaced quote', 400, 'SET k "a"b', 'Invalid argument(s)'],
-    ['doubled single quotes', 400, "SET k 'a''b'", 'Invalid argument(s)'],
-    ['an empty line', 400, '', '(error) ERR empty command: type a command such as PING.'],
-    ['a whitespace-only line', 400, ' \t ', '(error) ERR empty command: type a command such as PING.'],
-    ['a raw newline', 400, 'GET a\nFLUSHALL', '(error) ERR one command per line: send each command in its own request.'],
-    ['a raw carriage return', 400, 'GET a\rFLUSHALL', '(error) ERR one command per line: send each command in its own request.'],
-    ['a 70 KB line (row 21: APPEND of a huge value)', 413, `APPEND k ${'x'.repeat(70 * 1024)}`, '(error) ERR command line too long: the limit is 16 KB.'],
-    ['150 arguments (row 22)', 413, `RPUSH k ${Array.from({ length: 148 }, (_, i) => i).join(' ')}`, '(error) ERR too many arguments: the limit is 100.'],
-  ])('%s: HTTP %i', async (_label, status, command, expected) => {
-    const response = await post(command, { cookie: `${LEARNER_COOKIE}=${await learnerCookieValue(alice)}`, 'x-forwarded-for': address() });
-    expect(response.status).toBe(status);
-    expect(await response.json()).toMatchObject({ ok: false, text: expected });
-    expect(await sandbox.exists(`${A}k`)).toBe(0);
-  });
-
-  it('answers 429 with Retry-After past the per-learner rate (burst of twice the rate)', async () => {
-    await withEnv({ KEYSPACE_SANDBOX_RATE_PER_LEARNER: '1' }, async () => {
-      const headers = { 'x-forwarded-for': address() };
-      const cookie = `${LEARNER_COOKIE}=${cookieOf(await post('PING', headers))}`;
-      expect((await post('PING', { ...headers, cookie })).status).toBe(200);
-      const limited = await post('PING', { ...headers, cookie });
-      expect(limited.status).toBe(429);
-      expect(limited.headers.get('retry-after')).toBe('1');
-      expect(await limited.json()).toMatchObject({ ok: false, text: '(error) ERR too many commands: the sandbox allows 1 per second each. Try again in 1 s.' });
-    });
-  });
-
-  it('answers 429 to a flood of new sessions from one address (row 40)', async () => {
-    await withEnv({ KEYSPACE_SANDBOX_SESSIONS_PER_MINUTE: '3' }, async () => {
-      const headers = { 'x-forwarded-for': address() };
-      const responses = [];
-      for (let i = 0; i < 4; i++) responses.push(await post('PING', headers));
-      expect(responses.map((response) => response.status)).toEqual([200, 200, 200, 429]);
-      expect(Number(responses[3]!.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-      expect(await responses[3]!.json()).toMatchObject({ ok: false, text: expect.stringMatching(/^\(error\) ERR too many new sandbox sessions from your address: try again in \d+ s\.$/) });
-    });
-  });
-
-  it('counts made-up learner cookies as new sessions too (row 40: ids the server never issued)', async () => {
-    await withEnv({ KEYSPACE_SANDBOX_SESSIONS_PER_MINUTE: '3' }, async () => {
-      const headers = { 'x-forwarded-for': address() };
-      const statuses = [];
-      for (let i = 0; i < 5; i++) statuses.push((await post('PING', { ...headers, cookie: `${LEARNER_COOKIE}=${newLearnerId()}` })).status);
-      expect(statuses).toEqual([200, 200, 200, 429, 429]);
-    });
   });
 });
 

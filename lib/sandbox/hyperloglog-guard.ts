@@ -3,12 +3,12 @@
  * string (CVE-2025-32023). The guard: PF* commands only run on keys that PFADD/PFMERGE wrote,
  * and any other write to a key takes it off that list. A key that does not exist yet is fine.
  */
+import { runRule } from './command-table';
 import type { LearnerSession } from './learners';
 
-const PF_COMMANDS = new Set(['pfadd', 'pfcount', 'pfmerge']);
-
+/** PF commands: their rule in command-table.ts names the guard. */
 export function isHyperLogLogCommand(name: string): boolean {
-  return PF_COMMANDS.has(name);
+  return runRule(name)?.hyperLogLog !== undefined;
 }
 
 /** Keys a PF command would read as HyperLogLogs but that PF commands did not write. */
@@ -19,7 +19,7 @@ export function untrustedHyperLogLogKeys(session: LearnerSession, keys: readonly
 /** Updates the list after a command ran (or was queued) successfully. */
 export function recordWrite(session: LearnerSession, name: string, keys: readonly Buffer[], inTransaction: boolean): void {
   const names = keys.map((key) => key.toString('latin1'));
-  if ((name === 'pfadd' || name === 'pfmerge') && !inTransaction) {
+  if (runRule(name)?.hyperLogLog === 'creates' && !inTransaction) {
     // PFMERGE writes only its first key; PFADD only has one.
     if (names[0] !== undefined) session.hyperLogLogKeys.add(names[0]);
     return;
@@ -29,3 +29,6 @@ export function recordWrite(session: LearnerSession, name: string, keys: readonl
 
 export const HYPERLOGLOG_GUARD_MESSAGE =
   'ERR PFADD, PFCOUNT and PFMERGE only run on keys that PFADD or PFMERGE created in this sandbox: this Valkey version has a known HyperLogLog bug (CVE-2025-32023) that a hand-made string could trigger. Delete the key and build it with PFADD.';
+
+/** Inside MULTI a key can be written by a queued command before PF reads it, so the guard cannot vouch for it. */
+export const HYPERLOGLOG_IN_TRANSACTION_MESSAGE = 'ERR PFADD, PFCOUNT and PFMERGE cannot be queued in a sandbox transaction: run them outside MULTI.';

@@ -1,29 +1,17 @@
 import 'server-only';
 import { getValkey } from '@/lib/valkey/connections';
+import { scanKeys } from '@/lib/valkey/scan-keys';
+import type { SandboxKey } from './api-types';
 import { keyPrefix } from './learner';
-
-export interface KeySummary {
-  name: string;
-  type: string;
-  /** Seconds left, or -1 when the key never expires. */
-  ttl: number;
-  /** Approximate bytes (MEMORY USAGE), or null when the server would not say. */
-  bytes: number | null;
-}
 
 export const KEY_BROWSER_LIMIT = 200;
 
 /** The learner's keys for the key browser, at most KEY_BROWSER_LIMIT of them, sorted by name. */
-export async function listLearnerKeys(learnerId: string): Promise<{ keys: KeySummary[]; truncated: boolean }> {
+export async function listLearnerKeys(learnerId: string): Promise<{ keys: SandboxKey[]; truncated: boolean }> {
   const admin = await getValkey('sandbox');
   const prefix = keyPrefix(learnerId);
   const found: string[] = [];
-  let cursor = '0';
-  do {
-    const [next, batch] = await admin.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-    found.push(...batch);
-    cursor = next;
-  } while (cursor !== '0' && found.length <= KEY_BROWSER_LIMIT);
+  for await (const page of scanKeys(admin, `${prefix}*`, { limit: KEY_BROWSER_LIMIT + 1 })) found.push(...page);
   const truncated = found.length > KEY_BROWSER_LIMIT;
   const names = found.sort().slice(0, KEY_BROWSER_LIMIT);
   const pipeline = admin.pipeline();

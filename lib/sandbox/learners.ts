@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { getValkey, ValkeyUnavailableError } from '@/lib/valkey/connections';
 import { URL_ENV } from '@/lib/valkey/roles';
+import { scanKeys } from '@/lib/valkey/scan-keys';
 import { learnerAclRules, learnerUsername } from './acl';
 import { keyPrefix } from './learner';
 import { ConnectionLostError, LearnerConnection, type SandboxTarget } from './learner-connection';
@@ -112,13 +113,8 @@ async function writeActivity(id: string, at: number): Promise<void> {
 /** Deletes every key of a learner (bounded batches of SCAN + UNLINK); returns how many. */
 export async function deleteLearnerKeys(learnerId: string): Promise<number> {
   const admin = await getValkey('sandbox');
-  let cursor = '0';
   let deleted = 0;
-  do {
-    const [next, keys] = await admin.scan(cursor, 'MATCH', `${keyPrefix(learnerId)}*`, 'COUNT', 1000);
-    if (keys.length > 0) deleted += await admin.unlink(...keys);
-    cursor = next;
-  } while (cursor !== '0');
+  for await (const keys of scanKeys(admin, `${keyPrefix(learnerId)}*`)) deleted += await admin.unlink(...keys);
   return deleted;
 }
 

@@ -1,5 +1,5 @@
 /**
- * Parity: for every line in parity-cases.ts the sandbox prints exactly what `valkey-cli --no-raw`
+ * Parity: for every line in parity.fixtures.ts the sandbox prints exactly what `valkey-cli --no-raw`
  * prints (without its final newline), byte for byte. The expected text always comes from the real
  * valkey-cli, run at test time against a fresh valkey-server that this file starts and stops itself
  * (port 7460 + KEYSPACE_PORT_OFFSET), flushed before every scenario.
@@ -26,7 +26,7 @@ import { findValkeyServer } from '@/lib/valkey/server-binary';
 import { executeLine } from './execute';
 import { newLearnerId } from './learner';
 import { closeLearnerSessions } from './learners';
-import { PARITY_SCENARIOS, type ParityScenario } from './parity-cases';
+import { PARITY_SCENARIOS, type ParityScenario } from './parity.fixtures';
 
 const PORT = 7460 + Number(process.env.KEYSPACE_PORT_OFFSET ?? 0);
 const SERVER = findValkeyServer()?.path ?? 'valkey-server';

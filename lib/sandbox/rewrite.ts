@@ -1,4 +1,5 @@
 /** Moves a command's key arguments into the learner's namespace, and takes the prefix off again. */
+import { runRule } from './command-table';
 import type { CliReply } from './reply';
 
 export function rewriteKeys(args: readonly Buffer[], keyIndexes: readonly number[], prefix: string): Buffer[] {
@@ -18,8 +19,8 @@ export function stripPrefix(key: Buffer, prefix: string): Buffer {
 
 /**
  * Takes the learner's prefix off the key names a reply carries: BLPOP & co. answer with the key
- * they popped from, XREAD with each stream's key, EXEC with the replies of its queued commands.
- * Values are never touched. Error messages that quote a key lose the prefix wherever it appears.
+ * they popped from, XREAD with each stream's key, EXEC with the replies of its queued commands
+ * (which command does which is its `replyKeys` in command-table.ts). Values are never touched. Error messages that quote a key lose the prefix wherever it appears.
  */
 export function stripKeysInReply(command: string, reply: CliReply, prefix: string, queued: readonly string[] = []): CliReply {
   if (reply.type === 'error') return { type: 'error', value: reply.value.split(prefix).join('') };
@@ -27,18 +28,14 @@ export function stripKeysInReply(command: string, reply: CliReply, prefix: strin
   const items = reply.value;
   const stripFirst = (item: CliReply | undefined): CliReply | undefined =>
     item?.type === 'bulk' ? { type: 'bulk', value: stripPrefix(item.value, prefix) } : item;
-  switch (command) {
-    case 'blpop':
-    case 'brpop':
-    case 'bzpopmin':
-    case 'bzpopmax':
+  switch (runRule(command)?.replyKeys) {
+    case 'first-item':
       return { type: 'array', value: items.map((item, index) => (index === 0 ? stripFirst(item)! : item)) };
-    case 'xread':
-    case 'xreadgroup':
+    case 'each-stream-name':
       return { type: 'array', value: items.map((stream) => (stream.type === 'array' ? { type: 'array', value: stream.value.map((part, index) => (index === 0 ? stripFirst(part)! : part)) } : stream)) };
-    case 'exec':
+    case 'queued-replies':
       return { type: 'array', value: items.map((item, index) => stripKeysInReply(queued[index] ?? '', item, prefix)) };
-    default:
+    case undefined:
       return reply;
   }
 }

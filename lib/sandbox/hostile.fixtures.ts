@@ -1,5 +1,5 @@
 /**
- * Hostile command lines from shared/reference/sandbox-security.md §5 (rows 1–40) and more, with the
+ * Hostile command lines from docs/reference/sandbox-security.md §5 (rows 1–40) and more, with the
  * exact valkey-cli text the sandbox must answer. `<alice>` and `<bob>` stand for the learners' ids.
  * Used by hostile.test.ts; every line here is typed by alice.
  */
