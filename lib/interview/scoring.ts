@@ -5,7 +5,8 @@
  * Scores are whole percents, and "weak" is decided on the rounded figure the learner sees.
  */
 import { TOPICS, type Topic } from '@/lib/content/drill-schema';
-import { TOPIC_LABELS, type InterviewResult, type QuestionResult, type SelfAssessment, type TopicAverage, type TopicScore } from './types';
+import { TOPIC_LABELS } from '@/lib/content/topics';
+import type { InterviewResult, QuestionResult, SelfAssessment, TopicAverage, TopicScore } from './types';
 
 export const WEAK_BELOW = 60;
 

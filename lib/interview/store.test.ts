@@ -3,10 +3,11 @@ import { Rating } from 'ts-fsrs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { drillContent } from '@/lib/content/drills';
 import { newLearnerId } from '@/lib/sandbox/learner';
-import { recordReview, srsKeys } from '@/lib/srs/store';
+import { recordReview } from '@/lib/srs/store';
 import { closeValkeyClients, getValkey } from '@/lib/valkey/connections';
 import { InvalidAnswerError, startInterview, submitInterview, UnknownQuestionError } from './service';
-import { interviewKey, MAX_STORED_INTERVIEWS, readInterviewResults, saveInterviewResult } from './store';
+import { interviewKey, srsKeys } from '@/lib/valkey/keys';
+import { MAX_STORED_INTERVIEWS, readInterviewResults, saveInterviewResult } from './store';
 import type { InterviewResult } from './types';
 
 afterAll(closeValkeyClients);
@@ -30,10 +31,6 @@ const result = (id: string, at: string): InterviewResult => ({
 });
 
 describe('interview store', () => {
-  it('keeps one list per learner whose hash tag is the learner id', () => {
-    expect(interviewKey('abc123def456')).toBe('keyspace:{abc123def456}:interviews');
-  });
-
   it('returns the newest sessions first and keeps at most the last fifty', async () => {
     const learner = newLearnerId();
     for (let i = 0; i < MAX_STORED_INTERVIEWS + 3; i++) await saveInterviewResult(learner, result(`r${i}`, new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString()));

@@ -15,8 +15,6 @@ export const FLASHCARD_MINUTES = 2;
 export const SELF_ASSESSMENTS = ['covered', 'partly', 'missed'] as const;
 export type SelfAssessment = (typeof SELF_ASSESSMENTS)[number];
 
-export { TOPIC_LABELS } from '@/lib/content/topics';
-
 const lengthSchema = z.literal(INTERVIEW_LENGTHS, { error: `must be ${INTERVIEW_LENGTHS.slice(0, -1).join(', ')} or ${INTERVIEW_LENGTHS.at(-1)} (minutes)` });
 const topicSchema = z.enum(TOPICS, { error: `must be one of ${TOPICS.join(', ')}` });
 const topicsSchema = z
@@ -136,7 +134,7 @@ export interface WeakTopic {
 }
 
 /** `POST /api/interview/results` answers with this. */
-export interface InterviewSummary {
+export interface InterviewResultSummary {
   result: InterviewResult;
   weakTopics: WeakTopic[];
   /** Reviewed flashcards of weak topics that are now due in the drills. */

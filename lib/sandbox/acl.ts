@@ -3,8 +3,8 @@
  * channels under its own prefix and only run the allow-listed commands. Even if the app's key
  * rewriting had a bug, the server itself would answer NOPERM (sandbox-security.md §2–3).
  */
+import { sandboxKeyPrefix } from '@/lib/valkey/keys';
 import { allowedCommandRules } from './commands';
-import { keyPrefix } from './learner';
 
 export function learnerUsername(learnerId: string): string {
   return `lrn_${learnerId}`;
@@ -12,7 +12,7 @@ export function learnerUsername(learnerId: string): string {
 
 /** Arguments for `ACL SETUSER <user> …`: starts from `reset`, so it is idempotent. */
 export function learnerAclRules(learnerId: string, password: string): string[] {
-  const prefix = keyPrefix(learnerId);
+  const prefix = sandboxKeyPrefix(learnerId);
   // An explicit list, not categories: categories gain commands on upgrade (SCAN, DBSIZE and
   // PUBSUB slipped through `+@read -@dangerous` in testing).
   return ['reset', 'on', `>${password}`, `~${prefix}*`, 'resetchannels', `&${prefix}*`, 'nocommands', ...allowedCommandRules()];

@@ -1,7 +1,7 @@
 import 'server-only';
 import { randomInt } from 'node:crypto';
 import { getValkey } from '@/lib/valkey/connections';
-import { keyPrefix } from './learner';
+import { sandboxKeyPrefix } from '@/lib/valkey/keys';
 import type { LearnerSession } from './learners';
 import type { SandboxLimits } from './limits';
 
@@ -19,7 +19,7 @@ export async function checkBudget(session: LearnerSession, limits: SandboxLimits
   const keys: string[] = [];
   let cursor = '0';
   do {
-    const [next, batch] = await admin.scan(cursor, 'MATCH', `${keyPrefix(session.id)}*`, 'COUNT', 1000);
+    const [next, batch] = await admin.scan(cursor, 'MATCH', `${sandboxKeyPrefix(session.id)}*`, 'COUNT', 1000);
     keys.push(...batch);
     cursor = next;
   } while (cursor !== '0' && keys.length <= limits.maxKeys);

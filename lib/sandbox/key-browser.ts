@@ -1,6 +1,6 @@
 import 'server-only';
 import { getValkey } from '@/lib/valkey/connections';
-import { keyPrefix } from './learner';
+import { sandboxKeyPrefix } from '@/lib/valkey/keys';
 
 export interface KeySummary {
   name: string;
@@ -16,7 +16,7 @@ export const KEY_BROWSER_LIMIT = 200;
 /** The learner's keys for the key browser, at most KEY_BROWSER_LIMIT of them, sorted by name. */
 export async function listLearnerKeys(learnerId: string): Promise<{ keys: KeySummary[]; truncated: boolean }> {
   const admin = await getValkey('sandbox');
-  const prefix = keyPrefix(learnerId);
+  const prefix = sandboxKeyPrefix(learnerId);
   const found: string[] = [];
   let cursor = '0';
   do {

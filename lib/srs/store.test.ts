@@ -6,7 +6,8 @@ import { newLearnerId } from '@/lib/sandbox/learner';
 import { closeValkeyClients, getValkey } from '@/lib/valkey/connections';
 import { drillSession, drillStats, exportHistory, importHistory } from './drills';
 import { toStored } from './scheduler';
-import { bringTopicsForward, readHistory, readSchedule, recordReview, srsKeys, undoLastReview } from './store';
+import { srsKeys } from '@/lib/valkey/keys';
+import { bringTopicsForward, readHistory, readSchedule, recordReview, undoLastReview } from './store';
 
 afterAll(closeValkeyClients);
 
