@@ -6,7 +6,7 @@ import 'server-only';
  */
 import { randomInt, randomUUID } from 'node:crypto';
 import type { Flashcard, Scenario, Topic } from '@/lib/content/drill-schema';
-import { drillContent, markdownToHtml } from '@/lib/content/drills';
+import { drillContent, markdownToHtml } from '@/lib/content/flashcards';
 import { findLesson } from '@/lib/content/lessons';
 import { TOPIC_LABELS } from '@/lib/content/topics';
 import { bringTopicsForward } from '@/lib/srs/store';

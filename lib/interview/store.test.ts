@@ -1,7 +1,7 @@
 /** Interview results in the app's real Valkey: scored again on the server, capped, and weak topics brought forward in the drills. */
 import { Rating } from 'ts-fsrs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { drillContent } from '@/lib/content/drills';
+import { drillContent } from '@/lib/content/flashcards';
 import { newLearnerId } from '@/lib/sandbox/learner';
 import { recordReview } from '@/lib/srs/store';
 import { closeValkeyClients, getValkey } from '@/lib/valkey/connections';
