@@ -86,39 +86,44 @@ export interface InterviewSession {
   questions: InterviewQuestion[];
 }
 
-export interface QuestionResult {
-  kind: 'scenario' | 'flashcard';
-  id: string;
-  topics: Topic[];
+const percent = z.number().min(0).max(100);
+
+export const QuestionResult = z.object({
+  kind: z.enum(['scenario', 'flashcard']),
+  id: z.string(),
+  topics: z.array(topicSchema),
   /** Percent, 0–100. */
-  score: number;
-  covered?: number[];
-  keyPoints?: number;
-  assessment?: SelfAssessment;
-  seconds?: number;
-}
+  score: percent,
+  covered: z.array(z.number().int()).optional(),
+  keyPoints: z.number().int().optional(),
+  assessment: z.enum(SELF_ASSESSMENTS).optional(),
+  seconds: z.number().optional(),
+});
+export type QuestionResult = z.infer<typeof QuestionResult>;
 
-export interface TopicScore {
-  topic: Topic;
+export const TopicScore = z.object({
+  topic: topicSchema,
   /** Percent, 0–100, rounded: the mean of the scores of the questions that count for the topic. */
-  score: number;
-  questions: number;
-}
+  score: percent,
+  questions: z.number().int(),
+});
+export type TopicScore = z.infer<typeof TopicScore>;
 
-/** One finished interview as stored in the app's Valkey. */
-export interface InterviewResult {
-  id: string;
+/** One finished interview as stored in the app's Valkey (checked when read back). */
+export const InterviewResult = z.object({
+  id: z.string(),
   /** ISO time the result was saved. */
-  at: string;
-  minutes: InterviewLength;
-  topics: Topic[];
-  elapsedSeconds: number | null;
+  at: z.string(),
+  minutes: lengthSchema,
+  topics: z.array(topicSchema),
+  elapsedSeconds: z.number().nullable(),
   /** Percent, the mean of the question scores. */
-  score: number;
-  questions: QuestionResult[];
-  topicScores: TopicScore[];
-  weakTopics: Topic[];
-}
+  score: percent,
+  questions: z.array(QuestionResult),
+  topicScores: z.array(TopicScore),
+  weakTopics: z.array(topicSchema),
+});
+export type InterviewResult = z.infer<typeof InterviewResult>;
 
 export interface LessonLink {
   slug: string;

@@ -1,6 +1,6 @@
 /** The drill schedule in the app's real Valkey, held to ts-fsrs's own answers on a fixed clock. */
 import { createEmptyCard, fsrs, generatorParameters, Rating, type Card, type Grade } from 'ts-fsrs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { drillContent } from '@/lib/content/flashcards';
 import { newLearnerId } from '@/lib/sandbox/learner';
 import { closeValkeyClients, getValkey } from '@/lib/valkey/connections';
@@ -74,6 +74,29 @@ describe('drill schedule', () => {
     expect(await (await getValkey('app')).zcard(srsKeys(learner).due)).toBe(0);
     expect((await drillQueue(learner, { filter: { tags: [] }, cram: false, now: at(20), tzOffsetMinutes: 0 })).counts.newLeftToday).toBe(20);
     expect(await undoLastReview(learner)).toBeNull();
+  });
+
+  it('skips corrupt stored cards and history entries, logs them, and reads the rest', async () => {
+    const learner = newLearnerId();
+    const other = drillContent().cards[1]!;
+    await recordReview(learner, card.id, Rating.Good, at(0), UTC);
+    await recordReview(learner, other.id, Rating.Good, at(1), UTC);
+    const keys = srsKeys(learner);
+    const app = await getValkey('app');
+    await app.hset(keys.cards, other.id, '{"due":"soon"}');
+    await app.rpush(keys.log, 'not json');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const schedule = await readSchedule(learner);
+      expect([...schedule.cards.keys()]).toEqual([card.id]);
+      expect((await readHistory(learner)).map((entry) => entry.cardId)).toEqual([card.id, other.id]);
+      // Undo drops the corrupt last entry and takes back the grade before it.
+      expect(await undoLastReview(learner)).toEqual({ cardId: other.id });
+      expect((await readHistory(learner)).map((entry) => entry.cardId)).toEqual([card.id]);
+      expect(warn).toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it('brings the reviewed cards of weak topics forward, never later', async () => {
