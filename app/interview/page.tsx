@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import { InterviewApp } from '@/components/interview/InterviewApp';
-import { TOPICS } from '@/lib/content/drill-schema';
-import { TOPIC_LABELS } from '@/lib/content/topics';
+import { TOPIC_LABELS, TOPICS } from '@/lib/content/topics';
 import { drillContent } from '@/lib/content/flashcards';
 
 export const metadata: Metadata = { title: 'Mock interview' };

@@ -5,10 +5,10 @@ import 'server-only';
  * its weak topics brought forward in the learner's drill schedule.
  */
 import { randomInt, randomUUID } from 'node:crypto';
-import type { Flashcard, Scenario, Topic } from '@/lib/content/drill-schema';
+import type { Flashcard, Scenario } from '@/lib/content/drill-schema';
 import { drillContent, markdownToHtml } from '@/lib/content/flashcards';
 import { findLesson } from '@/lib/content/lessons';
-import { TOPIC_LABELS } from '@/lib/content/topics';
+import { TOPIC_LABELS, type Topic } from '@/lib/content/topics';
 import { bringTopicsForward } from '@/lib/srs/store';
 import { flashcardScore, overallScore, scenarioScore, toPercent, topicScores, weakTopics } from './scoring';
 import { planInterview, seededRandom, type PlannedQuestion } from './session';

@@ -4,7 +4,7 @@
  * results the server keeps. No server code here, so client components may import it.
  */
 import { z } from 'zod';
-import { TOPICS, type Topic } from '@/lib/content/drill-schema';
+import { TOPICS, type Topic } from '@/lib/content/topics';
 
 export const INTERVIEW_LENGTHS = [15, 30, 45] as const;
 export type InterviewLength = (typeof INTERVIEW_LENGTHS)[number];

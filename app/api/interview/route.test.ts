@@ -2,7 +2,7 @@
 import { Rating } from 'ts-fsrs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { issuedCookie, learnerRequest } from '@/lib/testing/http';
-import { TOPICS } from '@/lib/content/drill-schema';
+import { TOPICS } from '@/lib/content/topics';
 import { drillContent } from '@/lib/content/flashcards';
 import type { InterviewAnswer, InterviewHistory, InterviewResultSummary, InterviewSession } from '@/lib/interview/types';
 import { recordReview } from '@/lib/srs/store';
