@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import { InterviewApp } from '@/components/interview/InterviewApp';
-import { TOPICS } from '@/lib/content/drill-schema';
-import { drillContent } from '@/lib/content/drills';
-import { TOPIC_LABELS } from '@/lib/interview/types';
+import { TOPIC_LABELS, TOPICS } from '@/lib/content/topics';
+import { drillContent } from '@/lib/content/flashcards';
 
 export const metadata: Metadata = { title: 'Mock interview' };
 

@@ -2,17 +2,16 @@
 
 import Link from 'next/link';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CardView, DrillCounts } from '@/lib/srs/drills';
+import type { CardView, DrillCounts } from '@/lib/srs/types';
 import { StatFigures } from '@/components/ui/StatFigures';
 import { fetchDrillBatch, gradeCard, saveNewPerDay, undoGrade } from '@/lib/srs/api-client';
 import { DeckControls } from './DeckControls';
 import { DrillFiles } from './DrillFiles';
 import { GradeButtons } from './GradeButtons';
 import { TOPIC_LABELS } from '@/lib/content/topics';
+import { GRADE_NAMES, type GradeValue } from '@/lib/srs/grades';
 
 type Load = { status: 'loading' } | { status: 'error'; error: string } | { status: 'ready' };
-
-const GRADE_NAMES = ['', 'Again', 'Hard', 'Good', 'Easy'];
 
 function timeUntil(ms: number): string {
   const minutes = Math.max(1, Math.round((ms - Date.now()) / 60_000));
@@ -75,7 +74,7 @@ export function DrillSession() {
       setBusy(false);
       if (!result.ok) return setAnnouncement(`Not saved: ${result.error}`);
       setLastGraded(card);
-      setAnnouncement(`Graded ${GRADE_NAMES[value]}.`);
+      setAnnouncement(`Graded ${GRADE_NAMES[value as GradeValue]}.`);
       const rest = queue.slice(1);
       if (rest.length > 0 && !cram) {
         // Counts move on the server; refresh them without losing the place in the batch.

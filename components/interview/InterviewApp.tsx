@@ -1,12 +1,12 @@
 'use client';
 
 import { useState } from 'react';
-import type { InterviewSession, InterviewSummary as Summary } from '@/lib/interview/types';
+import type { InterviewResultSummary, InterviewSession } from '@/lib/interview/types';
 import { InterviewRunner } from './InterviewRunner';
 import { InterviewSetup, type TopicOption } from './InterviewSetup';
 import { InterviewSummary } from './InterviewSummary';
 
-type Phase = { name: 'setup' } | { name: 'running'; session: InterviewSession; startedAt: number } | { name: 'summary'; session: InterviewSession; summary: Summary; answered: number };
+type Phase = { name: 'setup' } | { name: 'running'; session: InterviewSession; startedAt: number } | { name: 'summary'; session: InterviewSession; summary: InterviewResultSummary; answered: number };
 
 /** Setup → questions → summary. The session lives in this component only: a reload starts over. */
 export function InterviewApp({ topics }: { topics: TopicOption[] }) {

@@ -4,7 +4,8 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { submitInterviewResult } from '@/lib/interview/api-client';
 import { crossedMilestones, interviewMilestones, questionMilestones, spokenDuration } from '@/lib/interview/clock';
 import { ASSESSMENT_SCORES, scenarioScore, toPercent } from '@/lib/interview/scoring';
-import { SELF_ASSESSMENTS, TOPIC_LABELS, type InterviewAnswer, type InterviewSession, type InterviewSummary, type SelfAssessment } from '@/lib/interview/types';
+import { TOPIC_LABELS } from '@/lib/content/topics';
+import { SELF_ASSESSMENTS, type InterviewAnswer, type InterviewResultSummary, type InterviewSession, type SelfAssessment } from '@/lib/interview/types';
 import { InterviewTimers } from './InterviewTimers';
 
 interface Review {
@@ -25,7 +26,7 @@ const primary = 'min-h-11 rounded-md bg-sky-700 px-5 py-2 font-medium text-white
  * mark the rubric, next. The clocks count answering time only, so a 15-minute interview is 15
  * minutes of answering however long the learner spends reading model answers.
  */
-export function InterviewRunner({ session, startedAt, onFinished }: { session: InterviewSession; startedAt: number; onFinished: (summary: InterviewSummary, answered: number) => void }) {
+export function InterviewRunner({ session, startedAt, onFinished }: { session: InterviewSession; startedAt: number; onFinished: (summary: InterviewResultSummary, answered: number) => void }) {
   const total = session.questions.length;
   const [index, setIndex] = useState(0);
   const [revealed, setRevealed] = useState(false);

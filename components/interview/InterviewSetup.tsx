@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import type { Topic } from '@/lib/content/drill-schema';
+import type { Topic } from '@/lib/content/topics';
 import { startInterviewSession } from '@/lib/interview/api-client';
 import { WEAK_BELOW } from '@/lib/interview/scoring';
 import { INTERVIEW_LENGTHS, type InterviewLength, type InterviewSession } from '@/lib/interview/types';

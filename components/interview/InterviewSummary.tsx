@@ -4,12 +4,13 @@ import Link from 'next/link';
 import { useEffect, useRef } from 'react';
 import { formatClock } from '@/lib/interview/clock';
 import { isWeak, WEAK_BELOW } from '@/lib/interview/scoring';
-import { TOPIC_LABELS, type InterviewQuestion, type InterviewSummary as Summary } from '@/lib/interview/types';
+import { TOPIC_LABELS } from '@/lib/content/topics';
+import type { InterviewQuestion, InterviewResultSummary } from '@/lib/interview/types';
 
 const scoreColour = (percent: number) => (isWeak(percent) ? 'bg-amber-500 dark:bg-amber-400' : 'bg-emerald-600 dark:bg-emerald-400');
 
 /** The end of an interview: score per topic, weak topics with their lessons, and each question's score. */
-export function InterviewSummary({ summary, questions, onRestart }: { summary: Summary; questions: InterviewQuestion[]; onRestart: () => void }) {
+export function InterviewSummary({ summary, questions, onRestart }: { summary: InterviewResultSummary; questions: InterviewQuestion[]; onRestart: () => void }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const { result, weakTopics, cardsBroughtForward } = summary;

@@ -3,7 +3,8 @@
 import { useId, useState, type ReactNode } from 'react';
 import { refreshProgress, useProgress } from '@/components/progress/use-progress';
 import { useHydrated } from '@/components/ui/use-hydrated';
-import { checkChallenge, type CheckResponse } from '@/lib/progress/api-client';
+import { requestChallengeCheck } from '@/lib/challenges/api-client';
+import type { ChallengeResult } from '@/lib/challenges/types';
 import { Run } from './Run';
 
 interface ChallengeWidgetProps {
@@ -16,7 +17,7 @@ interface ChallengeWidgetProps {
   forbid: string[];
 }
 
-type CheckState = { status: 'idle' } | { status: 'checking' } | { status: 'error'; error: string } | { status: 'done'; result: CheckResponse };
+type CheckState = { status: 'idle' } | { status: 'checking' } | { status: 'error'; error: string } | { status: 'done'; result: ChallengeResult };
 
 /** A goal, a hint, a reference solution on request, and a Check button that inspects the learner's real keys. */
 export function ChallengeWidget({ id, title, goal, hint, solution, checkLabels, forbid }: ChallengeWidgetProps) {
@@ -29,7 +30,7 @@ export function ChallengeWidget({ id, title, goal, hint, solution, checkLabels, 
 
   const check = async () => {
     setState({ status: 'checking' });
-    const result = await checkChallenge(id);
+    const result = await requestChallengeCheck(id);
     if (!result.ok) return setState({ status: 'error', error: result.error });
     setState({ status: 'done', result });
     if (result.passed) void refreshProgress();

@@ -9,18 +9,7 @@ import { forbiddenCommandsUsed } from '@/lib/sandbox/command-usage';
 import { executeLine } from '@/lib/sandbox/execute';
 import { hasLearnerSession, learnerSession } from '@/lib/sandbox/learners';
 import { judgeReply } from './expectations';
-
-export interface CheckResult {
-  label: string;
-  passed: boolean;
-  /** Why it failed (the author's message, then what the server answered), or what passed. */
-  detail: string;
-}
-
-export interface ChallengeResult {
-  passed: boolean;
-  checks: CheckResult[];
-}
+import type { ChallengeResult, CheckResult } from './types';
 
 /** When each learner last checked each challenge: forbidden commands count from there. */
 const attempts = new Map<string, number>();

@@ -2,8 +2,6 @@
 import { z } from 'zod';
 import { TOPICS } from './topics';
 
-export { TOPIC_LABELS, TOPICS, type Topic } from './topics';
-
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lowercase words joined by hyphens');
 const difficulty = z.enum(['easy', 'medium', 'hard']);
 

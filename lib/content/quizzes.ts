@@ -12,6 +12,14 @@ export interface QuizKey {
   choiceCount: number;
 }
 
+/** One lesson's steps that progress counts: its quizzes and challenges. */
+export interface LessonItems {
+  slug: string;
+  track: string;
+  quizIds: string[];
+  challengeIds: string[];
+}
+
 let cached: Map<string, QuizKey> | undefined;
 
 export function quizKeys(): Map<string, QuizKey> {
@@ -40,7 +48,7 @@ export function isCorrectAnswer(key: QuizKey, choices: readonly number[]): boole
 }
 
 /** Each lesson's quiz and challenge ids, in reading order: what progress is counted against. */
-export function lessonItems(): { slug: string; track: string; quizIds: string[]; challengeIds: string[] }[] {
+export function lessonItems(): LessonItems[] {
   const keys = [...quizKeys()];
   return contentLibrary().lessons.map((lesson) => ({
     slug: lesson.slug,

@@ -7,6 +7,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { NextRequest, NextResponse } from 'next/server';
 import { isLearnerId, LEARNER_COOKIE, LEARNER_COOKIE_MAX_AGE, newLearnerId } from '@/lib/sandbox/learner';
 import { getValkey } from '@/lib/valkey/connections';
+import { COOKIE_SECRET_KEY } from '@/lib/valkey/keys';
 
 export interface LearnerSession {
   id: string;
@@ -14,7 +15,6 @@ export interface LearnerSession {
   cookieValue: string;
 }
 
-const SECRET_KEY = 'keyspace:secret:learner-cookie';
 const cache = globalThis as typeof globalThis & { keyspaceCookieSecret?: Promise<Buffer> };
 
 function cookieSecret(): Promise<Buffer> {
@@ -22,8 +22,8 @@ function cookieSecret(): Promise<Buffer> {
   if (fromEnv) return Promise.resolve(Buffer.from(fromEnv));
   cache.keyspaceCookieSecret ??= (async () => {
     const app = await getValkey('app');
-    await app.set(SECRET_KEY, randomBytes(32).toString('hex'), 'NX');
-    return Buffer.from((await app.get(SECRET_KEY)) ?? '');
+    await app.set(COOKIE_SECRET_KEY, randomBytes(32).toString('hex'), 'NX');
+    return Buffer.from((await app.get(COOKIE_SECRET_KEY)) ?? '');
   })().catch((error: unknown) => {
     delete cache.keyspaceCookieSecret;
     throw error;

@@ -4,8 +4,8 @@
  * scores the mean of the questions that count for it, and is weak below WEAK_BELOW percent.
  * Scores are whole percents, and "weak" is decided on the rounded figure the learner sees.
  */
-import { TOPICS, type Topic } from '@/lib/content/drill-schema';
-import { TOPIC_LABELS, type InterviewResult, type QuestionResult, type SelfAssessment, type TopicAverage, type TopicScore } from './types';
+import { TOPIC_LABELS, TOPICS, type Topic } from '@/lib/content/topics';
+import type { InterviewResult, QuestionResult, SelfAssessment, TopicAverage, TopicScore } from './types';
 
 export const WEAK_BELOW = 60;
 

@@ -5,19 +5,19 @@ import 'server-only';
  * its weak topics brought forward in the learner's drill schedule.
  */
 import { randomInt, randomUUID } from 'node:crypto';
-import type { Flashcard, Scenario, Topic } from '@/lib/content/drill-schema';
-import { drillContent, markdownToHtml } from '@/lib/content/drills';
+import type { Flashcard, Scenario } from '@/lib/content/drill-schema';
+import { drillContent, markdownToHtml } from '@/lib/content/flashcards';
 import { findLesson } from '@/lib/content/lessons';
+import { TOPIC_LABELS, type Topic } from '@/lib/content/topics';
 import { bringTopicsForward } from '@/lib/srs/store';
 import { flashcardScore, overallScore, scenarioScore, toPercent, topicScores, weakTopics } from './scoring';
 import { planInterview, seededRandom, type PlannedQuestion } from './session';
 import { saveInterviewResult } from './store';
 import {
   FLASHCARD_MINUTES,
-  TOPIC_LABELS,
   type InterviewQuestion,
   type InterviewSession,
-  type InterviewSummary,
+  type InterviewResultSummary,
   type LessonLink,
   type QuestionResult,
   type ResultRequest,
@@ -131,7 +131,7 @@ function scoreAnswers(request: ResultRequest): { questions: QuestionResult[]; mi
   return { questions, minutes };
 }
 
-export async function submitInterview(learnerId: string, request: ResultRequest, now: Date = new Date()): Promise<InterviewSummary> {
+export async function submitInterview(learnerId: string, request: ResultRequest, now: Date = new Date()): Promise<InterviewResultSummary> {
   const { questions, minutes } = scoreAnswers(request);
   if (minutes > request.minutes) throw new InvalidAnswerError(`These questions take ${minutes} minutes, more than the ${request.minutes}-minute interview they claim to be from.`);
   const scores = topicScores(questions, request.topics);

@@ -1,7 +1,8 @@
 /** The session builder, on the real content and on small made-up decks where a rule needs exact numbers. */
 import { describe, expect, it } from 'vitest';
-import { TOPICS, type Flashcard, type Scenario, type Topic } from '@/lib/content/drill-schema';
-import { drillContent } from '@/lib/content/drills';
+import type { Flashcard, Scenario } from '@/lib/content/drill-schema';
+import { TOPICS, type Topic } from '@/lib/content/topics';
+import { drillContent } from '@/lib/content/flashcards';
 import { flashcardReserve, planInterview, seededRandom, type PlannedQuestion } from './session';
 import { FLASHCARD_MINUTES, INTERVIEW_LENGTHS } from './types';
 

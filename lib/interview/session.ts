@@ -13,7 +13,8 @@
  *    of questions the session is shorter.
  * 4. Order: flashcards are spread between the scenarios, one of them first as a warm-up.
  */
-import type { Flashcard, Scenario, Topic } from '@/lib/content/drill-schema';
+import type { Flashcard, Scenario } from '@/lib/content/drill-schema';
+import type { Topic } from '@/lib/content/topics';
 import { FLASHCARD_MINUTES } from './types';
 
 export interface PlannedQuestion {

@@ -1,12 +1,13 @@
 /** Interview results in the app's real Valkey: scored again on the server, capped, and weak topics brought forward in the drills. */
 import { Rating } from 'ts-fsrs';
-import { afterAll, describe, expect, it } from 'vitest';
-import { drillContent } from '@/lib/content/drills';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { drillContent } from '@/lib/content/flashcards';
 import { newLearnerId } from '@/lib/sandbox/learner';
-import { recordReview, srsKeys } from '@/lib/srs/store';
+import { recordReview } from '@/lib/srs/store';
 import { closeValkeyClients, getValkey } from '@/lib/valkey/connections';
+import { interviewKey, srsKeys } from '@/lib/valkey/keys';
 import { InvalidAnswerError, startInterview, submitInterview, UnknownQuestionError } from './service';
-import { interviewKey, MAX_STORED_INTERVIEWS, readInterviewResults, saveInterviewResult } from './store';
+import { MAX_STORED_INTERVIEWS, readInterviewResults, saveInterviewResult } from './store';
 import type { InterviewResult } from './types';
 
 afterAll(closeValkeyClients);
@@ -30,10 +31,6 @@ const result = (id: string, at: string): InterviewResult => ({
 });
 
 describe('interview store', () => {
-  it('keeps one list per learner whose hash tag is the learner id', () => {
-    expect(interviewKey('abc123def456')).toBe('keyspace:{abc123def456}:interviews');
-  });
-
   it('returns the newest sessions first and keeps at most the last fifty', async () => {
     const learner = newLearnerId();
     for (let i = 0; i < MAX_STORED_INTERVIEWS + 3; i++) await saveInterviewResult(learner, result(`r${i}`, new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString()));
@@ -41,6 +38,22 @@ describe('interview store', () => {
     const history = await readInterviewResults(learner, 5);
     expect(history.sessions.map((session) => session.id)).toEqual(['r52', 'r51', 'r50', 'r49', 'r48']);
     expect(history.topics).toEqual([expect.objectContaining({ topic: 'engines', average: 50, latest: 50, sessions: MAX_STORED_INTERVIEWS, weak: true })]);
+  });
+
+  it('skips a corrupt stored entry, logs it, and reads the rest', async () => {
+    const learner = newLearnerId();
+    await saveInterviewResult(learner, result('older', '2026-01-01T00:00:00.000Z'));
+    await (await getValkey('app')).lpush(interviewKey(learner), 'not json', JSON.stringify({ ...result('bad', '2026-01-02T00:00:00.000Z'), score: 'high' }));
+    await saveInterviewResult(learner, result('newer', '2026-01-03T00:00:00.000Z'));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const history = await readInterviewResults(learner);
+      expect(history.sessions.map((session) => session.id)).toEqual(['newer', 'older']);
+      expect(history.topics).toEqual([expect.objectContaining({ topic: 'engines', sessions: 2 })]);
+      expect(warn).toHaveBeenCalledTimes(2);
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it('answers an empty history for a new learner', async () => {

@@ -1,17 +1,16 @@
 import 'server-only';
 /**
- * Finished mock interviews in the app's Valkey (append-only, so they survive restarts):
- *   keyspace:{id}:interviews  LIST  result JSON, newest first, capped at MAX_STORED_INTERVIEWS
- * The learner id is the hash tag, like every other key of the learner, so the key shares their
- * cluster slot. Per-topic averages are computed on read from the stored sessions.
+ * Finished mock interviews in the app's Valkey (append-only, so they survive restarts): one list
+ * per learner (lib/valkey/keys.ts), newest first, capped at MAX_STORED_INTERVIEWS. Per-topic
+ * averages are computed on read from the stored sessions; a corrupt entry is skipped.
  */
 import { getValkey } from '@/lib/valkey/connections';
+import { interviewKey } from '@/lib/valkey/keys';
+import { parseStoredJson } from '@/lib/valkey/stored-json';
 import { topicAverages } from './scoring';
-import type { InterviewHistory, InterviewResult } from './types';
+import { InterviewResult, type InterviewHistory } from './types';
 
 export const MAX_STORED_INTERVIEWS = 50;
-
-export const interviewKey = (learnerId: string) => `keyspace:{${learnerId}}:interviews`;
 
 export async function saveInterviewResult(learnerId: string, result: InterviewResult): Promise<void> {
   const key = interviewKey(learnerId);
@@ -21,13 +20,6 @@ export async function saveInterviewResult(learnerId: string, result: InterviewRe
 /** The learner's recent interviews (newest first, at most `limit`) and per-topic averages over every stored one. */
 export async function readInterviewResults(learnerId: string, limit = 20): Promise<InterviewHistory> {
   const stored = await (await getValkey('app')).lrange(interviewKey(learnerId), 0, MAX_STORED_INTERVIEWS - 1);
-  const sessions = stored.flatMap((json) => {
-    try {
-      return [JSON.parse(json) as InterviewResult];
-    } catch {
-      // One unreadable entry must not hide the others.
-      return [];
-    }
-  });
+  const sessions = stored.flatMap((json) => parseStoredJson(InterviewResult, json, 'interview result') ?? []);
   return { sessions: sessions.slice(0, limit), topics: topicAverages(sessions) };
 }

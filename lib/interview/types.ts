@@ -4,7 +4,7 @@
  * results the server keeps. No server code here, so client components may import it.
  */
 import { z } from 'zod';
-import { TOPICS, type Topic } from '@/lib/content/drill-schema';
+import { TOPICS, type Topic } from '@/lib/content/topics';
 
 export const INTERVIEW_LENGTHS = [15, 30, 45] as const;
 export type InterviewLength = (typeof INTERVIEW_LENGTHS)[number];
@@ -14,8 +14,6 @@ export const FLASHCARD_MINUTES = 2;
 
 export const SELF_ASSESSMENTS = ['covered', 'partly', 'missed'] as const;
 export type SelfAssessment = (typeof SELF_ASSESSMENTS)[number];
-
-export { TOPIC_LABELS } from '@/lib/content/topics';
 
 const lengthSchema = z.literal(INTERVIEW_LENGTHS, { error: `must be ${INTERVIEW_LENGTHS.slice(0, -1).join(', ')} or ${INTERVIEW_LENGTHS.at(-1)} (minutes)` });
 const topicSchema = z.enum(TOPICS, { error: `must be one of ${TOPICS.join(', ')}` });
@@ -88,39 +86,44 @@ export interface InterviewSession {
   questions: InterviewQuestion[];
 }
 
-export interface QuestionResult {
-  kind: 'scenario' | 'flashcard';
-  id: string;
-  topics: Topic[];
+const percent = z.number().min(0).max(100);
+
+export const QuestionResult = z.object({
+  kind: z.enum(['scenario', 'flashcard']),
+  id: z.string(),
+  topics: z.array(topicSchema),
   /** Percent, 0–100. */
-  score: number;
-  covered?: number[];
-  keyPoints?: number;
-  assessment?: SelfAssessment;
-  seconds?: number;
-}
+  score: percent,
+  covered: z.array(z.number().int()).optional(),
+  keyPoints: z.number().int().optional(),
+  assessment: z.enum(SELF_ASSESSMENTS).optional(),
+  seconds: z.number().optional(),
+});
+export type QuestionResult = z.infer<typeof QuestionResult>;
 
-export interface TopicScore {
-  topic: Topic;
+export const TopicScore = z.object({
+  topic: topicSchema,
   /** Percent, 0–100, rounded: the mean of the scores of the questions that count for the topic. */
-  score: number;
-  questions: number;
-}
+  score: percent,
+  questions: z.number().int(),
+});
+export type TopicScore = z.infer<typeof TopicScore>;
 
-/** One finished interview as stored in the app's Valkey. */
-export interface InterviewResult {
-  id: string;
+/** One finished interview as stored in the app's Valkey (checked when read back). */
+export const InterviewResult = z.object({
+  id: z.string(),
   /** ISO time the result was saved. */
-  at: string;
-  minutes: InterviewLength;
-  topics: Topic[];
-  elapsedSeconds: number | null;
+  at: z.string(),
+  minutes: lengthSchema,
+  topics: z.array(topicSchema),
+  elapsedSeconds: z.number().nullable(),
   /** Percent, the mean of the question scores. */
-  score: number;
-  questions: QuestionResult[];
-  topicScores: TopicScore[];
-  weakTopics: Topic[];
-}
+  score: percent,
+  questions: z.array(QuestionResult),
+  topicScores: z.array(TopicScore),
+  weakTopics: z.array(topicSchema),
+});
+export type InterviewResult = z.infer<typeof InterviewResult>;
 
 export interface LessonLink {
   slug: string;
@@ -136,7 +139,7 @@ export interface WeakTopic {
 }
 
 /** `POST /api/interview/results` answers with this. */
-export interface InterviewSummary {
+export interface InterviewResultSummary {
   result: InterviewResult;
   weakTopics: WeakTopic[];
   /** Reviewed flashcards of weak topics that are now due in the drills. */

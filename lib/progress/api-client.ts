@@ -8,9 +8,3 @@ export const fetchProgress = () => callApi<ProgressSnapshot>('/api/progress');
 export const markLessonRead = (slug: string) => callApi<object>(`/api/progress/lessons/${encodeURIComponent(slug)}`, { method: 'POST' });
 export const answerQuiz = (id: string, choices: number[]) => callApi<QuizRecord>(`/api/progress/quizzes/${encodeURIComponent(id)}`, postJson({ choices }));
 export const importProgressFile = (file: unknown) => callApi<{ imported: number; skipped: number }>('/api/progress/import', postJson(file));
-
-export interface CheckResponse {
-  passed: boolean;
-  checks: { label: string; passed: boolean; detail: string }[];
-}
-export const checkChallenge = (id: string) => callApi<CheckResponse>(`/api/challenges/${encodeURIComponent(id)}/check`, { method: 'POST' });

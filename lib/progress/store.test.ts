@@ -4,7 +4,8 @@ import { contentLibrary } from '@/lib/content/lessons';
 import { quizKeys } from '@/lib/content/quizzes';
 import { newLearnerId } from '@/lib/sandbox/learner';
 import { closeValkeyClients, getValkey } from '@/lib/valkey/connections';
-import { importProgress, progressKey, readProgress, recordChallengePassed, recordLessonRead, recordQuizAnswer, UnknownContentError } from './store';
+import { progressKey } from '@/lib/valkey/keys';
+import { importProgress, readProgress, recordChallengePassed, recordLessonRead, recordQuizAnswer, UnknownContentError } from './store';
 
 afterAll(closeValkeyClients);
 
@@ -15,10 +16,6 @@ const challengeId = contentLibrary().lessons.flatMap((lesson) => lesson.challeng
 const slug = contentLibrary().lessons[0]!.slug;
 
 describe('progress store', () => {
-  it('keeps one hash per learner whose hash tag is the learner id', () => {
-    expect(progressKey('abc123def456')).toBe('keyspace:{abc123def456}:progress');
-  });
-
   it('scores quiz answers itself and keeps the first try as the score', async () => {
     const learner = newLearnerId();
     expect(await recordQuizAnswer(learner, quizId, [wrongChoice])).toMatchObject({ correct: false, firstTryCorrect: false, attempts: 1 });

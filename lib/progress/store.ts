@@ -1,15 +1,10 @@
 import 'server-only';
-/**
- * Progress lives in the app's own Valkey (appendonly, so it survives restarts), one hash per
- * learner. The key carries the learner id as its hash tag, so every key of one learner lands in
- * one cluster slot and the names work unchanged on a cluster-mode server.
- */
+/** Progress lives in the app's own Valkey (appendonly, so it survives restarts), one hash per learner (lib/valkey/keys.ts). */
 import { getValkey } from '@/lib/valkey/connections';
+import { progressKey } from '@/lib/valkey/keys';
 import { isCorrectAnswer, quizKeys } from '@/lib/content/quizzes';
 import { contentLibrary, findChallenge } from '@/lib/content/lessons';
 import { emptyProgress, QuizRecord, type Progress } from './types';
-
-export const progressKey = (learnerId: string) => `keyspace:{${learnerId}}:progress`;
 
 const now = () => new Date().toISOString();
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { summarizeProgress, type LessonItems } from './summary';
+import type { LessonItems } from '@/lib/content/quizzes';
+import { summarizeProgress } from './summary';
 import { emptyProgress } from './types';
 
 const items: LessonItems[] = [

@@ -3,14 +3,8 @@
  * A lesson is done when it was read to the end, every quiz in it was answered right (retries
  * allowed) and every challenge passed. A track's percent counts every one of those steps.
  */
+import type { LessonItems } from '@/lib/content/quizzes';
 import type { Progress } from './types';
-
-export interface LessonItems {
-  slug: string;
-  track: string;
-  quizIds: string[];
-  challengeIds: string[];
-}
 
 export interface LessonSummary {
   slug: string;

@@ -4,7 +4,7 @@
  * rewriting had a bug, the server itself would answer NOPERM (docs/reference/sandbox-security.md §2–3).
  */
 import { allowedCommandRules } from './command-table';
-import { keyPrefix } from './learner';
+import { sandboxKeyPrefix } from '@/lib/valkey/keys';
 
 export function learnerUsername(learnerId: string): string {
   return `lrn_${learnerId}`;
@@ -12,7 +12,7 @@ export function learnerUsername(learnerId: string): string {
 
 /** Arguments for `ACL SETUSER <user> …`: starts from `reset`, so it is idempotent. */
 export function learnerAclRules(learnerId: string, password: string): string[] {
-  const prefix = keyPrefix(learnerId);
+  const prefix = sandboxKeyPrefix(learnerId);
   // An explicit list, not categories: categories gain commands on upgrade (SCAN, DBSIZE and
   // PUBSUB slipped through `+@read -@dangerous` in testing).
   return ['reset', 'on', `>${password}`, `~${prefix}*`, 'resetchannels', `&${prefix}*`, 'nocommands', ...allowedCommandRules()];

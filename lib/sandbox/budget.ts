@@ -2,7 +2,7 @@ import 'server-only';
 import { randomInt } from 'node:crypto';
 import { getValkey } from '@/lib/valkey/connections';
 import { scanKeys } from '@/lib/valkey/scan-keys';
-import { keyPrefix } from './learner';
+import { sandboxKeyPrefix } from '@/lib/valkey/keys';
 import type { LearnerSession } from './learners';
 import type { SandboxLimits } from './limits';
 
@@ -18,7 +18,7 @@ export async function checkBudget(session: LearnerSession, limits: SandboxLimits
   const first = session.commandsSinceBudgetCheck === Number.POSITIVE_INFINITY;
   const admin = await getValkey('sandbox');
   const keys: string[] = [];
-  for await (const page of scanKeys(admin, `${keyPrefix(session.id)}*`, { limit: limits.maxKeys + 1 })) keys.push(...page);
+  for await (const page of scanKeys(admin, `${sandboxKeyPrefix(session.id)}*`, { limit: limits.maxKeys + 1 })) keys.push(...page);
   // After a learner's first check, the next comes a random number of commands sooner (never
   // later), so that learners who start together (a class, the benchmark) are not all weighed at
   // the same moment every BUDGET_CHECK_EVERY commands.

@@ -8,7 +8,7 @@ import type { RunRule } from './command-table';
 import { runEmulated } from './emulate';
 import { formatReply } from './format';
 import { HYPERLOGLOG_GUARD_MESSAGE, HYPERLOGLOG_IN_TRANSACTION_MESSAGE, isHyperLogLogCommand, recordWrite, untrustedHyperLogLogKeys } from './hyperloglog-guard';
-import { keyPrefix } from './learner';
+import { sandboxKeyPrefix } from '@/lib/valkey/keys';
 import { CommandTimeoutError, ConnectionLostError } from './learner-connection';
 import { hasLearnerSession, learnerConnection, learnerSession, learnerSessionCount, recordActivity, type LearnerSession } from './learners';
 import { sandboxLimits, type SandboxLimits } from './limits';
@@ -56,7 +56,7 @@ async function precheck(session: LearnerSession, name: string, args: Buffer[], k
     const untrusted = untrustedHyperLogLogKeys(session, keys);
     if (untrusted.length > 0) {
       const admin = await getValkey('sandbox');
-      const prefix = keyPrefix(session.id);
+      const prefix = sandboxKeyPrefix(session.id);
       if ((await admin.exists(...untrusted.map((key) => Buffer.concat([Buffer.from(prefix), key])))) > 0) return errorReply(HYPERLOGLOG_GUARD_MESSAGE);
     }
   }
@@ -66,7 +66,7 @@ async function precheck(session: LearnerSession, name: string, args: Buffer[], k
 /** Sends a checked command on the learner's own connection and keeps their state in step. */
 async function runOnConnection(session: LearnerSession, rule: RunRule, keyIndexes: number[], args: Buffer[], keys: Buffer[], limits: SandboxLimits): Promise<CliReply> {
   const name = (args[0] as Buffer).toString('utf8').toLowerCase();
-  const prefix = keyPrefix(session.id);
+  const prefix = sandboxKeyPrefix(session.id);
   const connection = session.connection?.isOpen ? session.connection : await learnerConnection(session);
   // A blocking command may wait up to its capped timeout (argument-limits.ts) before it answers.
   const timeoutMs = (rule.blocking ? limits.maxBlockSeconds * 1000 : 0) + 5_000;
@@ -140,7 +140,7 @@ export async function executeLine(learnerId: string, line: string, limits: Sandb
     if (activity) await activity;
     if (verdict.action === 'emulate') {
       if (session.inTransaction) return answer(errorReply(`ERR ${name.toUpperCase()} cannot be queued in a sandbox transaction: run it after EXEC or DISCARD.`), started, limits);
-      return answer(await runEmulated(await getValkey('sandbox'), verdict.command, args, keyPrefix(learnerId)), started, limits);
+      return answer(await runEmulated(await getValkey('sandbox'), verdict.command, args, sandboxKeyPrefix(learnerId)), started, limits);
     }
     const keyIndexes = verdict.keys(args);
     const keys = keyIndexes.map((index) => args[index] as Buffer);

@@ -2,14 +2,14 @@ import 'server-only';
 import { getValkey } from '@/lib/valkey/connections';
 import { scanKeys } from '@/lib/valkey/scan-keys';
 import type { SandboxKey } from './api-types';
-import { keyPrefix } from './learner';
+import { sandboxKeyPrefix } from '@/lib/valkey/keys';
 
 export const KEY_BROWSER_LIMIT = 200;
 
 /** The learner's keys for the key browser, at most KEY_BROWSER_LIMIT of them, sorted by name. */
 export async function listLearnerKeys(learnerId: string): Promise<{ keys: SandboxKey[]; truncated: boolean }> {
   const admin = await getValkey('sandbox');
-  const prefix = keyPrefix(learnerId);
+  const prefix = sandboxKeyPrefix(learnerId);
   const found: string[] = [];
   for await (const page of scanKeys(admin, `${prefix}*`, { limit: KEY_BROWSER_LIMIT + 1 })) found.push(...page);
   const truncated = found.length > KEY_BROWSER_LIMIT;

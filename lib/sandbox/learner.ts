@@ -19,11 +19,3 @@ export function newLearnerId(): string {
 export function isLearnerId(value: string | undefined): value is string {
   return value !== undefined && ID_PATTERN.test(value);
 }
-
-/**
- * The prefix every key of this learner carries on the server. No braces in it, so a learner's
- * own hash tags (`{user}:1`) still choose the cluster slot.
- */
-export function keyPrefix(learnerId: string): string {
-  return `sb:${learnerId}:`;
-}

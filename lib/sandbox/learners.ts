@@ -2,10 +2,10 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { getValkey, ValkeyUnavailableError } from '@/lib/valkey/connections';
+import { ACTIVE_LEARNERS_KEY, sandboxKeyPrefix } from '@/lib/valkey/keys';
 import { URL_ENV } from '@/lib/valkey/roles';
 import { scanKeys } from '@/lib/valkey/scan-keys';
 import { learnerAclRules, learnerUsername } from './acl';
-import { keyPrefix } from './learner';
 import { ConnectionLostError, LearnerConnection, type SandboxTarget } from './learner-connection';
 import { sandboxLimits } from './limits';
 
@@ -31,7 +31,6 @@ export interface LearnerSession {
   hyperLogLogKeys: Set<string>;
 }
 
-const ACTIVE_LEARNERS = 'keyspace:sandbox:learners';
 const store = globalThis as typeof globalThis & { keyspaceLearners?: Map<string, LearnerSession>; keyspaceSweeper?: NodeJS.Timeout };
 store.keyspaceLearners ??= new Map();
 const sessions = store.keyspaceLearners;
@@ -107,14 +106,14 @@ export function recordActivity(session: LearnerSession): Promise<void> | undefin
 
 async function writeActivity(id: string, at: number): Promise<void> {
   const app = await getValkey('app');
-  await app.zadd(ACTIVE_LEARNERS, at, id);
+  await app.zadd(ACTIVE_LEARNERS_KEY, at, id);
 }
 
 /** Deletes every key of a learner (bounded batches of SCAN + UNLINK); returns how many. */
 export async function deleteLearnerKeys(learnerId: string): Promise<number> {
   const admin = await getValkey('sandbox');
   let deleted = 0;
-  for await (const keys of scanKeys(admin, `${keyPrefix(learnerId)}*`)) deleted += await admin.unlink(...keys);
+  for await (const keys of scanKeys(admin, `${sandboxKeyPrefix(learnerId)}*`)) deleted += await admin.unlink(...keys);
   return deleted;
 }
 
@@ -144,7 +143,7 @@ export async function sweepIdleLearners(now = Date.now()): Promise<number> {
   }
   const app = await getValkey('app');
   const admin = await getValkey('sandbox');
-  const idle = await app.zrangebyscore(ACTIVE_LEARNERS, '-inf', now - limits.learnerIdleSeconds * 1000, 'LIMIT', 0, 100);
+  const idle = await app.zrangebyscore(ACTIVE_LEARNERS_KEY, '-inf', now - limits.learnerIdleSeconds * 1000, 'LIMIT', 0, 100);
   for (const id of idle) {
     const session = sessions.get(id);
     if (session && now - session.lastUsed <= limits.learnerIdleSeconds * 1000) continue;
@@ -152,7 +151,7 @@ export async function sweepIdleLearners(now = Date.now()): Promise<number> {
     sessions.delete(id);
     await deleteLearnerKeys(id);
     await admin.call('ACL', 'DELUSER', learnerUsername(id));
-    await app.zrem(ACTIVE_LEARNERS, id);
+    await app.zrem(ACTIVE_LEARNERS_KEY, id);
   }
   return idle.length;
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import type Redis from 'ioredis';
 import { getValkey } from '@/lib/valkey/connections';
+import { rateLimitKey } from '@/lib/valkey/keys';
 
 /**
  * Token buckets kept in the app's Valkey, so that limits hold across restarts and processes.
@@ -81,7 +82,7 @@ async function appClient(): Promise<WithTokenBatches> {
 /** Takes up to `want[i]` tokens from each bucket, all or nothing: [ms to wait (0 = taken), taken…]. */
 async function takeFromValkey(buckets: readonly Bucket[], want: readonly number[], now: number): Promise<number[]> {
   const client = await appClient();
-  const keys = buckets.map((bucket) => `keyspace:rate:${bucket.key}`);
+  const keys = buckets.map((bucket) => rateLimitKey(bucket.key));
   const args = buckets.flatMap((bucket, i) => [bucket.rate, bucket.burst, want[i] ?? 1]);
   return (await client.takeTokenBatches(keys.length, ...keys, now, ...args)).map(Number);
 }

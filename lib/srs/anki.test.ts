@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drillContent, markdownToHtml } from '@/lib/content/drills';
+import { drillContent, markdownToHtml } from '@/lib/content/flashcards';
 import { ankiTsv } from './anki';
 
 describe('Anki export', () => {

@@ -1,12 +1,10 @@
 /** The browser's side of the drill API. Every helper resolves; failures carry a message. */
 import { callApi, postJson, type ApiResult } from '@/lib/http/api-client';
-import type { CardView, DrillCounts, DrillStats } from './drills';
+import type { DrillQueue, DrillStats } from './types';
 
 const tz = () => new Date().getTimezoneOffset();
 
-export type DrillBatch = { cards: CardView[]; counts: DrillCounts; nextDueAt: number | null };
-
-export function fetchDrillBatch(tags: string[], cram: boolean): Promise<ApiResult<DrillBatch>> {
+export function fetchDrillBatch(tags: string[], cram: boolean): Promise<ApiResult<DrillQueue>> {
   const query = new URLSearchParams({ tz: String(tz()) });
   if (tags.length) query.set('tags', tags.join(','));
   if (cram) query.set('cram', '1');

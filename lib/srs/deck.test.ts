@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Flashcard } from '@/lib/content/drill-schema';
 import { inDeck, nextCards, type QueueInput } from './deck';
-import type { StoredCard } from './scheduler';
+import type { StoredCard } from './types';
 
 const card = (id: string, topic: Flashcard['topic'], tags: string[] = []): Flashcard => ({ id, question: `${id}?`, answer: 'An answer.', topic, lesson: 'x', tags, difficulty: 'easy' });
 const cards = [card('a', 'engines'), card('b', 'engines', ['memcached']), card('c', 'serverless'), card('d', 'serverless'), card('e', 'security')];

@@ -5,7 +5,7 @@
  * the whole deck, least recently seen first.
  */
 import type { Flashcard } from '@/lib/content/drill-schema';
-import type { StoredCard } from './scheduler';
+import type { StoredCard } from './types';
 
 export interface DeckFilter {
   /** Topic ids or tags; a card matches if its topic or one of its tags is listed. Empty: every card. */

@@ -3,26 +3,11 @@
  * same grades at the same times always give the same schedule: learners can predict the buttons'
  * intervals, and tests can hold the library to its own expectations.
  */
-import { createEmptyCard, fsrs, generatorParameters, Rating, type Card, type Grade, type ReviewLog } from 'ts-fsrs';
+import { createEmptyCard, fsrs, generatorParameters, type Card, type Grade, type ReviewLog } from 'ts-fsrs';
+import { GRADES } from './grades';
+import type { StoredCard } from './types';
 
 export const scheduler = fsrs(generatorParameters({ enable_fuzz: false, request_retention: 0.9 }));
-
-export const GRADES = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy] as const satisfies readonly Grade[];
-export const GRADE_NAMES: Record<Grade, string> = { [Rating.Again]: 'Again', [Rating.Hard]: 'Hard', [Rating.Good]: 'Good', [Rating.Easy]: 'Easy' };
-
-/** A card's FSRS state as stored: dates as epoch milliseconds, so it survives JSON. */
-export interface StoredCard {
-  due: number;
-  stability: number;
-  difficulty: number;
-  elapsed_days: number;
-  scheduled_days: number;
-  learning_steps: number;
-  reps: number;
-  lapses: number;
-  state: number;
-  last_review: number | null;
-}
 
 export function toStored(card: Card): StoredCard {
   return {

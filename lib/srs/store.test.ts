@@ -1,12 +1,15 @@
 /** The drill schedule in the app's real Valkey, held to ts-fsrs's own answers on a fixed clock. */
 import { createEmptyCard, fsrs, generatorParameters, Rating, type Card, type Grade } from 'ts-fsrs';
-import { afterAll, describe, expect, it } from 'vitest';
-import { drillContent } from '@/lib/content/drills';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { drillContent } from '@/lib/content/flashcards';
 import { newLearnerId } from '@/lib/sandbox/learner';
 import { closeValkeyClients, getValkey } from '@/lib/valkey/connections';
-import { drillSession, drillStats, exportHistory, importHistory } from './drills';
+import { srsKeys } from '@/lib/valkey/keys';
+import { exportHistory, importHistory } from './history-file';
 import { toStored } from './scheduler';
-import { bringTopicsForward, readHistory, readSchedule, recordReview, srsKeys, undoLastReview } from './store';
+import { drillQueue } from './service';
+import { drillStats } from './stats';
+import { bringTopicsForward, readHistory, readSchedule, recordReview, undoLastReview } from './store';
 
 afterAll(closeValkeyClients);
 
@@ -41,15 +44,15 @@ describe('drill schedule', () => {
   it('finds due cards by time, introduces new ones up to the daily limit, and leaves the schedule alone in cram mode', async () => {
     const learner = newLearnerId();
     const options = { filter: { tags: [card.topic] }, cram: false, now: at(0), tzOffsetMinutes: 0 };
-    const before = await drillSession(learner, options);
+    const before = await drillQueue(learner, options);
     expect(before.counts).toMatchObject({ dueNow: 0, newLeftToday: 20, unseen: before.counts.deckSize });
     expect(before.cards[0]?.intervals).toEqual({ '1': '1m', '2': '6m', '3': '10m', '4': expect.stringMatching(/^\d+d$/) });
 
     await recordReview(learner, card.id, Rating.Again, at(0), UTC);
-    const soon = await drillSession(learner, { ...options, now: at(0) });
+    const soon = await drillQueue(learner, { ...options, now: at(0) });
     expect(soon.counts).toMatchObject({ dueNow: 0, dueToday: 1, newLeftToday: 19 });
     expect(soon.nextDueAt).toBe(at(1).getTime());
-    const later = await drillSession(learner, { ...options, now: at(2) });
+    const later = await drillQueue(learner, { ...options, now: at(2) });
     expect(later.counts.dueNow).toBe(1);
     expect(later.cards[0]?.id).toBe(card.id);
 
@@ -69,8 +72,31 @@ describe('drill schedule', () => {
     expect(await undoLastReview(learner)).toEqual({ cardId: card.id });
     expect((await readSchedule(learner)).cards.has(card.id)).toBe(false);
     expect(await (await getValkey('app')).zcard(srsKeys(learner).due)).toBe(0);
-    expect((await drillSession(learner, { filter: { tags: [] }, cram: false, now: at(20), tzOffsetMinutes: 0 })).counts.newLeftToday).toBe(20);
+    expect((await drillQueue(learner, { filter: { tags: [] }, cram: false, now: at(20), tzOffsetMinutes: 0 })).counts.newLeftToday).toBe(20);
     expect(await undoLastReview(learner)).toBeNull();
+  });
+
+  it('skips corrupt stored cards and history entries, logs them, and reads the rest', async () => {
+    const learner = newLearnerId();
+    const other = drillContent().cards[1]!;
+    await recordReview(learner, card.id, Rating.Good, at(0), UTC);
+    await recordReview(learner, other.id, Rating.Good, at(1), UTC);
+    const keys = srsKeys(learner);
+    const app = await getValkey('app');
+    await app.hset(keys.cards, other.id, '{"due":"soon"}');
+    await app.rpush(keys.log, 'not json');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const schedule = await readSchedule(learner);
+      expect([...schedule.cards.keys()]).toEqual([card.id]);
+      expect((await readHistory(learner)).map((entry) => entry.cardId)).toEqual([card.id, other.id]);
+      // Undo drops the corrupt last entry and takes back the grade before it.
+      expect(await undoLastReview(learner)).toEqual({ cardId: other.id });
+      expect((await readHistory(learner)).map((entry) => entry.cardId)).toEqual([card.id]);
+      expect(warn).toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it('brings the reviewed cards of weak topics forward, never later', async () => {

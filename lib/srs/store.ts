@@ -1,28 +1,23 @@
 import 'server-only';
 /**
- * Each learner's flashcard schedule in the app's Valkey (append-only, so it survives restarts).
- * Every key carries the learner id as its hash tag, so one learner's keys share a cluster slot and
- * MULTI works unchanged on a cluster-mode server:
- *   keyspace:{id}:srs:cards  HASH  card id → FSRS state (JSON)
- *   keyspace:{id}:srs:due    ZSET  card id → due time (ms): due cards come from ZRANGEBYSCORE, never a scan
- *   keyspace:{id}:srs:log    LIST  review history, oldest first (JSON), capped
- *   keyspace:{id}:srs:new    HASH  learner's local day → new cards introduced that day
- *   keyspace:{id}:srs:focus  SET   topics a mock interview found weak (expires)
+ * Each learner's flashcard schedule in the app's Valkey (append-only, so it survives restarts):
+ * the srs:* keys of lib/valkey/keys.ts. Stored JSON is checked on read; a corrupt entry is skipped.
  */
 import type { Grade } from 'ts-fsrs';
 import type { Flashcard } from '@/lib/content/drill-schema';
-import { drillContent } from '@/lib/content/drills';
+import { drillContent } from '@/lib/content/flashcards';
 import { getValkey } from '@/lib/valkey/connections';
-import { fromStored, newCard, reviewCard, toStored, type StoredCard } from './scheduler';
-import { localDay, type ReviewEntry } from './types';
+import { srsKeys } from '@/lib/valkey/keys';
+import { parseStoredJson } from '@/lib/valkey/stored-json';
+import { fromStored, newCard, reviewCard, toStored } from './scheduler';
+import { localDay, ReviewEntry, StoredCard } from './types';
 
 export const MAX_LOG_ENTRIES = 20_000;
+export const DEFAULT_NEW_PER_DAY = 20;
 const FOCUS_SECONDS = 14 * 24 * 3600;
 
-export const srsKeys = (learnerId: string) => {
-  const tag = `keyspace:{${learnerId}}:srs`;
-  return { cards: `${tag}:cards`, due: `${tag}:due`, log: `${tag}:log`, newPerDay: `${tag}:new`, focus: `${tag}:focus` };
-};
+const storedCard = (json: string) => parseStoredJson(StoredCard, json, 'flashcard state');
+const reviewEntry = (json: string) => parseStoredJson(ReviewEntry, json, 'review history entry');
 
 export class UnknownCardError extends Error {
   override name = 'UnknownCardError';
@@ -37,7 +32,12 @@ export async function readSchedule(learnerId: string): Promise<LearnerSchedule> 
   const keys = srsKeys(learnerId);
   const valkey = await getValkey('app');
   const [cards, focus] = await Promise.all([valkey.hgetall(keys.cards), valkey.smembers(keys.focus)]);
-  return { cards: new Map(Object.entries(cards).map(([id, json]) => [id, JSON.parse(json) as StoredCard])), focus: new Set(focus) };
+  const schedule = new Map<string, StoredCard>();
+  for (const [id, json] of Object.entries(cards)) {
+    const card = storedCard(json);
+    if (card) schedule.set(id, card);
+  }
+  return { cards: schedule, focus: new Set(focus) };
 }
 
 /** Card ids due at or before `until` (ms), earliest first. */
@@ -50,6 +50,15 @@ export async function dueCardIds(learnerId: string, until: number): Promise<{ id
 
 export async function newCardsIntroduced(learnerId: string, day: string): Promise<number> {
   return Number((await (await getValkey('app')).hget(srsKeys(learnerId).newPerDay, day)) ?? 0);
+}
+
+export async function newCardsPerDay(learnerId: string): Promise<number> {
+  const value = await (await getValkey('app')).hget(srsKeys(learnerId).settings, 'newPerDay');
+  return value === null ? DEFAULT_NEW_PER_DAY : Number(value);
+}
+
+export async function setNewCardsPerDay(learnerId: string, perDay: number): Promise<void> {
+  await (await getValkey('app')).hset(srsKeys(learnerId).settings, 'newPerDay', String(perDay));
 }
 
 function requireCard(cardId: string): Flashcard {
@@ -67,7 +76,7 @@ export async function recordReview(learnerId: string, cardId: string, grade: Gra
   const keys = srsKeys(learnerId);
   const valkey = await getValkey('app');
   const previousJson = await valkey.hget(keys.cards, cardId);
-  const previous = previousJson ? (JSON.parse(previousJson) as StoredCard) : null;
+  const previous = previousJson ? storedCard(previousJson) : null;
   const entry: ReviewEntry = { cardId, grade, at: now.getTime(), cram: options.cram, day: localDay(now.getTime(), options.tzOffsetMinutes), prev: previous };
   const transaction = valkey.multi();
   let due: number | null = null;
@@ -94,8 +103,13 @@ export async function undoLastReview(learnerId: string): Promise<{ cardId: strin
       await valkey.unwatch();
       return null;
     }
-    const entry = JSON.parse(last) as ReviewEntry;
+    const entry = reviewEntry(last);
     const transaction = valkey.multi().rpop(keys.log);
+    // A corrupt entry cannot be undone: it is dropped, and the next try undoes the entry before it.
+    if (!entry) {
+      await transaction.exec();
+      continue;
+    }
     if (!entry.cram) {
       if (entry.prev) transaction.hset(keys.cards, entry.cardId, JSON.stringify(entry.prev)).zadd(keys.due, entry.prev.due, entry.cardId);
       else transaction.hdel(keys.cards, entry.cardId).zrem(keys.due, entry.cardId).hincrby(keys.newPerDay, entry.day, -1);
@@ -125,5 +139,17 @@ export async function bringTopicsForward(learnerId: string, topics: readonly str
 
 export async function readHistory(learnerId: string): Promise<ReviewEntry[]> {
   const entries = await (await getValkey('app')).lrange(srsKeys(learnerId).log, 0, -1);
-  return entries.map((json) => JSON.parse(json) as ReviewEntry);
+  return entries.flatMap((json) => reviewEntry(json) ?? []);
+}
+
+/** Writes merged card states and, when given, replaces the review log (an imported history file). */
+export async function writeMergedHistory(learnerId: string, cards: [string, StoredCard][], log: ReviewEntry[] | null): Promise<void> {
+  const keys = srsKeys(learnerId);
+  const transaction = (await getValkey('app')).multi();
+  for (const [id, card] of cards) transaction.hset(keys.cards, id, JSON.stringify(card)).zadd(keys.due, card.due, id);
+  if (log) {
+    transaction.del(keys.log);
+    for (let i = 0; i < log.length; i += 1000) transaction.rpush(keys.log, ...log.slice(i, i + 1000).map((entry) => JSON.stringify(entry)));
+  }
+  await transaction.exec();
 }

@@ -1,7 +1,7 @@
 /** The drill routes, called as Next.js calls them, on real Valkey. */
 import { afterAll, describe, expect, it } from 'vitest';
 import { issuedCookie, learnerRequest } from '@/lib/testing/http';
-import { drillContent } from '@/lib/content/drills';
+import { drillContent } from '@/lib/content/flashcards';
 import { closeValkeyClients } from '@/lib/valkey/connections';
 import { GET as anki } from './anki/route';
 import { GET as exportHistory, POST as importHistory } from './history/route';

@@ -2,10 +2,11 @@
 import { Rating } from 'ts-fsrs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { issuedCookie, learnerRequest } from '@/lib/testing/http';
-import { TOPICS } from '@/lib/content/drill-schema';
-import { drillContent } from '@/lib/content/drills';
-import type { InterviewAnswer, InterviewHistory, InterviewSession, InterviewSummary } from '@/lib/interview/types';
-import { recordReview, srsKeys } from '@/lib/srs/store';
+import { TOPICS } from '@/lib/content/topics';
+import { drillContent } from '@/lib/content/flashcards';
+import type { InterviewAnswer, InterviewHistory, InterviewResultSummary, InterviewSession } from '@/lib/interview/types';
+import { recordReview } from '@/lib/srs/store';
+import { srsKeys } from '@/lib/valkey/keys';
 import { closeValkeyClients, getValkey } from '@/lib/valkey/connections';
 import { GET as historyRoute, POST as resultsRoute } from './results/route';
 import { POST as sessionsRoute } from './sessions/route';
@@ -71,11 +72,11 @@ describe('/api/interview/results', () => {
 
     const strong = await submit(cookie, { minutes: 30, topics: session.topics, answers: answersFor(session, true), elapsedSeconds: 1500 });
     expect(strong.status).toBe(200);
-    const strongSummary = (await strong.json()) as InterviewSummary;
+    const strongSummary = (await strong.json()) as InterviewResultSummary;
     expect(strongSummary).toMatchObject({ result: { score: 100, weakTopics: [] }, weakTopics: [], cardsBroughtForward: 0 });
 
     const before = Date.now();
-    const weak = (await (await submit(cookie, { minutes: 30, topics: session.topics, answers: answersFor(session, false) })).json()) as InterviewSummary;
+    const weak = (await (await submit(cookie, { minutes: 30, topics: session.topics, answers: answersFor(session, false) })).json()) as InterviewResultSummary;
     expect(weak.result.score).toBe(0);
     expect(weak.weakTopics.map((entry) => entry.topic).sort()).toEqual(['caching-patterns', 'security']);
     expect(weak.weakTopics.find((entry) => entry.topic === 'caching-patterns')!.lessons[0]).toMatchObject({ slug: 'caching-patterns', href: '/learn/caching-patterns' });

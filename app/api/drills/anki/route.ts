@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { drillContent, markdownToHtml } from '@/lib/content/drills';
+import { drillContent, markdownToHtml } from '@/lib/content/flashcards';
 import { ankiTsv } from '@/lib/srs/anki';
 import { inDeck } from '@/lib/srs/deck';
 import { readTags } from '@/lib/srs/request';

@@ -1,7 +1,7 @@
 import type { NextRequest } from 'next/server';
 import { handleLearnerRequest } from '@/lib/http/learner-route';
 import { jsonDownload, jsonOk, readJsonBody } from '@/lib/http/response';
-import { exportHistory, importHistory } from '@/lib/srs/drills';
+import { exportHistory, importHistory } from '@/lib/srs/history-file';
 import { DrillExport } from '@/lib/srs/types';
 
 export const dynamic = 'force-dynamic';

@@ -2,7 +2,7 @@ import type { NextRequest } from 'next/server';
 import { z } from 'zod';
 import { handleLearnerRequest } from '@/lib/http/learner-route';
 import { jsonError, jsonOk, readJsonBody } from '@/lib/http/response';
-import { assertGrade } from '@/lib/srs/drills';
+import { assertGrade } from '@/lib/srs/service';
 import { recordReview, UnknownCardError } from '@/lib/srs/store';
 
 export const dynamic = 'force-dynamic';

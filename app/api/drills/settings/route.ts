@@ -2,7 +2,7 @@ import type { NextRequest } from 'next/server';
 import { z } from 'zod';
 import { handleLearnerRequest } from '@/lib/http/learner-route';
 import { jsonOk, readJsonBody } from '@/lib/http/response';
-import { setNewCardsPerDay } from '@/lib/srs/drills';
+import { setNewCardsPerDay } from '@/lib/srs/store';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
 import type { NextRequest } from 'next/server';
 import { handleLearnerRequest } from '@/lib/http/learner-route';
 import { jsonOk } from '@/lib/http/response';
-import { drillStats } from '@/lib/srs/drills';
+import { drillStats } from '@/lib/srs/stats';
 import { readTzOffset } from '@/lib/srs/request';
 
 export const dynamic = 'force-dynamic';

@@ -1,7 +1,7 @@
 import type { NextRequest } from 'next/server';
 import { handleLearnerRequest } from '@/lib/http/learner-route';
 import { jsonError, jsonOk } from '@/lib/http/response';
-import { checkChallenge } from '@/lib/challenges/check-challenge';
+import { checkAndRecordChallenge } from '@/lib/challenges/check-and-record';
 import { admitCommand, clientAddress } from '@/lib/sandbox/admission';
 
 export const dynamic = 'force-dynamic';
@@ -14,7 +14,7 @@ export function POST(request: NextRequest, { params }: { params: Promise<{ id: s
       response.headers.set('Retry-After', String(admission.retryAfterSeconds));
       return response;
     }
-    const result = await checkChallenge(session.id, (await params).id);
+    const result = await checkAndRecordChallenge(session.id, (await params).id);
     if (!result) return jsonError(404, 'not_found', 'There is no such challenge. Reload the lesson: it may have changed.');
     return jsonOk(result);
   });

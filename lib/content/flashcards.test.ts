@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drillContent } from './drills';
+import { drillContent } from './flashcards';
 import { contentLibrary } from './lessons';
 import { TOPICS } from './topics';
 

@@ -1,0 +1,5 @@
+/** The browser's side of the challenge API. Every helper resolves; failures carry a message. */
+import { callApi } from '@/lib/http/api-client';
+import type { ChallengeResult } from './types';
+
+export const requestChallengeCheck = (id: string) => callApi<ChallengeResult>(`/api/challenges/${encodeURIComponent(id)}/check`, { method: 'POST' });

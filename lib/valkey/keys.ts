@@ -1,0 +1,40 @@
+/**
+ * Every Valkey key name the app builds, in one place. Stored data is found by these exact strings:
+ * changing one orphans what learners already have (keys.test.ts pins each of them).
+ *
+ * The app's Valkey. A learner's keys carry the learner id as their hash tag, so one learner's keys
+ * share a cluster slot and MULTI works unchanged on a cluster-mode server:
+ *   keyspace:{id}:progress      HASH  lesson:/quiz:/challenge:<id> → when (quizzes: JSON)
+ *   keyspace:{id}:interviews    LIST  finished mock interviews (JSON), newest first, capped
+ *   keyspace:{id}:srs:cards     HASH  card id → FSRS state (JSON)
+ *   keyspace:{id}:srs:due       ZSET  card id → due time (ms): due cards come from ZRANGEBYSCORE, never a scan
+ *   keyspace:{id}:srs:log       LIST  review history, oldest first (JSON), capped
+ *   keyspace:{id}:srs:new       HASH  learner's local day → new cards introduced that day
+ *   keyspace:{id}:srs:focus     SET   topics a mock interview found weak (expires)
+ *   keyspace:{id}:srs:settings  HASH  newPerDay → the learner's daily new-card limit
+ *   keyspace:rate:<bucket>      HASH  a rate-limit token bucket (bucket: learner:<id>, address:<ip>…)
+ *   keyspace:sandbox:learners   ZSET  learner id → last command (ms), for the idle sweeper
+ *   keyspace:secret:learner-cookie    the cookie-signing secret when none is configured
+ *
+ * The sandbox Valkey: every key of a learner starts with `sb:<id>:` (no braces, so a learner's own
+ * hash tags still choose the slot).
+ */
+const learnerTag = (learnerId: string) => `keyspace:{${learnerId}}`;
+
+export const progressKey = (learnerId: string) => `${learnerTag(learnerId)}:progress`;
+
+export const interviewKey = (learnerId: string) => `${learnerTag(learnerId)}:interviews`;
+
+export const srsKeys = (learnerId: string) => {
+  const srs = `${learnerTag(learnerId)}:srs`;
+  return { cards: `${srs}:cards`, due: `${srs}:due`, log: `${srs}:log`, newPerDay: `${srs}:new`, focus: `${srs}:focus`, settings: `${srs}:settings` };
+};
+
+export const rateLimitKey = (bucket: string) => `keyspace:rate:${bucket}`;
+
+export const ACTIVE_LEARNERS_KEY = 'keyspace:sandbox:learners';
+
+export const COOKIE_SECRET_KEY = 'keyspace:secret:learner-cookie';
+
+/** The prefix of every key of this learner on the sandbox server. */
+export const sandboxKeyPrefix = (learnerId: string) => `sb:${learnerId}:`;
