@@ -13,7 +13,7 @@ import { closeValkeyClients } from '@/lib/valkey/connections';
 import { executeLine, type ExecOutcome } from './execute';
 import { HAND_MADE_HLL, HOSTILE_LINES } from './hostile-cases';
 import { HYPERLOGLOG_GUARD_MESSAGE } from './hyperloglog-guard';
-import { learnerCookieValue } from '@/lib/http/learner-session';
+import { learnerCookieValue } from '@/lib/http/learner-identity';
 import { replyText } from '@/lib/testing/sandbox';
 import { LEARNER_COOKIE, newLearnerId } from './learner';
 

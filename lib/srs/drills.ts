@@ -1,11 +1,10 @@
 import 'server-only';
 /** What the drill routes do: the next cards with their button intervals, counts, stats, export and import. */
-import type { Grade } from 'ts-fsrs';
 import { drillContent, markdownToHtml } from '@/lib/content/drills';
 import { getValkey } from '@/lib/valkey/connections';
 import { inDeck, nextCards, type DeckFilter } from './deck';
 import { formatInterval, fromStored, GRADES, newCard, previewDue, type StoredCard } from './scheduler';
-import { dueCardIds, newCardsIntroduced, readHistory, readSchedule, srsKeys, UnknownCardError } from './store';
+import { dueCardIds, newCardsIntroduced, readHistory, readSchedule, srsKeys } from './store';
 import { DRILL_EXPORT_FORMAT, localDay, startOfLocalDay, type DrillExport, type ReviewEntry } from './types';
 
 export const DEFAULT_NEW_PER_DAY = 20;
@@ -110,11 +109,6 @@ export async function drillSession(learnerId: string, options: SessionOptions): 
     },
     nextDueAt,
   };
-}
-
-export function assertGrade(value: number): Grade {
-  if (!GRADES.includes(value as Grade)) throw new UnknownCardError('A grade is 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy).');
-  return value as Grade;
 }
 
 export interface DrillStats {

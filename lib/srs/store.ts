@@ -12,6 +12,7 @@ import 'server-only';
 import type { Grade } from 'ts-fsrs';
 import type { Flashcard } from '@/lib/content/drill-schema';
 import { drillContent } from '@/lib/content/drills';
+import { AppError } from '@/lib/errors';
 import { getValkey } from '@/lib/valkey/connections';
 import { fromStored, newCard, reviewCard, toStored, type StoredCard } from './scheduler';
 import { localDay, type ReviewEntry } from './types';
@@ -24,8 +25,12 @@ export const srsKeys = (learnerId: string) => {
   return { cards: `${tag}:cards`, due: `${tag}:due`, log: `${tag}:log`, newPerDay: `${tag}:new`, focus: `${tag}:focus` };
 };
 
-export class UnknownCardError extends Error {
+/** A card id, sent in a request body, that the deck does not have (400: the route itself exists). */
+export class UnknownCardError extends AppError {
   override name = 'UnknownCardError';
+  constructor(message: string) {
+    super('bad_request', message);
+  }
 }
 
 export interface LearnerSchedule {

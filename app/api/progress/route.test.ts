@@ -69,6 +69,12 @@ describe('progress routes', () => {
     const cookie = await newLearner();
     const noChoices = await quizRoute(learnerRequest(`/api/progress/quizzes/${quizId}`, cookie, JSON.stringify({ choices: [] })), params('id', quizId));
     expect(noChoices.status).toBe(400);
+    // The quiz exists: a choice it does not have is a bad request, not a missing quiz.
+    const outOfRange = await quizRoute(learnerRequest(`/api/progress/quizzes/${quizId}`, cookie, JSON.stringify({ choices: [quizKey.choiceCount] })), params('id', quizId));
+    expect(outOfRange.status).toBe(400);
+    expect(await outOfRange.json()).toMatchObject({ ok: false, code: 'bad_request', error: expect.stringContaining('numbered from 0') });
+    const unknownQuiz = await quizRoute(learnerRequest('/api/progress/quizzes/nope', cookie, JSON.stringify({ choices: [0] })), params('id', 'nope'));
+    expect(unknownQuiz.status).toBe(404);
     const notJson = await quizRoute(learnerRequest(`/api/progress/quizzes/${quizId}`, cookie, '{'), params('id', quizId));
     expect(await notJson.json()).toMatchObject({ ok: false, code: 'bad_request', error: expect.stringContaining('must be JSON') });
     const unknown = await lessonRoute(learnerRequest('/api/progress/lessons/nope', cookie, ''), params('slug', 'nope'));
