@@ -10,7 +10,12 @@ import { takeTokens, type Bucket } from './rate-limit';
  * (sent as `Retry-After`) and the console's `(error) …` line. The buckets live in the app's
  * Valkey; see rate-limit.ts for the small batches of tokens a process takes at once.
  */
-export async function admitCommand(learnerId: string, address: string, isNewLearner: boolean, limits: SandboxLimits = sandboxLimits()): Promise<void> {
+export async function admitCommand(
+  learnerId: string,
+  address: string,
+  isNewLearner: boolean,
+  limits: SandboxLimits = sandboxLimits(),
+): Promise<void> {
   const buckets: Bucket[] = [
     { key: `learner:${learnerId}`, rate: limits.ratePerLearner, burst: limits.ratePerLearner * 2 },
     { key: `address:${address}`, rate: limits.ratePerAddress, burst: limits.ratePerAddress * 2 },

@@ -4,15 +4,13 @@ import Redis, { type RedisOptions } from 'ioredis';
 import { AppError } from '@/lib/errors';
 import { URL_ENV, type InstanceRole } from './roles';
 
-const unavailableMessage = (role: InstanceRole, detail: string) => `The ${role === 'sandbox' ? 'sandbox' : "app's data"} Valkey is unavailable: ${detail}`;
-
 /** A Valkey server the app needs is not configured or not answering: a 503, also in the console. */
 export class ValkeyUnavailableError extends AppError {
   constructor(
     readonly role: InstanceRole,
     detail: string,
   ) {
-    const message = unavailableMessage(role, detail);
+    const message = `The ${role === 'sandbox' ? 'sandbox' : "app's data"} Valkey is unavailable: ${detail}`;
     super('unavailable', message, { text: `(error) ${message}` });
     this.name = 'ValkeyUnavailableError';
   }
