@@ -47,6 +47,26 @@ describe('challenge check route', () => {
     expect(progress.summary.lessons[lesson.slug]?.challengesPassed).toBe(1);
   });
 
+  it('answers 429 with Retry-After, like the console, once a learner checks too often', async () => {
+    const saved = process.env.KEYSPACE_SANDBOX_RATE_PER_LEARNER;
+    process.env.KEYSPACE_SANDBOX_RATE_PER_LEARNER = '1';
+    try {
+      const cookie = await newLearner();
+      let limited: Response | undefined;
+      for (let i = 0; i < 8 && !limited; i++) {
+        const response = await checkRoute(learnerRequest(`/api/challenges/${challenge.id}/check`, cookie, ''), params('id', challenge.id));
+        if (response.status === 429) limited = response;
+        else expect(response.status).toBe(200);
+      }
+      expect(limited?.status).toBe(429);
+      expect(Number(limited!.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect(await limited!.json()).toMatchObject({ ok: false, code: 'rate_limited', error: expect.stringMatching(/^ERR too many commands/) });
+    } finally {
+      if (saved === undefined) delete process.env.KEYSPACE_SANDBOX_RATE_PER_LEARNER;
+      else process.env.KEYSPACE_SANDBOX_RATE_PER_LEARNER = saved;
+    }
+  });
+
   it('answers 404 for an unknown challenge', async () => {
     const response = await checkRoute(learnerRequest('/api/challenges/nope/check', await newLearner(), ''), params('id', 'nope'));
     expect(response.status).toBe(404);
