@@ -1,7 +1,7 @@
 import { expect, test, type APIResponse } from '@playwright/test';
+import { LEARNER_COOKIE } from '../lib/sandbox/learner';
 
 const EXEC = '/api/sandbox/exec';
-const LEARNER_COOKIE = 'keyspace_learner';
 
 function uniqueKey(name: string): string {
   return `e2e:${name}:${Date.now().toString(36)}:${Math.random().toString(36).slice(2, 8)}`;

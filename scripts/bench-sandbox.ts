@@ -21,6 +21,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { LEARNER_COOKIE } from '../lib/sandbox/learner';
 import { dataRoot, portOffset, profileFolder } from '../lib/valkey/local-stack';
 import { startApp, type AppProcess } from './bench/app-process';
 import { runPhase } from './bench/load';
@@ -34,7 +35,6 @@ const reportFile = path.join(root, '.data', 'reports', 'bench-sandbox.json');
 const appLogFile = path.join(root, '.data', 'reports', 'bench-sandbox-app.log');
 const HOST = '127.0.0.1';
 const PROFILE = 'bench';
-const LEARNER_COOKIE = 'keyspace_learner';
 const EXEC_PATH = '/api/sandbox/exec';
 const BARE_PATH = '/api/bench/get';
 

@@ -1,21 +1,42 @@
 /**
- * The browser's one way to call Keyspace's JSON API: it always resolves, with either the body or a
- * sentence saying what went wrong (the server's own message when it sent one).
+ * The browser's one way to call Keyspace's JSON API: it always resolves (unless the caller aborts
+ * it), with either the body or a sentence saying what went wrong (the server's own message when it
+ * sent one). The sandbox console's client (lib/sandbox/api-client.ts) is built on the same calls.
  */
 export type ApiResult<T> = ({ ok: true } & T) | { ok: false; error: string };
 
-export async function callApi<T>(path: string, init: RequestInit = {}): Promise<ApiResult<T>> {
+/** A JSON body as the API sends it: `ok`, and `error` when something went wrong. */
+export type ApiBody = { ok?: boolean; error?: string } & Record<string, unknown>;
+
+/** A response and its JSON body (null when it has none), or null when the server could not be reached. */
+export type ApiAnswer = { response: Response; body: ApiBody | null } | null;
+
+/** One call, never rejecting except when the caller aborts it (so a stale request can be dropped). */
+export async function fetchApi(path: string, init: RequestInit = {}): Promise<ApiAnswer> {
   try {
     const response = await fetch(path, { credentials: 'same-origin', cache: 'no-store', ...init });
-    const body = (await response.json().catch(() => null)) as ({ ok?: boolean; error?: string } & T) | null;
-    if (response.ok && body && body.ok !== false) return { ...body, ok: true };
-    if (body?.error) return { ok: false, error: body.error };
-    if (response.status === 429) return { ok: false, error: `Too many requests. Try again in ${response.headers.get('Retry-After') ?? 'a few'} seconds.` };
-    if (response.status === 503) return { ok: false, error: 'Keyspace cannot reach its database right now. Try again in a moment.' };
-    return { ok: false, error: `The server answered with HTTP ${response.status}. Try again in a moment.` };
-  } catch {
-    return { ok: false, error: 'Could not reach Keyspace. Check your connection and try again.' };
+    const body = (await response.json().catch(() => null)) as unknown;
+    return { response, body: typeof body === 'object' && body !== null ? (body as ApiBody) : null };
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    return null;
   }
+}
+
+/** One sentence for a failed call: the server's message when it sent one. */
+export function failureMessage(answer: ApiAnswer): string {
+  if (!answer) return 'Could not reach Keyspace. Check your connection and try again.';
+  const { response, body } = answer;
+  if (body?.error) return body.error;
+  if (response.status === 429) return `Too many requests. Try again in ${response.headers.get('Retry-After') ?? 'a few'} seconds.`;
+  if (response.status === 503) return 'Keyspace cannot reach its database right now. Try again in a moment.';
+  return `The server answered with HTTP ${response.status}. Try again in a moment.`;
+}
+
+export async function callApi<T>(path: string, init: RequestInit = {}): Promise<ApiResult<T>> {
+  const answer = await fetchApi(path, init);
+  if (answer?.response.ok && answer.body && answer.body.ok !== false) return { ...(answer.body as T), ok: true };
+  return { ok: false, error: failureMessage(answer) };
 }
 
 export const postJson = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });

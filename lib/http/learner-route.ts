@@ -1,33 +1,28 @@
 /**
  * The frame every learner-facing route shares: identify the learner from the signed cookie, run
- * the route's work, issue the cookie if it is new, and map a down Valkey to 503 and anything
- * unexpected to a short 500 (logged with context, never shown as a stack trace).
+ * the route's work, issue the cookie if it is new, and answer whatever the work threw through
+ * `failureResponse` (an AppError with its status, a down Valkey as 503, anything unexpected as a
+ * short 500 logged with context).
  */
 import type { NextRequest, NextResponse } from 'next/server';
-import { ValkeyUnavailableError } from '@/lib/valkey/connections';
-import { learnerSession, withLearnerCookie, type LearnerSession } from './learner-session';
-import { jsonError } from './response';
-
-const unavailable = (error: ValkeyUnavailableError) => jsonError(503, 'unavailable', error.message, { text: `(error) ${error.message}` });
+import { learnerIdentity, withLearnerCookie, type LearnerIdentity } from './learner-identity';
+import { failureResponse } from './response';
 
 export async function handleLearnerRequest(
   request: NextRequest,
   route: string,
   failureMessage: string,
-  handle: (session: LearnerSession) => Promise<NextResponse>,
+  handle: (learner: LearnerIdentity) => Promise<NextResponse>,
 ): Promise<NextResponse> {
-  let session: LearnerSession;
+  let learner: LearnerIdentity;
   try {
-    session = await learnerSession(request);
+    learner = await learnerIdentity(request);
   } catch (error) {
-    if (error instanceof ValkeyUnavailableError) return unavailable(error);
-    throw error;
+    return failureResponse(error, route, failureMessage);
   }
   try {
-    return withLearnerCookie(await handle(session), session, request);
+    return withLearnerCookie(await handle(learner), learner, request);
   } catch (error) {
-    if (error instanceof ValkeyUnavailableError) return withLearnerCookie(unavailable(error), session, request);
-    console.error(`[${route}]`, error);
-    return withLearnerCookie(jsonError(500, 'internal', failureMessage), session, request);
+    return withLearnerCookie(failureResponse(error, route, failureMessage), learner, request);
   }
 }

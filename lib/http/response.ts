@@ -1,39 +1,78 @@
 /**
  * The shapes every API route answers with, so that clients see one error format:
  * `{ ok: false, error: "<what happened and what to do>", code: "<machine-readable>" }`.
+ * Routes throw AppErrors (lib/errors.ts); `handleRequest` and the learner frame turn them into
+ * that shape with the status their code maps to.
  */
 import { NextResponse } from 'next/server';
 import type { z } from 'zod';
-
-export type ErrorCode = 'bad_request' | 'not_found' | 'payload_too_large' | 'rate_limited' | 'unavailable' | 'internal';
-
-export function jsonError(status: number, code: ErrorCode, error: string, extra: Record<string, unknown> = {}): NextResponse {
-  return NextResponse.json({ ok: false, code, error, ...extra }, { status, headers: { 'Cache-Control': 'no-store' } });
-}
+import { AppError } from '@/lib/errors';
+import { isConnectionError } from '@/lib/valkey/connections';
 
 export function jsonOk(body: unknown, status = 200): NextResponse {
   return NextResponse.json(body, { status, headers: { 'Cache-Control': 'no-store' } });
 }
 
-/** Reads a JSON body and validates it; on failure returns the 400 response to send. */
-export async function readJsonBody<T>(request: Request, schema: z.ZodType<T>, maxBytes: number): Promise<{ ok: true; data: T } | { ok: false; response: NextResponse }> {
-  const text = await request.text();
-  if (Buffer.byteLength(text) > maxBytes) {
-    return { ok: false, response: jsonError(413, 'payload_too_large', `Request body too large: the limit is ${Math.round(maxBytes / 1024)} KB.`) };
+export function errorResponse(error: AppError): NextResponse {
+  const body = { ok: false, code: error.code, error: error.message, ...(error.text === undefined ? {} : { text: error.text }) };
+  const response = NextResponse.json(body, { status: error.status, headers: { 'Cache-Control': 'no-store' } });
+  if (error.retryAfterSeconds !== undefined) response.headers.set('Retry-After', String(error.retryAfterSeconds));
+  return response;
+}
+
+/**
+ * The answer to anything a route threw: an AppError says what happened; a Valkey connection that
+ * dropped mid-request is a 503 like a server that is down; anything else is logged with the route
+ * and answered with the route's short, honest 500 message (never a stack trace).
+ */
+export function failureResponse(error: unknown, route: string, failureMessage: string): NextResponse {
+  if (error instanceof AppError) return errorResponse(error);
+  if (isConnectionError(error)) {
+    const message = `Keyspace lost its connection to Valkey (${error.message}). Try again in a moment.`;
+    return errorResponse(new AppError('unavailable', message, { text: `(error) ${message}` }));
   }
+  console.error(`[${route}]`, error);
+  return errorResponse(new AppError('internal', failureMessage));
+}
+
+/** The frame for routes that do not need the learner: run the work, answer any failure as above. */
+export async function handleRequest(route: string, failureMessage: string, handle: () => Promise<NextResponse>): Promise<NextResponse> {
+  try {
+    return await handle();
+  } catch (error) {
+    return failureResponse(error, route, failureMessage);
+  }
+}
+
+function invalid(what: string, error: z.ZodError): AppError {
+  const issue = error.issues[0];
+  const where = issue?.path.length ? `"${issue.path.join('.')}": ` : '';
+  return new AppError('bad_request', `Invalid ${what}: ${where}${issue?.message ?? 'invalid'}.`);
+}
+
+/** Reads a JSON body and validates it; throws the AppError (400 or 413) to answer with. */
+export async function readJsonBody<T>(request: Request, schema: z.ZodType<T>, maxBytes: number): Promise<T> {
+  const text = await request.text();
+  if (Buffer.byteLength(text) > maxBytes) throw new AppError('payload_too_large', `Request body too large: the limit is ${Math.round(maxBytes / 1024)} KB.`);
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return { ok: false, response: jsonError(400, 'bad_request', 'The request body must be JSON, for example {"command": "PING"}.') };
+    throw new AppError('bad_request', 'The request body must be JSON, for example {"command": "PING"}.');
   }
   const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? `"${issue.path.join('.')}": ` : '';
-    return { ok: false, response: jsonError(400, 'bad_request', `Invalid request body: ${where}${issue?.message ?? 'invalid'}.`) };
-  }
-  return { ok: true, data: parsed.data };
+  if (!parsed.success) throw invalid('request body', parsed.error);
+  return parsed.data;
+}
+
+/**
+ * Reads the query string and validates it like a body; throws a 400 that names the parameter.
+ * Each parameter is given to the schema as a string (the last one when it is repeated).
+ */
+export function readQuery<T>(request: Request, schema: z.ZodType<T>): T {
+  const parsed = schema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!parsed.success) throw invalid('query', parsed.error);
+  return parsed.data;
 }
 
 /** A JSON body the browser saves as a file (export routes). */

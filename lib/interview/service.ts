@@ -6,9 +6,10 @@ import 'server-only';
  */
 import { randomInt, randomUUID } from 'node:crypto';
 import type { Flashcard, Scenario } from '@/lib/content/drill-schema';
-import { drillContent, markdownToHtml } from '@/lib/content/flashcards';
+import { drillContent, markdownToHtml, type DrillContent } from '@/lib/content/flashcards';
 import { findLesson } from '@/lib/content/lessons';
 import { TOPIC_LABELS, type Topic } from '@/lib/content/topics';
+import { AppError } from '@/lib/errors';
 import { bringTopicsForward } from '@/lib/srs/store';
 import { flashcardScore, overallScore, scenarioScore, toPercent, topicScores, weakTopics } from './scoring';
 import { planInterview, seededRandom, type PlannedQuestion } from './session';
@@ -25,13 +26,19 @@ import {
 } from './types';
 
 /** A question id the content does not have (404). */
-export class UnknownQuestionError extends Error {
+export class UnknownQuestionError extends AppError {
   override name = 'UnknownQuestionError';
+  constructor(message: string) {
+    super('not_found', message);
+  }
 }
 
 /** A submission that does not fit the questions it names (400). */
-export class InvalidAnswerError extends Error {
+export class InvalidAnswerError extends AppError {
   override name = 'InvalidAnswerError';
+  constructor(message: string) {
+    super('bad_request', message);
+  }
 }
 
 /** Markdown that should stay inline (a prompt, a rubric line): the paragraph micromark wraps it in is dropped. */
@@ -78,11 +85,11 @@ function flashcardView(card: Flashcard, planned: PlannedQuestion): InterviewQues
   };
 }
 
-export function startInterview(request: SessionRequest): InterviewSession {
-  const content = drillContent();
+export function startInterview(request: SessionRequest, content: DrillContent = drillContent()): InterviewSession {
   const seed = request.seed ?? randomInt(0x1_0000_0000);
   const plan = planInterview(content, { minutes: request.minutes, topics: request.topics, random: seededRandom(seed) });
-  if (plan.length === 0) throw new UnknownQuestionError(`There are no questions on ${request.topics.join(', ')} yet. Pick other topics.`);
+  // A valid request the content cannot serve: a 400 (what to send instead), not a 404 (the route exists).
+  if (plan.length === 0) throw new AppError('bad_request', `There are no questions on ${request.topics.join(', ')} yet. Pick other topics.`);
   const scenarios = new Map(content.scenarios.map((scenario) => [scenario.id, scenario]));
   const questions = plan.map((planned) => (planned.kind === 'scenario' ? scenarioView(scenarios.get(planned.id)!, planned) : flashcardView(content.cardsById.get(planned.id)!, planned)));
   return { minutes: request.minutes, topics: request.topics, seed, plannedMinutes: plan.reduce((sum, question) => sum + question.minutes, 0), questions };

@@ -1,5 +1,6 @@
 import 'server-only';
 /** Progress lives in the app's own Valkey (appendonly, so it survives restarts), one hash per learner (lib/valkey/keys.ts). */
+import { AppError } from '@/lib/errors';
 import { getValkey } from '@/lib/valkey/connections';
 import { progressKey } from '@/lib/valkey/keys';
 import { isCorrectAnswer, quizKeys } from '@/lib/content/quizzes';
@@ -25,8 +26,12 @@ export async function readProgress(learnerId: string): Promise<Progress> {
   return progress;
 }
 
-export class UnknownContentError extends Error {
+/** A lesson, quiz or challenge id the content does not have (404). */
+export class UnknownContentError extends AppError {
   override name = 'UnknownContentError';
+  constructor(message: string) {
+    super('not_found', message);
+  }
 }
 
 /** Marks a lesson read. The first time counts; later visits keep the original date. */
@@ -40,7 +45,7 @@ export async function recordQuizAnswer(learnerId: string, quizId: string, choice
   const key = quizKeys().get(quizId);
   if (!key) throw new UnknownContentError(`There is no quiz "${quizId}".`);
   if (choices.length === 0 || choices.some((choice) => choice >= key.choiceCount)) {
-    throw new UnknownContentError(`Quiz "${quizId}" has ${key.choiceCount} choices, numbered from 0: pick at least one.`);
+    throw new AppError('bad_request', `Quiz "${quizId}" has ${key.choiceCount} choices, numbered from 0: pick at least one.`);
   }
   const valkey = await getValkey('app');
   const field = `quiz:${quizId}`;

@@ -1,34 +1,33 @@
 import 'server-only';
+import { AppError } from '@/lib/errors';
 import { sandboxLimits, type SandboxLimits } from './limits';
 import { takeTokens, type Bucket } from './rate-limit';
 
 /**
- * Whether a request may run now: token buckets per learner and per client address, and a cap on
- * new learner identities per address per minute (so that dropping the cookie is no way around
- * the per-learner limit). Returns the seconds to wait when it may not. The buckets live in the
- * app's Valkey; see rate-limit.ts for the small batches of tokens a process takes at once.
+ * Lets a request run now, or throws the 429 to answer with: token buckets per learner and per
+ * client address, and a cap on new learner identities per address per minute (so that dropping
+ * the cookie is no way around the per-learner limit). The error carries the seconds to wait
+ * (sent as `Retry-After`) and the console's `(error) …` line. The buckets live in the app's
+ * Valkey; see rate-limit.ts for the small batches of tokens a process takes at once.
  */
 export async function admitCommand(
   learnerId: string,
   address: string,
   isNewLearner: boolean,
   limits: SandboxLimits = sandboxLimits(),
-): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number; error: string }> {
+): Promise<void> {
   const buckets: Bucket[] = [
     { key: `learner:${learnerId}`, rate: limits.ratePerLearner, burst: limits.ratePerLearner * 2 },
     { key: `address:${address}`, rate: limits.ratePerAddress, burst: limits.ratePerAddress * 2 },
   ];
   if (isNewLearner) buckets.push({ key: `sessions:${address}`, rate: limits.sessionsPerMinute / 60, burst: limits.sessionsPerMinute });
   const waitMs = await takeTokens(buckets);
-  if (waitMs === 0) return { ok: true };
+  if (waitMs === 0) return;
   const retryAfterSeconds = Math.max(1, Math.ceil(waitMs / 1000));
-  return {
-    ok: false,
-    retryAfterSeconds,
-    error: isNewLearner
-      ? `ERR too many new sandbox sessions from your address: try again in ${retryAfterSeconds} s.`
-      : `ERR too many commands: the sandbox allows ${limits.ratePerLearner} per second each. Try again in ${retryAfterSeconds} s.`,
-  };
+  const error = isNewLearner
+    ? `ERR too many new sandbox sessions from your address: try again in ${retryAfterSeconds} s.`
+    : `ERR too many commands: the sandbox allows ${limits.ratePerLearner} per second each. Try again in ${retryAfterSeconds} s.`;
+  throw new AppError('rate_limited', error, { retryAfterSeconds, text: `(error) ${error}` });
 }
 
 /**

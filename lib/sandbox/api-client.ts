@@ -1,5 +1,6 @@
-/** The browser's side of the sandbox API: every helper resolves, never throws. */
-import type { SandboxKey } from './api-types';
+/** The browser's side of the sandbox API, on lib/http/api-client.ts: every helper resolves, never throws. */
+import { callApi, failureMessage, fetchApi, postJson, type ApiResult } from '@/lib/http/api-client';
+import type { ExecReply, SandboxKey } from './api-types';
 import type { CommandReference } from './command-docs';
 
 export interface ConsoleEntry {
@@ -12,78 +13,35 @@ export interface ConsoleEntry {
   ms?: number;
 }
 
-export type ExecResponse = { ok: boolean; text: string; ms?: number };
+/** What the console shows for one line: the reply's text, and how long the server took when it said. */
+export type ExecResponse = Pick<ExecReply, 'ok' | 'text'> & { ms?: number };
 
-type ErrorBody = { ok?: boolean; text?: string; error?: string; ms?: number } | null;
-
-async function readBody<T>(response: Response): Promise<T | null> {
-  return (await response.json().catch(() => null)) as T | null;
-}
-
-/** One sentence for a failed call, from the body's error when the server gave one. */
-function failureMessage(status: number, body: ErrorBody, retryAfter: string | null): string {
-  if (body?.error) return body.error;
-  if (status === 429) return `Too many requests. Try again in ${retryAfter ?? 'a few'} seconds.`;
-  if (status === 503) return 'The sandbox server is unavailable. Try again in a moment.';
-  return `The sandbox answered with HTTP ${status}. Try again in a moment.`;
-}
-
-const UNREACHABLE = 'Could not reach the sandbox. Check your connection and try again.';
-
+/** Runs one line: the console's text whatever happened, `(error) …` when the command could not run. */
 export async function sendCommand(command: string, signal?: AbortSignal): Promise<ExecResponse> {
-  try {
-    const response = await fetch('/api/sandbox/exec', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ command }),
-      credentials: 'same-origin',
-      signal,
-    });
-    const body = await readBody<NonNullable<ErrorBody>>(response);
-    const ms = typeof body?.ms === 'number' ? body.ms : undefined;
-    if (body && typeof body.text === 'string') return { ok: body.ok === true, text: body.text, ms };
-    return { ok: false, text: `(error) ${failureMessage(response.status, body, response.headers.get('Retry-After'))}` };
-  } catch {
-    return { ok: false, text: `(error) ${UNREACHABLE}` };
-  }
+  const answer = await fetchApi('/api/sandbox/exec', { ...postJson({ command }), signal });
+  const body = answer?.body;
+  if (body && typeof body.text === 'string') return { ok: body.ok === true, text: body.text, ms: typeof body.ms === 'number' ? body.ms : undefined };
+  return { ok: false, text: `(error) ${failureMessage(answer)}` };
 }
 
 export type { SandboxKey } from './api-types';
 
-export type Failure = { ok: false; error: string };
-export type KeysResult = { ok: true; keys: SandboxKey[]; truncated: boolean } | Failure;
-export type ResetResult = { ok: true; deleted: number } | Failure;
-
-async function callJson<T extends { ok: true }>(path: string, init: RequestInit, valid: (body: unknown) => body is T): Promise<T | Failure> {
-  try {
-    const response = await fetch(path, { credentials: 'same-origin', ...init });
-    const body = await readBody<unknown>(response);
-    if (response.ok && valid(body)) return body;
-    return { ok: false, error: failureMessage(response.status, body as ErrorBody, response.headers.get('Retry-After')) };
-  } catch (error) {
-    if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    return { ok: false, error: UNREACHABLE };
-  }
-}
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
-
-function isKeysBody(body: unknown): body is Extract<KeysResult, { ok: true }> {
-  return isRecord(body) && body.ok === true && Array.isArray(body.keys) && body.keys.every((key) => isRecord(key) && typeof key.name === 'string' && typeof key.ttl === 'number');
-}
+export type KeysResult = ApiResult<{ keys: SandboxKey[]; truncated: boolean }>;
+export type ResetResult = ApiResult<{ deleted: number }>;
 
 /** The learner's keys (GET /api/sandbox/keys). An abort still rejects, so stale requests can be dropped. */
 export function fetchKeys(signal?: AbortSignal): Promise<KeysResult> {
-  return callJson('/api/sandbox/keys', { signal, cache: 'no-store' }, isKeysBody);
+  return callApi('/api/sandbox/keys', { signal });
 }
 
 /** Deletes every key of the learner (POST /api/sandbox/reset). */
 export function resetKeys(): Promise<ResetResult> {
-  return callJson('/api/sandbox/reset', { method: 'POST' }, (body): body is Extract<ResetResult, { ok: true }> => isRecord(body) && body.ok === true && typeof body.deleted === 'number');
+  return callApi('/api/sandbox/reset', { method: 'POST' });
 }
 
 /** The command reference for completion and hover (GET /api/sandbox/docs), or null if unavailable. */
 export async function fetchCommandReference(): Promise<CommandReference | null> {
-  const result = await callJson('/api/sandbox/docs', {}, (body): body is { ok: true; commands: CommandReference } => isRecord(body) && body.ok === true && isRecord(body.commands));
+  // The route lets the browser cache it for an hour: keep the default cache mode.
+  const result = await callApi<{ commands: CommandReference }>('/api/sandbox/docs', { cache: 'default' });
   return result.ok ? result.commands : null;
 }

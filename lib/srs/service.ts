@@ -1,11 +1,10 @@
 import 'server-only';
 /** The next cards to review, with their button intervals and the learner's counts for the day. */
-import type { Grade } from 'ts-fsrs';
 import { drillContent, markdownToHtml } from '@/lib/content/flashcards';
 import { inDeck, nextCards, type DeckFilter } from './deck';
-import { GRADES, isGrade } from './grades';
+import { GRADES } from './grades';
 import { formatInterval, fromStored, newCard, previewDue } from './scheduler';
-import { dueCardIds, newCardsIntroduced, newCardsPerDay, readSchedule, UnknownCardError } from './store';
+import { dueCardIds, newCardsIntroduced, newCardsPerDay, readSchedule } from './store';
 import { CARD_STATES, localDay, startOfLocalDay, type CardView, type DrillQueue } from './types';
 
 const DAY = 86_400_000;
@@ -68,9 +67,4 @@ export async function drillQueue(learnerId: string, options: QueueOptions): Prom
     },
     nextDueAt,
   };
-}
-
-export function assertGrade(value: number): Grade {
-  if (!isGrade(value)) throw new UnknownCardError('A grade is 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy).');
-  return value;
 }

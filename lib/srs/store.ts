@@ -6,6 +6,7 @@ import 'server-only';
 import type { Grade } from 'ts-fsrs';
 import type { Flashcard } from '@/lib/content/drill-schema';
 import { drillContent } from '@/lib/content/flashcards';
+import { AppError } from '@/lib/errors';
 import { getValkey } from '@/lib/valkey/connections';
 import { srsKeys } from '@/lib/valkey/keys';
 import { parseStoredJson } from '@/lib/valkey/stored-json';
@@ -19,8 +20,12 @@ const FOCUS_SECONDS = 14 * 24 * 3600;
 const storedCard = (json: string) => parseStoredJson(StoredCard, json, 'flashcard state');
 const reviewEntry = (json: string) => parseStoredJson(ReviewEntry, json, 'review history entry');
 
-export class UnknownCardError extends Error {
+/** A card id, sent in a request body, that the deck does not have (400: the route itself exists). */
+export class UnknownCardError extends AppError {
   override name = 'UnknownCardError';
+  constructor(message: string) {
+    super('bad_request', message);
+  }
 }
 
 export interface LearnerSchedule {

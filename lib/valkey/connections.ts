@@ -1,15 +1,17 @@
 import 'server-only';
 import { readFileSync } from 'node:fs';
 import Redis, { type RedisOptions } from 'ioredis';
+import { AppError } from '@/lib/errors';
 import { URL_ENV, type InstanceRole } from './roles';
 
-/** A Valkey server the app needs is not configured or not answering. Routes map it to 503. */
-export class ValkeyUnavailableError extends Error {
+/** A Valkey server the app needs is not configured or not answering: a 503, also in the console. */
+export class ValkeyUnavailableError extends AppError {
   constructor(
     readonly role: InstanceRole,
     detail: string,
   ) {
-    super(`The ${role === 'sandbox' ? 'sandbox' : "app's data"} Valkey is unavailable: ${detail}`);
+    const message = `The ${role === 'sandbox' ? 'sandbox' : "app's data"} Valkey is unavailable: ${detail}`;
+    super('unavailable', message, { text: `(error) ${message}` });
     this.name = 'ValkeyUnavailableError';
   }
 }
@@ -93,10 +95,17 @@ export function endpointOf(role: InstanceRole): string {
   return `${url.hostname}:${url.port || 6379}`;
 }
 
-/** Whether an error came from the connection rather than from Valkey's answer to a command. */
-export function isConnectionError(error: unknown): boolean {
+/**
+ * What ioredis rejects a command with when the connection failed under it (closed, not writable,
+ * timed out, out of retries), as opposed to Valkey answering with an error. Matched by message and
+ * name because ioredis throws plain Errors for these and does not export its error classes.
+ */
+const CONNECTION_FAILURES = new Set(['Connection is closed.', "Stream isn't writeable and enableOfflineQueue options is false", 'Command timed out', 'Command aborted due to connection close']);
+
+/** Whether an error came from a dropped or stalled connection rather than from Valkey's answer. */
+export function isConnectionError(error: unknown): error is Error {
   if (!(error instanceof Error)) return false;
-  return error.name !== 'ReplyError' && !(error.constructor?.name === 'ReplyError');
+  return CONNECTION_FAILURES.has(error.message) || error.name === 'MaxRetriesPerRequestError';
 }
 
 /** Closes every client (tests, and a server shutting down); the next getValkey reconnects. */

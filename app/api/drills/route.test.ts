@@ -44,7 +44,8 @@ describe('drill routes', () => {
     const cardId = drillContent().cards[0]!.id;
     const badGrade = await review(learnerRequest('/api/drills/reviews', cookie, { cardId, grade: 7 }));
     expect(badGrade.status).toBe(400);
-    expect(await badGrade.json()).toMatchObject({ error: 'A grade is 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy).' });
+    // A validation error on the field, like any bad body: not an unknown card.
+    expect(await badGrade.json()).toMatchObject({ code: 'bad_request', error: 'Invalid request body: "grade": must be 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy).' });
     const unknown = await review(learnerRequest('/api/drills/reviews', cookie, { cardId: 'nope', grade: 3 }));
     expect(await unknown.json()).toMatchObject({ code: 'bad_request', error: expect.stringContaining('There is no flashcard "nope"') });
     expect((await settings(learnerRequest('/api/drills/settings', cookie, { newPerDay: 1000 }))).status).toBe(400);
@@ -52,6 +53,31 @@ describe('drill routes', () => {
     expect((await json(await session(learnerRequest('/api/drills', cookie)))).counts.newLeftToday).toBe(5);
     const notHistory = await importHistory(learnerRequest('/api/drills/history', cookie, { format: 'keyspace-progress', version: 1 }));
     expect(await notHistory.json()).toMatchObject({ error: expect.stringContaining('does not look like a Keyspace review history file') });
+  });
+
+  it('answers a bad query string with 400 naming the parameter, and accepts the ones the browser sends', async () => {
+    const cookie = await newLearner();
+    const cases: [string, RegExp][] = [
+      ['/api/drills?tz=abc', /^Invalid query: "tz": must be the browser's getTimezoneOffset\(\), in minutes\.$/],
+      ['/api/drills?tz=900', /^Invalid query: "tz": must be 720 \(UTC-12\) or less\.$/],
+      ['/api/drills?cram=yes', /^Invalid query: "cram": must be 1 .* or 0\.$/],
+      ['/api/drills?tags=cluster-mode,Not_A_Tag', /^Invalid query: "tags\.1": a tag is lowercase letters, digits and dashes/],
+      ['/api/drills/stats?tz=1.5', /^Invalid query: "tz": /],
+    ];
+    for (const [path, message] of cases) {
+      const response = await (path.startsWith('/api/drills/stats') ? stats : session)(learnerRequest(path, cookie));
+      expect(response.status, path).toBe(400);
+      expect(await response.json(), path).toMatchObject({ ok: false, code: 'bad_request', error: expect.stringMatching(message) });
+    }
+    const badDeck = await anki(learnerRequest('/api/drills/anki?tags=a%20b'));
+    expect(badDeck.status).toBe(400);
+    expect(await badDeck.json()).toMatchObject({ code: 'bad_request', error: expect.stringContaining('"tags.0"') });
+
+    const topic = drillContent().cards[0]!.topic;
+    const crammed = await session(learnerRequest(`/api/drills?tags=${topic},&cram=1&tz=-840`, cookie));
+    expect(crammed.status).toBe(200);
+    expect((await json(crammed)).cards.length).toBeGreaterThan(0);
+    expect((await session(learnerRequest('/api/drills?cram=0&tz=720', cookie))).status).toBe(200);
   });
 
   it('exports the review history and the deck for Anki', async () => {

@@ -47,6 +47,26 @@ describe('challenge check route', () => {
     expect(progress.summary.lessons[lesson.slug]?.challengesPassed).toBe(1);
   });
 
+  it('answers 429 with Retry-After, like the console, once a learner checks too often', async () => {
+    const saved = process.env.KEYSPACE_SANDBOX_RATE_PER_LEARNER;
+    process.env.KEYSPACE_SANDBOX_RATE_PER_LEARNER = '1';
+    try {
+      const cookie = await newLearner();
+      let limited: Response | undefined;
+      for (let i = 0; i < 8 && !limited; i++) {
+        const response = await checkRoute(learnerRequest(`/api/challenges/${challenge.id}/check`, cookie, ''), params('id', challenge.id));
+        if (response.status === 429) limited = response;
+        else expect(response.status).toBe(200);
+      }
+      expect(limited?.status).toBe(429);
+      expect(Number(limited!.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect(await limited!.json()).toMatchObject({ ok: false, code: 'rate_limited', error: expect.stringMatching(/^ERR too many commands/) });
+    } finally {
+      if (saved === undefined) delete process.env.KEYSPACE_SANDBOX_RATE_PER_LEARNER;
+      else process.env.KEYSPACE_SANDBOX_RATE_PER_LEARNER = saved;
+    }
+  });
+
   it('answers 404 for an unknown challenge', async () => {
     const response = await checkRoute(learnerRequest('/api/challenges/nope/check', await newLearner(), ''), params('id', 'nope'));
     expect(response.status).toBe(404);
@@ -69,6 +89,12 @@ describe('progress routes', () => {
     const cookie = await newLearner();
     const noChoices = await quizRoute(learnerRequest(`/api/progress/quizzes/${quizId}`, cookie, JSON.stringify({ choices: [] })), params('id', quizId));
     expect(noChoices.status).toBe(400);
+    // The quiz exists: a choice it does not have is a bad request, not a missing quiz.
+    const outOfRange = await quizRoute(learnerRequest(`/api/progress/quizzes/${quizId}`, cookie, JSON.stringify({ choices: [quizKey.choiceCount] })), params('id', quizId));
+    expect(outOfRange.status).toBe(400);
+    expect(await outOfRange.json()).toMatchObject({ ok: false, code: 'bad_request', error: expect.stringContaining('numbered from 0') });
+    const unknownQuiz = await quizRoute(learnerRequest('/api/progress/quizzes/nope', cookie, JSON.stringify({ choices: [0] })), params('id', 'nope'));
+    expect(unknownQuiz.status).toBe(404);
     const notJson = await quizRoute(learnerRequest(`/api/progress/quizzes/${quizId}`, cookie, '{'), params('id', quizId));
     expect(await notJson.json()).toMatchObject({ ok: false, code: 'bad_request', error: expect.stringContaining('must be JSON') });
     const unknown = await lessonRoute(learnerRequest('/api/progress/lessons/nope', cookie, ''), params('slug', 'nope'));

@@ -1,25 +1,16 @@
-import { NextResponse, type NextRequest } from 'next/server';
+import type { NextRequest } from 'next/server';
 import { z } from 'zod';
 import { BENCH_KEY_MAX_LENGTH, bareGet, benchRoutesEnabled } from '@/lib/bench/baseline';
-import { jsonError, jsonOk, readJsonBody } from '@/lib/http/response';
-import { ValkeyUnavailableError } from '@/lib/valkey/connections';
-
-export const dynamic = 'force-dynamic';
+import { AppError } from '@/lib/errors';
+import { handleRequest, jsonOk, readJsonBody } from '@/lib/http/response';
 
 const BareGetRequest = z.object({ key: z.string().max(BENCH_KEY_MAX_LENGTH) });
 
 /** Baseline for `npm run bench:sandbox`: one GET on the sandbox Valkey. 404 unless enabled. */
-export async function POST(request: NextRequest) {
-  if (!benchRoutesEnabled()) {
-    return NextResponse.json({ ok: false, error: 'Not found.' }, { status: 404, headers: { 'Cache-Control': 'no-store' } });
-  }
-  const body = await readJsonBody(request, BareGetRequest, 4096);
-  if (!body.ok) return body.response;
-  try {
-    return jsonOk({ ok: true, value: await bareGet(body.data.key) });
-  } catch (error) {
-    if (error instanceof ValkeyUnavailableError) return jsonError(503, 'unavailable', error.message);
-    console.error('[bench/get]', error);
-    return jsonError(500, 'internal', 'The baseline GET failed.');
-  }
+export function POST(request: NextRequest) {
+  return handleRequest('bench/get', 'The baseline GET failed.', async () => {
+    if (!benchRoutesEnabled()) throw new AppError('not_found', 'Not found.');
+    const body = await readJsonBody(request, BareGetRequest, 4096);
+    return jsonOk({ ok: true, value: await bareGet(body.key) });
+  });
 }

@@ -4,21 +4,18 @@ import { jsonDownload, jsonOk, readJsonBody } from '@/lib/http/response';
 import { exportHistory, importHistory } from '@/lib/srs/history-file';
 import { DrillExport } from '@/lib/srs/types';
 
-export const dynamic = 'force-dynamic';
-
 /** The learner's schedule and review history as a JSON file. */
 export function GET(request: NextRequest) {
-  return handleLearnerRequest(request, 'drills/history', 'Could not export your reviews. Try again.', async (session) => {
-    const file = await exportHistory(session.id);
+  return handleLearnerRequest(request, 'drills/history', 'Could not export your reviews. Try again.', async (learner) => {
+    const file = await exportHistory(learner.id);
     return jsonDownload(file, `keyspace-reviews-${file.exportedAt.slice(0, 10)}.json`);
   });
 }
 
 /** Merges an exported history into this learner's (the more recent state of each card wins). */
 export function POST(request: NextRequest) {
-  return handleLearnerRequest(request, 'drills/history', 'Could not import that file. Try again.', async (session) => {
+  return handleLearnerRequest(request, 'drills/history', 'Could not import that file. Try again.', async (learner) => {
     const body = await readJsonBody(request, DrillExport, 20 * 1024 * 1024);
-    if (!body.ok) return body.response;
-    return jsonOk({ ok: true, ...(await importHistory(session.id, body.data)) });
+    return jsonOk({ ok: true, ...(await importHistory(learner.id, body)) });
   });
 }

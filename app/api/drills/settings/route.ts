@@ -4,16 +4,13 @@ import { handleLearnerRequest } from '@/lib/http/learner-route';
 import { jsonOk, readJsonBody } from '@/lib/http/response';
 import { setNewCardsPerDay } from '@/lib/srs/store';
 
-export const dynamic = 'force-dynamic';
-
 const Settings = z.object({ newPerDay: z.number().int().min(0, 'must be 0 or more').max(200, 'must be 200 or fewer') });
 
 /** The daily limit of new cards: `{"newPerDay": 20}`. */
 export function POST(request: NextRequest) {
-  return handleLearnerRequest(request, 'drills/settings', 'Could not save the setting. Try again.', async (session) => {
+  return handleLearnerRequest(request, 'drills/settings', 'Could not save the setting. Try again.', async (learner) => {
     const body = await readJsonBody(request, Settings, 1024);
-    if (!body.ok) return body.response;
-    await setNewCardsPerDay(session.id, body.data.newPerDay);
-    return jsonOk({ ok: true, newPerDay: body.data.newPerDay });
+    await setNewCardsPerDay(learner.id, body.newPerDay);
+    return jsonOk({ ok: true, newPerDay: body.newPerDay });
   });
 }

@@ -3,12 +3,10 @@ import { handleLearnerRequest } from '@/lib/http/learner-route';
 import { jsonOk } from '@/lib/http/response';
 import { undoLastReview } from '@/lib/srs/store';
 
-export const dynamic = 'force-dynamic';
-
 /** Takes back the last grade; `cardId` is null when there is nothing to undo. */
 export function POST(request: NextRequest) {
-  return handleLearnerRequest(request, 'drills/undo', 'Could not undo. Try again.', async (session) => {
-    const undone = await undoLastReview(session.id);
+  return handleLearnerRequest(request, 'drills/undo', 'Could not undo. Try again.', async (learner) => {
+    const undone = await undoLastReview(learner.id);
     return jsonOk({ ok: true, cardId: undone?.cardId ?? null });
   });
 }

@@ -3,12 +3,10 @@ import { handleLearnerRequest } from '@/lib/http/learner-route';
 import { jsonDownload } from '@/lib/http/response';
 import { exportProgress } from '@/lib/progress/service';
 
-export const dynamic = 'force-dynamic';
-
 /** The learner's progress as a file to import in another browser. */
 export function GET(request: NextRequest) {
-  return handleLearnerRequest(request, 'progress/export', 'Could not export your progress. Try again.', async (session) => {
-    const file = await exportProgress(session.id);
+  return handleLearnerRequest(request, 'progress/export', 'Could not export your progress. Try again.', async (learner) => {
+    const file = await exportProgress(learner.id);
     return jsonDownload(file, `keyspace-progress-${file.exportedAt.slice(0, 10)}.json`);
   });
 }

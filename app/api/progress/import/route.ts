@@ -4,13 +4,10 @@ import { jsonOk, readJsonBody } from '@/lib/http/response';
 import { importProgress } from '@/lib/progress/store';
 import { ProgressExport } from '@/lib/progress/types';
 
-export const dynamic = 'force-dynamic';
-
 /** Merges an exported progress file into this learner's progress; nothing recorded is lost. */
 export function POST(request: NextRequest) {
-  return handleLearnerRequest(request, 'progress/import', 'Could not import that file. Try again.', async (session) => {
+  return handleLearnerRequest(request, 'progress/import', 'Could not import that file. Try again.', async (learner) => {
     const body = await readJsonBody(request, ProgressExport, 1024 * 1024);
-    if (!body.ok) return body.response;
-    return jsonOk({ ok: true, ...(await importProgress(session.id, body.data.progress)) });
+    return jsonOk({ ok: true, ...(await importProgress(learner.id, body.progress)) });
   });
 }

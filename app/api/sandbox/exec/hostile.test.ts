@@ -5,7 +5,7 @@
  */
 import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { learnerCookieValue } from '@/lib/http/learner-session';
+import { learnerCookieValue } from '@/lib/http/learner-identity';
 import { newLearnerId } from '@/lib/sandbox/learner';
 import { closeSandbox } from '@/lib/testing/sandbox';
 import { issuedCookie, learnerRequest } from '@/lib/testing/http';

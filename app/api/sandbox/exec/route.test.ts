@@ -1,20 +1,14 @@
 /** The HTTP contract of POST /api/sandbox/exec, called as Next.js calls it, on real Valkey. */
 import Redis from 'ioredis';
-import { NextRequest } from 'next/server';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { LEARNER_COOKIE } from '@/lib/sandbox/learner';
+import { issuedCookie, learnerRequest } from '@/lib/testing/http';
 import { closeValkeyClients } from '@/lib/valkey/connections';
 import { POST } from './route';
 
 afterAll(closeValkeyClients);
 
-function request(body: string, cookie?: string): NextRequest {
-  return new NextRequest('http://localhost/api/sandbox/exec', {
-    method: 'POST',
-    body,
-    headers: { 'content-type': 'application/json', ...(cookie ? { cookie: `${LEARNER_COOKIE}=${cookie}` } : {}) },
-  });
-}
+const request = (body: string, cookie?: string) => learnerRequest('/api/sandbox/exec', cookie, body);
 
 async function exec(command: string, cookie?: string) {
   const response = await POST(request(JSON.stringify({ command }), cookie));
@@ -35,7 +29,7 @@ describe('POST /api/sandbox/exec', () => {
 
   it('keeps a learner by cookie and ignores any id in the body', async () => {
     const first = await exec('SET mine 1');
-    const cookie = /=([a-z0-9]{12}\.[\w-]{32});/.exec(first.response.headers.get('set-cookie') ?? '')?.[1];
+    const cookie = issuedCookie(first.response);
     expect(cookie).toBeDefined();
     expect((await exec('GET mine', cookie)).body.text).toBe('"1"');
     expect((await exec('GET mine', cookie)).response.headers.get('set-cookie')).toBeNull();
@@ -68,9 +62,8 @@ describe('POST /api/sandbox/exec', () => {
   });
 
   it("runs FLUSHALL on the caller's own keys only", async () => {
-    const cookieOf = (response: Response) => /=([a-z0-9]{12}\.[\w-]{32});/.exec(response.headers.get('set-cookie') ?? '')?.[1];
-    const alice = cookieOf((await exec('SET a 1')).response);
-    const bob = cookieOf((await exec('SET b 2')).response);
+    const alice = issuedCookie((await exec('SET a 1')).response);
+    const bob = issuedCookie((await exec('SET b 2')).response);
     expect(alice).toBeDefined();
     expect(bob).toBeDefined();
     const sandbox = new Redis(inject('sandboxUrl'));

@@ -1,9 +1,9 @@
 /** The key browser and Reset button's endpoints, and the exec route's rate limit, on real Valkey. */
-import { NextRequest } from 'next/server';
 import { afterAll, describe, expect, it } from 'vitest';
-import { learnerCookieValue } from '@/lib/http/learner-session';
-import { LEARNER_COOKIE, newLearnerId } from '@/lib/sandbox/learner';
+import { learnerCookieValue } from '@/lib/http/learner-identity';
+import { newLearnerId } from '@/lib/sandbox/learner';
 import { closeLearnerSessions } from '@/lib/sandbox/learners';
+import { learnerRequest } from '@/lib/testing/http';
 import { closeValkeyClients } from '@/lib/valkey/connections';
 import { POST as exec } from '../exec/route';
 import { POST as reset } from '../reset/route';
@@ -14,13 +14,8 @@ afterAll(async () => {
   await closeValkeyClients();
 });
 
-async function request(path: string, learner: string, body?: unknown, headers: Record<string, string> = {}): Promise<NextRequest> {
-  return new NextRequest(`http://localhost${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    body: body === undefined ? undefined : JSON.stringify(body),
-    headers: { cookie: `${LEARNER_COOKIE}=${await learnerCookieValue(learner)}`, ...headers },
-  });
-}
+/** A request from a learner whose id the test chose, signed as the server would. */
+const request = async (path: string, learner: string, body?: unknown, headers?: Record<string, string>) => learnerRequest(path, await learnerCookieValue(learner), body, headers);
 
 const run = async (learner: string, command: string, headers?: Record<string, string>) => exec(await request('/api/sandbox/exec', learner, { command }, headers));
 

@@ -3,10 +3,8 @@ import { handleLearnerRequest } from '@/lib/http/learner-route';
 import { jsonOk } from '@/lib/http/response';
 import { listLearnerKeys } from '@/lib/sandbox/key-browser';
 
-export const dynamic = 'force-dynamic';
-
 export function GET(request: NextRequest) {
-  return handleLearnerRequest(request, 'sandbox/keys', 'Could not list your keys. Try again.', async (session) =>
-    jsonOk({ ok: true, ...(await listLearnerKeys(session.id)) }),
+  return handleLearnerRequest(request, 'sandbox/keys', 'Could not list your keys. Try again.', async (learner) =>
+    jsonOk({ ok: true, ...(await listLearnerKeys(learner.id)) }),
   );
 }

@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * The learner's identity: a random id in an HttpOnly cookie, signed with a server secret so that
  * a client cannot mint ids of its own (each would count as an existing learner and skip the
@@ -9,7 +10,8 @@ import { isLearnerId, LEARNER_COOKIE, LEARNER_COOKIE_MAX_AGE, newLearnerId } fro
 import { getValkey } from '@/lib/valkey/connections';
 import { COOKIE_SECRET_KEY } from '@/lib/valkey/keys';
 
-export interface LearnerSession {
+/** Who is asking, from the signed cookie; `isNew` when this response must issue the cookie. */
+export interface LearnerIdentity {
   id: string;
   isNew: boolean;
   cookieValue: string;
@@ -75,16 +77,16 @@ async function verifiedLearner(value: string): Promise<{ id: string; cookieValue
   return { id, cookieValue };
 }
 
-export async function learnerSession(request: NextRequest): Promise<LearnerSession> {
+export async function learnerIdentity(request: NextRequest): Promise<LearnerIdentity> {
   const learner = await verifiedLearner(request.cookies.get(LEARNER_COOKIE)?.value ?? '');
   if (learner) return { ...learner, isNew: false };
   const fresh = newLearnerId();
   return { id: fresh, isNew: true, cookieValue: await learnerCookieValue(fresh) };
 }
 
-export function withLearnerCookie(response: NextResponse, session: LearnerSession, request: NextRequest): NextResponse {
-  if (session.isNew) {
-    response.cookies.set(LEARNER_COOKIE, session.cookieValue, {
+export function withLearnerCookie(response: NextResponse, learner: LearnerIdentity, request: NextRequest): NextResponse {
+  if (learner.isNew) {
+    response.cookies.set(LEARNER_COOKIE, learner.cookieValue, {
       httpOnly: true,
       sameSite: 'lax',
       secure: request.nextUrl.protocol === 'https:',
