@@ -4,12 +4,12 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { LEARNER_COOKIE, newLearnerId } from '@/lib/sandbox/learner';
 import { closeValkeyClients } from '@/lib/valkey/connections';
 import { learnerCookieValue, learnerSession } from './learner-session';
+import { setEnv } from '@/lib/testing/env';
 
 const savedSecret = process.env.KEYSPACE_SESSION_SECRET;
 
 afterEach(() => {
-  if (savedSecret === undefined) delete process.env.KEYSPACE_SESSION_SECRET;
-  else process.env.KEYSPACE_SESSION_SECRET = savedSecret;
+  setEnv({ KEYSPACE_SESSION_SECRET: savedSecret });
 });
 afterAll(closeValkeyClients);
 
@@ -34,11 +34,11 @@ describe('learnerSession', () => {
   });
 
   it('forgets what it verified when the secret changes', async () => {
-    process.env.KEYSPACE_SESSION_SECRET = 'first secret for this test';
+    setEnv({ KEYSPACE_SESSION_SECRET: 'first secret for this test' });
     const id = newLearnerId();
     const cookie = await learnerCookieValue(id);
     expect((await learnerSession(withCookie(cookie))).id).toBe(id);
-    process.env.KEYSPACE_SESSION_SECRET = 'second secret for this test';
+    setEnv({ KEYSPACE_SESSION_SECRET: 'second secret for this test' });
     const session = await learnerSession(withCookie(cookie));
     expect(session.isNew).toBe(true);
     expect(session.id).not.toBe(id);

@@ -16,6 +16,7 @@ import { HYPERLOGLOG_GUARD_MESSAGE } from './hyperloglog-guard';
 import { learnerCookieValue } from '@/lib/http/learner-session';
 import { replyText } from '@/lib/testing/sandbox';
 import { LEARNER_COOKIE, newLearnerId } from './learner';
+import { setEnv } from '@/lib/testing/env';
 
 const alice = newLearnerId();
 const bob = newLearnerId();
@@ -54,14 +55,11 @@ const byte = () => Math.floor(Math.random() * 256);
 const address = () => `10.${byte()}.${byte()}.${byte()}`;
 async function withEnv<T>(vars: Record<string, string>, body: () => Promise<T>): Promise<T> {
   const saved = Object.fromEntries(Object.keys(vars).map((name) => [name, process.env[name]]));
-  Object.assign(process.env, vars);
+  setEnv(vars);
   try {
     return await body();
   } finally {
-    for (const [name, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
+    setEnv(saved);
   }
 }
 

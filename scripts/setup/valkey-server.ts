@@ -4,7 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { findValkeyServer, MINIMUM_SERVER_MAJOR as MINIMUM_MAJOR, type ValkeyServerBinary } from '../../lib/valkey/server-binary';
+import { findValkeyServer, MINIMUM_SERVER_MAJOR as MINIMUM_MAJOR, type ValkeyServerBinary } from '../../lib/servers/server-binary';
 import { step, fail } from './log';
 import { commandExists, detectPlatform, privilegePrefix, runVisible, type Platform } from './system';
 
