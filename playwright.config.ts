@@ -1,7 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
+import { portsOf } from './lib/servers/ports';
 import { findBrowser } from './scripts/setup/browser';
 
-const PORT = 3100;
+const PORT = portsOf('e2e').http;
 const browser = findBrowser();
 
 export default defineConfig({

@@ -1,6 +1,6 @@
 /**
  * `npm run bench:sandbox`: how much the sandbox costs under load. Starts the app as `npm start`
- * does, on the `bench` profile (port 3300, Valkey on 7441/7442, each plus KEYSPACE_PORT_OFFSET)
+ * does, on the `bench` profile (its ports in lib/servers/ports.ts, each plus KEYSPACE_PORT_OFFSET)
  * with the baseline route enabled, then for each number of learners N runs N closed-loop learners
  * against POST /api/sandbox/exec (a mixed command set) and then against POST /api/bench/get (one
  * bare GET), and compares them: sandbox throughput ≥ 60 % of bare, sandbox p99 ≤ 1.5× bare.
@@ -15,14 +15,15 @@
  * measured.
  *
  * Options: --learners 50,200  --warmup 2  --duration 10  --app-warmup 5 (seconds; 0 = none)
- *          --port 3300 (+ KEYSPACE_PORT_OFFSET)  --max-requests 2000000 (per phase)
+ *          --port the bench profile's http port (lib/servers/ports.ts)  --max-requests 2000000 (per phase)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { LEARNER_COOKIE } from '../lib/sandbox/learner';
-import { dataRoot, portOffset, profileFolder } from '../lib/valkey/local-stack';
+import { dataRoot, profileFolder } from '../lib/servers/local-stack';
+import { portsOf } from '../lib/servers/ports';
 import { startApp, type AppProcess } from './bench/app-process';
 import { runPhase } from './bench/load';
 import { findAppProcesses } from './bench/proc-cpu';
@@ -82,7 +83,7 @@ function options(argv: string[]) {
       learners: { type: 'string', default: '50,200' },
       warmup: { type: 'string', default: '2' },
       duration: { type: 'string', default: '10' },
-      port: { type: 'string', default: String(3300 + portOffset()) },
+      port: { type: 'string', default: String(portsOf('bench').http) },
       'max-requests': { type: 'string', default: '2000000' },
       'app-warmup': { type: 'string', default: '5' },
     },

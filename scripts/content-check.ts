@@ -8,9 +8,10 @@ import path from 'node:path';
 import { checkContentData } from '../lib/content/checker/data-checks';
 import { checkContentStatic } from '../lib/content/checker/static-checks';
 import { formatProblem, type ContentProblem } from '../lib/content/checker/problems';
-import { startLocalStack, URL_ENV } from '../lib/valkey/local-stack';
+import { startLocalStack, URL_ENV } from '../lib/servers/local-stack';
 import { done, fail, step, warn } from './setup/log';
 import { ensureValkeyServer } from './setup/valkey-server';
+import { resetKeyspaceEnv } from '../lib/config/env';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -28,6 +29,7 @@ export async function main(): Promise<void> {
   const stack = await startLocalStack({ projectRoot: root, profile: 'content', valkeyServer: valkey.path, env });
   process.env[URL_ENV.sandbox] = stack.urls.sandbox;
   process.env[URL_ENV.app] = stack.urls.app;
+  resetKeyspaceEnv();
   try {
     // Loaded only now: these modules read the server URLs from the environment.
     const { checkChallengesLive } = await import('../lib/content/checker/live-checks');

@@ -4,16 +4,18 @@
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { loadContent } from '../lib/content/lessons';
 import { lessonTemplate, slugFromTitle } from '../lib/content/scaffold';
+import { portsOf } from '../lib/servers/ports';
 import { done, fail } from './setup/log';
 
 const root = path.resolve(import.meta.dirname, '..');
 
-export async function main(_command: string, args: string[]): Promise<void> {
-  const trackFlag = args.indexOf('--track');
-  const trackId = trackFlag >= 0 ? args[trackFlag + 1] : undefined;
-  const title = args.filter((_, index) => index !== trackFlag && index !== trackFlag + 1).join(' ').trim();
+export function main(_command: string, args: string[]): void {
+  const { values, positionals } = parseArgs({ args, options: { track: { type: 'string' } }, allowPositionals: true });
+  const trackId = values.track;
+  const title = positionals.join(' ').trim();
   if (title.length < 3) fail('Give the lesson a title: npm run new:lesson -- "Sorted sets in depth" [--track data-and-commands]');
   const slug = slugFromTitle(title);
   if (!slug) fail(`"${title}" has no letters or digits to make a file name from.`);
@@ -25,6 +27,5 @@ export async function main(_command: string, args: string[]): Promise<void> {
   const order = Math.max(0, ...track.lessons.map((lesson) => lesson.order)) + 1;
   writeFileSync(file, lessonTemplate({ title, slug, track: track.id, order, today: new Date().toISOString().slice(0, 10) }));
   done(`Wrote content/lessons/${slug}.mdx (track "${track.id}", position ${order}).`);
-  console.log('  Edit it, then run npm run content:check. The guide is at http://localhost:3000/authoring.');
-  await Promise.resolve();
+  console.log(`  Edit it, then run npm run content:check. The guide is at http://localhost:${portsOf('local').http}/authoring.`);
 }

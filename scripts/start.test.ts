@@ -1,16 +1,17 @@
 /**
  * `npm start` as a user runs it: real Valkey servers, the production build, a second run, Ctrl+C,
- * and a run killed outright, with a learner's progress and flashcard schedule surviving every restart. Uses its own profile (ports 3200, 7431, 7432) so it never touches a
+ * and a run killed outright, with a learner's progress and flashcard schedule surviving every restart. Uses its own profile (start-test in lib/servers/ports.ts) so it never touches a
  * developer's running app. Needs the production build, which `npm test` makes before Vitest.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isPortFree } from '@/lib/valkey/local-server';
+import { isPortFree } from '@/lib/servers/local-server';
+import { portsOf } from '@/lib/servers/ports';
 
 const root = path.resolve(import.meta.dirname, '..');
-const PORT = 3200;
-const PORTS = [PORT, 7431, 7432];
+const { http: PORT, sandbox: SANDBOX_PORT, app: APP_PORT } = portsOf('start-test');
+const PORTS = [PORT, SANDBOX_PORT, APP_PORT];
 const children: ChildProcess[] = [];
 
 afterAll(() => {

@@ -2,20 +2,29 @@
  * `npm start` and `npm run dev`: Valkey for the sandbox and the app's data, then Next.js.
  * One process owns everything it starts; SIGINT/SIGTERM/SIGHUP stop it all in reverse order.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { writeFileSync } from 'node:fs';
-import { isPortFree, stopLeftoverProcess } from '../lib/valkey/local-server';
-import { dataRoot, profileFolder, rolesToStart, startLocalStack, URL_ENV, type LocalStack, type StackProfile } from '../lib/valkey/local-stack';
-import { ProfileInUseError } from '../lib/valkey/profile-lock';
+import { isPortFree, stopLeftoverProcess } from '../lib/servers/local-server';
+import { dataRoot, profileFolder, rolesToStart, startLocalStack, URL_ENV, type LocalStack, type StackProfile } from '../lib/servers/local-stack';
+import { portsOf } from '../lib/servers/ports';
+import { ProfileInUseError } from '../lib/servers/profile-lock';
+import { describeEndpoint } from '../lib/valkey/endpoint';
+import { parseEnv } from '../lib/config/env';
 import { buildApp, isBuildFresh } from './setup/build';
 import { onStopRequest } from './setup/lifecycle';
 import { done, fail, step, warn } from './setup/log';
+import { spawnNext } from './setup/next';
 import { ensureValkeyServer } from './setup/valkey-server';
 
 const root = path.resolve(import.meta.dirname, '..');
+
+function profileHttpPort(profile: StackProfile): number {
+  const ports: Record<string, number> = portsOf(profile);
+  return ports.http ?? portsOf('local').http;
+}
 
 async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
@@ -37,8 +46,10 @@ export async function main(command: 'start' | 'dev', argv: string[]): Promise<vo
     options: { profile: { type: 'string', default: 'local' }, port: { type: 'string' } },
   });
   const profile = values.profile as StackProfile;
-  const port = Number(values.port ?? process.env.PORT ?? 3000);
-  const host = process.env.KEYSPACE_HOST ?? '127.0.0.1';
+  const env = parseEnv(process.env);
+  // --port, else PORT, else the profile's HTTP port from lib/servers/ports.ts.
+  const port = Number(values.port ?? process.env.PORT ?? profileHttpPort(profile));
+  const host = env.KEYSPACE_HOST;
   if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`PORT must be a port number, got "${values.port ?? process.env.PORT}".`);
 
   let stack: LocalStack | null = null;
@@ -78,22 +89,15 @@ export async function main(command: 'start' | 'dev', argv: string[]): Promise<vo
     if (!(await isPortFree(port))) {
       throw new Error(`Port ${port} is already in use. Stop the program using it, or run with PORT=<another port>.`);
     }
-    done(`Valkey ready: sandbox ${describe(stack.urls.sandbox)}, app data ${describe(stack.urls.app)}`);
+    done(`Valkey ready: sandbox ${describeEndpoint(stack.urls.sandbox)}, app data ${describeEndpoint(stack.urls.app)}`);
 
     if (command === 'start' && !isBuildFresh(root)) {
       if (!(await buildApp(root))) throw new Error('The build failed; see the errors above.');
     }
     step(command === 'dev' ? 'Starting Next.js in development mode (hot reload)…' : 'Starting the app…');
-    const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
-    next = spawn(process.execPath, [nextBin, command, '--port', String(port), '--hostname', host], {
-      cwd: root,
+    next = spawnNext(root, [command, '--port', String(port), '--hostname', host], {
       stdio: ['ignore', 'inherit', 'inherit'],
-      env: {
-        ...process.env,
-        NEXT_TELEMETRY_DISABLED: '1',
-        [URL_ENV.sandbox]: stack.urls.sandbox,
-        [URL_ENV.app]: stack.urls.app,
-      },
+      env: { [URL_ENV.sandbox]: stack.urls.sandbox, [URL_ENV.app]: stack.urls.app },
     });
     if (next.pid) writeFileSync(nextPidFile, `${next.pid}\n`);
     next.on('exit', (code) => {
@@ -112,10 +116,4 @@ export async function main(command: 'start' | 'dev', argv: string[]): Promise<vo
     console.error(`✖ ${error instanceof Error ? error.message : String(error)}`);
     await shutdown(1);
   }
-}
-
-/** host:port of a connection URL, never its password. */
-function describe(url: string): string {
-  const parsed = new URL(url);
-  return `${parsed.protocol === 'rediss:' ? 'TLS ' : ''}${parsed.hostname}:${parsed.port || 6379}`;
 }

@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { portsOf } from '../lib/servers/ports';
 import { buildApp, isBuildFresh } from './setup/build';
 import { ensureBrowser } from './setup/browser';
 import { done, step, warn } from './setup/log';
@@ -21,15 +22,16 @@ interface Tally {
   skipped: number;
 }
 
+/** Runs a tool from node_modules/.bin, or Node itself for `node`; resolves to its exit code. */
 function run(command: string, args: string[], env: Record<string, string> = {}): Promise<number> {
-  const bin = path.join(root, 'node_modules', '.bin', command);
+  const bin = command === 'node' ? process.execPath : path.join(root, 'node_modules', '.bin', command);
   const child = spawn(bin, args, { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env } });
   return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
 }
 
-function runNode(args: string[]): Promise<number> {
-  const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
-  return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
+function valkeyPorts(profile: 'content' | 'test' | 'e2e'): string {
+  const { sandbox, app } = portsOf(profile);
+  return `${sandbox}/${app}`;
 }
 
 const single = (name: string, ok: boolean): Tally => ({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 });
@@ -77,17 +79,17 @@ export async function main(): Promise<void> {
   step('Lint (eslint)');
   tallies.push(single('lint', (await run('eslint', ['--max-warnings=0', '.'])) === 0));
 
-  step('Content check (every lesson, quiz, command and challenge; challenges on a real Valkey, ports 7461/7462)');
-  tallies.push(single('content check', (await runNode(['scripts/run.mjs', 'content-check'])) === 0));
+  step(`Content check (every lesson, quiz, command and challenge; challenges on a real Valkey, ports ${valkeyPorts('content')})`);
+  tallies.push(single('content check', (await run('node', ['scripts/run.mjs', 'content-check'])) === 0));
 
   const built = isBuildFresh(root) || (await buildApp(root));
   tallies.push(single('build', built));
 
-  step('Unit and integration tests (Vitest, real Valkey on ports 7411/7412)');
+  step(`Unit and integration tests (Vitest, real Valkey on ports ${valkeyPorts('test')})`);
   tallies.push(await vitest());
 
   if (built && existsSync(path.join(root, '.next', 'BUILD_ID'))) {
-    step('End-to-end tests (Playwright on the production build, Valkey on ports 7421/7422)');
+    step(`End-to-end tests (Playwright on the production build, port ${portsOf('e2e').http}, Valkey on ports ${valkeyPorts('e2e')})`);
     tallies.push(await playwright());
   } else {
     warn('Skipping the end-to-end tests: the build failed.');

@@ -3,7 +3,7 @@
  * by hand or poking at them with valkey-cli. Prints their URLs; Ctrl+C stops them.
  */
 import path from 'node:path';
-import { startLocalStack } from '../lib/valkey/local-stack';
+import { startLocalStack } from '../lib/servers/local-stack';
 import { onStopRequest } from './setup/lifecycle';
 import { done, fail, step } from './setup/log';
 import { ensureValkeyServer } from './setup/valkey-server';

@@ -1,4 +1,5 @@
 import 'server-only';
+import { keyspaceEnv } from '@/lib/config/env';
 import { getValkey } from '@/lib/valkey/connections';
 
 /**
@@ -6,8 +7,8 @@ import { getValkey } from '@/lib/valkey/connections';
  * with none of the sandbox's work (parsing, policy, rate limits, per-learner connections), so
  * that the sandbox's overhead can be measured against it. Off unless KEYSPACE_BENCH_ROUTES=1.
  */
-export function benchRoutesEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
-  return env.KEYSPACE_BENCH_ROUTES === '1';
+export function benchRoutesEnabled(): boolean {
+  return keyspaceEnv().KEYSPACE_BENCH_ROUTES;
 }
 
 /** Keys the baseline reads live under their own prefix, never under a learner's `sb:<id>:`. */

@@ -3,13 +3,13 @@ import { NextRequest } from 'next/server';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { LEARNER_COOKIE, newLearnerId } from '@/lib/sandbox/learner';
 import { closeValkeyClients } from '@/lib/valkey/connections';
+import { setEnv } from '@/lib/testing/env';
 import { learnerCookieValue, learnerIdentity } from './learner-identity';
 
 const savedSecret = process.env.KEYSPACE_SESSION_SECRET;
 
 afterEach(() => {
-  if (savedSecret === undefined) delete process.env.KEYSPACE_SESSION_SECRET;
-  else process.env.KEYSPACE_SESSION_SECRET = savedSecret;
+  setEnv({ KEYSPACE_SESSION_SECRET: savedSecret });
 });
 afterAll(closeValkeyClients);
 
@@ -34,11 +34,11 @@ describe('learnerIdentity', () => {
   });
 
   it('forgets what it verified when the secret changes', async () => {
-    process.env.KEYSPACE_SESSION_SECRET = 'first secret for this test';
+    setEnv({ KEYSPACE_SESSION_SECRET: 'first secret for this test' });
     const id = newLearnerId();
     const cookie = await learnerCookieValue(id);
     expect((await learnerIdentity(withCookie(cookie))).id).toBe(id);
-    process.env.KEYSPACE_SESSION_SECRET = 'second secret for this test';
+    setEnv({ KEYSPACE_SESSION_SECRET: 'second secret for this test' });
     const learner = await learnerIdentity(withCookie(cookie));
     expect(learner.isNew).toBe(true);
     expect(learner.id).not.toBe(id);

@@ -7,6 +7,7 @@ import 'server-only';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { NextRequest, NextResponse } from 'next/server';
 import { isLearnerId, LEARNER_COOKIE, LEARNER_COOKIE_MAX_AGE, newLearnerId } from '@/lib/sandbox/learner';
+import { keyspaceEnv } from '@/lib/config/env';
 import { getValkey } from '@/lib/valkey/connections';
 import { COOKIE_SECRET_KEY } from '@/lib/valkey/keys';
 
@@ -20,7 +21,7 @@ export interface LearnerIdentity {
 const cache = globalThis as typeof globalThis & { keyspaceCookieSecret?: Promise<Buffer> };
 
 function cookieSecret(): Promise<Buffer> {
-  const fromEnv = process.env.KEYSPACE_SESSION_SECRET;
+  const fromEnv = keyspaceEnv().KEYSPACE_SESSION_SECRET;
   if (fromEnv) return Promise.resolve(Buffer.from(fromEnv));
   cache.keyspaceCookieSecret ??= (async () => {
     const app = await getValkey('app');

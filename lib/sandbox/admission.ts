@@ -1,4 +1,5 @@
 import 'server-only';
+import { keyspaceEnv } from '@/lib/config/env';
 import { AppError } from '@/lib/errors';
 import { sandboxLimits, type SandboxLimits } from './limits';
 import { takeTokens, type Bucket } from './rate-limit';
@@ -38,6 +39,6 @@ export async function admitCommand(
  */
 export function clientAddress(headers: Headers): string {
   const entries = (headers.get('x-forwarded-for') ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
-  const address = process.env.KEYSPACE_TRUST_PROXY === '1' ? entries[0] : entries.at(-1);
+  const address = keyspaceEnv().KEYSPACE_TRUST_PROXY ? entries[0] : entries.at(-1);
   return address ?? 'unknown';
 }

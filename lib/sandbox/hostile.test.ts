@@ -13,7 +13,7 @@ import { executeLine, type ExecOutcome } from './execute';
 import { HAND_MADE_HLL, HOSTILE_LINES } from './hostile.fixtures';
 import { HYPERLOGLOG_GUARD_MESSAGE } from './hyperloglog-guard';
 import { replyText } from '@/lib/testing/sandbox';
-import { withEnv } from '@/lib/testing/with-env';
+import { withEnv } from '@/lib/testing/env';
 import { newLearnerId } from './learner';
 
 const alice = newLearnerId();

@@ -1,7 +1,8 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { keyspaceEnv } from '@/lib/config/env';
 import { getValkey, ValkeyUnavailableError } from '@/lib/valkey/connections';
+import { parseEndpoint, tlsCa } from '@/lib/valkey/endpoint';
 import { ACTIVE_LEARNERS_KEY, sandboxKeyPrefix } from '@/lib/valkey/keys';
 import { URL_ENV } from '@/lib/valkey/roles';
 import { scanKeys } from '@/lib/valkey/scan-keys';
@@ -36,11 +37,10 @@ store.keyspaceLearners ??= new Map();
 const sessions = store.keyspaceLearners;
 
 function sandboxTarget(): SandboxTarget {
-  const raw = process.env[URL_ENV.sandbox];
+  const env = keyspaceEnv();
+  const raw = env[URL_ENV.sandbox];
   if (!raw) throw new ValkeyUnavailableError('sandbox', `${URL_ENV.sandbox} is not set.`);
-  const url = new URL(raw);
-  const caFile = process.env.KEYSPACE_VALKEY_CA_FILE;
-  return { host: url.hostname, port: Number(url.port || 6379), tls: url.protocol === 'rediss:', ca: caFile ? readFileSync(caFile) : undefined };
+  return { ...parseEndpoint(raw), ca: tlsCa(env.KEYSPACE_VALKEY_CA_FILE) };
 }
 
 export function hasLearnerSession(id: string): boolean {

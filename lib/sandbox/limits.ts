@@ -1,14 +1,9 @@
 /**
  * Every limit the sandbox enforces, in one place, each overridable by an environment variable so
- * that operators (and the load benchmark) can tune them without code changes.
+ * that operators (and the load benchmark) can tune them without code changes. The variables and
+ * their defaults are in lib/config/env.ts, parsed once.
  */
-function numberFromEnv(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got "${raw}".`);
-  return value;
-}
+import { keyspaceEnv, type KeyspaceEnv } from '@/lib/config/env';
 
 export interface SandboxLimits {
   maxLineBytes: number;
@@ -38,22 +33,29 @@ export interface SandboxLimits {
   learnerIdleSeconds: number;
 }
 
+let cached: { env: KeyspaceEnv; limits: SandboxLimits } | null = null;
+
 export function sandboxLimits(): SandboxLimits {
-  return {
-    maxLineBytes: numberFromEnv('KEYSPACE_SANDBOX_MAX_LINE_BYTES', 16 * 1024),
-    maxArguments: numberFromEnv('KEYSPACE_SANDBOX_MAX_ARGUMENTS', 100),
-    maxOffsetBytes: numberFromEnv('KEYSPACE_SANDBOX_MAX_OFFSET_BYTES', 65_536),
-    maxRandomCount: numberFromEnv('KEYSPACE_SANDBOX_MAX_RANDOM_COUNT', 1_000),
-    maxBlockSeconds: numberFromEnv('KEYSPACE_SANDBOX_MAX_BLOCK_SECONDS', 5),
-    maxReplyBytes: numberFromEnv('KEYSPACE_SANDBOX_MAX_REPLY_BYTES', 1024 * 1024),
-    maxReplyTextChars: numberFromEnv('KEYSPACE_SANDBOX_MAX_REPLY_CHARS', 64 * 1024),
-    maxKeys: numberFromEnv('KEYSPACE_SANDBOX_MAX_KEYS', 1_000),
-    maxMemoryBytes: numberFromEnv('KEYSPACE_SANDBOX_MAX_MEMORY_BYTES', 8 * 1024 * 1024),
-    ratePerLearner: numberFromEnv('KEYSPACE_SANDBOX_RATE_PER_LEARNER', 10),
-    ratePerAddress: numberFromEnv('KEYSPACE_SANDBOX_RATE_PER_ADDRESS', 30),
-    sessionsPerMinute: numberFromEnv('KEYSPACE_SANDBOX_SESSIONS_PER_MINUTE', 10),
-    maxLearners: numberFromEnv('KEYSPACE_SANDBOX_MAX_LEARNERS', 1_000),
-    connectionIdleSeconds: numberFromEnv('KEYSPACE_SANDBOX_CONNECTION_IDLE_SECONDS', 120),
-    learnerIdleSeconds: numberFromEnv('KEYSPACE_SANDBOX_LEARNER_IDLE_SECONDS', 3_600),
+  const env = keyspaceEnv();
+  // Rebuilt only when resetKeyspaceEnv() gave the environment a new parse (tests).
+  if (cached?.env === env) return cached.limits;
+  const limits: SandboxLimits = {
+    maxLineBytes: env.KEYSPACE_SANDBOX_MAX_LINE_BYTES,
+    maxArguments: env.KEYSPACE_SANDBOX_MAX_ARGUMENTS,
+    maxOffsetBytes: env.KEYSPACE_SANDBOX_MAX_OFFSET_BYTES,
+    maxRandomCount: env.KEYSPACE_SANDBOX_MAX_RANDOM_COUNT,
+    maxBlockSeconds: env.KEYSPACE_SANDBOX_MAX_BLOCK_SECONDS,
+    maxReplyBytes: env.KEYSPACE_SANDBOX_MAX_REPLY_BYTES,
+    maxReplyTextChars: env.KEYSPACE_SANDBOX_MAX_REPLY_CHARS,
+    maxKeys: env.KEYSPACE_SANDBOX_MAX_KEYS,
+    maxMemoryBytes: env.KEYSPACE_SANDBOX_MAX_MEMORY_BYTES,
+    ratePerLearner: env.KEYSPACE_SANDBOX_RATE_PER_LEARNER,
+    ratePerAddress: env.KEYSPACE_SANDBOX_RATE_PER_ADDRESS,
+    sessionsPerMinute: env.KEYSPACE_SANDBOX_SESSIONS_PER_MINUTE,
+    maxLearners: env.KEYSPACE_SANDBOX_MAX_LEARNERS,
+    connectionIdleSeconds: env.KEYSPACE_SANDBOX_CONNECTION_IDLE_SECONDS,
+    learnerIdleSeconds: env.KEYSPACE_SANDBOX_LEARNER_IDLE_SECONDS,
   };
+  cached = { env, limits };
+  return limits;
 }

@@ -2,7 +2,7 @@
  * Parity: for every line in parity.fixtures.ts the sandbox prints exactly what `valkey-cli --no-raw`
  * prints (without its final newline), byte for byte. The expected text always comes from the real
  * valkey-cli, run at test time against a fresh valkey-server that this file starts and stops itself
- * (port 7460 + KEYSPACE_PORT_OFFSET), flushed before every scenario.
+ * (the parity port in lib/servers/ports.ts), flushed before every scenario.
  *
  * How lines are paired with valkey-cli output:
  * - Scenarios without connection state run one valkey-cli process per line (stdin = the line), so
@@ -21,14 +21,15 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeValkeyClients } from '@/lib/valkey/connections';
-import { isPortFree } from '@/lib/valkey/local-server';
-import { findValkeyServer } from '@/lib/valkey/server-binary';
+import { isPortFree } from '@/lib/servers/local-server';
+import { portsOf } from '@/lib/servers/ports';
+import { findValkeyServer } from '@/lib/servers/server-binary';
 import { executeLine } from './execute';
 import { newLearnerId } from './learner';
 import { closeLearnerSessions } from './learners';
 import { PARITY_SCENARIOS, type ParityScenario } from './parity.fixtures';
 
-const PORT = 7460 + Number(process.env.KEYSPACE_PORT_OFFSET ?? 0);
+const PORT = portsOf('parity').valkey;
 const SERVER = findValkeyServer()?.path ?? 'valkey-server';
 // The valkey-cli beside the server binary, so that both come from the same build.
 const CLI = SERVER.includes('/') ? path.join(path.dirname(SERVER), 'valkey-cli') : 'valkey-cli';

@@ -1,5 +1,5 @@
 // Points lib/valkey/connections at the servers started by valkey-global-setup.ts.
 import { inject } from 'vitest';
+import { setEnv } from './env';
 
-process.env.KEYSPACE_SANDBOX_URL = inject('sandboxUrl');
-process.env.KEYSPACE_APP_URL = inject('appUrl');
+setEnv({ KEYSPACE_SANDBOX_URL: inject('sandboxUrl'), KEYSPACE_APP_URL: inject('appUrl') });

@@ -4,8 +4,8 @@
  */
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { findValkeyServer } from '../valkey/server-binary';
-import { startLocalStack } from '../valkey/local-stack';
+import { findValkeyServer } from '../servers/server-binary';
+import { startLocalStack } from '../servers/local-stack';
 
 declare module 'vitest' {
   export interface ProvidedContext {

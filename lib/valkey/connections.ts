@@ -1,7 +1,8 @@
 import 'server-only';
-import { readFileSync } from 'node:fs';
 import Redis, { type RedisOptions } from 'ioredis';
+import { keyspaceEnv } from '@/lib/config/env';
 import { AppError } from '@/lib/errors';
+import { hostPort, parseEndpoint, tlsCa } from './endpoint';
 import { URL_ENV, type InstanceRole } from './roles';
 
 /** A Valkey server the app needs is not configured or not answering: a 503, also in the console. */
@@ -20,20 +21,19 @@ export class ValkeyUnavailableError extends AppError {
 const registry = globalThis as typeof globalThis & { keyspaceValkey?: Partial<Record<InstanceRole, Redis>> };
 registry.keyspaceValkey ??= {};
 
-function tlsOptions(url: URL): RedisOptions['tls'] {
-  if (url.protocol !== 'rediss:') return undefined;
-  const caFile = process.env.KEYSPACE_VALKEY_CA_FILE;
-  return caFile ? { ca: readFileSync(caFile) } : {};
+function tlsOptions(raw: string): RedisOptions['tls'] {
+  if (!parseEndpoint(raw).tls) return undefined;
+  const ca = tlsCa(keyspaceEnv().KEYSPACE_VALKEY_CA_FILE);
+  return ca ? { ca } : {};
 }
 
 function createClient(role: InstanceRole): Redis {
-  const raw = process.env[URL_ENV[role]];
+  const raw = keyspaceEnv()[URL_ENV[role]];
   if (!raw) {
     throw new ValkeyUnavailableError(role, `${URL_ENV[role]} is not set. Start Keyspace with "npm start" or "npm run dev".`);
   }
-  const url = new URL(raw);
   const client = new Redis(raw, {
-    tls: tlsOptions(url),
+    tls: tlsOptions(raw),
     connectionName: `keyspace-${role}`,
     connectTimeout: 3_000,
     commandTimeout: 5_000,
@@ -89,10 +89,8 @@ export async function getValkey(role: InstanceRole): Promise<Redis> {
 
 /** host:port of a role's server, safe to show (no credentials). */
 export function endpointOf(role: InstanceRole): string {
-  const raw = process.env[URL_ENV[role]];
-  if (!raw) return 'not configured';
-  const url = new URL(raw);
-  return `${url.hostname}:${url.port || 6379}`;
+  const raw = keyspaceEnv()[URL_ENV[role]];
+  return raw ? hostPort(raw) : 'not configured';
 }
 
 /**

@@ -5,14 +5,16 @@
  */
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
+import { parseEnv, type EnvSource } from '../../lib/config/env';
 import { fail, step } from './log';
 import { detectPlatform, privilegePrefix, runVisible } from './system';
 
 const SYSTEM_CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
 /** Absolute path to use as executablePath, or undefined to let Playwright use its own browser. */
-export function findBrowser(env: NodeJS.ProcessEnv = process.env): { executablePath?: string; description: string } | null {
-  if (env.KEYSPACE_CHROMIUM_PATH) return { executablePath: env.KEYSPACE_CHROMIUM_PATH, description: env.KEYSPACE_CHROMIUM_PATH };
+export function findBrowser(env: EnvSource = process.env): { executablePath?: string; description: string } | null {
+  const configured = parseEnv(env).KEYSPACE_CHROMIUM_PATH;
+  if (configured) return { executablePath: configured, description: configured };
   try {
     if (existsSync(chromium.executablePath())) return { description: "Playwright's Chromium" };
   } catch {

@@ -3,11 +3,11 @@
  * The fingerprint hashes every input file, so a stale build is caught even when timestamps lie
  * (a fresh clone gives every file the same mtime).
  */
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { heartbeat, step, done } from './log';
+import { spawnNext } from './next';
 
 const INPUT_DIRS = ['app', 'components', 'lib', 'content', 'public'];
 const INPUT_FILES = ['package-lock.json', 'next.config.mjs', 'postcss.config.mjs', 'tsconfig.json', 'mdx-components.tsx'];
@@ -46,11 +46,7 @@ export async function buildApp(root: string): Promise<boolean> {
   step('Building the app (next build; about a minute)…');
   const stopBeat = heartbeat('still building');
   const fingerprint = sourceFingerprint(root);
-  const child = spawn(process.execPath, [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-  });
+  const child = spawnNext(root, ['build'], { stdio: 'inherit' });
   const code = await new Promise<number>((resolve) => child.on('exit', (status) => resolve(status ?? 1)));
   stopBeat();
   if (code !== 0) return false;

@@ -4,11 +4,14 @@
  */
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { findValkeyServer, MINIMUM_SERVER_MAJOR as MINIMUM_MAJOR, type ValkeyServerBinary } from '../../lib/valkey/server-binary';
+import { findValkeyServer, MINIMUM_SERVER_MAJOR as MINIMUM_MAJOR, type ValkeyServerBinary } from '../../lib/servers/server-binary';
 import { step, fail } from './log';
 import { commandExists, detectPlatform, privilegePrefix, runVisible, type Platform } from './system';
 
 const BACKPORTS_FILE = '/etc/apt/sources.list.d/keyspace-bookworm-backports.sources';
+const BACKPORTS_SOURCE =
+  'Types: deb\nURIs: http://deb.debian.org/debian\nSuites: bookworm-backports\nComponents: main\n' +
+  'Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg\n';
 
 function installCommands(platform: Platform): string[][] | null {
   if (platform.kind === 'macos') return commandExists('brew') ? [['brew', 'install', 'valkey']] : null;
@@ -32,7 +35,7 @@ function manualAdvice(platform: Platform): string {
   if (platform.kind === 'debian' && platform.codename === 'bookworm') {
     return (
       'Run as root:\n' +
-      `  printf 'Types: deb\\nURIs: http://deb.debian.org/debian\\nSuites: bookworm-backports\\nComponents: main\\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\\n' > ${BACKPORTS_FILE}\n` +
+      `  printf '${BACKPORTS_SOURCE.replaceAll('\n', '\\n')}' > ${BACKPORTS_FILE}\n` +
       '  apt-get update && apt-get install -y -t bookworm-backports valkey-server'
     );
   }
@@ -43,14 +46,11 @@ function manualAdvice(platform: Platform): string {
 function enableBookwormBackports(sudo: string[]): boolean {
   const listed = spawnSync('sh', ['-c', 'grep -rqs bookworm-backports /etc/apt/sources.list /etc/apt/sources.list.d/'], { stdio: 'ignore' });
   if (listed.status === 0) return true;
-  const source =
-    'Types: deb\nURIs: http://deb.debian.org/debian\nSuites: bookworm-backports\nComponents: main\n' +
-    'Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg\n';
   if (sudo.length === 0) {
-    writeFileSync(BACKPORTS_FILE, source);
+    writeFileSync(BACKPORTS_FILE, BACKPORTS_SOURCE);
     return true;
   }
-  return spawnSync('sh', ['-c', `printf '%s' '${source}' | ${sudo.join(' ')} tee ${BACKPORTS_FILE} >/dev/null`], { stdio: 'inherit' }).status === 0;
+  return spawnSync('sh', ['-c', `printf '%s' '${BACKPORTS_SOURCE}' | ${sudo.join(' ')} tee ${BACKPORTS_FILE} >/dev/null`], { stdio: 'inherit' }).status === 0;
 }
 
 /** Returns a usable valkey-server, installing one if needed; exits with advice when it cannot. */

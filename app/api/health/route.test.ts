@@ -1,12 +1,13 @@
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { closeValkeyClients } from '@/lib/valkey/connections';
-import { isPortFree } from '@/lib/valkey/local-server';
+import { isPortFree } from '@/lib/servers/local-server';
 import { GET } from './route';
+import { setEnv } from '@/lib/testing/env';
+import { portsOf } from '@/lib/servers/ports';
 
 afterEach(async () => {
   await closeValkeyClients();
-  process.env.KEYSPACE_SANDBOX_URL = inject('sandboxUrl');
-  process.env.KEYSPACE_APP_URL = inject('appUrl');
+  setEnv({ KEYSPACE_SANDBOX_URL: inject('sandboxUrl'), KEYSPACE_APP_URL: inject('appUrl') });
 });
 
 describe('GET /api/health', () => {
@@ -23,9 +24,9 @@ describe('GET /api/health', () => {
   });
 
   it('answers 503 naming the server that is down, without leaking its password', async () => {
-    const deadPort = 7419;
+    const deadPort = portsOf('test').unusedApp;
     expect(await isPortFree(deadPort)).toBe(true);
-    process.env.KEYSPACE_APP_URL = `redis://keyspace:secret-password@127.0.0.1:${deadPort}`;
+    setEnv({ KEYSPACE_APP_URL: `redis://keyspace:secret-password@127.0.0.1:${deadPort}` });
     const response = await GET();
     expect(response.status).toBe(503);
     const text = await response.text();

@@ -9,7 +9,7 @@ import { learnerCookieValue } from '@/lib/http/learner-identity';
 import { newLearnerId } from '@/lib/sandbox/learner';
 import { closeSandbox } from '@/lib/testing/sandbox';
 import { issuedCookie, learnerRequest } from '@/lib/testing/http';
-import { withEnv } from '@/lib/testing/with-env';
+import { withEnv } from '@/lib/testing/env';
 import { POST } from './route';
 
 const alice = newLearnerId();

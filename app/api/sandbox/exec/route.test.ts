@@ -5,6 +5,8 @@ import { LEARNER_COOKIE } from '@/lib/sandbox/learner';
 import { issuedCookie, learnerRequest } from '@/lib/testing/http';
 import { closeValkeyClients } from '@/lib/valkey/connections';
 import { POST } from './route';
+import { setEnv } from '@/lib/testing/env';
+import { portsOf } from '@/lib/servers/ports';
 
 afterAll(closeValkeyClients);
 
@@ -107,7 +109,7 @@ describe('POST /api/sandbox/exec', () => {
 describe('POST /api/sandbox/exec when the sandbox server is down', () => {
   it('answers 503 with a message that says so', async () => {
     await closeValkeyClients();
-    process.env.KEYSPACE_SANDBOX_URL = 'redis://keyspace:pw@127.0.0.1:7418';
+    setEnv({ KEYSPACE_SANDBOX_URL: `redis://keyspace:pw@127.0.0.1:${portsOf('test').unusedSandbox}` });
     try {
       const { response, body } = await exec('PING');
       expect(response.status).toBe(503);
@@ -116,7 +118,7 @@ describe('POST /api/sandbox/exec when the sandbox server is down', () => {
       expect(String(body.text)).toMatch(/^\(error\) /);
     } finally {
       await closeValkeyClients();
-      process.env.KEYSPACE_SANDBOX_URL = inject('sandboxUrl');
+      setEnv({ KEYSPACE_SANDBOX_URL: inject('sandboxUrl') });
     }
   });
 });

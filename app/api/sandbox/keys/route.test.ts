@@ -8,6 +8,7 @@ import { closeValkeyClients } from '@/lib/valkey/connections';
 import { POST as exec } from '../exec/route';
 import { POST as reset } from '../reset/route';
 import { GET as keys } from './route';
+import { setEnv } from '@/lib/testing/env';
 
 afterAll(async () => {
   closeLearnerSessions();
@@ -50,7 +51,7 @@ describe('GET /api/sandbox/keys and POST /api/sandbox/reset', () => {
 describe('rate limits on POST /api/sandbox/exec', () => {
   it('answer 429 with Retry-After once a learner exceeds the burst', async () => {
     const saved = process.env.KEYSPACE_SANDBOX_RATE_PER_LEARNER;
-    process.env.KEYSPACE_SANDBOX_RATE_PER_LEARNER = '2';
+    setEnv({ KEYSPACE_SANDBOX_RATE_PER_LEARNER: '2' });
     try {
       const me = newLearnerId();
       const headers = { 'x-forwarded-for': `10.0.0.${Math.floor(Math.random() * 250)}` };
@@ -62,8 +63,7 @@ describe('rate limits on POST /api/sandbox/exec', () => {
       expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
       expect(((await limited.json()) as { error: string }).error).toMatch(/too many commands/);
     } finally {
-      if (saved === undefined) delete process.env.KEYSPACE_SANDBOX_RATE_PER_LEARNER;
-      else process.env.KEYSPACE_SANDBOX_RATE_PER_LEARNER = saved;
+      setEnv({ KEYSPACE_SANDBOX_RATE_PER_LEARNER: saved });
     }
   });
 });

@@ -13,16 +13,32 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Redis from 'ioredis';
 
+import type { InstanceRole } from '../valkey/roles';
 import { isProcessAlive } from './profile-lock';
-import type { InstanceRole } from './roles';
 
 export type { InstanceRole };
 
+/** What a server is for: the settings that differ by job; everything else is shared hardening. */
+export interface ServerSettings {
+  /** valkey.conf lines for this server's job: persistence, memory, limits. */
+  config: readonly string[];
+  /**
+   * How the `default` user is shut: `off` outright, or (where Valkey itself needs it, see
+   * SERVER_SETTINGS.app) on with every permission behind a password generated at each start and
+   * never stored.
+   */
+  defaultUser: 'off' | 'unknown-password';
+}
+
 export interface InstanceSpec {
-  role: InstanceRole;
+  /** The server's name in its stack and in messages ("the sandbox Valkey"). */
+  name: string;
   port: number;
   /** Absolute folder for this instance's config, password, pid, log and data. */
   dir: string;
+  settings: ServerSettings;
+  /** The variable that moves this server to another port, named when its port is taken. */
+  portVariable?: string;
 }
 
 export interface RunningInstance {
@@ -34,12 +50,12 @@ export interface RunningInstance {
 
 export const ADMIN_USER = 'keyspace';
 
-/** Settings that differ by role; everything else is shared hardening. */
-function roleSettings(role: InstanceRole): string[] {
-  if (role === 'sandbox') {
-    // Learners' keys are disposable: no persistence, a hard memory cap, eviction across learners,
-    // and the limits from docs/reference/sandbox-security.md §3 that Valkey enforces itself.
-    return [
+/** The two servers the app itself runs on. A lab may define its own settings the same way. */
+export const SERVER_SETTINGS: Record<InstanceRole, ServerSettings> = {
+  // Learners' keys are disposable: no persistence, a hard memory cap, eviction across learners,
+  // and the limits from docs/reference/sandbox-security.md §3 that Valkey enforces itself.
+  sandbox: {
+    config: [
       'save ""',
       'appendonly no',
       'maxmemory 256mb',
@@ -53,26 +69,33 @@ function roleSettings(role: InstanceRole): string[] {
       'client-output-buffer-limit pubsub 1mb 256kb 30',
       'busy-reply-threshold 1000',
       'maxclients 2000',
-    ];
-  }
+    ],
+    defaultUser: 'off',
+  },
   // The app's own data (progress, drills) must survive restarts: append-only file, no eviction.
-  return ['save ""', 'appendonly yes', 'appendfsync everysec', 'maxmemory 256mb', 'maxmemory-policy noeviction'];
+  // Its `default` user stays on (behind an unknown password): Valkey 8.0 replays the append-only
+  // file as `default` and re-checks ACLs at EXEC, so with `default` off it silently drops every
+  // MULTI/EXEC block (and every script's writes) on restart: valkey-io/valkey#3983.
+  app: {
+    config: ['save ""', 'appendonly yes', 'appendfsync everysec', 'maxmemory 256mb', 'maxmemory-policy noeviction'],
+    defaultUser: 'unknown-password',
+  },
+};
+
+/** A spec for one of the app's own two servers. */
+export function roleInstance(role: InstanceRole, port: number, dir: string): InstanceSpec {
+  return { name: role, port, dir, settings: SERVER_SETTINGS[role], portVariable: `KEYSPACE_${role.toUpperCase()}_PORT` };
 }
 
-/**
- * Nobody can use the `default` user on either server. On the app server it still needs every
- * permission, behind a password generated here and never stored: Valkey 8.0 replays the
- * append-only file as `default` and re-checks ACLs at EXEC, so with `default` off it silently
- * drops every MULTI/EXEC block (and every script's writes) on restart: valkey-io/valkey#3983.
- */
-function defaultUserRule(role: InstanceRole): string {
-  if (role === 'sandbox') return 'user default off resetkeys resetchannels -@all';
+/** Nobody can use the `default` user on any server (see ServerSettings.defaultUser). */
+function defaultUserRule(settings: ServerSettings): string {
+  if (settings.defaultUser === 'off') return 'user default off resetkeys resetchannels -@all';
   return `user default on >${randomBytes(32).toString('hex')} ~* &* +@all`;
 }
 
 export function renderConfig(spec: InstanceSpec, password: string): string {
   return [
-    '# Written by Keyspace (lib/valkey/local-server.ts) on every start; edits here are overwritten.',
+    '# Written by Keyspace (lib/servers/local-server.ts) on every start; edits here are overwritten.',
     'bind 127.0.0.1',
     'protected-mode yes',
     `port ${spec.port}`,
@@ -85,8 +108,8 @@ export function renderConfig(spec: InstanceSpec, password: string): string {
     'enable-module-command no',
     'enable-protected-configs no',
     'hide-user-data-from-log yes',
-    ...roleSettings(spec.role),
-    defaultUserRule(spec.role),
+    ...spec.settings.config,
+    defaultUserRule(spec.settings),
     `user ${ADMIN_USER} on >${password} ~* &* +@all`,
     '',
   ].join('\n');
@@ -169,8 +192,8 @@ export async function startInstance(spec: InstanceSpec, valkeyServer: string): P
   await stopLeftoverProcess(path.join(spec.dir, 'valkey.pid'), 'valkey-server');
   if (!(await isPortFree(spec.port))) {
     throw new Error(
-      `Port ${spec.port} (the ${spec.role} Valkey) is already in use by another program. ` +
-        `Stop that program or set KEYSPACE_${spec.role.toUpperCase()}_PORT to a free port.`,
+      `Port ${spec.port} (the ${spec.name} Valkey) is already in use by another program. ` +
+        (spec.portVariable ? `Stop that program or set ${spec.portVariable} to a free port.` : 'Stop that program first.'),
     );
   }
   const password = instancePassword(spec.dir);

@@ -1,5 +1,6 @@
 /** Locating a valkey-server binary that is new enough (≥ 8) on this machine. */
 import { spawnSync } from 'node:child_process';
+import { parseEnv, type EnvSource } from '../config/env';
 import { parseServerVersion } from './local-server';
 
 export const MINIMUM_SERVER_MAJOR = 8;
@@ -18,8 +19,8 @@ function probe(binary: string): ValkeyServerBinary | null {
 }
 
 /** KEYSPACE_VALKEY_SERVER if set, else the first valkey-server ≥ 8 on PATH or in the usual places. */
-export function findValkeyServer(env: NodeJS.ProcessEnv = process.env): ValkeyServerBinary | null {
-  const configured = env.KEYSPACE_VALKEY_SERVER;
+export function findValkeyServer(env: EnvSource = process.env): ValkeyServerBinary | null {
+  const configured = parseEnv(env).KEYSPACE_VALKEY_SERVER;
   for (const candidate of configured ? [configured] : CANDIDATES) {
     const found = probe(candidate);
     if (found && Number(found.version.split('.')[0]) >= MINIMUM_SERVER_MAJOR) return found;

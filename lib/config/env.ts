@@ -1,0 +1,106 @@
+/**
+ * Every KEYSPACE_* environment variable, validated in one place. `.env.example` at the repository
+ * root lists them with their defaults; keep the two in step.
+ *
+ * The app reads `keyspaceEnv()`, parsed once and cached: request paths must not re-parse the
+ * environment. Scripts that pass their own env object call `parseEnv(env)`. Tests that change
+ * process.env call `resetKeyspaceEnv()` so that the next read sees their values.
+ */
+import { z } from 'zod';
+
+/** An unset variable and an empty one mean the same: use the default. */
+const unsetIfEmpty = (value: unknown) => (value === '' ? undefined : value);
+
+const positiveNumber = (fallback: number) =>
+  z.preprocess(unsetIfEmpty, z.coerce.number({ error: 'must be a positive number' }).positive({ error: 'must be a positive number' }).finite().default(fallback));
+
+const optionalText = z.preprocess(unsetIfEmpty, z.string().optional());
+
+const flag = z.preprocess(unsetIfEmpty, z.enum(['0', '1'], { error: 'must be 1 (on) or 0 (off)' }).default('0')).transform((value) => value === '1');
+
+const port = z.preprocess(
+  unsetIfEmpty,
+  z.coerce.number({ error: 'must be a port number (1–65535)' }).int({ error: 'must be a port number (1–65535)' }).min(1, { error: 'must be a port number (1–65535)' }).max(65535, { error: 'must be a port number (1–65535)' }).optional(),
+);
+
+const valkeyUrl = z.preprocess(
+  unsetIfEmpty,
+  z
+    .string()
+    .refine((value) => URL.canParse(value) && ['redis:', 'rediss:'].includes(new URL(value).protocol), {
+      error: 'must be a redis:// or rediss:// URL, such as redis://user:password@host:6379',
+    })
+    .optional(),
+);
+
+const envSchema = z.object({
+  // Where the app finds its two Valkey servers; `npm start` sets both when it starts them itself.
+  KEYSPACE_SANDBOX_URL: valkeyUrl,
+  KEYSPACE_APP_URL: valkeyUrl,
+  KEYSPACE_VALKEY_CA_FILE: optionalText,
+  KEYSPACE_SESSION_SECRET: optionalText,
+  KEYSPACE_TRUST_PROXY: flag,
+  KEYSPACE_BENCH_ROUTES: flag,
+  // Local servers and scripts.
+  KEYSPACE_HOST: z.preprocess(unsetIfEmpty, z.string().default('127.0.0.1')),
+  KEYSPACE_PORT_OFFSET: z.preprocess(
+    unsetIfEmpty,
+    z.coerce
+      .number({ error: 'must be an integer from 0 to 1000' })
+      .int({ error: 'must be an integer from 0 to 1000' })
+      .min(0, { error: 'must be an integer from 0 to 1000' })
+      .max(1000, { error: 'must be an integer from 0 to 1000' })
+      .default(0),
+  ),
+  KEYSPACE_SANDBOX_PORT: port,
+  KEYSPACE_APP_PORT: port,
+  KEYSPACE_DATA_DIR: z.preprocess(unsetIfEmpty, z.string().default('.data')),
+  KEYSPACE_VALKEY_SERVER: optionalText,
+  KEYSPACE_CHROMIUM_PATH: optionalText,
+  // Sandbox limits (lib/sandbox/limits.ts says what each one bounds).
+  KEYSPACE_SANDBOX_MAX_LINE_BYTES: positiveNumber(16 * 1024),
+  KEYSPACE_SANDBOX_MAX_ARGUMENTS: positiveNumber(100),
+  KEYSPACE_SANDBOX_MAX_OFFSET_BYTES: positiveNumber(65_536),
+  KEYSPACE_SANDBOX_MAX_RANDOM_COUNT: positiveNumber(1_000),
+  KEYSPACE_SANDBOX_MAX_BLOCK_SECONDS: positiveNumber(5),
+  KEYSPACE_SANDBOX_MAX_REPLY_BYTES: positiveNumber(1024 * 1024),
+  KEYSPACE_SANDBOX_MAX_REPLY_CHARS: positiveNumber(64 * 1024),
+  KEYSPACE_SANDBOX_MAX_KEYS: positiveNumber(1_000),
+  KEYSPACE_SANDBOX_MAX_MEMORY_BYTES: positiveNumber(8 * 1024 * 1024),
+  KEYSPACE_SANDBOX_RATE_PER_LEARNER: positiveNumber(10),
+  KEYSPACE_SANDBOX_RATE_PER_ADDRESS: positiveNumber(30),
+  KEYSPACE_SANDBOX_SESSIONS_PER_MINUTE: positiveNumber(10),
+  KEYSPACE_SANDBOX_MAX_LEARNERS: positiveNumber(1_000),
+  KEYSPACE_SANDBOX_CONNECTION_IDLE_SECONDS: positiveNumber(120),
+  KEYSPACE_SANDBOX_LEARNER_IDLE_SECONDS: positiveNumber(3_600),
+});
+
+export type KeyspaceEnv = z.infer<typeof envSchema>;
+export type KeyspaceVariable = keyof KeyspaceEnv;
+export const KEYSPACE_VARIABLES = Object.keys(envSchema.shape) as KeyspaceVariable[];
+
+/** process.env, or a copy of it with some variables changed. */
+export type EnvSource = Readonly<Record<string, string | undefined>>;
+
+/** Parses the KEYSPACE_* variables of `source`; throws one message naming every bad variable. */
+export function parseEnv(source: EnvSource = process.env): KeyspaceEnv {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const name = String(issue.path[0]);
+    return `${name} ${issue.message}, got "${source[name]}".`;
+  });
+  throw new Error(problems.join('\n'));
+}
+
+let cached: KeyspaceEnv | null = null;
+
+/** process.env's KEYSPACE_* variables, parsed on first use. */
+export function keyspaceEnv(): KeyspaceEnv {
+  return (cached ??= parseEnv(process.env));
+}
+
+/** Forgets the parsed values; for tests that change process.env. */
+export function resetKeyspaceEnv(): void {
+  cached = null;
+}

@@ -1,0 +1,48 @@
+/**
+ * Every port Keyspace listens on or reserves, by profile, in one table. KEYSPACE_PORT_OFFSET is
+ * added to all of them, so that two checkouts (or two developers on one machine) can run their
+ * suites side by side: keep each profile's ports within 7401–7499 and 3000–3099, so that offsets
+ * that are multiples of 100 never overlap (lib/servers/ports.test.ts checks it).
+ */
+import { parseEnv, type EnvSource } from '../config/env';
+
+/** Each named port of each profile, before the offset. */
+export const BASE_PORTS = {
+  /** `npm start` / `npm run dev` / `npm run valkey`. */
+  local: { http: 3000, sandbox: 7401, app: 7402 },
+  /** Vitest's shared pair, plus ports that tests use as "nothing listens here". */
+  test: { sandbox: 7411, app: 7412, unusedSandbox: 7418, unusedApp: 7419 },
+  /** Playwright, through `npm start --profile e2e`. */
+  e2e: { http: 3021, sandbox: 7421, app: 7422 },
+  /** scripts/start.test.ts, which runs `npm start` itself. */
+  'start-test': { http: 3031, sandbox: 7431, app: 7432 },
+  /** `npm run bench:sandbox`. */
+  bench: { http: 3041, sandbox: 7441, app: 7442 },
+  /** lib/servers/local-server.test.ts: one throwaway server per test. */
+  'server-test': { secured: 7451, sandbox: 7452, restart: 7453, clash: 7454, transactions: 7455 },
+  /** lib/sandbox/parity.test.ts: a plain valkey-server to compare valkey-cli with. */
+  parity: { valkey: 7460 },
+  /** `npm run content:check`. */
+  content: { sandbox: 7461, app: 7462 },
+} as const satisfies Record<string, Record<string, number>>;
+
+export type PortProfile = keyof typeof BASE_PORTS;
+
+/** KEYSPACE_PORT_OFFSET, validated (an integer from 0 to 1000). */
+export function portOffset(env: EnvSource = process.env): number {
+  return parseEnv(env).KEYSPACE_PORT_OFFSET;
+}
+
+/** A profile's ports with the offset applied. */
+export function portsOf<P extends PortProfile>(profile: P, env: EnvSource = process.env): { [K in keyof (typeof BASE_PORTS)[P]]: number } {
+  const offset = portOffset(env);
+  const base = BASE_PORTS[profile] as Record<string, number>;
+  return Object.fromEntries(Object.entries(base).map(([name, port]) => [name, port + offset])) as { [K in keyof (typeof BASE_PORTS)[P]]: number };
+}
+
+/** Every port of every profile, with the offset applied (for the overlap test and diagnostics). */
+export function allPorts(env: EnvSource = process.env): { profile: PortProfile; name: string; port: number }[] {
+  return (Object.keys(BASE_PORTS) as PortProfile[]).flatMap((profile) =>
+    Object.entries(portsOf(profile, env)).map(([name, port]) => ({ profile, name, port: port as number })),
+  );
+}
