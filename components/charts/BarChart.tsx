@@ -20,7 +20,7 @@ export function BarChart({ title, bars, max, caption, valueHeading }: { title: s
         {bars.map((bar, index) => {
           const height = bar.value === null || max === 0 ? 0 : (bar.value / max) * 38;
           return (
-            <rect key={bar.label} x={index * width + width * 0.15} y={40 - height} width={width * 0.7} height={Math.max(height, bar.value ? 0.5 : 0)} className="fill-sky-600 dark:fill-sky-400">
+            <rect key={bar.label} x={index * width + width * 0.15} y={40 - height} width={width * 0.7} height={Math.max(height, bar.value ? 0.5 : 0)} className="fill-accent-line">
               <title>{`${bar.label}: ${bar.display}`}</title>
             </rect>
           );

@@ -192,7 +192,7 @@ export function DrillSession() {
                   dangerouslySetInnerHTML={{ __html: card.answerHtml }}
                 />
                 <p className="mt-3 text-sm">
-                  <Link href={`/learn/${card.lesson}`} className="text-sky-700 underline dark:text-sky-400">
+                  <Link href={`/learn/${card.lesson}`} className="text-accent-text underline">
                     Read the lesson
                   </Link>
                 </p>

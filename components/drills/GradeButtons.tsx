@@ -4,7 +4,7 @@ const GRADES = [
   { grade: 1, label: 'Again', className: 'bg-rose-700 hover:bg-rose-800' },
   { grade: 2, label: 'Hard', className: 'bg-amber-800 hover:bg-amber-900' },
   { grade: 3, label: 'Good', className: 'bg-emerald-700 hover:bg-emerald-800' },
-  { grade: 4, label: 'Easy', className: 'bg-sky-700 hover:bg-sky-800' },
+  { grade: 4, label: 'Easy', className: 'bg-accent hover:bg-accent-hover' },
 ] as const;
 
 /** Again / Hard / Good / Easy, each with its key (1–4) and the interval it would schedule. */

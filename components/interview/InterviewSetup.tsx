@@ -6,6 +6,7 @@ import { startInterviewSession } from '@/lib/interview/api-client';
 import { WEAK_BELOW } from '@/lib/interview/scoring';
 import { INTERVIEW_LENGTHS, type InterviewLength, type InterviewSession } from '@/lib/interview/types';
 import { useHydrated } from '@/components/ui/use-hydrated';
+import { Button } from '@/components/ui/Button';
 
 export interface TopicOption {
   topic: Topic;
@@ -43,7 +44,7 @@ export function InterviewSetup({ topics, onStart }: { topics: TopicOption[]; onS
   };
 
   const disabled = !hydrated || state.status === 'starting';
-  const pill = 'flex min-h-11 cursor-pointer items-center gap-2 rounded-md border border-slate-300 px-3 py-2 text-sm has-[:checked]:border-sky-700 has-[:checked]:bg-sky-50 dark:border-slate-700 dark:has-[:checked]:border-sky-400 dark:has-[:checked]:bg-sky-950/40';
+  const pill = 'flex min-h-11 cursor-pointer items-center gap-2 rounded-md border border-line-strong px-3 py-2 text-sm has-[:checked]:border-accent-line has-[:checked]:bg-accent-soft';
   return (
     <form
       aria-label="Interview setup"
@@ -99,9 +100,9 @@ export function InterviewSetup({ topics, onStart }: { topics: TopicOption[]; onS
       </fieldset>
 
       <div>
-        <button type="submit" disabled={disabled} className="min-h-11 rounded-md bg-sky-700 px-5 py-2 font-medium text-white hover:bg-sky-800 disabled:opacity-60">
+        <Button type="submit" size="lg" disabled={disabled}>
           {state.status === 'starting' ? 'Building your interview…' : 'Start the interview'}
-        </button>
+        </Button>
         <p className="sr-only" role="status">
           {state.status === 'starting' ? 'Building your interview…' : ''}
         </p>

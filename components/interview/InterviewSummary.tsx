@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'react';
 import { formatClock } from '@/lib/interview/clock';
 import { isWeak, WEAK_BELOW } from '@/lib/interview/scoring';
 import { TOPIC_LABELS, type InterviewQuestion, type InterviewSummary as Summary } from '@/lib/interview/types';
+import { Button } from '@/components/ui/Button';
 
 const scoreColour = (percent: number) => (isWeak(percent) ? 'bg-amber-500 dark:bg-amber-400' : 'bg-emerald-600 dark:bg-emerald-400');
 
@@ -75,7 +76,7 @@ export function InterviewSummary({ summary, questions, onRestart }: { summary: S
                 {weak.lessons.map((lesson, at) => (
                   <span key={lesson.slug}>
                     {at > 0 && ', '}
-                    <Link href={lesson.href} className="text-sky-800 underline dark:text-sky-300">
+                    <Link href={lesson.href} className="text-accent-text-strong underline">
                       {lesson.title}
                     </Link>
                   </span>
@@ -85,7 +86,7 @@ export function InterviewSummary({ summary, questions, onRestart }: { summary: S
           </ul>
           <p className="mt-3 text-sm">
             Their flashcards now come first in your{' '}
-            <Link href="/drills" className="text-sky-800 underline dark:text-sky-300">
+            <Link href="/drills" className="text-accent-text-strong underline">
               drills
             </Link>
             : {cardsBroughtForward > 0 ? `${cardsBroughtForward} card${cardsBroughtForward === 1 ? '' : 's'} you have reviewed ${cardsBroughtForward === 1 ? 'is' : 'are'} due now, and ` : ''}
@@ -116,9 +117,9 @@ export function InterviewSummary({ summary, questions, onRestart }: { summary: S
         })}
       </ol>
 
-      <button type="button" onClick={onRestart} className="mt-8 min-h-11 rounded-md bg-sky-700 px-5 py-2 font-medium text-white hover:bg-sky-800">
+      <Button size="lg" onClick={onRestart} className="mt-8">
         Start another interview
-      </button>
+      </Button>
     </section>
   );
 }

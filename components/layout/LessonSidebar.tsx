@@ -24,7 +24,7 @@ function LessonLinks({ tracks, currentSlug }: { tracks: TrackWithLessons[]; curr
                       aria-current={current ? 'page' : undefined}
                       className={`-ml-px block border-l-2 py-1 pl-3 text-sm ${
                         current
-                          ? 'border-sky-600 font-medium text-sky-800 dark:text-sky-300'
+                          ? 'border-accent-line font-medium text-accent-text-strong'
                           : 'border-transparent text-slate-600 hover:border-slate-400 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100'
                       }`}
                     >

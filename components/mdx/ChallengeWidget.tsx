@@ -5,6 +5,7 @@ import { refreshProgress, useProgress } from '@/components/progress/use-progress
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { checkChallenge, type CheckResponse } from '@/lib/progress/api-client';
 import { Run } from './Run';
+import { Button } from '@/components/ui/Button';
 
 interface ChallengeWidgetProps {
   id: string;
@@ -37,9 +38,9 @@ export function ChallengeWidget({ id, title, goal, hint, solution, checkLabels, 
 
   const results = state.status === 'done' ? state.result.checks : null;
   return (
-    <section aria-labelledby={headingId} data-challenge-id={id} className="not-prose my-8 rounded-lg border-2 border-sky-300 bg-sky-50/40 p-4 dark:border-sky-800 dark:bg-sky-950/20">
+    <section aria-labelledby={headingId} data-challenge-id={id} className="not-prose my-8 rounded-lg border-2 border-accent-border bg-accent-soft p-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <p className="text-xs font-semibold uppercase tracking-wide text-sky-800 dark:text-sky-300">Challenge</p>
+        <p className="text-xs font-semibold uppercase tracking-wide text-accent-text-strong">Challenge</p>
         {passedBefore && <p className="text-xs font-medium text-emerald-700 dark:text-emerald-400">✓ Passed before</p>}
       </div>
       <h3 id={headingId} className="mt-1 text-lg font-semibold">
@@ -49,14 +50,9 @@ export function ChallengeWidget({ id, title, goal, hint, solution, checkLabels, 
       {forbid.length > 0 && <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">Do it without {forbid.join(', ')}.</p>}
       <p className="mt-3 text-xs text-slate-600 dark:text-slate-400">Type your commands in the sandbox, then press Check. Checks: {checkLabels.join(' · ')}.</p>
       <div className="mt-3 flex flex-wrap gap-2">
-        <button
-          type="button"
-          onClick={check}
-          disabled={!hydrated || state.status === 'checking'}
-          className="rounded-md bg-sky-700 px-4 py-2 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-60"
-        >
+        <Button onClick={check} disabled={!hydrated || state.status === 'checking'} className="text-sm">
           {state.status === 'checking' ? 'Checking…' : 'Check'}
-        </button>
+        </Button>
         <button
           type="button"
           onClick={() => setShowSolution((shown) => !shown)}

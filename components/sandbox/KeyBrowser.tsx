@@ -7,7 +7,7 @@ import { formatBytes, formatTtl } from './key-format';
 import { useSandbox } from './SandboxProvider';
 import { useLearnerKeys } from './use-learner-keys';
 
-const BUTTON = 'rounded px-2 py-1 text-xs font-medium focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-500 disabled:opacity-60';
+const BUTTON = 'rounded px-2 py-1 text-xs font-medium focus-visible:outline focus-visible:outline-2 focus-visible:outline-ring disabled:opacity-60';
 const QUIET_BUTTON = `${BUTTON} text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800`;
 
 /** The learner's keys with type, live TTL and size, refreshed after every console command; and Reset. */

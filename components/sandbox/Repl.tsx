@@ -17,7 +17,7 @@ export function Repl({ heading = 'Sandbox', className = '' }: { heading?: string
         <h2 id={headingId} className="text-sm font-semibold">
           {heading} <span className="font-normal text-slate-400">· real Valkey, your own keys</span>
         </h2>
-        <button type="button" onClick={sandbox.clear} className="rounded px-2 py-1 text-xs text-slate-300 hover:bg-slate-800 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-400">
+        <button type="button" onClick={sandbox.clear} className="rounded px-2 py-1 text-xs text-slate-300 hover:bg-slate-800 focus-visible:outline focus-visible:outline-2 focus-visible:outline-ring">
           Clear
         </button>
       </header>
