@@ -30,7 +30,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <ThemeProvider>
           <SiteHeader />
           <main id="main">{children}</main>
-          <footer className="mx-auto mt-16 max-w-7xl border-t border-slate-200 px-4 py-6 text-sm text-slate-600 sm:px-6 dark:border-slate-800 dark:text-slate-400">
+          <footer className="mx-auto mt-16 max-w-7xl border-t border-line px-4 py-6 text-sm text-muted sm:px-6">
             <nav aria-label="Footer" className="flex flex-wrap gap-4">
               <Link href="/learn" className="hover:underline">
                 All lessons

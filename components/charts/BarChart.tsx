@@ -33,9 +33,9 @@ export function BarChart({ title, bars, max, caption, valueHeading }: { title: s
           </span>
         ))}
       </div>
-      <figcaption className="mt-1 text-xs text-slate-600 dark:text-slate-400">{caption}</figcaption>
+      <figcaption className="mt-1 text-xs text-muted">{caption}</figcaption>
       <details className="mt-1 text-xs">
-        <summary className="cursor-pointer text-slate-600 dark:text-slate-400">Show as a table</summary>
+        <summary className="cursor-pointer text-muted">Show as a table</summary>
         <table className="mt-2 w-full text-left">
           <thead>
             <tr>

@@ -18,7 +18,7 @@ export function DrillDashboard() {
   const stats = state.data;
   if (stats.cardsSeen === 0) {
     return (
-      <div className="rounded-lg border border-slate-200 p-5 text-sm dark:border-slate-800">
+      <div className="rounded-lg border border-line p-5 text-sm">
         <p>No flashcards reviewed yet. {stats.cardsTotal} cards cover every lesson topic, scheduled so each comes back just before you would forget it.</p>
         <Link href="/drills" {...buttonProps({ size: 'sm', className: 'mt-3' })}>
           Start drilling
@@ -36,7 +36,7 @@ export function DrillDashboard() {
     { label: 'Cards seen', value: `${stats.cardsSeen} / ${stats.cardsTotal}`, testId: 'drill-seen' },
   ];
   return (
-    <div className="rounded-lg border border-slate-200 p-5 dark:border-slate-800">
+    <div className="rounded-lg border border-line p-5">
       <StatFigures figures={figures} />
       <div className="mt-6 grid gap-6 md:grid-cols-2">
         <div>

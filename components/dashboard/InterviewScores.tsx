@@ -14,7 +14,7 @@ export function InterviewScores() {
   const { topics, sessions } = state.data;
   if (sessions.length === 0) {
     return (
-      <div className="rounded-lg border border-slate-200 p-5 text-sm dark:border-slate-800">
+      <div className="rounded-lg border border-line p-5 text-sm">
         <p>No mock interviews yet. Pick a length and topics, answer against the clock, and check yourself against a rubric.</p>
         <Link href="/interview" {...buttonProps({ size: 'sm', className: 'mt-3' })}>
           Start a mock interview
@@ -23,8 +23,8 @@ export function InterviewScores() {
     );
   }
   return (
-    <div className="rounded-lg border border-slate-200 p-5 dark:border-slate-800">
-      <p className="text-sm text-slate-600 dark:text-slate-400">
+    <div className="rounded-lg border border-line p-5">
+      <p className="text-sm text-muted">
         {sessions.length} interview{sessions.length === 1 ? '' : 's'}; average score per topic (below 60% counts as weak).
       </p>
       <ul className="mt-3 space-y-2" aria-label="Interview score per topic">

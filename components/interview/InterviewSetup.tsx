@@ -72,10 +72,10 @@ export function InterviewSetup({ topics, onStart }: { topics: TopicOption[]; onS
           <button type="button" disabled={disabled} onClick={() => {
               setChosen(new Set(topics.map((option) => option.topic)));
               setNoTopic(false);
-            }} className="min-h-10 rounded-md border border-slate-300 px-3 hover:bg-slate-100 disabled:opacity-60 dark:border-slate-700 dark:hover:bg-slate-800">
+            }} className="min-h-10 rounded-md border border-line-strong px-3 hover:bg-surface-hover disabled:opacity-60">
             All topics
           </button>
-          <button type="button" disabled={disabled} onClick={() => setChosen(new Set())} className="min-h-10 rounded-md border border-slate-300 px-3 hover:bg-slate-100 disabled:opacity-60 dark:border-slate-700 dark:hover:bg-slate-800">
+          <button type="button" disabled={disabled} onClick={() => setChosen(new Set())} className="min-h-10 rounded-md border border-line-strong px-3 hover:bg-surface-hover disabled:opacity-60">
             Clear
           </button>
         </div>
@@ -85,7 +85,7 @@ export function InterviewSetup({ topics, onStart }: { topics: TopicOption[]; onS
               <input type="checkbox" name="interview-topics" value={option.topic} checked={chosen.has(option.topic)} disabled={disabled} onChange={() => toggle(option.topic)} />
               <span>
                 {option.label}
-                <span className="block text-xs text-slate-600 dark:text-slate-400">
+                <span className="block text-xs text-muted">
                   {plural(option.scenarios, 'scenario')}, {plural(option.cards, 'flashcard')}
                 </span>
               </span>
@@ -93,7 +93,7 @@ export function InterviewSetup({ topics, onStart }: { topics: TopicOption[]; onS
           ))}
         </div>
         {noTopic && (
-          <p id="interview-no-topic" role="alert" className="mt-2 text-sm text-rose-800 dark:text-rose-300">
+          <p id="interview-no-topic" role="alert" className="mt-2 text-sm text-danger-text">
             Pick at least one topic.
           </p>
         )}

@@ -30,7 +30,7 @@ export function InterviewSummary({ summary, questions, onRestart }: { summary: S
       <table className="mt-6 w-full border-collapse text-sm">
         <caption className="mb-2 text-left font-semibold">Score per topic (weak below {WEAK_BELOW}%)</caption>
         <thead>
-          <tr className="border-b border-slate-300 text-left dark:border-slate-700">
+          <tr className="border-b border-line-strong text-left">
             <th scope="col" className="py-2 pr-3 font-medium">
               Topic
             </th>
@@ -44,10 +44,10 @@ export function InterviewSummary({ summary, questions, onRestart }: { summary: S
         </thead>
         <tbody>
           {result.topicScores.map((entry) => (
-            <tr key={entry.topic} className="border-b border-slate-200 align-top dark:border-slate-800">
+            <tr key={entry.topic} className="border-b border-line align-top">
               <th scope="row" className="py-2 pr-3 text-left font-normal">
                 {TOPIC_LABELS[entry.topic]}
-                <span className="block text-xs text-slate-600 dark:text-slate-400">
+                <span className="block text-xs text-muted">
                   {entry.questions} question{entry.questions === 1 ? '' : 's'}
                 </span>
               </th>
@@ -104,9 +104,9 @@ export function InterviewSummary({ summary, questions, onRestart }: { summary: S
         {result.questions.map((entry, at) => {
           const question = byId.get(`${entry.kind}:${entry.id}`);
           return (
-            <li key={`${entry.kind}:${entry.id}`} className="flex items-start justify-between gap-3 rounded-md border border-slate-200 p-3 dark:border-slate-800">
+            <li key={`${entry.kind}:${entry.id}`} className="flex items-start justify-between gap-3 rounded-md border border-line p-3">
               <span>
-                <span className="text-xs text-slate-600 dark:text-slate-400">
+                <span className="text-xs text-muted">
                   {at + 1}. {entry.kind === 'scenario' ? `Scenario: ${entry.covered?.length ?? 0} of ${entry.keyPoints ?? 0} key points` : `Flashcard: ${entry.assessment}`}
                 </span>
                 {question && <span className="block [&_code]:font-mono" dangerouslySetInnerHTML={{ __html: question.promptHtml }} />}

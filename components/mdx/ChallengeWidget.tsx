@@ -47,8 +47,8 @@ export function ChallengeWidget({ id, title, goal, hint, solution, checkLabels, 
         {title}
       </h3>
       <div className="mt-2 space-y-2 text-sm leading-relaxed [&_code]:font-mono">{goal}</div>
-      {forbid.length > 0 && <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">Do it without {forbid.join(', ')}.</p>}
-      <p className="mt-3 text-xs text-slate-600 dark:text-slate-400">Type your commands in the sandbox, then press Check. Checks: {checkLabels.join(' · ')}.</p>
+      {forbid.length > 0 && <p className="mt-2 text-sm text-muted">Do it without {forbid.join(', ')}.</p>}
+      <p className="mt-3 text-xs text-muted">Type your commands in the sandbox, then press Check. Checks: {checkLabels.join(' · ')}.</p>
       <div className="mt-3 flex flex-wrap gap-2">
         <Button onClick={check} disabled={!hydrated || state.status === 'checking'} className="text-sm">
           {state.status === 'checking' ? 'Checking…' : 'Check'}
@@ -58,7 +58,7 @@ export function ChallengeWidget({ id, title, goal, hint, solution, checkLabels, 
           onClick={() => setShowSolution((shown) => !shown)}
           aria-expanded={showSolution}
           disabled={!hydrated}
-          className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+          className="rounded-md border border-line-strong px-4 py-2 text-sm font-medium hover:bg-surface-hover"
         >
           {showSolution ? 'Hide the solution' : 'Show a solution'}
         </button>
@@ -78,10 +78,10 @@ export function ChallengeWidget({ id, title, goal, hint, solution, checkLabels, 
         </div>
       )}
       <div aria-live="polite" className="mt-3 text-sm">
-        {state.status === 'error' && <p className="text-rose-800 dark:text-rose-300">Could not check: {state.error}</p>}
+        {state.status === 'error' && <p className="text-danger-text">Could not check: {state.error}</p>}
         {results && state.status === 'done' && (
           <>
-            <p className={`font-semibold ${state.result.passed ? 'text-emerald-800 dark:text-emerald-300' : 'text-rose-800 dark:text-rose-300'}`}>
+            <p className={`font-semibold ${state.result.passed ? 'text-success-text' : 'text-danger-text'}`}>
               {state.result.passed ? 'Passed: every check is green.' : `Not yet: ${results.filter((check) => !check.passed).length} of ${results.length} checks failed.`}
             </p>
             <ul className="mt-2 space-y-1" aria-label="Check results">

@@ -23,8 +23,8 @@ export function Run({ command }: { command: string }) {
   };
 
   return (
-    <div role="group" aria-label={`Command: ${command}`} className="not-prose my-4 overflow-hidden rounded-md border border-slate-300 dark:border-slate-700">
-      <div className="flex items-center justify-between gap-3 bg-slate-100 px-3 py-2 dark:bg-slate-900">
+    <div role="group" aria-label={`Command: ${command}`} className="not-prose my-4 overflow-hidden rounded-md border border-line-strong">
+      <div className="flex items-center justify-between gap-3 bg-surface-muted px-3 py-2">
         <code className="min-w-0 break-all font-mono text-sm">{command}</code>
         <Button size="xs" onClick={run} disabled={!hydrated || state.status === 'running'} aria-label={`Run ${command}`} aria-controls={replyId} className="shrink-0">
           {state.status === 'running' ? 'Running…' : 'Run'}

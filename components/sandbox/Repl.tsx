@@ -12,7 +12,7 @@ export function Repl({ heading = 'Sandbox', className = '' }: { heading?: string
   if (!sandbox) throw new Error('<Repl> must be inside <SandboxProvider>.');
 
   return (
-    <section aria-labelledby={headingId} className={`flex flex-col rounded-lg border border-slate-300 bg-slate-950 text-slate-100 dark:border-slate-700 ${className}`}>
+    <section aria-labelledby={headingId} className={`flex flex-col rounded-lg border border-line-strong bg-slate-950 text-slate-100 ${className}`}>
       <header className="flex items-center justify-between border-b border-slate-800 px-3 py-2">
         <h2 id={headingId} className="text-sm font-semibold">
           {heading} <span className="font-normal text-slate-400">· real Valkey, your own keys</span>
