@@ -69,15 +69,21 @@ export function InterviewSetup({ topics, onStart }: { topics: TopicOption[]; onS
       <fieldset aria-describedby={noTopic ? 'interview-no-topic' : undefined}>
         <legend className="font-semibold">Topics</legend>
         <div className="mt-2 flex flex-wrap gap-2 text-sm">
-          <button type="button" disabled={disabled} onClick={() => {
+          <Button
+            variant="secondary"
+            size="sm"
+            className="min-h-10"
+            disabled={disabled}
+            onClick={() => {
               setChosen(new Set(topics.map((option) => option.topic)));
               setNoTopic(false);
-            }} className="min-h-10 rounded-md border border-line-strong px-3 hover:bg-surface-hover disabled:opacity-60">
+            }}
+          >
             All topics
-          </button>
-          <button type="button" disabled={disabled} onClick={() => setChosen(new Set())} className="min-h-10 rounded-md border border-line-strong px-3 hover:bg-surface-hover disabled:opacity-60">
+          </Button>
+          <Button variant="secondary" size="sm" className="min-h-10" disabled={disabled} onClick={() => setChosen(new Set())}>
             Clear
-          </button>
+          </Button>
         </div>
         <div className="mt-3 grid gap-2 sm:grid-cols-2">
           {topics.map((option) => (

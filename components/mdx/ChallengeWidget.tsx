@@ -53,15 +53,9 @@ export function ChallengeWidget({ id, title, goal, hint, solution, checkLabels, 
         <Button onClick={check} disabled={!hydrated || state.status === 'checking'} className="text-sm">
           {state.status === 'checking' ? 'Checking…' : 'Check'}
         </Button>
-        <button
-          type="button"
-          onClick={() => setShowSolution((shown) => !shown)}
-          aria-expanded={showSolution}
-          disabled={!hydrated}
-          className="rounded-md border border-line-strong px-4 py-2 text-sm font-medium hover:bg-surface-hover"
-        >
+        <Button variant="secondary" onClick={() => setShowSolution((shown) => !shown)} aria-expanded={showSolution} disabled={!hydrated} className="text-sm">
           {showSolution ? 'Hide the solution' : 'Show a solution'}
-        </button>
+        </Button>
       </div>
       {hint && (
         <details className="mt-3 text-sm">
