@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect } from 'react';
+import { Button } from '@/components/ui/Button';
 
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   useEffect(() => {
@@ -10,9 +11,9 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
     <div role="alert" className="mx-auto max-w-3xl px-4 py-16 text-center sm:px-6">
       <h1 className="text-2xl font-bold tracking-tight">Something went wrong</h1>
       <p className="mt-4 text-slate-600 dark:text-slate-300">This page could not be shown. Try again; if it keeps failing, reload the page.</p>
-      <button type="button" onClick={reset} className="mt-6 rounded-md bg-sky-700 px-4 py-2 font-medium text-white hover:bg-sky-800">
+      <Button onClick={reset} className="mt-6">
         Try again
-      </button>
+      </Button>
     </div>
   );
 }

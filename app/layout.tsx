@@ -24,13 +24,13 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     // next-themes sets the class on <html> before hydration, hence the warning suppression.
     <html lang="en" suppressHydrationWarning>
       <body className="min-h-screen bg-white text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-sky-700 focus:px-3 focus:py-2 focus:text-white">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-accent focus:px-3 focus:py-2 focus:text-accent-fg">
           Skip to content
         </a>
         <ThemeProvider>
           <SiteHeader />
           <main id="main">{children}</main>
-          <footer className="mx-auto mt-16 max-w-7xl border-t border-slate-200 px-4 py-6 text-sm text-slate-600 sm:px-6 dark:border-slate-800 dark:text-slate-400">
+          <footer className="mx-auto mt-16 max-w-7xl border-t border-line px-4 py-6 text-sm text-muted sm:px-6">
             <nav aria-label="Footer" className="flex flex-wrap gap-4">
               <Link href="/learn" className="hover:underline">
                 All lessons

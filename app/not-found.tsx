@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { buttonProps } from '@/components/ui/Button';
 
 export default function NotFound() {
   return (
@@ -6,7 +7,7 @@ export default function NotFound() {
       <p className="font-mono text-sm text-slate-500 dark:text-slate-400">(nil)</p>
       <h1 className="mt-2 text-3xl font-bold tracking-tight">Page not found</h1>
       <p className="mt-4 text-slate-600 dark:text-slate-300">There is no page at this address. It may have moved, or the link may be mistyped.</p>
-      <Link href="/learn" className="mt-6 inline-block rounded-md bg-sky-700 px-4 py-2 font-medium text-white hover:bg-sky-800">
+      <Link href="/learn" {...buttonProps({ className: 'mt-6' })}>
         See all lessons
       </Link>
     </div>

@@ -4,6 +4,7 @@ import { ProgressPanel } from '@/components/progress/ProgressPanel';
 import { DrillDashboard } from '@/components/dashboard/DrillDashboard';
 import { InterviewScores } from '@/components/dashboard/InterviewScores';
 import { contentLibrary } from '@/lib/content/lessons';
+import { buttonProps } from '@/components/ui/Button';
 
 export default function HomePage() {
   const { tracks, lessons } = contentLibrary();
@@ -18,11 +19,11 @@ export default function HomePage() {
         </p>
         <div className="mt-6 flex flex-wrap gap-3">
           {first && (
-            <Link href={`/learn/${first.slug}`} className="rounded-md bg-sky-700 px-4 py-2 font-medium text-white hover:bg-sky-800 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500">
+            <Link href={`/learn/${first.slug}`} {...buttonProps()}>
               Start the first lesson
             </Link>
           )}
-          <Link href="/sandbox" className="rounded-md border border-slate-300 px-4 py-2 font-medium hover:bg-slate-100 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 dark:border-slate-700 dark:hover:bg-slate-800">
+          <Link href="/sandbox" {...buttonProps({ variant: 'secondary' })}>
             Open the sandbox
           </Link>
         </div>

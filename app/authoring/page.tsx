@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { SandboxPanel } from '@/components/sandbox/SandboxPanel';
 import { SandboxProvider } from '@/components/sandbox/SandboxProvider';
+import { Prose } from '@/components/ui/Prose';
 import AuthoringGuide from '@/content/guides/authoring.mdx';
 
 export const metadata: Metadata = {
@@ -15,9 +16,9 @@ export default function AuthoringPage() {
         <article className="min-w-0">
           <p className="text-sm text-slate-500 dark:text-slate-400">For instructors</p>
           <h1 className="mt-1 text-3xl font-bold tracking-tight">Authoring guide</h1>
-          <div className="prose prose-slate mt-6 max-w-none dark:prose-invert prose-code:before:content-none prose-code:after:content-none prose-pre:bg-slate-900">
+          <Prose className="mt-6">
             <AuthoringGuide />
-          </div>
+          </Prose>
         </article>
         <SandboxPanel heading="Sandbox" />
       </div>

@@ -14,7 +14,7 @@ export default function DrillsPage() {
       <p className="mt-2 text-slate-600 dark:text-slate-300">
         Flashcards scheduled with FSRS, the algorithm behind modern Anki: each card comes back just before you would forget it. Answer in your
         head, show the answer, and grade yourself honestly. For a timed practice with scenarios, try a{' '}
-        <Link href="/interview" className="text-sky-700 underline dark:text-sky-400">
+        <Link href="/interview" className="text-accent-text underline">
           mock interview
         </Link>
         .

@@ -20,7 +20,7 @@ export function BarChart({ title, bars, max, caption, valueHeading }: { title: s
         {bars.map((bar, index) => {
           const height = bar.value === null || max === 0 ? 0 : (bar.value / max) * 38;
           return (
-            <rect key={bar.label} x={index * width + width * 0.15} y={40 - height} width={width * 0.7} height={Math.max(height, bar.value ? 0.5 : 0)} className="fill-sky-600 dark:fill-sky-400">
+            <rect key={bar.label} x={index * width + width * 0.15} y={40 - height} width={width * 0.7} height={Math.max(height, bar.value ? 0.5 : 0)} className="fill-accent-line">
               <title>{`${bar.label}: ${bar.display}`}</title>
             </rect>
           );
@@ -33,9 +33,9 @@ export function BarChart({ title, bars, max, caption, valueHeading }: { title: s
           </span>
         ))}
       </div>
-      <figcaption className="mt-1 text-xs text-slate-600 dark:text-slate-400">{caption}</figcaption>
+      <figcaption className="mt-1 text-xs text-muted">{caption}</figcaption>
       <details className="mt-1 text-xs">
-        <summary className="cursor-pointer text-slate-600 dark:text-slate-400">Show as a table</summary>
+        <summary className="cursor-pointer text-muted">Show as a table</summary>
         <table className="mt-2 w-full text-left">
           <thead>
             <tr>

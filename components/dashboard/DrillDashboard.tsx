@@ -6,6 +6,7 @@ import { fetchDrillStats } from '@/lib/srs/api-client';
 import { PanelStatus } from '@/components/ui/PanelStatus';
 import { StatFigures } from '@/components/ui/StatFigures';
 import { useApiData } from '@/components/ui/use-api-data';
+import { buttonProps } from '@/components/ui/Button';
 
 const shortDay = (day: string) => day.slice(8, 10);
 
@@ -17,9 +18,9 @@ export function DrillDashboard() {
   const stats = state.data;
   if (stats.cardsSeen === 0) {
     return (
-      <div className="rounded-lg border border-slate-200 p-5 text-sm dark:border-slate-800">
+      <div className="rounded-lg border border-line p-5 text-sm">
         <p>No flashcards reviewed yet. {stats.cardsTotal} cards cover every lesson topic, scheduled so each comes back just before you would forget it.</p>
-        <Link href="/drills" className="mt-3 inline-block rounded-md bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800">
+        <Link href="/drills" {...buttonProps({ size: 'sm', className: 'mt-3' })}>
           Start drilling
         </Link>
       </div>
@@ -35,7 +36,7 @@ export function DrillDashboard() {
     { label: 'Cards seen', value: `${stats.cardsSeen} / ${stats.cardsTotal}`, testId: 'drill-seen' },
   ];
   return (
-    <div className="rounded-lg border border-slate-200 p-5 dark:border-slate-800">
+    <div className="rounded-lg border border-line p-5">
       <StatFigures figures={figures} />
       <div className="mt-6 grid gap-6 md:grid-cols-2">
         <div>
@@ -64,7 +65,7 @@ export function DrillDashboard() {
           />
         </div>
       </div>
-      <Link href="/drills" className="mt-4 inline-block rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800">
+      <Link href="/drills" {...buttonProps({ size: 'sm', className: 'mt-4 text-sm' })}>
         {stats.dueNow > 0 ? `Review ${stats.dueNow} due card${stats.dueNow === 1 ? '' : 's'}` : 'Open the drills'}
       </Link>
     </div>

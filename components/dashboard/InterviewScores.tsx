@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { fetchInterviewResults } from '@/lib/interview/api-client';
 import { PanelStatus } from '@/components/ui/PanelStatus';
 import { useApiData } from '@/components/ui/use-api-data';
+import { buttonProps } from '@/components/ui/Button';
 
 /** Mock-interview scores per topic (average over sessions), weak topics marked, as labelled bars. */
 export function InterviewScores() {
@@ -13,17 +14,17 @@ export function InterviewScores() {
   const { topics, sessions } = state.data;
   if (sessions.length === 0) {
     return (
-      <div className="rounded-lg border border-slate-200 p-5 text-sm dark:border-slate-800">
+      <div className="rounded-lg border border-line p-5 text-sm">
         <p>No mock interviews yet. Pick a length and topics, answer against the clock, and check yourself against a rubric.</p>
-        <Link href="/interview" className="mt-3 inline-block rounded-md bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800">
+        <Link href="/interview" {...buttonProps({ size: 'sm', className: 'mt-3' })}>
           Start a mock interview
         </Link>
       </div>
     );
   }
   return (
-    <div className="rounded-lg border border-slate-200 p-5 dark:border-slate-800">
-      <p className="text-sm text-slate-600 dark:text-slate-400">
+    <div className="rounded-lg border border-line p-5">
+      <p className="text-sm text-muted">
         {sessions.length} interview{sessions.length === 1 ? '' : 's'}; average score per topic (below 60% counts as weak).
       </p>
       <ul className="mt-3 space-y-2" aria-label="Interview score per topic">
@@ -35,7 +36,7 @@ export function InterviewScores() {
           </li>
         ))}
       </ul>
-      <Link href="/interview" className="mt-4 inline-block rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800">
+      <Link href="/interview" {...buttonProps({ size: 'sm', className: 'mt-4 text-sm' })}>
         Another mock interview
       </Link>
     </div>

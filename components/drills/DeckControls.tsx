@@ -21,7 +21,7 @@ export function DeckControls({ topic, onTopic, cram, onCram, newPerDay, onNewPer
         <label className="font-medium" htmlFor={`${id}-deck`}>
           Deck
         </label>
-        <select id={`${id}-deck`} value={topic} onChange={(event) => onTopic(event.target.value)} className="min-h-10 rounded-md border border-slate-300 bg-white px-2 dark:border-slate-700 dark:bg-slate-900">
+        <select id={`${id}-deck`} value={topic} onChange={(event) => onTopic(event.target.value)} className="min-h-10 rounded-md border border-line-strong bg-white px-2 dark:bg-slate-900">
           <option value="">All topics</option>
           {Object.entries(TOPIC_LABELS).map(([value, name]) => (
             <option key={value} value={value}>
@@ -39,7 +39,7 @@ export function DeckControls({ topic, onTopic, cram, onCram, newPerDay, onNewPer
           value={newPerDay ?? 20}
           disabled={newPerDay === null}
           onChange={(event) => onNewPerDay(Number(event.target.value))}
-          className="min-h-10 rounded-md border border-slate-300 bg-white px-2 dark:border-slate-700 dark:bg-slate-900"
+          className="min-h-10 rounded-md border border-line-strong bg-white px-2 dark:bg-slate-900"
         >
           {[0, 5, 10, 20, 30, 50, 100].map((value) => (
             <option key={value} value={value}>
@@ -52,7 +52,7 @@ export function DeckControls({ topic, onTopic, cram, onCram, newPerDay, onNewPer
         <input id={`${id}-cram`} type="checkbox" checked={cram} onChange={(event) => onCram(event.target.checked)} className="h-5 w-5" />
         <span>
           <span className="font-medium">Cram mode</span>
-          <span className="block text-xs text-slate-600 dark:text-slate-400">Every card in the deck; grades do not change the schedule</span>
+          <span className="block text-xs text-muted">Every card in the deck; grades do not change the schedule</span>
         </span>
       </label>
     </div>

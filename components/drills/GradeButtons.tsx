@@ -6,7 +6,7 @@ const GRADES = [
   { grade: 1, label: GRADE_NAMES[1], className: 'bg-rose-700 hover:bg-rose-800' },
   { grade: 2, label: GRADE_NAMES[2], className: 'bg-amber-800 hover:bg-amber-900' },
   { grade: 3, label: GRADE_NAMES[3], className: 'bg-emerald-700 hover:bg-emerald-800' },
-  { grade: 4, label: GRADE_NAMES[4], className: 'bg-sky-700 hover:bg-sky-800' },
+  { grade: 4, label: GRADE_NAMES[4], className: 'bg-accent hover:bg-accent-hover' },
 ] as const;
 
 /** Again / Hard / Good / Easy, each with its key (1–4) and the interval it would schedule. */

@@ -6,6 +6,7 @@ import { startInterviewSession } from '@/lib/interview/api-client';
 import { WEAK_BELOW } from '@/lib/interview/scoring';
 import { INTERVIEW_LENGTHS, type InterviewLength, type InterviewSession } from '@/lib/interview/types';
 import { useHydrated } from '@/components/ui/use-hydrated';
+import { Button } from '@/components/ui/Button';
 
 export interface TopicOption {
   topic: Topic;
@@ -43,7 +44,7 @@ export function InterviewSetup({ topics, onStart }: { topics: TopicOption[]; onS
   };
 
   const disabled = !hydrated || state.status === 'starting';
-  const pill = 'flex min-h-11 cursor-pointer items-center gap-2 rounded-md border border-slate-300 px-3 py-2 text-sm has-[:checked]:border-sky-700 has-[:checked]:bg-sky-50 dark:border-slate-700 dark:has-[:checked]:border-sky-400 dark:has-[:checked]:bg-sky-950/40';
+  const pill = 'flex min-h-11 cursor-pointer items-center gap-2 rounded-md border border-line-strong px-3 py-2 text-sm has-[:checked]:border-accent-line has-[:checked]:bg-accent-soft';
   return (
     <form
       aria-label="Interview setup"
@@ -68,15 +69,21 @@ export function InterviewSetup({ topics, onStart }: { topics: TopicOption[]; onS
       <fieldset aria-describedby={noTopic ? 'interview-no-topic' : undefined}>
         <legend className="font-semibold">Topics</legend>
         <div className="mt-2 flex flex-wrap gap-2 text-sm">
-          <button type="button" disabled={disabled} onClick={() => {
+          <Button
+            variant="secondary"
+            size="sm"
+            className="min-h-10"
+            disabled={disabled}
+            onClick={() => {
               setChosen(new Set(topics.map((option) => option.topic)));
               setNoTopic(false);
-            }} className="min-h-10 rounded-md border border-slate-300 px-3 hover:bg-slate-100 disabled:opacity-60 dark:border-slate-700 dark:hover:bg-slate-800">
+            }}
+          >
             All topics
-          </button>
-          <button type="button" disabled={disabled} onClick={() => setChosen(new Set())} className="min-h-10 rounded-md border border-slate-300 px-3 hover:bg-slate-100 disabled:opacity-60 dark:border-slate-700 dark:hover:bg-slate-800">
+          </Button>
+          <Button variant="secondary" size="sm" className="min-h-10" disabled={disabled} onClick={() => setChosen(new Set())}>
             Clear
-          </button>
+          </Button>
         </div>
         <div className="mt-3 grid gap-2 sm:grid-cols-2">
           {topics.map((option) => (
@@ -84,7 +91,7 @@ export function InterviewSetup({ topics, onStart }: { topics: TopicOption[]; onS
               <input type="checkbox" name="interview-topics" value={option.topic} checked={chosen.has(option.topic)} disabled={disabled} onChange={() => toggle(option.topic)} />
               <span>
                 {option.label}
-                <span className="block text-xs text-slate-600 dark:text-slate-400">
+                <span className="block text-xs text-muted">
                   {plural(option.scenarios, 'scenario')}, {plural(option.cards, 'flashcard')}
                 </span>
               </span>
@@ -92,16 +99,16 @@ export function InterviewSetup({ topics, onStart }: { topics: TopicOption[]; onS
           ))}
         </div>
         {noTopic && (
-          <p id="interview-no-topic" role="alert" className="mt-2 text-sm text-rose-800 dark:text-rose-300">
+          <p id="interview-no-topic" role="alert" className="mt-2 text-sm text-danger-text">
             Pick at least one topic.
           </p>
         )}
       </fieldset>
 
       <div>
-        <button type="submit" disabled={disabled} className="min-h-11 rounded-md bg-sky-700 px-5 py-2 font-medium text-white hover:bg-sky-800 disabled:opacity-60">
+        <Button type="submit" size="lg" disabled={disabled}>
           {state.status === 'starting' ? 'Building your interview…' : 'Start the interview'}
-        </button>
+        </Button>
         <p className="sr-only" role="status">
           {state.status === 'starting' ? 'Building your interview…' : ''}
         </p>

@@ -6,6 +6,7 @@ import { formatClock } from '@/lib/interview/clock';
 import { isWeak, WEAK_BELOW } from '@/lib/interview/scoring';
 import { TOPIC_LABELS } from '@/lib/content/topics';
 import type { InterviewQuestion, InterviewResultSummary } from '@/lib/interview/types';
+import { Button } from '@/components/ui/Button';
 
 const scoreColour = (percent: number) => (isWeak(percent) ? 'bg-amber-500 dark:bg-amber-400' : 'bg-emerald-600 dark:bg-emerald-400');
 
@@ -30,7 +31,7 @@ export function InterviewSummary({ summary, questions, onRestart }: { summary: I
       <table className="mt-6 w-full border-collapse text-sm">
         <caption className="mb-2 text-left font-semibold">Score per topic (weak below {WEAK_BELOW}%)</caption>
         <thead>
-          <tr className="border-b border-slate-300 text-left dark:border-slate-700">
+          <tr className="border-b border-line-strong text-left">
             <th scope="col" className="py-2 pr-3 font-medium">
               Topic
             </th>
@@ -44,10 +45,10 @@ export function InterviewSummary({ summary, questions, onRestart }: { summary: I
         </thead>
         <tbody>
           {result.topicScores.map((entry) => (
-            <tr key={entry.topic} className="border-b border-slate-200 align-top dark:border-slate-800">
+            <tr key={entry.topic} className="border-b border-line align-top">
               <th scope="row" className="py-2 pr-3 text-left font-normal">
                 {TOPIC_LABELS[entry.topic]}
-                <span className="block text-xs text-slate-600 dark:text-slate-400">
+                <span className="block text-xs text-muted">
                   {entry.questions} question{entry.questions === 1 ? '' : 's'}
                 </span>
               </th>
@@ -76,7 +77,7 @@ export function InterviewSummary({ summary, questions, onRestart }: { summary: I
                 {weak.lessons.map((lesson, at) => (
                   <span key={lesson.slug}>
                     {at > 0 && ', '}
-                    <Link href={lesson.href} className="text-sky-800 underline dark:text-sky-300">
+                    <Link href={lesson.href} className="text-accent-text-strong underline">
                       {lesson.title}
                     </Link>
                   </span>
@@ -86,7 +87,7 @@ export function InterviewSummary({ summary, questions, onRestart }: { summary: I
           </ul>
           <p className="mt-3 text-sm">
             Their flashcards now come first in your{' '}
-            <Link href="/drills" className="text-sky-800 underline dark:text-sky-300">
+            <Link href="/drills" className="text-accent-text-strong underline">
               drills
             </Link>
             : {cardsBroughtForward > 0 ? `${cardsBroughtForward} card${cardsBroughtForward === 1 ? '' : 's'} you have reviewed ${cardsBroughtForward === 1 ? 'is' : 'are'} due now, and ` : ''}
@@ -104,9 +105,9 @@ export function InterviewSummary({ summary, questions, onRestart }: { summary: I
         {result.questions.map((entry, at) => {
           const question = byId.get(`${entry.kind}:${entry.id}`);
           return (
-            <li key={`${entry.kind}:${entry.id}`} className="flex items-start justify-between gap-3 rounded-md border border-slate-200 p-3 dark:border-slate-800">
+            <li key={`${entry.kind}:${entry.id}`} className="flex items-start justify-between gap-3 rounded-md border border-line p-3">
               <span>
-                <span className="text-xs text-slate-600 dark:text-slate-400">
+                <span className="text-xs text-muted">
                   {at + 1}. {entry.kind === 'scenario' ? `Scenario: ${entry.covered?.length ?? 0} of ${entry.keyPoints ?? 0} key points` : `Flashcard: ${entry.assessment}`}
                 </span>
                 {question && <span className="block [&_code]:font-mono" dangerouslySetInnerHTML={{ __html: question.promptHtml }} />}
@@ -117,9 +118,9 @@ export function InterviewSummary({ summary, questions, onRestart }: { summary: I
         })}
       </ol>
 
-      <button type="button" onClick={onRestart} className="mt-8 min-h-11 rounded-md bg-sky-700 px-5 py-2 font-medium text-white hover:bg-sky-800">
+      <Button size="lg" onClick={onRestart} className="mt-8">
         Start another interview
-      </button>
+      </Button>
     </section>
   );
 }

@@ -15,7 +15,7 @@ function Timer({ label, budgetSeconds, elapsedSeconds, paused }: TimerProps) {
   const { text, over } = formatRemaining(budgetSeconds, elapsedSeconds);
   return (
     <div role="timer" aria-atomic="true" className={`rounded-md border px-3 py-1.5 ${over ? 'border-amber-500 bg-amber-50 dark:border-amber-500 dark:bg-amber-950/40' : 'border-slate-200 dark:border-slate-700'}`}>
-      <span className="block text-xs text-slate-600 dark:text-slate-400">
+      <span className="block text-xs text-muted">
         {label}
         {paused && <span className="ml-1">(paused)</span>}
       </span>

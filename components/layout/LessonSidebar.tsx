@@ -14,7 +14,7 @@ function LessonLinks({ tracks, currentSlug }: { tracks: TrackWithLessons[]; curr
             <div className="mb-2 pr-2">
               <TrackProgress trackId={track.id} title={track.title} />
             </div>
-            <ol className="space-y-1 border-l border-slate-200 dark:border-slate-800">
+            <ol className="space-y-1 border-l border-line">
               {track.lessons.map((lesson) => {
                 const current = lesson.slug === currentSlug;
                 return (
@@ -24,8 +24,8 @@ function LessonLinks({ tracks, currentSlug }: { tracks: TrackWithLessons[]; curr
                       aria-current={current ? 'page' : undefined}
                       className={`-ml-px block border-l-2 py-1 pl-3 text-sm ${
                         current
-                          ? 'border-sky-600 font-medium text-sky-800 dark:text-sky-300'
-                          : 'border-transparent text-slate-600 hover:border-slate-400 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100'
+                          ? 'border-accent-line font-medium text-accent-text-strong'
+                          : 'border-transparent text-muted hover:border-slate-400 hover:text-slate-900 dark:hover:text-slate-100'
                       }`}
                     >
                       {lesson.title}
@@ -45,7 +45,7 @@ function LessonLinks({ tracks, currentSlug }: { tracks: TrackWithLessons[]; curr
 export function LessonSidebar({ tracks, currentSlug }: { tracks: TrackWithLessons[]; currentSlug: string }) {
   return (
     <nav aria-label="Lessons">
-      <details className="rounded-md border border-slate-200 p-3 lg:hidden dark:border-slate-800">
+      <details className="rounded-md border border-line p-3 lg:hidden">
         <summary className="cursor-pointer text-sm font-medium">All lessons</summary>
         <div className="mt-3">
           <LessonLinks tracks={tracks} currentSlug={currentSlug} />

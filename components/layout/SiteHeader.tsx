@@ -10,10 +10,10 @@ const NAV = [
 
 export function SiteHeader() {
   return (
-    <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/90 backdrop-blur dark:border-slate-800 dark:bg-slate-950/90">
+    <header className="sticky top-0 z-20 border-b border-line bg-white/90 backdrop-blur dark:bg-slate-950/90">
       <div className="mx-auto flex h-14 max-w-7xl items-center gap-2 px-3 sm:gap-6 sm:px-6">
         <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
-          <span aria-hidden="true" className="rounded bg-sky-700 px-1.5 py-0.5 font-mono text-xs text-white">
+          <span aria-hidden="true" className="rounded bg-accent px-1.5 py-0.5 font-mono text-xs text-accent-fg">
             ks
           </span>
           {/* Visually hidden on phones, where the badge alone leaves room for the navigation. */}
@@ -24,7 +24,7 @@ export function SiteHeader() {
             <Link
               key={item.href}
               href={item.href}
-              className="rounded-md px-1.5 py-1.5 text-sm text-slate-700 hover:bg-slate-100 hover:text-slate-950 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-500 sm:px-3 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-white"
+              className="rounded-md px-1.5 py-1.5 text-sm text-slate-700 hover:bg-surface-hover hover:text-slate-950 focus-visible:outline focus-visible:outline-2 focus-visible:outline-ring sm:px-3 dark:text-slate-300 dark:hover:text-white"
             >
               {item.label}
             </Link>

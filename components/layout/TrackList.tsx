@@ -9,16 +9,16 @@ export function TrackList({ tracks, headingLevel = 'h2' }: { tracks: TrackWithLe
   return (
     <ol className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
       {tracks.map((track, index) => (
-        <li key={track.id} className="flex flex-col rounded-lg border border-slate-200 p-5 dark:border-slate-800">
-          <p className="text-xs font-semibold uppercase tracking-wide text-sky-700 dark:text-sky-400">Track {index + 1}</p>
+        <li key={track.id} className="flex flex-col rounded-lg border border-line p-5">
+          <p className="text-xs font-semibold uppercase tracking-wide text-accent-text">Track {index + 1}</p>
           <Heading className="mt-1 text-lg font-semibold">{track.title}</Heading>
-          <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">{track.summary}</p>
+          <p className="mt-2 text-sm text-muted">{track.summary}</p>
           {track.lessons.length > 0 && <TrackProgress trackId={track.id} title={track.title} />}
           {track.lessons.length > 0 ? (
             <ul className="mt-4 space-y-2 text-sm">
               {track.lessons.map((lesson) => (
                 <li key={lesson.slug}>
-                  <Link href={`/learn/${lesson.slug}`} className="font-medium text-sky-700 underline-offset-2 hover:underline dark:text-sky-400">
+                  <Link href={`/learn/${lesson.slug}`} className="font-medium text-accent-text underline-offset-2 hover:underline">
                     {lesson.title}
                   </Link>
                   <LessonStatus slug={lesson.slug} />

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 
 /** One callout, many looks: each variant is a row of data, not a copy of the component. */
 const VARIANTS = {
-  note: { label: 'Note', icon: 'ℹ', className: 'border-sky-500 bg-sky-50 dark:bg-sky-950/40' },
+  note: { label: 'Note', icon: 'ℹ', className: 'border-accent-line bg-accent-soft' },
   tip: { label: 'Tip', icon: '✦', className: 'border-emerald-500 bg-emerald-50 dark:bg-emerald-950/40' },
   pitfall: { label: 'Pitfall', icon: '⚠', className: 'border-amber-500 bg-amber-50 dark:bg-amber-950/40' },
   interview: { label: 'Interview tip', icon: '💬', className: 'border-violet-500 bg-violet-50 dark:bg-violet-950/40' },

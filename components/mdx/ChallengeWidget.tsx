@@ -6,6 +6,7 @@ import { useHydrated } from '@/components/ui/use-hydrated';
 import { requestChallengeCheck } from '@/lib/challenges/api-client';
 import type { ChallengeResult } from '@/lib/challenges/types';
 import { Run } from './Run';
+import { Button } from '@/components/ui/Button';
 
 interface ChallengeWidgetProps {
   id: string;
@@ -38,35 +39,24 @@ export function ChallengeWidget({ id, title, goal, hint, solution, checkLabels, 
 
   const results = state.status === 'done' ? state.result.checks : null;
   return (
-    <section aria-labelledby={headingId} data-challenge-id={id} className="not-prose my-8 rounded-lg border-2 border-sky-300 bg-sky-50/40 p-4 dark:border-sky-800 dark:bg-sky-950/20">
+    <section aria-labelledby={headingId} data-challenge-id={id} className="not-prose my-8 rounded-lg border-2 border-accent-border bg-accent-soft p-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <p className="text-xs font-semibold uppercase tracking-wide text-sky-800 dark:text-sky-300">Challenge</p>
+        <p className="text-xs font-semibold uppercase tracking-wide text-accent-text-strong">Challenge</p>
         {passedBefore && <p className="text-xs font-medium text-emerald-700 dark:text-emerald-400">✓ Passed before</p>}
       </div>
       <h3 id={headingId} className="mt-1 text-lg font-semibold">
         {title}
       </h3>
       <div className="mt-2 space-y-2 text-sm leading-relaxed [&_code]:font-mono">{goal}</div>
-      {forbid.length > 0 && <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">Do it without {forbid.join(', ')}.</p>}
-      <p className="mt-3 text-xs text-slate-600 dark:text-slate-400">Type your commands in the sandbox, then press Check. Checks: {checkLabels.join(' · ')}.</p>
+      {forbid.length > 0 && <p className="mt-2 text-sm text-muted">Do it without {forbid.join(', ')}.</p>}
+      <p className="mt-3 text-xs text-muted">Type your commands in the sandbox, then press Check. Checks: {checkLabels.join(' · ')}.</p>
       <div className="mt-3 flex flex-wrap gap-2">
-        <button
-          type="button"
-          onClick={check}
-          disabled={!hydrated || state.status === 'checking'}
-          className="rounded-md bg-sky-700 px-4 py-2 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-60"
-        >
+        <Button onClick={check} disabled={!hydrated || state.status === 'checking'} className="text-sm">
           {state.status === 'checking' ? 'Checking…' : 'Check'}
-        </button>
-        <button
-          type="button"
-          onClick={() => setShowSolution((shown) => !shown)}
-          aria-expanded={showSolution}
-          disabled={!hydrated}
-          className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
-        >
+        </Button>
+        <Button variant="secondary" onClick={() => setShowSolution((shown) => !shown)} aria-expanded={showSolution} disabled={!hydrated} className="text-sm">
           {showSolution ? 'Hide the solution' : 'Show a solution'}
-        </button>
+        </Button>
       </div>
       {hint && (
         <details className="mt-3 text-sm">
@@ -83,10 +73,10 @@ export function ChallengeWidget({ id, title, goal, hint, solution, checkLabels, 
         </div>
       )}
       <div aria-live="polite" className="mt-3 text-sm">
-        {state.status === 'error' && <p className="text-rose-800 dark:text-rose-300">Could not check: {state.error}</p>}
+        {state.status === 'error' && <p className="text-danger-text">Could not check: {state.error}</p>}
         {results && state.status === 'done' && (
           <>
-            <p className={`font-semibold ${state.result.passed ? 'text-emerald-800 dark:text-emerald-300' : 'text-rose-800 dark:text-rose-300'}`}>
+            <p className={`font-semibold ${state.result.passed ? 'text-success-text' : 'text-danger-text'}`}>
               {state.result.passed ? 'Passed: every check is green.' : `Not yet: ${results.filter((check) => !check.passed).length} of ${results.length} checks failed.`}
             </p>
             <ul className="mt-2 space-y-1" aria-label="Check results">

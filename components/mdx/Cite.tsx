@@ -5,7 +5,7 @@ export function Cite({ source, href, date }: { source: string; href?: string; da
     <sup className="ml-0.5 text-[0.7em] font-normal">
       [
       {href ? (
-        <a href={href} className="text-sky-700 underline-offset-2 hover:underline dark:text-sky-400" rel="noreferrer" target="_blank" title={`Source: ${label}`}>
+        <a href={href} className="text-accent-text underline-offset-2 hover:underline" rel="noreferrer" target="_blank" title={`Source: ${label}`}>
           {label}
         </a>
       ) : (

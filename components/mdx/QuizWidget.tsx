@@ -91,7 +91,7 @@ export function QuizWidget({ id, question, choices, explanation, multiple }: Qui
       </form>
       <div aria-live="polite" className="mt-3 text-sm">
         {verdict && (
-          <div className={verdict.right ? 'text-emerald-800 dark:text-emerald-300' : 'text-rose-800 dark:text-rose-300'}>
+          <div className={verdict.right ? 'text-success-text' : 'text-danger-text'}>
             <p className="font-semibold">{verdict.right ? 'Correct.' : multiple ? 'Not quite: tick every right answer and only those. Try again.' : 'Not quite. Try another answer.'}</p>
             {verdict.right && explanation && <div className="mt-2 text-slate-700 dark:text-slate-300 [&_code]:font-mono">{explanation}</div>}
           </div>

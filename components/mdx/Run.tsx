@@ -4,6 +4,7 @@ import { useId, useState } from 'react';
 import { sendCommand } from '@/lib/sandbox/api-client';
 import { useSandbox } from '@/components/sandbox/SandboxProvider';
 import { useHydrated } from '@/components/ui/use-hydrated';
+import { Button } from '@/components/ui/Button';
 
 /**
  * A command an author wants learners to try. Clicking it runs the command in the page's sandbox
@@ -22,19 +23,12 @@ export function Run({ command }: { command: string }) {
   };
 
   return (
-    <div role="group" aria-label={`Command: ${command}`} className="not-prose my-4 overflow-hidden rounded-md border border-slate-300 dark:border-slate-700">
-      <div className="flex items-center justify-between gap-3 bg-slate-100 px-3 py-2 dark:bg-slate-900">
+    <div role="group" aria-label={`Command: ${command}`} className="not-prose my-4 overflow-hidden rounded-md border border-line-strong">
+      <div className="flex items-center justify-between gap-3 bg-surface-muted px-3 py-2">
         <code className="min-w-0 break-all font-mono text-sm">{command}</code>
-        <button
-          type="button"
-          onClick={run}
-          disabled={!hydrated || state.status === 'running'}
-          aria-label={`Run ${command}`}
-          aria-controls={replyId}
-          className="shrink-0 rounded bg-sky-700 px-3 py-1 text-xs font-medium text-white hover:bg-sky-800 disabled:opacity-60 dark:bg-sky-700"
-        >
+        <Button size="xs" onClick={run} disabled={!hydrated || state.status === 'running'} aria-label={`Run ${command}`} aria-controls={replyId} className="shrink-0">
           {state.status === 'running' ? 'Running…' : 'Run'}
-        </button>
+        </Button>
       </div>
       <div id={replyId} aria-live="polite">
         {state.status === 'done' && (

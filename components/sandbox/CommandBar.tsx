@@ -4,6 +4,7 @@ import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 're
 import { browseHistory, emptyHistory, recordCommand } from '@/lib/sandbox/history';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import type { CommandEditorHandle, MonacoCommandEditorProps } from './MonacoCommandEditor';
+import { Button } from '@/components/ui/Button';
 
 export const PROMPT = 'valkey>';
 
@@ -99,7 +100,7 @@ export function CommandBar({ onRun, onClearOutput }: { onRun(command: string): v
           <span className="sr-only">Command</span>
         </label>
       )}
-      <div className="relative min-h-5 min-w-0 flex-1 rounded-sm outline-offset-2 focus-within:outline focus-within:outline-1 focus-within:outline-sky-500">
+      <div className="relative min-h-5 min-w-0 flex-1 rounded-sm outline-offset-2 focus-within:outline focus-within:outline-1 focus-within:outline-ring">
         {!editor && (
           <input
             ref={inputRef}
@@ -126,13 +127,9 @@ export function CommandBar({ onRun, onClearOutput }: { onRun(command: string): v
           </div>
         )}
       </div>
-      <button
-        type="submit"
-        disabled={!hydrated}
-        className="-my-0.5 rounded bg-sky-700 px-3 py-1 text-xs font-medium text-white hover:bg-sky-800 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-300 disabled:opacity-60"
-      >
+      <Button type="submit" size="xs" disabled={!hydrated} className="-my-0.5">
         Run
-      </button>
+      </Button>
     </form>
   );
 }

@@ -7,8 +7,8 @@ import { formatBytes, formatTtl } from './key-format';
 import { useSandbox } from './SandboxProvider';
 import { useLearnerKeys } from './use-learner-keys';
 
-const BUTTON = 'rounded px-2 py-1 text-xs font-medium focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-500 disabled:opacity-60';
-const QUIET_BUTTON = `${BUTTON} text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800`;
+const BUTTON = 'rounded px-2 py-1 text-xs font-medium focus-visible:outline focus-visible:outline-2 focus-visible:outline-ring disabled:opacity-60';
+const QUIET_BUTTON = `${BUTTON} text-slate-700 hover:bg-surface-hover dark:text-slate-200`;
 
 /** The learner's keys with type, live TTL and size, refreshed after every console command; and Reset. */
 /** `embedded`: inside a disclosure whose summary already says "Your keys", so no heading of its own. */
@@ -47,7 +47,7 @@ export function KeyBrowser({ className = '', embedded = false }: { className?: s
     <section
       aria-labelledby={embedded ? undefined : headingId}
       aria-label={embedded ? 'Your keys' : undefined}
-      className={`flex min-h-0 flex-col bg-white dark:bg-slate-900 ${embedded ? '' : 'rounded-lg border border-slate-300 dark:border-slate-700'} ${className}`}
+      className={`flex min-h-0 flex-col bg-white dark:bg-slate-900 ${embedded ? '' : 'rounded-lg border border-line-strong'} ${className}`}
     >
       <header className={`flex items-center gap-2 border-b border-slate-200 px-3 py-2 dark:border-slate-700 ${embedded ? 'justify-end' : 'justify-between'}`}>
         {!embedded && (
@@ -100,7 +100,7 @@ export function KeyBrowser({ className = '', embedded = false }: { className?: s
             </thead>
             <tbody className="font-mono text-[13px]">
               {keys.map((key) => (
-                <tr key={key.name} className="border-t border-slate-200 align-top dark:border-slate-800">
+                <tr key={key.name} className="border-t border-line align-top">
                   <th scope="row" className="break-all py-1 pr-2 font-normal">{key.name}</th>
                   <td className="whitespace-nowrap py-1 pr-2">{key.type}</td>
                   <td className="whitespace-nowrap py-1 pr-2 tabular-nums">{formatTtl(key.ttl)}</td>

@@ -40,7 +40,7 @@ export function CopyButton({ text, label, disabled = false, className = '' }: { 
       aria-label={state === 'idle' ? label : undefined}
       disabled={disabled}
       onClick={async () => setState((await copyText(text)) ? 'copied' : 'failed')}
-      className={`rounded px-1.5 text-xs text-slate-300 hover:bg-slate-800 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-400 disabled:opacity-60 ${className}`}
+      className={`rounded px-1.5 text-xs text-slate-300 hover:bg-slate-800 focus-visible:outline focus-visible:outline-2 focus-visible:outline-ring disabled:opacity-60 ${className}`}
     >
       {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : 'Copy'}
     </button>

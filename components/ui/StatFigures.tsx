@@ -10,7 +10,7 @@ export function StatFigures({ figures, className = 'grid grid-cols-2 gap-4 sm:gr
     <dl className={className} aria-label={label}>
       {figures.map((figure) => (
         <div key={figure.label} className={itemClassName}>
-          <dt className="text-xs text-slate-600 dark:text-slate-400">{figure.label}</dt>
+          <dt className="text-xs text-muted">{figure.label}</dt>
           <dd className="text-2xl font-semibold tabular-nums" data-testid={figure.testId}>
             {figure.value}
           </dd>

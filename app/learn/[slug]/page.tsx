@@ -6,6 +6,7 @@ import { LessonSidebar } from '@/components/layout/LessonSidebar';
 import { LessonReadMarker } from '@/components/progress/LessonReadMarker';
 import { SandboxPanel } from '@/components/sandbox/SandboxPanel';
 import { SandboxProvider } from '@/components/sandbox/SandboxProvider';
+import { Prose } from '@/components/ui/Prose';
 import { contentLibrary, findLesson, lessonNeighbours } from '@/lib/content/lessons';
 
 type Params = { slug: string };
@@ -52,9 +53,9 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
               ))}
             </ul>
           </section>
-          <div className="prose prose-slate mt-8 max-w-none dark:prose-invert prose-code:before:content-none prose-code:after:content-none prose-pre:bg-slate-900">
+          <Prose className="mt-8">
             <LessonContent />
-          </div>
+          </Prose>
           <LessonReadMarker slug={slug} />
           {lesson.reviewed && <p className="mt-10 text-xs text-slate-500 dark:text-slate-400">Facts last reviewed {lesson.reviewed}.</p>}
           <LessonPager previous={previous} next={next} />
