@@ -1,7 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 import { findBrowser } from './scripts/setup/browser';
 
-const PORT = 3100;
+const PORT = 3100 + Number(process.env.KEYSPACE_PORT_OFFSET ?? 0);
 const browser = findBrowser();
 
 export default defineConfig({
