@@ -1,4 +1,5 @@
-import { expect, test, type APIResponse } from '@playwright/test';
+import type { APIResponse } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 const EXEC = '/api/sandbox/exec';
 const LEARNER_COOKIE = 'keyspace_learner';
