@@ -1,5 +1,6 @@
-import { expect, test, type APIResponse } from '@playwright/test';
+import type { APIResponse } from '@playwright/test';
 import { LEARNER_COOKIE } from '../lib/sandbox/learner';
+import { expect, test } from './fixtures';
 
 const EXEC = '/api/sandbox/exec';
 

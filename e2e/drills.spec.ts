@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 test('a keyboard-only drill session: reveal, grade, undo, and the dashboard counts it', async ({ page }) => {
   test.setTimeout(60_000);

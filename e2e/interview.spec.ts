@@ -1,8 +1,8 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expectNoSeriousViolations } from './axe';
-import { InterviewPage } from './pages/InterviewPage';
+import { expect, test } from './fixtures';
+import type { InterviewPage } from './pages/InterviewPage';
 import { tabTo } from './pages/keyboard';
-import { SiteHeader } from './pages/SiteHeader';
 
 const TOPICS = ['Caching patterns', 'Cache stampedes'];
 
@@ -35,16 +35,17 @@ async function answerWithKeyboard(page: Page, interview: InterviewPage): Promise
   await page.keyboard.press('Enter');
 }
 
-test('a 15-minute interview, answered with the keyboard only, ends with a summary that links the weak topics', async ({ page }) => {
-  test.setTimeout(60_000);
-  const interview = new InterviewPage(page);
+test('the setup form fits the screen: nothing sticks out sideways, header included', { tag: '@layout' }, async ({ page, interview }) => {
   await interview.goto();
-  // Nothing scrolls sideways on a 360 px phone, header included.
   const overflowing = await page.evaluate(() =>
     [...document.querySelectorAll('body *')].filter((element) => element.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5).map((element) => `${element.tagName} ${element.textContent?.slice(0, 30)}`),
   );
   expect(overflowing, 'elements wider than the viewport').toEqual([]);
+});
 
+test('a 15-minute interview, answered with the keyboard only, ends with a summary that links the weak topics', async ({ page, interview }) => {
+  test.setTimeout(60_000);
+  await interview.goto();
   await tabTo(page, interview.length(15), 30);
   await expect(interview.length(15)).toBeChecked();
   await tabTo(page, interview.clearTopicsButton);
@@ -91,9 +92,8 @@ test('a 15-minute interview, answered with the keyboard only, ends with a summar
   await expect(scores.getByRole('progressbar', { name: /^Cache stampedes: \d+% average over 1 interview, weak$/ })).toBeAttached();
 });
 
-test('the timers count down, pause on the model answer and announce only milestones', async ({ page }) => {
+test('the timers count down, pause on the model answer and announce only milestones', async ({ page, interview }) => {
   await page.clock.install();
-  const interview = new InterviewPage(page);
   await interview.goto();
   await interview.start(15, TOPICS);
   const [questionTimer, interviewTimer] = [interview.timers.nth(0), interview.timers.nth(1)];
@@ -119,14 +119,13 @@ test('the timers count down, pause on the model answer and announce only milesto
 });
 
 for (const theme of ['light', 'dark'] as const) {
-  test.describe(`${theme} theme`, () => {
+  // The 360 px layout too (@layout), as in accessibility.spec.ts.
+  test.describe(`${theme} theme`, { tag: '@layout' }, () => {
     test.use({ colorScheme: theme });
 
-    test('axe: setup, a question with its rubric, and the summary', async ({ page }) => {
+    test('axe: setup, a question with its rubric, and the summary', async ({ page, header, interview }) => {
       test.setTimeout(90_000);
-      const interview = new InterviewPage(page);
       await interview.goto();
-      const header = new SiteHeader(page);
       await header.themeToggleReady();
       await header.expectTheme(theme);
       await expectNoSeriousViolations(page, `/interview setup (${theme})`);

@@ -1,10 +1,9 @@
-import { expect, test } from '@playwright/test';
-import { LessonPage } from './pages/LessonPage';
-import { SandboxConsole } from './pages/SandboxConsole';
+import { expect, test } from './fixtures';
 
 const QUESTION = /^A team keeps user sessions in its cache\./;
 
-test('a learner reads a lesson, answers its quiz and uses the console; another learner sees none of it', async ({ page, browser }) => {
+// The one whole journey, so also on the phone (@layout): the reply under its Run button is a layout check.
+test('a learner reads a lesson, answers its quiz and uses the console; another learner sees none of it', { tag: '@layout' }, async ({ page, lesson, otherLearner }) => {
   // A whole session in one test (two pages, a second browser context): longer than the default.
   test.setTimeout(60_000);
 
@@ -16,7 +15,6 @@ test('a learner reads a lesson, answers its quiz and uses the console; another l
     await expect(page).toHaveURL(/\/learn\/choosing-an-engine$/);
   });
 
-  const lesson = new LessonPage(page);
   await expect(lesson.heading).toHaveText('Choosing an engine: Valkey, Redis OSS or Memcached');
 
   await test.step('answer the quiz wrongly, then rightly', async () => {
@@ -66,15 +64,10 @@ test('a learner reads a lesson, answers its quiz and uses the console; another l
   });
 
   await test.step('another learner (a new browser context) has none of these keys', async () => {
-    const otherContext = await browser.newContext();
-    try {
-      const other = new SandboxConsole(await otherContext.newPage());
-      await other.goto();
-      await expect(await other.run('GET greeting')).toHaveText('(nil)');
-      await expect(await other.run('KEYS *')).toHaveText('(empty array)');
-    } finally {
-      await otherContext.close();
-    }
+    const other = otherLearner.repl;
+    await other.goto();
+    await expect(await other.run('GET greeting')).toHaveText('(nil)');
+    await expect(await other.run('KEYS *')).toHaveText('(empty array)');
   });
 
   await test.step('while the first learner still has theirs', async () => {

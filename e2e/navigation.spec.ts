@@ -1,8 +1,5 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { tabTo } from './pages/keyboard';
-import { LessonPage } from './pages/LessonPage';
-import { SandboxConsole } from './pages/SandboxConsole';
-import { SiteHeader } from './pages/SiteHeader';
 import { contentLibrary } from '../lib/content/lessons';
 
 // The lessons in reading order, from the same content files the app is built from.
@@ -11,8 +8,8 @@ const ENGINE = LESSONS[0]!;
 const SECOND = LESSONS[1]!;
 
 test.describe('lesson navigation', () => {
-  test('the sidebar lists every lesson in reading order and marks the current one', async ({ page }) => {
-    const lesson = new LessonPage(page);
+  // On a phone the sidebar's links sit in an "All lessons" disclosure (@layout).
+  test('the sidebar lists every lesson in reading order and marks the current one', { tag: '@layout' }, async ({ page, lesson }) => {
     await lesson.goto(ENGINE.slug);
 
     const links = await lesson.sidebarLinks();
@@ -29,8 +26,7 @@ test.describe('lesson navigation', () => {
     await expect(linksThere.filter({ hasText: ENGINE.title })).not.toHaveAttribute('aria-current');
   });
 
-  test('next and previous links move between lessons, from the first to the last', async ({ page }) => {
-    const lesson = new LessonPage(page);
+  test('next and previous links move between lessons, from the first to the last', async ({ page, lesson }) => {
     await lesson.goto(ENGINE.slug);
     await expect(lesson.pagerLink('Previous'), 'the first lesson has no previous one').toHaveCount(0);
 
@@ -63,8 +59,7 @@ test.describe('lesson navigation', () => {
 });
 
 test.describe('theme', () => {
-  test('the toggle switches <html> to dark and back', async ({ page }) => {
-    const header = new SiteHeader(page);
+  test('the toggle switches <html> to dark and back', async ({ page, header }) => {
     await page.goto('/');
     await header.themeToggleReady();
     await header.expectTheme('light');
@@ -78,8 +73,7 @@ test.describe('theme', () => {
     await expect(header.themeToggle).toHaveAttribute('aria-pressed', 'false');
   });
 
-  test('the choice survives a reload', async ({ page }) => {
-    const header = new SiteHeader(page);
+  test('the choice survives a reload', async ({ page, header }) => {
     await page.goto('/');
     await header.themeToggleReady();
     await header.themeToggle.click();
@@ -88,8 +82,7 @@ test.describe('theme', () => {
     await header.expectTheme('dark');
   });
 
-  test('the toggle works from the keyboard', async ({ page }) => {
-    const header = new SiteHeader(page);
+  test('the toggle works from the keyboard', async ({ page, header }) => {
     await page.goto('/');
     await header.themeToggleReady();
     await header.expectTheme('light');
@@ -106,10 +99,10 @@ test.describe('theme', () => {
 
 test.describe('layout and keyboard', () => {
   for (const path of ['/', `/learn/${ENGINE.slug}`, '/sandbox']) {
-    test(`${path} does not scroll horizontally`, async ({ page }) => {
+    test(`${path} does not scroll horizontally`, { tag: '@layout' }, async ({ page, header }) => {
       await page.goto(path);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-      await new SiteHeader(page).themeToggleReady();
+      await header.themeToggleReady();
       const overflow = () =>
         page.evaluate(() => {
           const { scrollWidth } = document.documentElement;
@@ -124,8 +117,7 @@ test.describe('layout and keyboard', () => {
     });
   }
 
-  test('a keyboard-only learner reaches the console and runs PING', async ({ page }) => {
-    const repl = new SandboxConsole(page);
+  test('a keyboard-only learner reaches the console and runs PING', async ({ page, repl }) => {
     await repl.goto();
     await tabTo(page, repl.input);
     // The first focus loads the editor; it takes over the focus, so typing goes on there.

@@ -1,11 +1,9 @@
-import { expect, test } from '@playwright/test';
-import { LessonPage } from './pages/LessonPage';
+import { expect, test } from './fixtures';
 
 const CHALLENGE = 'Count three visits';
 
-test('a learner answers a quiz, fails then passes a challenge, and still sees the progress after a reload', async ({ page }) => {
+test('a learner answers a quiz, fails then passes a challenge, and still sees the progress after a reload', async ({ page, lesson }) => {
   test.setTimeout(60_000);
-  const lesson = new LessonPage(page);
   await lesson.goto('first-commands');
 
   await test.step('answer a quiz', async () => {
@@ -56,9 +54,8 @@ test('a learner answers a quiz, fails then passes a challenge, and still sees th
   });
 });
 
-test('progress moves to another browser by export and import', async ({ page, browser }) => {
+test('progress moves to another browser by export and import', async ({ page, lesson, otherLearner }) => {
   test.setTimeout(60_000);
-  const lesson = new LessonPage(page);
   await lesson.goto('first-commands');
   const quiz = lesson.quiz(/^You run SET counter 10 and then INCR counter/);
   await quiz.answer('string');
@@ -70,18 +67,13 @@ test('progress moves to another browser by export and import', async ({ page, br
   await page.getByRole('link', { name: 'Export progress' }).click();
   const file = await (await download).path();
 
-  const other = await browser.newContext();
-  try {
-    const otherPage = await other.newPage();
-    await otherPage.goto('/');
-    await expect(otherPage.getByText(/^You have not started yet\./)).toBeVisible();
-    await otherPage.getByLabel('Progress file to import').setInputFiles(file);
-    await expect(otherPage.getByText(/^Imported 1 item\.$/)).toBeVisible();
-    await expect(otherPage.getByTestId('progress-quizzes-right-first-time')).toHaveText('1 / 1');
+  const otherPage = otherLearner.page;
+  await otherPage.goto('/');
+  await expect(otherPage.getByText(/^You have not started yet\./)).toBeVisible();
+  await otherPage.getByLabel('Progress file to import').setInputFiles(file);
+  await expect(otherPage.getByText(/^Imported 1 item\.$/)).toBeVisible();
+  await expect(otherPage.getByTestId('progress-quizzes-right-first-time')).toHaveText('1 / 1');
 
-    await otherPage.getByLabel('Progress file to import').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('not json') });
-    await expect(otherPage.getByText('notes.json is not JSON. Choose a file exported from Keyspace.')).toBeVisible();
-  } finally {
-    await other.close();
-  }
+  await otherPage.getByLabel('Progress file to import').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('not json') });
+  await expect(otherPage.getByText('notes.json is not JSON. Choose a file exported from Keyspace.')).toBeVisible();
 });

@@ -1,6 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { KeyBrowser } from './pages/KeyBrowser';
-import { SandboxConsole } from './pages/SandboxConsole';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 /** A string only Monaco's bundle contains (a command id kept through minification). */
 const MONACO_MARKER = 'editor.action.triggerSuggest';
@@ -18,9 +17,8 @@ function watchMonacoDownloads(page: Page): string[] {
 
 test.describe('the console editor', () => {
   for (const path of ['/learn/choosing-an-engine', '/sandbox']) {
-    test(`${path} downloads Monaco only when the console is first focused`, async ({ page }) => {
+    test(`${path} downloads Monaco only when the console is first focused`, async ({ page, repl }) => {
       const monaco = watchMonacoDownloads(page);
-      const repl = new SandboxConsole(page);
       await page.goto(path);
       await repl.ready();
       await page.waitForLoadState('networkidle');
@@ -34,8 +32,7 @@ test.describe('the console editor', () => {
     });
   }
 
-  test('typing does not wait for Monaco: the plain input runs commands, and Monaco takes over the text', async ({ page }) => {
-    const repl = new SandboxConsole(page);
+  test('typing does not wait for Monaco: the plain input runs commands, and Monaco takes over the text', async ({ page, repl }) => {
     await repl.goto();
     // Hold back every script requested after the focus, so Monaco arrives late.
     let slow = false;
@@ -57,8 +54,7 @@ test.describe('the console editor', () => {
     await expect(repl.replies.nth(1)).toHaveText('"1"');
   });
 
-  test('Enter runs; Shift+Enter adds a line, and each line runs as its own command', async ({ page }) => {
-    const repl = new SandboxConsole(page);
+  test('Enter runs; Shift+Enter adds a line, and each line runs as its own command', async ({ page, repl }) => {
     await repl.goto();
     await expect(await repl.run('PING')).toHaveText('PONG');
     await expect(repl.entries.first(), 'each entry shows its time').toContainText(/\d+(\.\d)? ms/);
@@ -72,8 +68,7 @@ test.describe('the console editor', () => {
     await expect(repl.lastEntryFor('INCR multi').getByTestId('reply')).toHaveText('(integer) 2');
   });
 
-  test('↑ and ↓ walk the history; Ctrl+L clears the output', async ({ page }) => {
-    const repl = new SandboxConsole(page);
+  test('↑ and ↓ walk the history; Ctrl+L clears the output', async ({ repl }) => {
     await repl.goto();
     await repl.run('SET h 1');
     await repl.run('GET h');
@@ -91,8 +86,7 @@ test.describe('the console editor', () => {
     await expect(repl.input, 'focus stays in the editor').toBeFocused();
   });
 
-  test('completion offers SET after "se", and Tab accepts it', async ({ page }) => {
-    const repl = new SandboxConsole(page);
+  test('completion offers SET after "se", and Tab accepts it', async ({ page, repl }) => {
     await repl.goto();
     await repl.useEditor();
     await page.keyboard.type('se');
@@ -105,8 +99,7 @@ test.describe('the console editor', () => {
     await expect(repl.suggestion('KEEPTTL'), "SET's argument tokens are offered").toBeVisible();
   });
 
-  test('hovering a command shows its summary, complexity and version', async ({ page }) => {
-    const repl = new SandboxConsole(page);
+  test('hovering a command shows its summary, complexity and version', async ({ page, repl }) => {
     await repl.goto();
     await repl.fill('SET k v');
     // Keyboard users get the same hover (Ctrl+K Ctrl+I) as a mouse over the word.
@@ -120,9 +113,7 @@ test.describe('the console editor', () => {
 });
 
 test.describe('the key browser', () => {
-  test('lists a new key with its type, counts its TTL down, and Reset empties it', async ({ page }) => {
-    const repl = new SandboxConsole(page);
-    const keys = new KeyBrowser(page);
+  test('lists a new key with its type, counts its TTL down, and Reset empties it', async ({ page, repl, keys }) => {
     await repl.goto();
     await expect(keys.emptyMessage).toBeVisible();
 
@@ -156,7 +147,7 @@ test.describe('the key browser', () => {
 });
 
 test.describe('the key browser when the server cannot answer', () => {
-  test('says why, and recovers on Refresh', async ({ page }) => {
+  test('says why, and recovers on Refresh', async ({ page, keys }) => {
     let answer: 'down' | 'busy' | 'real' = 'down';
     await page.route('**/api/sandbox/keys', async (route) => {
       if (answer === 'down') {
@@ -165,7 +156,6 @@ test.describe('the key browser when the server cannot answer', () => {
         await route.fulfill({ status: 429, headers: { 'Retry-After': '5' }, body: '' });
       } else await route.continue();
     });
-    const keys = new KeyBrowser(page);
     await page.goto('/sandbox');
     await expect(keys.status).toHaveText('Could not load your keys: The sandbox Valkey is unavailable: no answer from 127.0.0.1:7401.');
 

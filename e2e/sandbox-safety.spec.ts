@@ -1,9 +1,7 @@
-import { expect, test } from '@playwright/test';
-import { SandboxConsole } from './pages/SandboxConsole';
+import { expect, test } from './fixtures';
 
 test.describe('the sandbox refuses what would affect other learners, and keeps working', () => {
-  test('server-wide commands are refused with an error naming them', async ({ page }) => {
-    const repl = new SandboxConsole(page);
+  test('server-wide commands are refused with an error naming them', async ({ repl }) => {
     await repl.goto();
 
     for (const [command, name] of [
@@ -23,23 +21,17 @@ test.describe('the sandbox refuses what would affect other learners, and keeps w
     await expect(await repl.run('GET a'), 'the unbalanced SET wrote nothing').toHaveText('(nil)');
   });
 
-  test("FLUSHALL deletes the learner's own keys and no one else's", async ({ page, browser }) => {
+  test("FLUSHALL deletes the learner's own keys and no one else's", async ({ repl, otherLearner }) => {
     test.setTimeout(60_000);
-    const otherContext = await browser.newContext();
-    try {
-      const other = new SandboxConsole(await otherContext.newPage());
-      await other.goto();
-      await expect(await other.run('SET theirs kept')).toHaveText('OK');
+    const other = otherLearner.repl;
+    await other.goto();
+    await expect(await other.run('SET theirs kept')).toHaveText('OK');
 
-      const repl = new SandboxConsole(page);
-      await repl.goto();
-      await expect(await repl.run('SET mine gone')).toHaveText('OK');
-      await expect(await repl.run('FLUSHALL')).toHaveText('OK');
-      await expect(await repl.run('KEYS *'), 'her own keys are gone').toHaveText('(empty array)');
+    await repl.goto();
+    await expect(await repl.run('SET mine gone')).toHaveText('OK');
+    await expect(await repl.run('FLUSHALL')).toHaveText('OK');
+    await expect(await repl.run('KEYS *'), 'her own keys are gone').toHaveText('(empty array)');
 
-      await expect(await other.run('GET theirs'), "the other learner's key is still there").toHaveText('"kept"');
-    } finally {
-      await otherContext.close();
-    }
+    await expect(await other.run('GET theirs'), "the other learner's key is still there").toHaveText('"kept"');
   });
 });
