@@ -21,7 +21,13 @@ export default defineConfig({
     launchOptions: {
       executablePath: browser?.executablePath,
       // Keep Chromium off the network: this machine (and CI) has none beyond localhost.
-      args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+      args: [
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
     },
   },
   projects: [
@@ -29,7 +35,11 @@ export default defineConfig({
     // The phone runs only what its 360 px layout can change (tests tagged @layout: axe passes,
     // horizontal overflow, the sidebar disclosure, the one whole learner journey); flows that
     // behave the same at any width (API calls, keyboard shortcuts, timers) run on desktop only.
-    { name: 'phone', grep: /@layout/, use: { ...devices['Pixel 5'], viewport: { width: 360, height: 740 }, channel: undefined } },
+    {
+      name: 'phone',
+      grep: /@layout/,
+      use: { ...devices['Pixel 5'], viewport: { width: 360, height: 740 }, channel: undefined },
+    },
   ],
   // The real `npm start` path, on the e2e profile's own ports, against the production build.
   webServer: {

@@ -7,7 +7,8 @@ import './globals.css';
 
 export const metadata: Metadata = {
   title: { default: 'Keyspace: learn ElastiCache by doing', template: '%s · Keyspace' },
-  description: 'Interactive lessons, a live Valkey sandbox and interview drills for Amazon ElastiCache, Valkey, Redis OSS and Memcached.',
+  description:
+    'Interactive lessons, a live Valkey sandbox and interview drills for Amazon ElastiCache, Valkey, Redis OSS and Memcached.',
 };
 
 export const viewport: Viewport = {
@@ -24,7 +25,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     // next-themes sets the class on <html> before hydration, hence the warning suppression.
     <html lang="en" suppressHydrationWarning>
       <body className="min-h-screen bg-white text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-accent focus:px-3 focus:py-2 focus:text-accent-fg">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-accent focus:px-3 focus:py-2 focus:text-accent-fg"
+        >
           Skip to content
         </a>
         <ThemeProvider>

@@ -14,8 +14,8 @@ export default function HomePage() {
       <section className="max-w-3xl">
         <h1 className="text-3xl font-bold tracking-tight sm:text-5xl">Learn caching by doing.</h1>
         <p className="mt-4 text-lg text-slate-600 dark:text-slate-300">
-          Keyspace teaches Amazon ElastiCache and the engines behind it (Valkey, Redis OSS and Memcached) with short lessons, quizzes and a
-          live console that runs your commands on a real Valkey server.
+          Keyspace teaches Amazon ElastiCache and the engines behind it (Valkey, Redis OSS and Memcached) with short
+          lessons, quizzes and a live console that runs your commands on a real Valkey server.
         </p>
         <div className="mt-6 flex flex-wrap gap-3">
           {first && (
@@ -47,7 +47,9 @@ export default function HomePage() {
         <InterviewScores />
       </section>
       <section aria-labelledby="tracks" className="mt-14">
-        <h2 id="tracks" className="mb-6 text-2xl font-semibold">Lesson tracks</h2>
+        <h2 id="tracks" className="mb-6 text-2xl font-semibold">
+          Lesson tracks
+        </h2>
         <TrackList tracks={tracks} headingLevel="h3" />
       </section>
     </div>

@@ -38,7 +38,10 @@ for (const theme of ['light', 'dark'] as const) {
       await expect(await lesson.console.run('DEBUG SLEEP 0')).toHaveText(/^\(error\) ERR/);
       await lesson.sidebarLinks(); // opens the disclosure on phones, so its links are checked too
 
-      await expectNoSeriousViolations(page, `/learn/choosing-an-engine with a right and a wrong answer and commands run (${theme})`);
+      await expectNoSeriousViolations(
+        page,
+        `/learn/choosing-an-engine with a right and a wrong answer and commands run (${theme})`,
+      );
     });
 
     test('lesson page with challenge results, and the authoring guide', async ({ page, header, lesson }) => {
@@ -49,7 +52,10 @@ for (const theme of ['light', 'dark'] as const) {
       await expect(challenge.results).toHaveCount(2);
       await challenge.region.getByRole('button', { name: 'Show a solution' }).click();
       await challenge.region.getByText('Hint', { exact: true }).click();
-      await expectNoSeriousViolations(page, `/learn/first-commands with a failed check, the hint and the solution open (${theme})`);
+      await expectNoSeriousViolations(
+        page,
+        `/learn/first-commands with a failed check, the hint and the solution open (${theme})`,
+      );
 
       await open(page, header, '/authoring');
       await page.locator('summary', { hasText: 'Why TYPE says string for a counter' }).click();

@@ -33,7 +33,11 @@ test.describe('GET /api/health', () => {
     expect(body.servers).toHaveLength(2);
     expect(body.servers.map((server: { role: string }) => server.role).sort()).toEqual(['app', 'sandbox']);
     for (const server of body.servers) {
-      expect(server, `server ${server.role}`).toMatchObject({ ok: true, engine: expect.any(String), version: expect.stringMatching(/^\d+\.\d+/) });
+      expect(server, `server ${server.role}`).toMatchObject({
+        ok: true,
+        engine: expect.any(String),
+        version: expect.stringMatching(/^\d+\.\d+/),
+      });
     }
   });
 });
@@ -57,7 +61,10 @@ test.describe('POST /api/sandbox/exec', () => {
   });
 
   test('rejects a body that is not JSON with 400', async ({ request }) => {
-    const response = await request.post(EXEC, { headers: { 'Content-Type': 'application/json' }, data: '{"command": "PING"' });
+    const response = await request.post(EXEC, {
+      headers: { 'Content-Type': 'application/json' },
+      data: '{"command": "PING"',
+    });
     expect(response.status()).toBe(400);
     expect(await response.json()).toMatchObject({ ok: false, code: 'bad_request', error: expect.any(String) });
   });
@@ -65,7 +72,11 @@ test.describe('POST /api/sandbox/exec', () => {
   test('rejects an empty command with 400', async ({ request }) => {
     const response = await request.post(EXEC, { data: { command: '' } });
     expect(response.status()).toBe(400);
-    expect(await response.json()).toMatchObject({ ok: false, code: 'bad_request', error: expect.stringMatching(/empty command/) });
+    expect(await response.json()).toMatchObject({
+      ok: false,
+      code: 'bad_request',
+      error: expect.stringMatching(/empty command/),
+    });
   });
 
   test('rejects a command that is not a string with 400', async ({ request }) => {
@@ -75,7 +86,9 @@ test.describe('POST /api/sandbox/exec', () => {
   });
 
   test('rejects a 20 KB command line with 413', async ({ request }) => {
-    const response = await request.post(EXEC, { data: { command: `SET ${uniqueKey('big')} ${'x'.repeat(20 * 1024)}` } });
+    const response = await request.post(EXEC, {
+      data: { command: `SET ${uniqueKey('big')} ${'x'.repeat(20 * 1024)}` },
+    });
     expect(response.status()).toBe(413);
     expect(await response.json()).toMatchObject({ ok: false, code: 'payload_too_large' });
   });
@@ -88,16 +101,25 @@ test.describe('POST /api/sandbox/exec', () => {
       const set = await owner.post(EXEC, { data: { command: `SET ${key} secret` } });
       expect(await set.json()).toMatchObject({ ok: true, text: 'OK' });
       const ownerId = learnerIdOf(issuedLearnerCookie(set));
-      expect(await (await owner.post(EXEC, { data: { command: `GET ${key}` } })).json()).toMatchObject({ ok: true, text: '"secret"' });
+      expect(await (await owner.post(EXEC, { data: { command: `GET ${key}` } })).json()).toMatchObject({
+        ok: true,
+        text: '"secret"',
+      });
 
       const spoofed = await intruder.post(EXEC, { data: { command: `GET ${key}`, learner: ownerId } });
       expect(spoofed.status()).toBe(200);
-      expect(await spoofed.json(), "naming another learner does not reach their keys").toMatchObject({ ok: true, text: '(nil)' });
+      expect(await spoofed.json(), 'naming another learner does not reach their keys').toMatchObject({
+        ok: true,
+        text: '(nil)',
+      });
       expect(learnerIdOf(issuedLearnerCookie(spoofed)), 'the intruder gets an id of its own').not.toBe(ownerId);
 
       const spoofedWrite = await intruder.post(EXEC, { data: { command: `SET ${key} overwritten`, learner: ownerId } });
       expect(await spoofedWrite.json()).toMatchObject({ ok: true, text: 'OK' });
-      expect(await (await owner.post(EXEC, { data: { command: `GET ${key}` } })).json(), "nor overwrite them").toMatchObject({
+      expect(
+        await (await owner.post(EXEC, { data: { command: `GET ${key}` } })).json(),
+        'nor overwrite them',
+      ).toMatchObject({
         text: '"secret"',
       });
     } finally {

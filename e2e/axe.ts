@@ -15,7 +15,10 @@ function describeViolations(violations: AxeResults['violations']): string {
   return violations
     .map((violation) => {
       const nodes = violation.nodes
-        .map((node) => `    - ${node.target.join(' ')}\n      ${node.failureSummary?.replace(/\n/g, '\n      ') ?? ''}\n      ${node.html}`)
+        .map(
+          (node) =>
+            `    - ${node.target.join(' ')}\n      ${node.failureSummary?.replace(/\n/g, '\n      ') ?? ''}\n      ${node.html}`,
+        )
         .join('\n');
       return `[${violation.impact}] ${violation.id}: ${violation.help} (${violation.helpUrl})\n${nodes}`;
     })
@@ -25,10 +28,14 @@ function describeViolations(violations: AxeResults['violations']): string {
 export async function expectNoSeriousViolations(page: Page, what: string): Promise<void> {
   // Resting colours: a pointer left over the last clicked button would show :hover on desktop only.
   await page.mouse.move(0, 0);
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
   const blocking = results.violations.filter((violation) => BLOCKING_IMPACTS.has(violation.impact ?? ''));
-  expect.soft(
-    blocking.map((violation) => `[${violation.impact}] ${violation.id} (${violation.nodes.length} element(s))`),
-    `serious or critical accessibility violations on ${what}:\n\n${describeViolations(blocking)}\n`,
-  ).toEqual([]);
+  expect
+    .soft(
+      blocking.map((violation) => `[${violation.impact}] ${violation.id} (${violation.nodes.length} element(s))`),
+      `serious or critical accessibility violations on ${what}:\n\n${describeViolations(blocking)}\n`,
+    )
+    .toEqual([]);
 }

@@ -19,7 +19,10 @@ export interface Fixtures {
   otherLearner: { page: Page; repl: SandboxConsole };
 }
 
-async function newLearner(browser: Browser, provide: (learner: Fixtures['otherLearner']) => Promise<void>): Promise<void> {
+async function newLearner(
+  browser: Browser,
+  provide: (learner: Fixtures['otherLearner']) => Promise<void>,
+): Promise<void> {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();

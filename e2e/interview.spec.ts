@@ -35,15 +35,24 @@ async function answerWithKeyboard(page: Page, interview: InterviewPage): Promise
   await page.keyboard.press('Enter');
 }
 
-test('the setup form fits the screen: nothing sticks out sideways, header included', { tag: '@layout' }, async ({ page, interview }) => {
-  await interview.goto();
-  const overflowing = await page.evaluate(() =>
-    [...document.querySelectorAll('body *')].filter((element) => element.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5).map((element) => `${element.tagName} ${element.textContent?.slice(0, 30)}`),
-  );
-  expect(overflowing, 'elements wider than the viewport').toEqual([]);
-});
+test(
+  'the setup form fits the screen: nothing sticks out sideways, header included',
+  { tag: '@layout' },
+  async ({ page, interview }) => {
+    await interview.goto();
+    const overflowing = await page.evaluate(() =>
+      [...document.querySelectorAll('body *')]
+        .filter((element) => element.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+        .map((element) => `${element.tagName} ${element.textContent?.slice(0, 30)}`),
+    );
+    expect(overflowing, 'elements wider than the viewport').toEqual([]);
+  },
+);
 
-test('a 15-minute interview, answered with the keyboard only, ends with a summary that links the weak topics', async ({ page, interview }) => {
+test('a 15-minute interview, answered with the keyboard only, ends with a summary that links the weak topics', async ({
+  page,
+  interview,
+}) => {
   test.setTimeout(60_000);
   await interview.goto();
   await tabTo(page, interview.length(15), 30);
@@ -69,12 +78,18 @@ test('a 15-minute interview, answered with the keyboard only, ends with a summar
   await expect(page.getByTestId('interview-overall-score')).toHaveText(/^\d+%$/);
   for (const label of TOPICS) await expect(interview.topicScore(label)).toHaveText(/^\d+%$/);
   await expect(page.getByRole('heading', { name: 'Weak topics: go over these lessons' })).toBeVisible();
-  await expect(page.getByRole('link', { name: /^Caching patterns/ })).toHaveAttribute('href', '/learn/caching-patterns');
+  await expect(page.getByRole('link', { name: /^Caching patterns/ })).toHaveAttribute(
+    'href',
+    '/learn/caching-patterns',
+  );
   await expect(page.getByRole('link', { name: /^Cache stampedes/ })).toHaveAttribute('href', '/learn/cache-stampedes');
   await expect(page.getByRole('link', { name: 'drills', exact: true })).toHaveAttribute('href', '/drills');
 
   // The same result, as the dashboard reads it.
-  const history = (await (await page.request.get('/api/interview/results')).json()) as { sessions: { questions: unknown[] }[]; topics: { topic: string; weak: boolean }[] };
+  const history = (await (await page.request.get('/api/interview/results')).json()) as {
+    sessions: { questions: unknown[] }[];
+    topics: { topic: string; weak: boolean }[];
+  };
   expect(history.sessions).toHaveLength(1);
   expect(history.sessions[0]!.questions).toHaveLength(total);
   expect(history.topics.map((topic) => [topic.topic, topic.weak])).toEqual([
@@ -88,8 +103,12 @@ test('a 15-minute interview, answered with the keyboard only, ends with a summar
   // The home dashboard shows the scores per topic, the weak ones marked.
   await page.goto('/');
   const scores = page.getByRole('list', { name: 'Interview score per topic' });
-  await expect(scores.getByRole('progressbar', { name: /^Caching patterns: \d+% average over 1 interview, weak$/ })).toBeAttached();
-  await expect(scores.getByRole('progressbar', { name: /^Cache stampedes: \d+% average over 1 interview, weak$/ })).toBeAttached();
+  await expect(
+    scores.getByRole('progressbar', { name: /^Caching patterns: \d+% average over 1 interview, weak$/ }),
+  ).toBeAttached();
+  await expect(
+    scores.getByRole('progressbar', { name: /^Cache stampedes: \d+% average over 1 interview, weak$/ }),
+  ).toBeAttached();
 });
 
 test('the timers count down, pause on the model answer and announce only milestones', async ({ page, interview }) => {

@@ -9,22 +9,26 @@ const SECOND = LESSONS[1]!;
 
 test.describe('lesson navigation', () => {
   // On a phone the sidebar's links sit in an "All lessons" disclosure (@layout).
-  test('the sidebar lists every lesson in reading order and marks the current one', { tag: '@layout' }, async ({ page, lesson }) => {
-    await lesson.goto(ENGINE.slug);
+  test(
+    'the sidebar lists every lesson in reading order and marks the current one',
+    { tag: '@layout' },
+    async ({ page, lesson }) => {
+      await lesson.goto(ENGINE.slug);
 
-    const links = await lesson.sidebarLinks();
-    await expect(links).toHaveText(LESSONS.map((entry) => entry.title));
-    await expect(links.filter({ hasText: ENGINE.title })).toHaveAttribute('aria-current', 'page');
-    await expect(links.filter({ hasText: SECOND.title })).not.toHaveAttribute('aria-current');
-    await expect(lesson.sidebar.locator('[aria-current="page"]:visible')).toHaveCount(1);
+      const links = await lesson.sidebarLinks();
+      await expect(links).toHaveText(LESSONS.map((entry) => entry.title));
+      await expect(links.filter({ hasText: ENGINE.title })).toHaveAttribute('aria-current', 'page');
+      await expect(links.filter({ hasText: SECOND.title })).not.toHaveAttribute('aria-current');
+      await expect(lesson.sidebar.locator('[aria-current="page"]:visible')).toHaveCount(1);
 
-    await links.filter({ hasText: SECOND.title }).click();
-    await expect(page).toHaveURL(new RegExp(`/learn/${SECOND.slug}$`));
-    await expect(lesson.heading).toHaveText(SECOND.title);
-    const linksThere = await lesson.sidebarLinks();
-    await expect(linksThere.filter({ hasText: SECOND.title })).toHaveAttribute('aria-current', 'page');
-    await expect(linksThere.filter({ hasText: ENGINE.title })).not.toHaveAttribute('aria-current');
-  });
+      await links.filter({ hasText: SECOND.title }).click();
+      await expect(page).toHaveURL(new RegExp(`/learn/${SECOND.slug}$`));
+      await expect(lesson.heading).toHaveText(SECOND.title);
+      const linksThere = await lesson.sidebarLinks();
+      await expect(linksThere.filter({ hasText: SECOND.title })).toHaveAttribute('aria-current', 'page');
+      await expect(linksThere.filter({ hasText: ENGINE.title })).not.toHaveAttribute('aria-current');
+    },
+  );
 
   test('next and previous links move between lessons, from the first to the last', async ({ page, lesson }) => {
     await lesson.goto(ENGINE.slug);
@@ -113,7 +117,11 @@ test.describe('layout and keyboard', () => {
             .map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].slice(0, 3).join('.')}`);
           return { excess: scrollWidth - window.innerWidth, culprits };
         });
-      await expect.poll(async () => (await overflow()).excess, { message: `no horizontal scroll: ${JSON.stringify(await overflow())}` }).toBeLessThanOrEqual(0);
+      await expect
+        .poll(async () => (await overflow()).excess, {
+          message: `no horizontal scroll: ${JSON.stringify(await overflow())}`,
+        })
+        .toBeLessThanOrEqual(0);
     });
   }
 

@@ -2,7 +2,10 @@ import { expect, test } from './fixtures';
 
 const CHALLENGE = 'Count three visits';
 
-test('a learner answers a quiz, fails then passes a challenge, and still sees the progress after a reload', async ({ page, lesson }) => {
+test('a learner answers a quiz, fails then passes a challenge, and still sees the progress after a reload', async ({
+  page,
+  lesson,
+}) => {
   test.setTimeout(60_000);
   await lesson.goto('first-commands');
 
@@ -33,7 +36,9 @@ test('a learner answers a quiz, fails then passes a challenge, and still sees th
   });
 
   await test.step('read to the end of the lesson', async () => {
-    const marked = page.waitForResponse((response) => response.url().endsWith('/api/progress/lessons/first-commands') && response.ok());
+    const marked = page.waitForResponse(
+      (response) => response.url().endsWith('/api/progress/lessons/first-commands') && response.ok(),
+    );
     await lesson.readToTheEnd();
     await marked;
   });
@@ -74,6 +79,8 @@ test('progress moves to another browser by export and import', async ({ page, le
   await expect(otherPage.getByText(/^Imported 1 item\.$/)).toBeVisible();
   await expect(otherPage.getByTestId('progress-quizzes-right-first-time')).toHaveText('1 / 1');
 
-  await otherPage.getByLabel('Progress file to import').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('not json') });
+  await otherPage
+    .getByLabel('Progress file to import')
+    .setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('not json') });
   await expect(otherPage.getByText('notes.json is not JSON. Choose a file exported from Keyspace.')).toBeVisible();
 });

@@ -32,7 +32,10 @@ test.describe('the console editor', () => {
     });
   }
 
-  test('typing does not wait for Monaco: the plain input runs commands, and Monaco takes over the text', async ({ page, repl }) => {
+  test('typing does not wait for Monaco: the plain input runs commands, and Monaco takes over the text', async ({
+    page,
+    repl,
+  }) => {
     await repl.goto();
     // Hold back every script requested after the focus, so Monaco arrives late.
     let slow = false;
@@ -151,13 +154,22 @@ test.describe('the key browser when the server cannot answer', () => {
     let answer: 'down' | 'busy' | 'real' = 'down';
     await page.route('**/api/sandbox/keys', async (route) => {
       if (answer === 'down') {
-        await route.fulfill({ status: 503, json: { ok: false, code: 'unavailable', error: 'The sandbox Valkey is unavailable: no answer from 127.0.0.1:7401.' } });
+        await route.fulfill({
+          status: 503,
+          json: {
+            ok: false,
+            code: 'unavailable',
+            error: 'The sandbox Valkey is unavailable: no answer from 127.0.0.1:7401.',
+          },
+        });
       } else if (answer === 'busy') {
         await route.fulfill({ status: 429, headers: { 'Retry-After': '5' }, body: '' });
       } else await route.continue();
     });
     await page.goto('/sandbox');
-    await expect(keys.status).toHaveText('Could not load your keys: The sandbox Valkey is unavailable: no answer from 127.0.0.1:7401.');
+    await expect(keys.status).toHaveText(
+      'Could not load your keys: The sandbox Valkey is unavailable: no answer from 127.0.0.1:7401.',
+    );
 
     answer = 'busy';
     await expect(keys.refreshButton).toBeEnabled();

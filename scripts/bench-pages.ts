@@ -35,10 +35,20 @@ export async function main(): Promise<void> {
     .sort((a, b) => a.route.localeCompare(b.route));
   const width = Math.max(...rows.map((row) => row.route.length));
   console.log(`  ${'route'.padEnd(width)}  scripts   raw        gzip`);
-  for (const row of rows) console.log(`  ${row.route.padEnd(width)}  ${String(row.scripts).padStart(7)}   ${kb(row.rawBytes).padStart(9)}  ${kb(row.gzipBytes).padStart(9)}`);
+  for (const row of rows)
+    console.log(
+      `  ${row.route.padEnd(width)}  ${String(row.scripts).padStart(7)}   ${kb(row.rawBytes).padStart(9)}  ${kb(row.gzipBytes).padStart(9)}`,
+    );
   const lessons = rows.filter((row) => row.route.startsWith('/learn/'));
   const heaviest = lessons.reduce((max, row) => (row.gzipBytes > max.gzipBytes ? row : max), lessons[0]!);
-  console.log(`  Largest chunks of ${heaviest.route}: ${heaviest.largest.map((chunk) => `${path.basename(chunk.file)} ${kb(chunk.gzipBytes)}`).join(', ')}`);
-  if (heaviest.gzipBytes > LESSON_TARGET_BYTES) fail(`${heaviest.route} sends ${kb(heaviest.gzipBytes)} of JavaScript before interaction: the target is under ${kb(LESSON_TARGET_BYTES)}.`);
-  done(`Every lesson page is under ${kb(LESSON_TARGET_BYTES)} (heaviest: ${heaviest.route}, ${kb(heaviest.gzipBytes)} gzip).`);
+  console.log(
+    `  Largest chunks of ${heaviest.route}: ${heaviest.largest.map((chunk) => `${path.basename(chunk.file)} ${kb(chunk.gzipBytes)}`).join(', ')}`,
+  );
+  if (heaviest.gzipBytes > LESSON_TARGET_BYTES)
+    fail(
+      `${heaviest.route} sends ${kb(heaviest.gzipBytes)} of JavaScript before interaction: the target is under ${kb(LESSON_TARGET_BYTES)}.`,
+    );
+  done(
+    `Every lesson page is under ${kb(LESSON_TARGET_BYTES)} (heaviest: ${heaviest.route}, ${kb(heaviest.gzipBytes)} gzip).`,
+  );
 }

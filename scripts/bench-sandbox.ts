@@ -72,7 +72,8 @@ function bareBodies(): Buffer[] {
 
 function positive(name: string, raw: string, integer: boolean): number {
   const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) throw new Error(`--${name} must be a positive ${integer ? 'integer' : 'number'}, got "${raw}".`);
+  if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value)))
+    throw new Error(`--${name} must be a positive ${integer ? 'integer' : 'number'}, got "${raw}".`);
   return value;
 }
 
@@ -103,18 +104,30 @@ function options(argv: string[]) {
 /** One request before the load, so that a broken route is reported plainly instead of as 100 % errors. */
 async function preflight(port: number): Promise<void> {
   const post = (route: string, body: unknown) =>
-    fetch(`http://${HOST}:${port}${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(15_000) });
+    fetch(`http://${HOST}:${port}${route}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(15_000),
+    });
   const bare = await post(BARE_PATH, { key: 'k:0' });
   const bareText = await bare.text();
-  if (bare.status === 404) throw new Error(`${BARE_PATH} answered 404: the app was not started with KEYSPACE_BENCH_ROUTES=1, or its build predates the route.`);
-  if (bare.status !== 200 || !bareText.startsWith('{"ok":true')) throw new Error(`${BARE_PATH} answered HTTP ${bare.status}: ${bareText.slice(0, 300)}`);
+  if (bare.status === 404)
+    throw new Error(
+      `${BARE_PATH} answered 404: the app was not started with KEYSPACE_BENCH_ROUTES=1, or its build predates the route.`,
+    );
+  if (bare.status !== 200 || !bareText.startsWith('{"ok":true'))
+    throw new Error(`${BARE_PATH} answered HTTP ${bare.status}: ${bareText.slice(0, 300)}`);
 
   const exec = await post(EXEC_PATH, { command: 'PING' });
   const execText = await exec.text();
   if (exec.status !== 200 || !execText.startsWith('{"ok":true')) {
-    throw new Error(`${EXEC_PATH} failed before any load (PING answered HTTP ${exec.status}): ${execText.slice(0, 300)}`);
+    throw new Error(
+      `${EXEC_PATH} failed before any load (PING answered HTTP ${exec.status}): ${execText.slice(0, 300)}`,
+    );
   }
-  if (!exec.headers.getSetCookie().some((cookie) => cookie.startsWith(`${LEARNER_COOKIE}=`))) throw new Error(`${EXEC_PATH} set no ${LEARNER_COOKIE} cookie.`);
+  if (!exec.headers.getSetCookie().some((cookie) => cookie.startsWith(`${LEARNER_COOKIE}=`)))
+    throw new Error(`${EXEC_PATH} set no ${LEARNER_COOKIE} cookie.`);
 }
 
 export async function main(_command: string, argv: string[]): Promise<void> {
@@ -131,13 +144,17 @@ export async function main(_command: string, argv: string[]): Promise<void> {
     if (stopRequests++ === 0) warn('Stopping the benchmark and the app…');
     stop.abort(new Error('stopped by a signal'));
   });
-  const stopped = new Promise<never>((_, reject) => stop.signal.addEventListener('abort', () => reject(stop.signal.reason), { once: true }));
+  const stopped = new Promise<never>((_, reject) =>
+    stop.signal.addEventListener('abort', () => reject(stop.signal.reason), { once: true }),
+  );
   stopped.catch(() => {});
 
   let app: AppProcess | null = null;
   let exitCode = 0;
   try {
-    step(`Starting the app on the ${PROFILE} profile at http://${HOST}:${config.port} (node scripts/run.mjs start --profile ${PROFILE} --port ${config.port})`);
+    step(
+      `Starting the app on the ${PROFILE} profile at http://${HOST}:${config.port} (node scripts/run.mjs start --profile ${PROFILE} --port ${config.port})`,
+    );
     app = startApp({
       root,
       args: ['start', '--profile', PROFILE, '--port', String(config.port)],
@@ -162,7 +179,16 @@ export async function main(_command: string, argv: string[]): Promise<void> {
 
     // A port offset gives the profile its own folder (bench+60…), where npm start writes its pidfiles.
     const appProcesses = findAppProcesses(path.join(dataRoot(root), profileFolder(PROFILE)));
-    const common = { host: HOST, port: config.port, warmupMs: config.warmupMs, durationMs: config.durationMs, maxRequests: config.maxRequests, requestTimeoutMs: 10_000, appProcesses, signal: stop.signal };
+    const common = {
+      host: HOST,
+      port: config.port,
+      warmupMs: config.warmupMs,
+      durationMs: config.durationMs,
+      maxRequests: config.maxRequests,
+      requestTimeoutMs: 10_000,
+      appProcesses,
+      signal: stop.signal,
+    };
     const phases: PhaseResult[] = [];
     const comparisons: Comparison[] = [];
     if (config.appWarmupMs > 0) {
@@ -171,7 +197,17 @@ export async function main(_command: string, argv: string[]): Promise<void> {
         ['sandbox', EXEC_PATH, sandboxBodies(), LEARNER_COOKIE],
         ['bare', BARE_PATH, bareBodies(), null],
       ] as const) {
-        await runPhase({ ...common, route, learners: 50, path: routePath, bodies, cookieName, warmupMs: config.appWarmupMs, durationMs: 0, maxRequests: 1 });
+        await runPhase({
+          ...common,
+          route,
+          learners: 50,
+          path: routePath,
+          bodies,
+          cookieName,
+          warmupMs: config.appWarmupMs,
+          durationMs: 0,
+          maxRequests: 1,
+        });
       }
     }
     const cpuBefore = process.cpuUsage();
@@ -179,11 +215,25 @@ export async function main(_command: string, argv: string[]): Promise<void> {
     for (const learners of config.learners) {
       if (stop.signal.aborted) break;
       step(`${learners} learners on ${EXEC_PATH} (${seconds} s: ${config.warmupMs / 1000} s warm-up, then measured)…`);
-      const sandbox = await runPhase({ ...common, route: 'sandbox', learners, path: EXEC_PATH, bodies: sandboxBodies(), cookieName: LEARNER_COOKIE });
+      const sandbox = await runPhase({
+        ...common,
+        route: 'sandbox',
+        learners,
+        path: EXEC_PATH,
+        bodies: sandboxBodies(),
+        cookieName: LEARNER_COOKIE,
+      });
       phases.push(sandbox);
       if (stop.signal.aborted) break;
       step(`${learners} learners on ${BARE_PATH} (${seconds} s)…`);
-      const bare = await runPhase({ ...common, route: 'bare', learners, path: BARE_PATH, bodies: bareBodies(), cookieName: null });
+      const bare = await runPhase({
+        ...common,
+        route: 'bare',
+        learners,
+        path: BARE_PATH,
+        bodies: bareBodies(),
+        cookieName: null,
+      });
       phases.push(bare);
       if (stop.signal.aborted) break;
       comparisons.push(compare(sandbox, bare));
@@ -202,15 +252,31 @@ export async function main(_command: string, argv: string[]): Promise<void> {
       console.log(`  answers per second since the phase began: ${phase.perSecond.join(' ')}`);
     }
     const noisiest = Math.max(0, ...phases.map((phase) => phase.appCpu?.others?.cores ?? 0));
-    if (noisiest > 0.25) warn(`Other processes used up to ${noisiest.toFixed(2)} of the ${os.cpus().length} CPUs during a measured window: these figures are noisy; rerun on a quiet machine.`);
-    console.log(`\nLoad generator CPU over the whole run: ${((cpuTotal.user + cpuTotal.system) / 1e6).toFixed(1)} s (machine: ${os.cpus().length} CPUs).`);
+    if (noisiest > 0.25)
+      warn(
+        `Other processes used up to ${noisiest.toFixed(2)} of the ${os.cpus().length} CPUs during a measured window: these figures are noisy; rerun on a quiet machine.`,
+      );
+    console.log(
+      `\nLoad generator CPU over the whole run: ${((cpuTotal.user + cpuTotal.system) / 1e6).toFixed(1)} s (machine: ${os.cpus().length} CPUs).`,
+    );
 
     mkdirSync(path.dirname(reportFile), { recursive: true });
     const report = {
       generatedAt: new Date().toISOString(),
       command: 'npm run bench:sandbox' + (argv.length ? ` -- ${argv.join(' ')}` : ''),
-      machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? null, node: process.version, platform: `${os.platform()} ${os.release()}` },
-      config: { ...config, host: HOST, profile: PROFILE, routes: { sandbox: EXEC_PATH, bare: BARE_PATH }, requestTimeoutMs: common.requestTimeoutMs },
+      machine: {
+        cpus: os.cpus().length,
+        model: os.cpus()[0]?.model ?? null,
+        node: process.version,
+        platform: `${os.platform()} ${os.release()}`,
+      },
+      config: {
+        ...config,
+        host: HOST,
+        profile: PROFILE,
+        routes: { sandbox: EXEC_PATH, bare: BARE_PATH },
+        requestTimeoutMs: common.requestTimeoutMs,
+      },
       targets: TARGETS,
       phases,
       comparisons,
@@ -226,7 +292,9 @@ export async function main(_command: string, argv: string[]): Promise<void> {
       for (const reason of invalid) console.error(`✖ Invalid run: ${reason}.`);
       exitCode = 1;
     } else {
-      done(`Benchmark finished: ${report.pass ? 'PASS' : 'FAIL'} against the targets (a measurement: exit 0 either way)`);
+      done(
+        `Benchmark finished: ${report.pass ? 'PASS' : 'FAIL'} against the targets (a measurement: exit 0 either way)`,
+      );
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -20,9 +20,13 @@ export async function main(): Promise<void> {
   const checked = checkContentStatic(path.join(root, 'content'), path.join(root, 'public'));
   const extra = checkContentData(path.join(root, 'content'));
   const problems: ContentProblem[] = [...checked.problems, ...extra.problems];
-  console.log(`  ${checked.lessonCount} lessons, ${checked.quizCount} quizzes, ${checked.runCount} <Run> commands, ${checked.challenges.length} challenges, ${extra.summary}`);
+  console.log(
+    `  ${checked.lessonCount} lessons, ${checked.quizCount} quizzes, ${checked.runCount} <Run> commands, ${checked.challenges.length} challenges, ${extra.summary}`,
+  );
 
-  step(`Running ${checked.challenges.length} challenges on a real Valkey (solution must pass, empty keyspace must fail)`);
+  step(
+    `Running ${checked.challenges.length} challenges on a real Valkey (solution must pass, empty keyspace must fail)`,
+  );
   const valkey = ensureValkeyServer();
   // The checker always uses its own servers, even if the shell points the app elsewhere.
   const env = { ...process.env, [URL_ENV.sandbox]: '', [URL_ENV.app]: '' };
@@ -48,7 +52,9 @@ export async function main(): Promise<void> {
 
   if (problems.length > 0) {
     for (const problem of problems) console.error(`✖ ${formatProblem(problem)}`);
-    warn(`${problems.length} problem${problems.length === 1 ? '' : 's'} found. Fix each one above (file:line: what to do), then run npm run content:check again.`);
+    warn(
+      `${problems.length} problem${problems.length === 1 ? '' : 's'} found. Fix each one above (file:line: what to do), then run npm run content:check again.`,
+    );
     fail('Content check failed');
   }
   done('Content check passed');

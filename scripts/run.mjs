@@ -37,7 +37,11 @@ function ensureDependencies() {
   if (fresh) return;
   const args = existsSync(lock) ? ['ci', '--no-audit', '--no-fund'] : ['install', '--no-audit', '--no-fund'];
   console.log(`▸ Installing npm dependencies (npm ${args[0]}; the first run takes a minute)…`);
-  const result = spawnSync('npm', args, { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  const result = spawnSync('npm', args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  });
   if (result.status !== 0) {
     console.error(`✖ npm ${args[0]} failed (exit ${result.status}). Fix the error above, then run this command again.`);
     process.exit(1);
@@ -53,7 +57,11 @@ if (!script) {
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 ensureDependencies();
 if (serverModuleCommands.has(command) && !process.execArgv.includes('--conditions=react-server')) {
-  const child = spawnSync(process.execPath, ['--conditions=react-server', ...process.execArgv, fileURLToPath(import.meta.url), command, ...rest], { stdio: 'inherit' });
+  const child = spawnSync(
+    process.execPath,
+    ['--conditions=react-server', ...process.execArgv, fileURLToPath(import.meta.url), command, ...rest],
+    { stdio: 'inherit' },
+  );
   process.exit(child.status ?? 1);
 }
 const { tsImport } = await import('tsx/esm/api');

@@ -19,10 +19,14 @@ afterAll(() => {
 });
 
 function startKeyspace(): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, ['scripts/run.mjs', 'start', '--profile', 'start-test', '--port', String(PORT)], {
-    cwd: root,
-    env: { ...process.env, KEYSPACE_SANDBOX_URL: '', KEYSPACE_APP_URL: '' },
-  });
+  const child = spawn(
+    process.execPath,
+    ['scripts/run.mjs', 'start', '--profile', 'start-test', '--port', String(PORT)],
+    {
+      cwd: root,
+      env: { ...process.env, KEYSPACE_SANDBOX_URL: '', KEYSPACE_APP_URL: '' },
+    },
+  );
   children.push(child);
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -58,7 +62,10 @@ async function call(path: string, body?: unknown): Promise<Response> {
 }
 
 async function ping(): Promise<unknown> {
-  const response = await fetch(`http://127.0.0.1:${PORT}/api/sandbox/exec`, { method: 'POST', body: JSON.stringify({ command: 'PING' }) });
+  const response = await fetch(`http://127.0.0.1:${PORT}/api/sandbox/exec`, {
+    method: 'POST',
+    body: JSON.stringify({ command: 'PING' }),
+  });
   return response.json();
 }
 
@@ -70,7 +77,11 @@ describe('npm start', () => {
   it('serves the app and refuses a second run', { timeout: 240_000 }, async () => {
     expect(await allPortsFree()).toBe(true);
     const first = startKeyspace();
-    await waitFor(() => first.output().includes(`ready at http://localhost:${PORT}`), 200_000, `the app to start:\n${first.output()}`);
+    await waitFor(
+      () => first.output().includes(`ready at http://localhost:${PORT}`),
+      200_000,
+      `the app to start:\n${first.output()}`,
+    );
 
     const health = await fetch(`http://127.0.0.1:${PORT}/api/health`);
     expect(health.status).toBe(200);
@@ -80,11 +91,18 @@ describe('npm start', () => {
     }
 
     // A learner solves a challenge and reads a lesson; both must survive the restarts below.
-    for (let i = 0; i < 3; i++) expect(await (await call('/api/sandbox/exec', { command: 'INCR visits:home' })).json()).toMatchObject({ ok: true });
-    expect(await (await call('/api/challenges/first-commands-visit-counter/check', {})).json()).toMatchObject({ passed: true });
+    for (let i = 0; i < 3; i++)
+      expect(await (await call('/api/sandbox/exec', { command: 'INCR visits:home' })).json()).toMatchObject({
+        ok: true,
+      });
+    expect(await (await call('/api/challenges/first-commands-visit-counter/check', {})).json()).toMatchObject({
+      passed: true,
+    });
     expect((await call('/api/progress/lessons/first-commands', {})).status).toBe(200);
     const drill = (await (await call('/api/drills')).json()) as { cards: { id: string }[] };
-    expect(await (await call('/api/drills/reviews', { cardId: drill.cards[0]?.id, grade: 3 })).json()).toMatchObject({ ok: true });
+    expect(await (await call('/api/drills/reviews', { cardId: drill.cards[0]?.id, grade: 3 })).json()).toMatchObject({
+      ok: true,
+    });
     const before = await (await call('/api/drills/stats')).json();
     expect(before, JSON.stringify(before).slice(0, 200)).toMatchObject({ cardsSeen: 1 });
 
@@ -110,7 +128,9 @@ describe('npm start', () => {
     expect(await ping()).toMatchObject({ ok: true, text: 'PONG' });
     // The restart stopped the killed run's Valkey servers and started them again: the progress is still there.
     expect(learnerCookie).toMatch(/^keyspace_learner=/);
-    const progress = (await (await call('/api/progress')).json()) as { progress: { challenges: Record<string, string>; lessons: Record<string, string> } };
+    const progress = (await (await call('/api/progress')).json()) as {
+      progress: { challenges: Record<string, string>; lessons: Record<string, string> };
+    };
     expect(progress.progress.challenges['first-commands-visit-counter']).toMatch(/^\d{4}-/);
     expect(progress.progress.lessons['first-commands']).toMatch(/^\d{4}-/);
     const drillStats = await (await call('/api/drills/stats')).json();

@@ -8,7 +8,15 @@ import { parseArgs } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { writeFileSync } from 'node:fs';
 import { isPortFree, stopLeftoverProcess } from '../lib/servers/local-server';
-import { dataRoot, profileFolder, rolesToStart, startLocalStack, URL_ENV, type LocalStack, type StackProfile } from '../lib/servers/local-stack';
+import {
+  dataRoot,
+  profileFolder,
+  rolesToStart,
+  startLocalStack,
+  URL_ENV,
+  type LocalStack,
+  type StackProfile,
+} from '../lib/servers/local-stack';
 import { portsOf } from '../lib/servers/ports';
 import { ProfileInUseError } from '../lib/servers/profile-lock';
 import { describeEndpoint } from '../lib/valkey/endpoint';
@@ -50,7 +58,8 @@ export async function main(command: 'start' | 'dev', argv: string[]): Promise<vo
   // --port, else PORT, else the profile's HTTP port from lib/servers/ports.ts.
   const port = Number(values.port ?? process.env.PORT ?? profileHttpPort(profile));
   const host = env.KEYSPACE_HOST;
-  if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`PORT must be a port number, got "${values.port ?? process.env.PORT}".`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    fail(`PORT must be a port number, got "${values.port ?? process.env.PORT}".`);
 
   let stack: LocalStack | null = null;
   let next: ChildProcess | null = null;
@@ -77,7 +86,13 @@ export async function main(command: 'start' | 'dev', argv: string[]): Promise<vo
     const valkey = needed.length > 0 ? ensureValkeyServer() : null;
     if (valkey) step(`Using valkey-server ${valkey.version} (${valkey.path})`);
     try {
-      stack = await startLocalStack({ projectRoot: root, profile, valkeyServer: valkey?.path ?? null, onStep: step, appPort: port });
+      stack = await startLocalStack({
+        projectRoot: root,
+        profile,
+        valkeyServer: valkey?.path ?? null,
+        onStep: step,
+        appPort: port,
+      });
     } catch (error) {
       // Another run owns this profile: leave it alone and say where it is.
       if (error instanceof ProfileInUseError) fail(error.message);

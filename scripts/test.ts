@@ -1,5 +1,5 @@
 /**
- * `npm test`: typecheck, lint, the content check, production build, Vitest (unit + integration on real Valkey) and
+ * `npm test`: typecheck, lint, formatting, the content check, production build, Vitest (unit + integration on real Valkey) and
  * Playwright (end-to-end on the built app). Every step runs even if an earlier one failed, except
  * the browser tests, which need the build. Ends with one line totalling every suite.
  */
@@ -25,7 +25,11 @@ interface Tally {
 /** Runs a tool from node_modules/.bin, or Node itself for `node`; resolves to its exit code. */
 function run(command: string, args: string[], env: Record<string, string> = {}): Promise<number> {
   const bin = command === 'node' ? process.execPath : path.join(root, 'node_modules', '.bin', command);
-  const child = spawn(bin, args, { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env } });
+  const child = spawn(bin, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
+  });
   return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
 }
 
@@ -48,11 +52,21 @@ async function vitest(): Promise<Tally> {
   const output = path.join(reports, 'vitest.json');
   rmSync(output, { force: true });
   const code = await run('vitest', ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${output}`]);
-  const report = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(output);
+  const report = readJson<{
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+  }>(output);
   if (!report) return single('unit and integration (Vitest did not report)', false);
   // A suite that crashed before its tests ran still fails the run.
   const failed = report.numFailedTests + (code !== 0 && report.numFailedTests === 0 ? 1 : 0);
-  return { name: 'unit and integration', passed: report.numPassedTests, failed, skipped: report.numPendingTests + report.numTodoTests };
+  return {
+    name: 'unit and integration',
+    passed: report.numPassedTests,
+    failed,
+    skipped: report.numPendingTests + report.numTodoTests,
+  };
 }
 
 async function playwright(): Promise<Tally> {
@@ -78,8 +92,12 @@ export async function main(): Promise<void> {
   tallies.push(single('typecheck', (await run('tsc', ['--noEmit'])) === 0));
   step('Lint (eslint)');
   tallies.push(single('lint', (await run('eslint', ['--max-warnings=0', '.'])) === 0));
+  step('Formatting (prettier --check; npm run format fixes it)');
+  tallies.push(single('formatting', (await run('prettier', ['--check', '--log-level=warn', '.'])) === 0));
 
-  step(`Content check (every lesson, quiz, command and challenge; challenges on a real Valkey, ports ${valkeyPorts('content')})`);
+  step(
+    `Content check (every lesson, quiz, command and challenge; challenges on a real Valkey, ports ${valkeyPorts('content')})`,
+  );
   tallies.push(single('content check', (await run('node', ['scripts/run.mjs', 'content-check'])) === 0));
 
   const built = isBuildFresh(root) || (await buildApp(root));
@@ -89,7 +107,9 @@ export async function main(): Promise<void> {
   tallies.push(await vitest());
 
   if (built && existsSync(path.join(root, '.next', 'BUILD_ID'))) {
-    step(`End-to-end tests (Playwright on the production build, port ${portsOf('e2e').http}, Valkey on ports ${valkeyPorts('e2e')})`);
+    step(
+      `End-to-end tests (Playwright on the production build, port ${portsOf('e2e').http}, Valkey on ports ${valkeyPorts('e2e')})`,
+    );
     tallies.push(await playwright());
   } else {
     warn('Skipping the end-to-end tests: the build failed.');
@@ -99,9 +119,14 @@ export async function main(): Promise<void> {
   console.log('');
   for (const tally of tallies) {
     const mark = tally.failed > 0 ? '✖' : '✔';
-    console.log(`${mark} ${tally.name}: ${tally.passed} passed, ${tally.failed} failed${tally.skipped ? `, ${tally.skipped} skipped` : ''}`);
+    console.log(
+      `${mark} ${tally.name}: ${tally.passed} passed, ${tally.failed} failed${tally.skipped ? `, ${tally.skipped} skipped` : ''}`,
+    );
   }
-  const total = tallies.reduce((sum, t) => ({ passed: sum.passed + t.passed, failed: sum.failed + t.failed, skipped: sum.skipped + t.skipped }), { passed: 0, failed: 0, skipped: 0 });
+  const total = tallies.reduce(
+    (sum, t) => ({ passed: sum.passed + t.passed, failed: sum.failed + t.failed, skipped: sum.skipped + t.skipped }),
+    { passed: 0, failed: 0, skipped: 0 },
+  );
   if (total.failed === 0) done('All suites passed');
   console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
   process.exit(total.failed === 0 ? 0 : 1);

@@ -10,9 +10,12 @@ import { ensureValkeyServer } from './setup/valkey-server';
 
 export async function main(): Promise<void> {
   const valkey = ensureValkeyServer();
-  const stack = await startLocalStack({ projectRoot: path.resolve(import.meta.dirname, '..'), profile: 'local', valkeyServer: valkey.path, onStep: step }).catch(
-    (error: unknown) => fail(error instanceof Error ? error.message : String(error)),
-  );
+  const stack = await startLocalStack({
+    projectRoot: path.resolve(import.meta.dirname, '..'),
+    profile: 'local',
+    valkeyServer: valkey.path,
+    onStep: step,
+  }).catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
   done('Valkey is running. Export these to point `next dev` at it:');
   console.log(`  export KEYSPACE_SANDBOX_URL='${stack.urls.sandbox}'`);
   console.log(`  export KEYSPACE_APP_URL='${stack.urls.app}'`);

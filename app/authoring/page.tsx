@@ -6,7 +6,8 @@ import AuthoringGuide from '@/content/guides/authoring.mdx';
 
 export const metadata: Metadata = {
   title: 'Authoring guide',
-  description: 'How to write a Keyspace lesson: every component live with its source, the frontmatter, the challenge check language and the content checker.',
+  description:
+    'How to write a Keyspace lesson: every component live with its source, the frontmatter, the challenge check language and the content checker.',
 };
 
 export default function AuthoringPage() {

@@ -17,8 +17,8 @@ export default function InterviewPage() {
     <div className="mx-auto max-w-3xl px-4 py-8 sm:px-6">
       <h1 className="text-3xl font-bold tracking-tight">Mock interview</h1>
       <p className="mt-2 text-slate-600 dark:text-slate-300">
-        Practise for an ElastiCache interview against the clock: scenarios to design or troubleshoot, and quick questions in between. Then
-        compare with a model answer and mark yourself on its rubric.
+        Practise for an ElastiCache interview against the clock: scenarios to design or troubleshoot, and quick
+        questions in between. Then compare with a model answer and mark yourself on its rubric.
       </p>
       <InterviewApp topics={topics} />
     </div>

@@ -10,9 +10,9 @@ export default function SandboxPage() {
     <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
       <h1 className="text-3xl font-bold tracking-tight">Sandbox</h1>
       <p className="mt-2 max-w-3xl text-slate-600 dark:text-slate-300">
-        A console on a real Valkey 8 server. Your keys live in a space of your own: other learners cannot see them and you cannot see
-        theirs. FLUSHALL, FLUSHDB, KEYS and SCAN work on your own keys only; commands that would affect everyone (CONFIG, SHUTDOWN,
-        SWAPDB…) are refused with an explanation.
+        A console on a real Valkey 8 server. Your keys live in a space of your own: other learners cannot see them and
+        you cannot see theirs. FLUSHALL, FLUSHDB, KEYS and SCAN work on your own keys only; commands that would affect
+        everyone (CONFIG, SHUTDOWN, SWAPDB…) are refused with an explanation.
       </p>
       <SandboxProvider>
         <div className="mt-6 grid gap-4 lg:grid-cols-[minmax(0,1fr)_20rem]">

@@ -11,16 +11,41 @@ export interface Bar {
   display: string;
 }
 
-export function BarChart({ title, bars, max, caption, valueHeading }: { title: string; bars: Bar[]; max: number; caption: string; valueHeading: string }) {
+export function BarChart({
+  title,
+  bars,
+  max,
+  caption,
+  valueHeading,
+}: {
+  title: string;
+  bars: Bar[];
+  max: number;
+  caption: string;
+  valueHeading: string;
+}) {
   const width = 100 / Math.max(bars.length, 1);
   return (
     <figure className="m-0">
-      <svg viewBox="0 0 100 44" preserveAspectRatio="none" className="h-32 w-full overflow-visible" role="img" aria-label={`${title}: ${caption}`}>
+      <svg
+        viewBox="0 0 100 44"
+        preserveAspectRatio="none"
+        className="h-32 w-full overflow-visible"
+        role="img"
+        aria-label={`${title}: ${caption}`}
+      >
         <line x1="0" y1="40" x2="100" y2="40" className="stroke-slate-300 dark:stroke-slate-700" strokeWidth="0.3" />
         {bars.map((bar, index) => {
           const height = bar.value === null || max === 0 ? 0 : (bar.value / max) * 38;
           return (
-            <rect key={bar.label} x={index * width + width * 0.15} y={40 - height} width={width * 0.7} height={Math.max(height, bar.value ? 0.5 : 0)} className="fill-accent-line">
+            <rect
+              key={bar.label}
+              x={index * width + width * 0.15}
+              y={40 - height}
+              width={width * 0.7}
+              height={Math.max(height, bar.value ? 0.5 : 0)}
+              className="fill-accent-line"
+            >
               <title>{`${bar.label}: ${bar.display}`}</title>
             </rect>
           );

@@ -19,7 +19,10 @@ export function DrillDashboard() {
   if (stats.cardsSeen === 0) {
     return (
       <div className="rounded-lg border border-line p-5 text-sm">
-        <p>No flashcards reviewed yet. {stats.cardsTotal} cards cover every lesson topic, scheduled so each comes back just before you would forget it.</p>
+        <p>
+          No flashcards reviewed yet. {stats.cardsTotal} cards cover every lesson topic, scheduled so each comes back
+          just before you would forget it.
+        </p>
         <Link href="/drills" {...buttonProps({ size: 'sm', className: 'mt-3' })}>
           Start drilling
         </Link>
@@ -45,12 +48,18 @@ export function DrillDashboard() {
             title="Retention per day"
             valueHeading="Recalled"
             max={100}
-            caption={reviewed ? `${Math.round((recalled / reviewed) * 100)}% of ${reviewed} mature reviews recalled (graded Hard or better).` : 'Retention shows once cards come back for review.'}
+            caption={
+              reviewed
+                ? `${Math.round((recalled / reviewed) * 100)}% of ${reviewed} mature reviews recalled (graded Hard or better).`
+                : 'Retention shows once cards come back for review.'
+            }
             bars={stats.retention.map((day, index) => ({
               label: day.day,
               tick: index % 7 === 0 ? shortDay(day.day) : undefined,
               value: day.reviews ? Math.round((day.recalled / day.reviews) * 100) : null,
-              display: day.reviews ? `${Math.round((day.recalled / day.reviews) * 100)}% of ${day.reviews}` : 'no reviews',
+              display: day.reviews
+                ? `${Math.round((day.recalled / day.reviews) * 100)}% of ${day.reviews}`
+                : 'no reviews',
             }))}
           />
         </div>
@@ -61,7 +70,12 @@ export function DrillDashboard() {
             valueHeading="Cards due"
             max={Math.max(1, ...stats.forecast.map((day) => day.due))}
             caption={`${stats.forecast.reduce((sum, day) => sum + day.due, 0)} reviews in the next 14 days; today includes overdue cards.`}
-            bars={stats.forecast.map((day, index) => ({ label: day.day, tick: index % 2 === 0 ? shortDay(day.day) : undefined, value: day.due, display: String(day.due) }))}
+            bars={stats.forecast.map((day, index) => ({
+              label: day.day,
+              tick: index % 2 === 0 ? shortDay(day.day) : undefined,
+              value: day.due,
+              display: String(day.due),
+            }))}
           />
         </div>
       </div>

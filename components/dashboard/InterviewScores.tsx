@@ -15,7 +15,10 @@ export function InterviewScores() {
   if (sessions.length === 0) {
     return (
       <div className="rounded-lg border border-line p-5 text-sm">
-        <p>No mock interviews yet. Pick a length and topics, answer against the clock, and check yourself against a rubric.</p>
+        <p>
+          No mock interviews yet. Pick a length and topics, answer against the clock, and check yourself against a
+          rubric.
+        </p>
         <Link href="/interview" {...buttonProps({ size: 'sm', className: 'mt-3' })}>
           Start a mock interview
         </Link>
@@ -25,14 +28,28 @@ export function InterviewScores() {
   return (
     <div className="rounded-lg border border-line p-5">
       <p className="text-sm text-muted">
-        {sessions.length} interview{sessions.length === 1 ? '' : 's'}; average score per topic (below 60% counts as weak).
+        {sessions.length} interview{sessions.length === 1 ? '' : 's'}; average score per topic (below 60% counts as
+        weak).
       </p>
       <ul className="mt-3 space-y-2" aria-label="Interview score per topic">
         {topics.map((topic) => (
-          <li key={topic.topic} className="grid grid-cols-[minmax(0,10rem)_1fr_3.5rem] items-center gap-3 text-sm" data-testid={`interview-topic-${topic.topic}`}>
+          <li
+            key={topic.topic}
+            className="grid grid-cols-[minmax(0,10rem)_1fr_3.5rem] items-center gap-3 text-sm"
+            data-testid={`interview-topic-${topic.topic}`}
+          >
             <span className="truncate">{topic.label}</span>
-            <progress value={topic.average} max={100} aria-label={`${topic.label}: ${topic.average}% average over ${topic.sessions} interview${topic.sessions === 1 ? '' : 's'}${topic.weak ? ', weak' : ''}`} className={`h-2 w-full ${topic.weak ? 'accent-amber-600' : 'accent-emerald-600'}`} />
-            <span className={`text-right tabular-nums ${topic.weak ? 'font-semibold text-amber-800 dark:text-amber-300' : ''}`}>{topic.average}%</span>
+            <progress
+              value={topic.average}
+              max={100}
+              aria-label={`${topic.label}: ${topic.average}% average over ${topic.sessions} interview${topic.sessions === 1 ? '' : 's'}${topic.weak ? ', weak' : ''}`}
+              className={`h-2 w-full ${topic.weak ? 'accent-amber-600' : 'accent-emerald-600'}`}
+            />
+            <span
+              className={`text-right tabular-nums ${topic.weak ? 'font-semibold text-amber-800 dark:text-amber-300' : ''}`}
+            >
+              {topic.average}%
+            </span>
           </li>
         ))}
       </ul>

@@ -21,7 +21,12 @@ export function DeckControls({ topic, onTopic, cram, onCram, newPerDay, onNewPer
         <label className="font-medium" htmlFor={`${id}-deck`}>
           Deck
         </label>
-        <select id={`${id}-deck`} value={topic} onChange={(event) => onTopic(event.target.value)} className="min-h-10 rounded-md border border-line-strong bg-white px-2 dark:bg-slate-900">
+        <select
+          id={`${id}-deck`}
+          value={topic}
+          onChange={(event) => onTopic(event.target.value)}
+          className="min-h-10 rounded-md border border-line-strong bg-white px-2 dark:bg-slate-900"
+        >
           <option value="">All topics</option>
           {Object.entries(TOPIC_LABELS).map(([value, name]) => (
             <option key={value} value={value}>
@@ -49,7 +54,13 @@ export function DeckControls({ topic, onTopic, cram, onCram, newPerDay, onNewPer
         </select>
       </div>
       <label className="flex min-h-10 items-center gap-2" htmlFor={`${id}-cram`}>
-        <input id={`${id}-cram`} type="checkbox" checked={cram} onChange={(event) => onCram(event.target.checked)} className="h-5 w-5" />
+        <input
+          id={`${id}-cram`}
+          type="checkbox"
+          checked={cram}
+          onChange={(event) => onCram(event.target.checked)}
+          className="h-5 w-5"
+        />
         <span>
           <span className="font-medium">Cram mode</span>
           <span className="block text-xs text-muted">Every card in the deck; grades do not change the schedule</span>

@@ -47,7 +47,13 @@ export function DrillCard({
           </div>
         </div>
       ) : (
-        <button ref={revealRef} type="button" onClick={onReveal} aria-keyshortcuts="Space" className="mt-6 min-h-14 w-full rounded-lg bg-slate-900 px-4 font-medium text-white dark:bg-slate-100 dark:text-slate-900">
+        <button
+          ref={revealRef}
+          type="button"
+          onClick={onReveal}
+          aria-keyshortcuts="Space"
+          className="mt-6 min-h-14 w-full rounded-lg bg-slate-900 px-4 font-medium text-white dark:bg-slate-100 dark:text-slate-900"
+        >
           Show answer <span className="text-sm opacity-80">(Space)</span>
         </button>
       )}

@@ -9,7 +9,10 @@ const linkProps = buttonProps({ variant: 'secondary', size: 'sm' });
 async function importHistory(parsed: unknown) {
   const result = await importReviewHistory(parsed);
   if (!result.ok) return { ok: false, text: result.error };
-  return { ok: true, text: `Imported ${result.reviews} review${result.reviews === 1 ? '' : 's'} and ${result.cards} card state${result.cards === 1 ? '' : 's'}${result.skipped ? ` (${result.skipped} skipped: not in this deck)` : ''}.` };
+  return {
+    ok: true,
+    text: `Imported ${result.reviews} review${result.reviews === 1 ? '' : 's'} and ${result.cards} card state${result.cards === 1 ? '' : 's'}${result.skipped ? ` (${result.skipped} skipped: not in this deck)` : ''}.`,
+  };
 }
 
 /** Anki export of the deck, and export/import of the learner's review history. */
@@ -27,7 +30,11 @@ export function DrillFiles({ tags, onImported }: { tags: string[]; onImported: (
         importJson={importHistory}
         onImported={onImported}
         rowClassName="mt-3 flex flex-wrap gap-2"
-        note={<p className="mt-2 text-xs text-muted">In Anki: File → Import, choose the .txt file; the columns, tags and HTML are set by its header.</p>}
+        note={
+          <p className="mt-2 text-xs text-muted">
+            In Anki: File → Import, choose the .txt file; the columns, tags and HTML are set by its header.
+          </p>
+        }
       >
         <a href={ankiHref} download {...linkProps}>
           Export {tags.length ? 'this deck' : 'all cards'} for Anki (.txt)

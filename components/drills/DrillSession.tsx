@@ -22,14 +22,22 @@ function timeUntil(ms: number): string {
  * Cards come in batches from the server, which decides what is due; the page only walks them.
  */
 export function DrillSession() {
-  const { state, card, topic, setTopic, cram, setCram, revealButton, reveal, grade, undo, refill, changeNewPerDay } = useDrillSession();
+  const { state, card, topic, setTopic, cram, setCram, revealButton, reveal, grade, undo, refill, changeNewPerDay } =
+    useDrillSession();
   const { counts, nextDueAt, revealed, load, busy, announcement, lastGraded } = state;
   const tags = topic ? [topic] : [];
   useDrillKeys({ reveal, grade, undo });
 
   return (
     <div>
-      <DeckControls topic={topic} onTopic={setTopic} cram={cram} onCram={setCram} newPerDay={counts?.newPerDay ?? null} onNewPerDay={(value) => void changeNewPerDay(value)} />
+      <DeckControls
+        topic={topic}
+        onTopic={setTopic}
+        cram={cram}
+        onCram={setCram}
+        newPerDay={counts?.newPerDay ?? null}
+        onNewPerDay={(value) => void changeNewPerDay(value)}
+      />
       {counts && (
         <StatFigures
           label="Cards"
@@ -52,15 +60,34 @@ export function DrillSession() {
           <div className="rounded-xl border border-emerald-300 bg-emerald-50/60 p-6 dark:border-emerald-800 dark:bg-emerald-950/30">
             <h2 className="text-xl font-semibold">Nothing due right now</h2>
             <p className="mt-2 text-sm">
-              {nextDueAt ? `The next card in this deck is due in ${timeUntil(nextDueAt)}.` : 'You have seen every card you can today.'} Switch on cram mode to practise anyway, or pick
-              another deck.
+              {nextDueAt
+                ? `The next card in this deck is due in ${timeUntil(nextDueAt)}.`
+                : 'You have seen every card you can today.'}{' '}
+              Switch on cram mode to practise anyway, or pick another deck.
             </p>
           </div>
         )}
-        {load.status === 'ready' && card && <DrillCard card={card} revealed={revealed} onReveal={reveal} revealRef={revealButton} busy={busy} cram={cram} onGrade={(value) => void grade(value)} />}
+        {load.status === 'ready' && card && (
+          <DrillCard
+            card={card}
+            revealed={revealed}
+            onReveal={reveal}
+            revealRef={revealButton}
+            busy={busy}
+            cram={cram}
+            onGrade={(value) => void grade(value)}
+          />
+        )}
         <div className="mt-3 flex items-center justify-between text-sm text-muted">
           <p>Keys: Space shows the answer, 1–4 grade it, U undoes.</p>
-          <Button variant="secondary" size="sm" onClick={() => void undo()} disabled={!lastGraded || busy} aria-keyshortcuts="U" className="min-h-10">
+          <Button
+            variant="secondary"
+            size="sm"
+            onClick={() => void undo()}
+            disabled={!lastGraded || busy}
+            aria-keyshortcuts="U"
+            className="min-h-10"
+          >
             Undo last grade
           </Button>
         </div>

@@ -10,7 +10,17 @@ const GRADES = [
 ] as const;
 
 /** Again / Hard / Good / Easy, each with its key (1–4) and the interval it would schedule. */
-export function GradeButtons({ intervals, disabled, onGrade, cram }: { intervals: Record<string, string>; disabled: boolean; onGrade: (grade: number) => void; cram: boolean }) {
+export function GradeButtons({
+  intervals,
+  disabled,
+  onGrade,
+  cram,
+}: {
+  intervals: Record<string, string>;
+  disabled: boolean;
+  onGrade: (grade: number) => void;
+  cram: boolean;
+}) {
   return (
     <div role="group" aria-label="Grade your answer" className="grid grid-cols-2 gap-2 sm:grid-cols-4">
       {GRADES.map(({ grade, label, className }) => (
@@ -20,7 +30,11 @@ export function GradeButtons({ intervals, disabled, onGrade, cram }: { intervals
           disabled={disabled}
           onClick={() => onGrade(grade)}
           aria-keyshortcuts={String(grade)}
-          aria-label={cram ? `${label} (key ${grade})` : `${label}, next review in ${intervals[String(grade)] ?? '?'} (key ${grade})`}
+          aria-label={
+            cram
+              ? `${label} (key ${grade})`
+              : `${label}, next review in ${intervals[String(grade)] ?? '?'} (key ${grade})`
+          }
           className={`flex min-h-14 flex-col items-center justify-center rounded-lg px-3 py-2 text-white disabled:opacity-60 ${className}`}
         >
           <span className="font-semibold">{label}</span>

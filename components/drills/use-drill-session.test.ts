@@ -1,10 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import type { CardView, DrillCounts } from '@/lib/srs/types';
-import { drillSessionReducer, initialDrillSession, type DrillAction, type DrillSessionState } from './use-drill-session';
+import {
+  drillSessionReducer,
+  initialDrillSession,
+  type DrillAction,
+  type DrillSessionState,
+} from './use-drill-session';
 
-const card = (id: string): CardView => ({ id, question: `${id}?`, answerHtml: '<p>!</p>', topic: 'caching-patterns', lesson: 'caching-patterns', tags: [], difficulty: 'easy', state: 'new', intervals: { '1': '1m', '2': '6m', '3': '10m', '4': '4d' } });
-const counts = (dueNow: number): DrillCounts => ({ dueNow, dueToday: dueNow, newLeftToday: 20, newPerDay: 20, unseen: 30, deckSize: 30 });
-const batch = (ids: string[], front?: CardView): DrillAction => ({ type: 'batch', result: { ok: true, cards: ids.map(card), counts: counts(ids.length), nextDueAt: null }, front });
+const card = (id: string): CardView => ({
+  id,
+  question: `${id}?`,
+  answerHtml: '<p>!</p>',
+  topic: 'caching-patterns',
+  lesson: 'caching-patterns',
+  tags: [],
+  difficulty: 'easy',
+  state: 'new',
+  intervals: { '1': '1m', '2': '6m', '3': '10m', '4': '4d' },
+});
+const counts = (dueNow: number): DrillCounts => ({
+  dueNow,
+  dueToday: dueNow,
+  newLeftToday: 20,
+  newPerDay: 20,
+  unseen: 30,
+  deckSize: 30,
+});
+const batch = (ids: string[], front?: CardView): DrillAction => ({
+  type: 'batch',
+  result: { ok: true, cards: ids.map(card), counts: counts(ids.length), nextDueAt: null },
+  front,
+});
 const play = (...actions: DrillAction[]): DrillSessionState => actions.reduce(drillSessionReducer, initialDrillSession);
 const ids = (state: DrillSessionState) => state.queue.map((entry) => entry.id);
 
@@ -47,7 +73,12 @@ describe('drillSessionReducer', () => {
   });
 
   it('updates counts, busy and announcements alone', () => {
-    const state = play(batch(['a', 'b']), { type: 'counts', counts: counts(7) }, { type: 'busy', busy: true }, { type: 'announce', text: 'Not saved: offline' });
+    const state = play(
+      batch(['a', 'b']),
+      { type: 'counts', counts: counts(7) },
+      { type: 'busy', busy: true },
+      { type: 'announce', text: 'Not saved: offline' },
+    );
     expect(state).toMatchObject({ counts: { dueNow: 7 }, busy: true, announcement: 'Not saved: offline' });
     expect(ids(state)).toEqual(['a', 'b']);
   });

@@ -33,7 +33,16 @@ export type DrillAction =
   | { type: 'graded'; grade: number }
   | { type: 'undone' };
 
-export const initialDrillSession: DrillSessionState = { queue: [], counts: null, nextDueAt: null, revealed: false, load: { status: 'loading' }, busy: false, announcement: '', lastGraded: null };
+export const initialDrillSession: DrillSessionState = {
+  queue: [],
+  counts: null,
+  nextDueAt: null,
+  revealed: false,
+  load: { status: 'loading' },
+  busy: false,
+  announcement: '',
+  lastGraded: null,
+};
 
 export function drillSessionReducer(state: DrillSessionState, action: DrillAction): DrillSessionState {
   switch (action.type) {
@@ -41,7 +50,14 @@ export function drillSessionReducer(state: DrillSessionState, action: DrillActio
       const { result, front } = action;
       if (!result.ok) return { ...state, load: { status: 'error', error: result.error } };
       const queue = front ? [front, ...result.cards.filter((entry) => entry.id !== front.id)] : result.cards;
-      return { ...state, queue, counts: result.counts, nextDueAt: result.nextDueAt, revealed: false, load: { status: 'ready' } };
+      return {
+        ...state,
+        queue,
+        counts: result.counts,
+        nextDueAt: result.nextDueAt,
+        revealed: false,
+        load: { status: 'ready' },
+      };
     }
     case 'counts':
       return { ...state, counts: action.counts };
@@ -55,7 +71,11 @@ export function drillSessionReducer(state: DrillSessionState, action: DrillActio
     case 'graded': {
       const [card, ...rest] = state.queue;
       if (!card) return state;
-      const graded = { ...state, lastGraded: card, announcement: isGrade(action.grade) ? `Graded ${GRADE_NAMES[action.grade]}.` : state.announcement };
+      const graded = {
+        ...state,
+        lastGraded: card,
+        announcement: isGrade(action.grade) ? `Graded ${GRADE_NAMES[action.grade]}.` : state.announcement,
+      };
       // The last card of a batch stays up until the refill replaces it.
       return rest.length > 0 ? { ...graded, queue: rest, revealed: false } : graded;
     }
@@ -76,7 +96,11 @@ export function useDrillSession() {
   const { queue, revealed, busy, lastGraded } = state;
   const card = queue[0];
 
-  const refill = useCallback(async (front?: CardView) => dispatch({ type: 'batch', result: await fetchDrillBatch(topic ? [topic] : [], cram), front }), [topic, cram]);
+  const refill = useCallback(
+    async (front?: CardView) =>
+      dispatch({ type: 'batch', result: await fetchDrillBatch(topic ? [topic] : [], cram), front }),
+    [topic, cram],
+  );
 
   useEffect(() => {
     let current = true;
@@ -121,7 +145,10 @@ export function useDrillSession() {
 
   const changeNewPerDay = async (value: number) => {
     const result = await saveNewPerDay(value);
-    dispatch({ type: 'announce', text: result.ok ? `New cards per day set to ${value}.` : `Not saved: ${result.error}` });
+    dispatch({
+      type: 'announce',
+      text: result.ok ? `New cards per day set to ${value}.` : `Not saved: ${result.error}`,
+    });
     await refill();
   };
 

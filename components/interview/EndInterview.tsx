@@ -28,9 +28,14 @@ export function EndInterview({
     <>
       <div className="mt-8 border-t border-line pt-4">
         {confirming ? (
-          <div role="group" aria-label="Confirm ending the interview" className="flex flex-wrap items-center gap-2 text-sm">
+          <div
+            role="group"
+            aria-label="Confirm ending the interview"
+            className="flex flex-wrap items-center gap-2 text-sm"
+          >
             <p className="w-full">
-              End now and score the {reviewedCount} question{reviewedCount === 1 ? '' : 's'} you have marked? The rest are left out.
+              End now and score the {reviewedCount} question{reviewedCount === 1 ? '' : 's'} you have marked? The rest
+              are left out.
             </p>
             <Button ref={keepGoingRef} onClick={() => onConfirming(false)} {...secondary}>
               Keep going
@@ -44,7 +49,9 @@ export function EndInterview({
             End the interview early
           </Button>
         )}
-        {reviewedCount === 0 && !confirming && <p className="mt-1 text-xs text-muted">You can end early once a question is marked.</p>}
+        {reviewedCount === 0 && !confirming && (
+          <p className="mt-1 text-xs text-muted">You can end early once a question is marked.</p>
+        )}
       </div>
 
       <div className="mt-3 text-sm">

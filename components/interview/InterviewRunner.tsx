@@ -16,7 +16,15 @@ import { interviewAnswers, isMarked, reviewedCount, spentOnOthers, useInterviewR
  * mark the rubric, next. The clocks count answering time only, so a 15-minute interview is 15
  * minutes of answering however long the learner spends reading model answers.
  */
-export function InterviewRunner({ session, startedAt, onFinished }: { session: InterviewSession; startedAt: number; onFinished: (summary: InterviewResultSummary, answered: number) => void }) {
+export function InterviewRunner({
+  session,
+  startedAt,
+  onFinished,
+}: {
+  session: InterviewSession;
+  startedAt: number;
+  onFinished: (summary: InterviewResultSummary, answered: number) => void;
+}) {
   const [run, dispatch] = useInterviewRun(session, startedAt);
   const { index, revealed, since } = run;
   const total = session.questions.length;
@@ -25,7 +33,14 @@ export function InterviewRunner({ session, startedAt, onFinished }: { session: I
   const questionBudget = question.minutes * 60;
   const interviewBudget = session.minutes * 60;
   const spentOthers = spentOnOthers(run);
-  const { now, announcement } = useAnsweringClock({ question: index, since, questionBudget, interviewBudget, spentOthers, startedAt });
+  const { now, announcement } = useAnsweringClock({
+    question: index,
+    since,
+    questionBudget,
+    interviewBudget,
+    spentOthers,
+    startedAt,
+  });
   const elapsed = since === null ? run.spent[index]! : Math.max(0, (now - since) / 1000);
   const isLast = index === total - 1;
 
@@ -49,7 +64,11 @@ export function InterviewRunner({ session, startedAt, onFinished }: { session: I
   /** Sends the first `count` questions (all reviewed) to be scored. */
   const finish = async (count: number) => {
     dispatch({ type: 'saving', count });
-    const result = await submitInterviewResult({ minutes: session.minutes, topics: session.topics, ...interviewAnswers(session, run, count) });
+    const result = await submitInterviewResult({
+      minutes: session.minutes,
+      topics: session.topics,
+      ...interviewAnswers(session, run, count),
+    });
     if (!result.ok) return dispatch({ type: 'saveFailed', count, error: result.error });
     onFinished(result, count);
   };
@@ -81,7 +100,12 @@ export function InterviewRunner({ session, startedAt, onFinished }: { session: I
 
       {revealed && (
         <section aria-labelledby="interview-model-answer" className="mt-6 border-t border-line pt-5">
-          <h3 id="interview-model-answer" ref={answerHeading} tabIndex={-1} className="text-lg font-semibold focus:outline-none">
+          <h3
+            id="interview-model-answer"
+            ref={answerHeading}
+            tabIndex={-1}
+            className="text-lg font-semibold focus:outline-none"
+          >
             Model answer
           </h3>
           {/* Rendered on the server by micromark, which escapes raw HTML in the Markdown. */}

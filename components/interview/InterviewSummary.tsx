@@ -8,10 +8,19 @@ import { TOPIC_LABELS } from '@/lib/content/topics';
 import type { InterviewQuestion, InterviewResultSummary } from '@/lib/interview/types';
 import { Button } from '@/components/ui/Button';
 
-const scoreColour = (percent: number) => (isWeak(percent) ? 'bg-amber-500 dark:bg-amber-400' : 'bg-emerald-600 dark:bg-emerald-400');
+const scoreColour = (percent: number) =>
+  isWeak(percent) ? 'bg-amber-500 dark:bg-amber-400' : 'bg-emerald-600 dark:bg-emerald-400';
 
 /** The end of an interview: score per topic, weak topics with their lessons, and each question's score. */
-export function InterviewSummary({ summary, questions, onRestart }: { summary: InterviewResultSummary; questions: InterviewQuestion[]; onRestart: () => void }) {
+export function InterviewSummary({
+  summary,
+  questions,
+  onRestart,
+}: {
+  summary: InterviewResultSummary;
+  questions: InterviewQuestion[];
+  onRestart: () => void;
+}) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const { result, weakTopics, cardsBroughtForward } = summary;
@@ -19,11 +28,20 @@ export function InterviewSummary({ summary, questions, onRestart }: { summary: I
 
   return (
     <section aria-labelledby="interview-summary-heading" className="mt-6">
-      <h2 id="interview-summary-heading" ref={heading} tabIndex={-1} className="text-2xl font-semibold focus:outline-none">
+      <h2
+        id="interview-summary-heading"
+        ref={heading}
+        tabIndex={-1}
+        className="text-2xl font-semibold focus:outline-none"
+      >
         Your results
       </h2>
       <p className="mt-2 text-slate-700 dark:text-slate-300">
-        Overall <strong className="tabular-nums" data-testid="interview-overall-score">{result.score}%</strong> over {result.questions.length} question
+        Overall{' '}
+        <strong className="tabular-nums" data-testid="interview-overall-score">
+          {result.score}%
+        </strong>{' '}
+        over {result.questions.length} question
         {result.questions.length === 1 ? '' : 's'}
         {result.elapsedSeconds !== null && <>, in {formatClock(result.elapsedSeconds)} of answering</>}.
       </p>
@@ -55,10 +73,19 @@ export function InterviewSummary({ summary, questions, onRestart }: { summary: I
               <td className="py-2 pr-3">
                 <span className="tabular-nums">{entry.score}%</span>
                 <span aria-hidden="true" className="mt-1 block h-2 w-full rounded bg-slate-200 dark:bg-slate-800">
-                  <span className={`block h-2 rounded ${scoreColour(entry.score)}`} style={{ width: `${Math.max(entry.score, 2)}%` }} />
+                  <span
+                    className={`block h-2 rounded ${scoreColour(entry.score)}`}
+                    style={{ width: `${Math.max(entry.score, 2)}%` }}
+                  />
                 </span>
               </td>
-              <td className="py-2">{isWeak(entry.score) ? <span className="font-medium text-amber-900 dark:text-amber-200">Weak</span> : 'OK'}</td>
+              <td className="py-2">
+                {isWeak(entry.score) ? (
+                  <span className="font-medium text-amber-900 dark:text-amber-200">Weak</span>
+                ) : (
+                  'OK'
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -90,7 +117,10 @@ export function InterviewSummary({ summary, questions, onRestart }: { summary: I
             <Link href="/drills" className="text-accent-text-strong underline">
               drills
             </Link>
-            : {cardsBroughtForward > 0 ? `${cardsBroughtForward} card${cardsBroughtForward === 1 ? '' : 's'} you have reviewed ${cardsBroughtForward === 1 ? 'is' : 'are'} due now, and ` : ''}
+            :{' '}
+            {cardsBroughtForward > 0
+              ? `${cardsBroughtForward} card${cardsBroughtForward === 1 ? '' : 's'} you have reviewed ${cardsBroughtForward === 1 ? 'is' : 'are'} due now, and `
+              : ''}
             new cards on these topics come before the others for two weeks.
           </p>
         </div>
@@ -105,12 +135,23 @@ export function InterviewSummary({ summary, questions, onRestart }: { summary: I
         {result.questions.map((entry, at) => {
           const question = byId.get(`${entry.kind}:${entry.id}`);
           return (
-            <li key={`${entry.kind}:${entry.id}`} className="flex items-start justify-between gap-3 rounded-md border border-line p-3">
+            <li
+              key={`${entry.kind}:${entry.id}`}
+              className="flex items-start justify-between gap-3 rounded-md border border-line p-3"
+            >
               <span>
                 <span className="text-xs text-muted">
-                  {at + 1}. {entry.kind === 'scenario' ? `Scenario: ${entry.covered?.length ?? 0} of ${entry.keyPoints ?? 0} key points` : `Flashcard: ${entry.assessment}`}
+                  {at + 1}.{' '}
+                  {entry.kind === 'scenario'
+                    ? `Scenario: ${entry.covered?.length ?? 0} of ${entry.keyPoints ?? 0} key points`
+                    : `Flashcard: ${entry.assessment}`}
                 </span>
-                {question && <span className="block [&_code]:font-mono" dangerouslySetInnerHTML={{ __html: question.promptHtml }} />}
+                {question && (
+                  <span
+                    className="block [&_code]:font-mono"
+                    dangerouslySetInnerHTML={{ __html: question.promptHtml }}
+                  />
+                )}
               </span>
               <span className="shrink-0 font-medium tabular-nums">{entry.score}%</span>
             </li>

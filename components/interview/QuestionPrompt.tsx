@@ -43,11 +43,17 @@ export function QuestionPrompt({
     <>
       <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
         <div>
-          <h2 id="interview-question-heading" ref={headingRef} tabIndex={-1} className="text-xl font-semibold focus:outline-none">
+          <h2
+            id="interview-question-heading"
+            ref={headingRef}
+            tabIndex={-1}
+            className="text-xl font-semibold focus:outline-none"
+          >
             Question {position} of {total}
           </h2>
           <p className="mt-1 text-sm text-muted">
-            {question.kind === 'scenario' ? 'Scenario' : 'Flashcard'} · {spokenDuration(clock.questionBudget)} · {question.topics.map((topic) => TOPIC_LABELS[topic]).join(', ')}
+            {question.kind === 'scenario' ? 'Scenario' : 'Flashcard'} · {spokenDuration(clock.questionBudget)} ·{' '}
+            {question.topics.map((topic) => TOPIC_LABELS[topic]).join(', ')}
           </p>
         </div>
         <div className="sm:w-80">
@@ -62,7 +68,11 @@ export function QuestionPrompt({
         {announcement}
       </p>
 
-      <div id="interview-prompt" className="mt-5 text-lg font-medium leading-snug [&_code]:font-mono [&_code]:text-base" dangerouslySetInnerHTML={{ __html: question.promptHtml }} />
+      <div
+        id="interview-prompt"
+        className="mt-5 text-lg font-medium leading-snug [&_code]:font-mono [&_code]:text-base"
+        dangerouslySetInnerHTML={{ __html: question.promptHtml }}
+      />
 
       <label htmlFor="interview-answer" className="mt-5 block text-sm font-medium">
         Your answer <span className="font-normal text-muted">(type it or outline it; it stays in this browser)</span>
@@ -79,7 +89,9 @@ export function QuestionPrompt({
         className="mt-1 w-full rounded-md border border-line-strong bg-white p-3 text-base read-only:bg-slate-50 focus-visible:outline focus-visible:outline-2 focus-visible:outline-ring dark:bg-slate-900 dark:read-only:bg-slate-900/50"
       />
       <p id="interview-answer-hint" className="mt-1 text-xs text-muted">
-        {revealed ? 'Your answer, kept for comparing with the model answer.' : 'Ctrl+Enter (⌘+Enter on a Mac) shows the model answer.'}
+        {revealed
+          ? 'Your answer, kept for comparing with the model answer.'
+          : 'Ctrl+Enter (⌘+Enter on a Mac) shows the model answer.'}
       </p>
 
       {!revealed && (

@@ -8,7 +8,21 @@ import { crossedMilestones, interviewMilestones, questionMilestones } from '@/li
  * and stops while it is null (reviewing). `announcement` holds the milestones crossed at the last
  * tick that crossed any, for a polite live region; it empties when `question` changes, never on a tick.
  */
-export function useAnsweringClock({ question, since, questionBudget, interviewBudget, spentOthers, startedAt }: { question: number; since: number | null; questionBudget: number; interviewBudget: number; spentOthers: number; startedAt: number }) {
+export function useAnsweringClock({
+  question,
+  since,
+  questionBudget,
+  interviewBudget,
+  spentOthers,
+  startedAt,
+}: {
+  question: number;
+  since: number | null;
+  questionBudget: number;
+  interviewBudget: number;
+  spentOthers: number;
+  startedAt: number;
+}) {
   const [now, setNow] = useState(startedAt);
   const [announced, setAnnounced] = useState<{ question: number; text: string }>({ question, text: '' });
 
@@ -21,7 +35,10 @@ export function useAnsweringClock({ question, since, questionBudget, interviewBu
     const timer = setInterval(() => {
       const tick = Date.now();
       const seconds = Math.floor((tick - since) / 1000);
-      const crossed = [...crossedMilestones(questionMarks, last, seconds), ...crossedMilestones(interviewMarks, spentOthers + last, spentOthers + seconds)];
+      const crossed = [
+        ...crossedMilestones(questionMarks, last, seconds),
+        ...crossedMilestones(interviewMarks, spentOthers + last, spentOthers + seconds),
+      ];
       last = seconds;
       setNow(tick);
       if (crossed.length > 0) setAnnounced({ question, text: crossed.map((milestone) => milestone.message).join(' ') });

@@ -8,7 +8,8 @@ export interface Review {
   assessment: SelfAssessment | null;
 }
 
-export type Saving = { status: 'idle' } | { status: 'saving'; count: number } | { status: 'error'; count: number; error: string };
+export type Saving =
+  { status: 'idle' } | { status: 'saving'; count: number } | { status: 'error'; count: number; error: string };
 
 /** Everything about a run but the ticking clock: which question, what was typed and marked, the answering seconds. */
 export interface InterviewRun {
@@ -42,7 +43,8 @@ export type InterviewAction =
 export const MAX_SECONDS = 36_000;
 
 const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
-const replaceAt = <T>(values: readonly T[], at: number, value: T): T[] => values.map((entry, index) => (index === at ? value : entry));
+const replaceAt = <T>(values: readonly T[], at: number, value: T): T[] =>
+  values.map((entry, index) => (index === at ? value : entry));
 
 export function startRun(questionCount: number, startedAt: number): InterviewRun {
   return {
@@ -65,15 +67,28 @@ export function interviewRunReducer(run: InterviewRun, action: InterviewAction):
       return { ...run, drafts: replaceAt(run.drafts, run.index, action.text) };
     case 'reveal': {
       if (run.revealed) return run;
-      const seconds = run.since === null ? run.spent[run.index]! : Math.min(MAX_SECONDS, Math.round((action.at - run.since) / 1000));
-      return { ...run, spent: replaceAt(run.spent, run.index, seconds), since: null, revealed: true, confirmingEnd: false };
+      const seconds =
+        run.since === null ? run.spent[run.index]! : Math.min(MAX_SECONDS, Math.round((action.at - run.since) / 1000));
+      return {
+        ...run,
+        spent: replaceAt(run.spent, run.index, seconds),
+        since: null,
+        revealed: true,
+        confirmingEnd: false,
+      };
     }
     case 'cover': {
-      const covered = action.covered ? [...review.covered.filter((value) => value !== action.point), action.point].sort((a, b) => a - b) : review.covered.filter((value) => value !== action.point);
+      const covered = action.covered
+        ? [...review.covered.filter((value) => value !== action.point), action.point].sort((a, b) => a - b)
+        : review.covered.filter((value) => value !== action.point);
       return { ...run, reviews: replaceAt(run.reviews, run.index, { ...review, covered }) };
     }
     case 'assess':
-      return { ...run, reviews: replaceAt(run.reviews, run.index, { ...review, assessment: action.assessment }), missingAssessment: false };
+      return {
+        ...run,
+        reviews: replaceAt(run.reviews, run.index, { ...review, assessment: action.assessment }),
+        missingAssessment: false,
+      };
     case 'assessmentMissing':
       return { ...run, missingAssessment: true };
     case 'next':
@@ -89,7 +104,8 @@ export function interviewRunReducer(run: InterviewRun, action: InterviewAction):
 }
 
 /** A flashcard is marked once it has a self-assessment; a scenario's rubric may be left empty. */
-export const isMarked = (question: InterviewQuestion, review: Review) => question.kind === 'scenario' || review.assessment !== null;
+export const isMarked = (question: InterviewQuestion, review: Review) =>
+  question.kind === 'scenario' || review.assessment !== null;
 
 /** Ending early scores the questions reviewed so far; the current one counts once its rubric is marked. */
 export function reviewedCount(run: InterviewRun, question: InterviewQuestion): number {
@@ -100,7 +116,11 @@ export function reviewedCount(run: InterviewRun, question: InterviewQuestion): n
 export const spentOnOthers = (run: InterviewRun) => sum(run.spent) - run.spent[run.index]!;
 
 /** The result request's answers and time for the first `count` questions (all reviewed). */
-export function interviewAnswers(session: InterviewSession, run: InterviewRun, count: number): { answers: InterviewAnswer[]; elapsedSeconds: number } {
+export function interviewAnswers(
+  session: InterviewSession,
+  run: InterviewRun,
+  count: number,
+): { answers: InterviewAnswer[]; elapsedSeconds: number } {
   const answers = session.questions.slice(0, count).map((entry, at): InterviewAnswer => {
     const seconds = run.spent[at]!;
     return entry.kind === 'scenario'

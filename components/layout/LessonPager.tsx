@@ -6,7 +6,11 @@ export function LessonPager({ previous, next }: { previous?: Lesson; next?: Less
   return (
     <nav aria-label="Previous and next lessons" className="mt-12 grid gap-3 border-t border-line pt-6 sm:grid-cols-2">
       {previous ? (
-        <Link href={`/learn/${previous.slug}`} rel="prev" className="rounded-md border border-line p-3 hover:border-accent-line">
+        <Link
+          href={`/learn/${previous.slug}`}
+          rel="prev"
+          className="rounded-md border border-line p-3 hover:border-accent-line"
+        >
           <span className="block text-xs text-slate-500 dark:text-slate-400">Previous</span>
           <span className="font-medium">{previous.title}</span>
         </Link>
@@ -14,7 +18,11 @@ export function LessonPager({ previous, next }: { previous?: Lesson; next?: Less
         <span />
       )}
       {next && (
-        <Link href={`/learn/${next.slug}`} rel="next" className="rounded-md border border-line p-3 text-right hover:border-accent-line sm:col-start-2">
+        <Link
+          href={`/learn/${next.slug}`}
+          rel="next"
+          className="rounded-md border border-line p-3 text-right hover:border-accent-line sm:col-start-2"
+        >
           <span className="block text-xs text-slate-500 dark:text-slate-400">Next</span>
           <span className="font-medium">{next.title}</span>
         </Link>

@@ -10,7 +10,9 @@ function LessonLinks({ tracks, currentSlug }: { tracks: TrackWithLessons[]; curr
         .filter((track) => track.lessons.length > 0)
         .map((track) => (
           <li key={track.id}>
-            <p className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">{track.title}</p>
+            <p className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">
+              {track.title}
+            </p>
             <div className="mb-2 pr-2">
               <TrackProgress trackId={track.id} title={track.title} />
             </div>

@@ -18,7 +18,10 @@ export function TrackList({ tracks, headingLevel = 'h2' }: { tracks: TrackWithLe
             <ul className="mt-4 space-y-2 text-sm">
               {track.lessons.map((lesson) => (
                 <li key={lesson.slug}>
-                  <Link href={`/learn/${lesson.slug}`} className="font-medium text-accent-text underline-offset-2 hover:underline">
+                  <Link
+                    href={`/learn/${lesson.slug}`}
+                    className="font-medium text-accent-text underline-offset-2 hover:underline"
+                  >
                     {lesson.title}
                   </Link>
                   <LessonStatus slug={lesson.slug} />

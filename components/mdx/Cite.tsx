@@ -5,7 +5,13 @@ export function Cite({ source, href, date }: { source: string; href?: string; da
     <sup className="ml-0.5 text-[0.7em] font-normal">
       [
       {href ? (
-        <a href={href} className="text-accent-text underline-offset-2 hover:underline" rel="noreferrer" target="_blank" title={`Source: ${label}`}>
+        <a
+          href={href}
+          className="text-accent-text underline-offset-2 hover:underline"
+          rel="noreferrer"
+          target="_blank"
+          title={`Source: ${label}`}
+        >
           {label}
         </a>
       ) : (

@@ -5,5 +5,11 @@ import type { ComponentPropsWithoutRef } from 'react';
  * by keyboard (WCAG 2.1.1), so the block takes focus and shows it.
  */
 export function CodeBlock(props: ComponentPropsWithoutRef<'pre'>) {
-  return <pre tabIndex={0} {...props} className={`${props.className ?? ''} focus-visible:outline focus-visible:outline-2 focus-visible:outline-ring`} />;
+  return (
+    <pre
+      tabIndex={0}
+      {...props}
+      className={`${props.className ?? ''} focus-visible:outline focus-visible:outline-2 focus-visible:outline-ring`}
+    />
+  );
 }

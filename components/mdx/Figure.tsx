@@ -4,7 +4,12 @@
 export function Figure({ src, alt, caption }: { src: string; alt: string; caption?: string }) {
   return (
     <figure className="my-8">
-      <img src={src} alt={alt} loading="lazy" className="mx-auto w-full max-w-3xl rounded-lg border border-slate-200 bg-white dark:border-slate-700" />
+      <img
+        src={src}
+        alt={alt}
+        loading="lazy"
+        className="mx-auto w-full max-w-3xl rounded-lg border border-slate-200 bg-white dark:border-slate-700"
+      />
       {caption && <figcaption className="mt-2 text-center text-sm text-muted">{caption}</figcaption>}
     </figure>
   );

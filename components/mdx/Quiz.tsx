@@ -28,7 +28,11 @@ export function Quiz({ id, question, children }: { id: string; question: string;
   const correctCount = choices.filter((choice) => choice.correct).length;
   if (choices.length < 2 || correctCount < 1 || !id) {
     // Caught by the build (and, with the line number, by the content checker): a quiz that cannot be answered must not ship.
-    throw new Error(`<Quiz question="${question}"> needs an id, at least two <Choice> and at least one <Choice correct> (has ${choices.length} and ${correctCount}).`);
+    throw new Error(
+      `<Quiz question="${question}"> needs an id, at least two <Choice> and at least one <Choice correct> (has ${choices.length} and ${correctCount}).`,
+    );
   }
-  return <QuizWidget id={id} question={question} choices={choices} explanation={explanation} multiple={correctCount > 1} />;
+  return (
+    <QuizWidget id={id} question={question} choices={choices} explanation={explanation} multiple={correctCount > 1} />
+  );
 }

@@ -24,7 +24,13 @@ export function QuizWidget({ id, question, choices, explanation, multiple }: Qui
   const hydrated = useHydrated();
 
   const toggle = (index: number) => {
-    setSelected((current) => (multiple ? (current.includes(index) ? current.filter((choice) => choice !== index) : [...current, index]) : [index]));
+    setSelected((current) =>
+      multiple
+        ? current.includes(index)
+          ? current.filter((choice) => choice !== index)
+          : [...current, index]
+        : [index],
+    );
   };
 
   const check = () => {
@@ -38,8 +44,14 @@ export function QuizWidget({ id, question, choices, explanation, multiple }: Qui
   };
 
   return (
-    <section aria-labelledby={`${groupId}-q`} data-quiz-id={id} className="not-prose my-8 rounded-lg border border-slate-200 p-4 dark:border-slate-700">
-      <p className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">{multiple ? 'Quiz · select all that apply' : 'Quiz'}</p>
+    <section
+      aria-labelledby={`${groupId}-q`}
+      data-quiz-id={id}
+      className="not-prose my-8 rounded-lg border border-slate-200 p-4 dark:border-slate-700"
+    >
+      <p className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">
+        {multiple ? 'Quiz · select all that apply' : 'Quiz'}
+      </p>
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -92,8 +104,16 @@ export function QuizWidget({ id, question, choices, explanation, multiple }: Qui
       <div aria-live="polite" className="mt-3 text-sm">
         {verdict && (
           <div className={verdict.right ? 'text-success-text' : 'text-danger-text'}>
-            <p className="font-semibold">{verdict.right ? 'Correct.' : multiple ? 'Not quite: tick every right answer and only those. Try again.' : 'Not quite. Try another answer.'}</p>
-            {verdict.right && explanation && <div className="mt-2 text-slate-700 dark:text-slate-300 [&_code]:font-mono">{explanation}</div>}
+            <p className="font-semibold">
+              {verdict.right
+                ? 'Correct.'
+                : multiple
+                  ? 'Not quite: tick every right answer and only those. Try again.'
+                  : 'Not quite. Try another answer.'}
+            </p>
+            {verdict.right && explanation && (
+              <div className="mt-2 text-slate-700 dark:text-slate-300 [&_code]:font-mono">{explanation}</div>
+            )}
           </div>
         )}
         {saveError && <p className="mt-2 text-amber-800 dark:text-amber-300">Your answer was not saved: {saveError}</p>}

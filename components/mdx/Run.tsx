@@ -14,7 +14,9 @@ export function Run({ command }: { command: string }) {
   const sandbox = useSandbox();
   const hydrated = useHydrated();
   const replyId = useId();
-  const [state, setState] = useState<{ status: 'idle' } | { status: 'running' } | { status: 'done'; ok: boolean; text: string }>({ status: 'idle' });
+  const [state, setState] = useState<
+    { status: 'idle' } | { status: 'running' } | { status: 'done'; ok: boolean; text: string }
+  >({ status: 'idle' });
 
   const run = async () => {
     setState({ status: 'running' });
@@ -23,16 +25,30 @@ export function Run({ command }: { command: string }) {
   };
 
   return (
-    <div role="group" aria-label={`Command: ${command}`} className="not-prose my-4 overflow-hidden rounded-md border border-line-strong">
+    <div
+      role="group"
+      aria-label={`Command: ${command}`}
+      className="not-prose my-4 overflow-hidden rounded-md border border-line-strong"
+    >
       <div className="flex items-center justify-between gap-3 bg-surface-muted px-3 py-2">
         <code className="min-w-0 break-all font-mono text-sm">{command}</code>
-        <Button size="xs" onClick={run} disabled={!hydrated || state.status === 'running'} aria-label={`Run ${command}`} aria-controls={replyId} className="shrink-0">
+        <Button
+          size="xs"
+          onClick={run}
+          disabled={!hydrated || state.status === 'running'}
+          aria-label={`Run ${command}`}
+          aria-controls={replyId}
+          className="shrink-0"
+        >
           {state.status === 'running' ? 'Running…' : 'Run'}
         </Button>
       </div>
       <div id={replyId} aria-live="polite">
         {state.status === 'done' && (
-          <pre data-testid="run-reply" className={`whitespace-pre-wrap break-all bg-slate-950 px-3 py-2 font-mono text-[13px] ${state.ok ? 'text-emerald-300' : 'text-rose-300'}`}>
+          <pre
+            data-testid="run-reply"
+            className={`whitespace-pre-wrap break-all bg-slate-950 px-3 py-2 font-mono text-[13px] ${state.ok ? 'text-emerald-300' : 'text-rose-300'}`}
+          >
             {state.text}
           </pre>
         )}

@@ -11,7 +11,12 @@ export function LessonStatus({ slug }: { slug: string }) {
   const started = lesson.read || lesson.quizzesRight > 0 || lesson.challengesPassed > 0;
   if (lesson.done) {
     return (
-      <span data-testid={`lesson-status-${slug}`} data-status="done" className="ml-1 text-emerald-700 dark:text-emerald-400" title="Done">
+      <span
+        data-testid={`lesson-status-${slug}`}
+        data-status="done"
+        className="ml-1 text-emerald-700 dark:text-emerald-400"
+        title="Done"
+      >
         <span aria-hidden="true">✓</span>
         <span className="sr-only"> (done)</span>
       </span>
@@ -19,7 +24,12 @@ export function LessonStatus({ slug }: { slug: string }) {
   }
   if (!started) return null;
   return (
-    <span data-testid={`lesson-status-${slug}`} data-status="started" className="ml-1 text-amber-700 dark:text-amber-400" title="Started">
+    <span
+      data-testid={`lesson-status-${slug}`}
+      data-status="started"
+      className="ml-1 text-amber-700 dark:text-amber-400"
+      title="Started"
+    >
       <span aria-hidden="true">◐</span>
       <span className="sr-only"> (started)</span>
     </span>

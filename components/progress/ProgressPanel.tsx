@@ -16,13 +16,17 @@ interface LessonLink {
 async function importProgress(parsed: unknown) {
   const result = await importProgressFile(parsed);
   if (!result.ok) return { ok: false, text: result.error };
-  return { ok: true, text: `Imported ${result.imported} item${result.imported === 1 ? '' : 's'}${result.skipped ? ` (${result.skipped} skipped: not in this version of Keyspace)` : ''}.` };
+  return {
+    ok: true,
+    text: `Imported ${result.imported} item${result.imported === 1 ? '' : 's'}${result.skipped ? ` (${result.skipped} skipped: not in this version of Keyspace)` : ''}.`,
+  };
 }
 
 /** The learner's progress at a glance, the next lesson to take, and export/import to move browsers. */
 export function ProgressPanel({ lessons }: { lessons: LessonLink[] }) {
   const progress = useProgress();
-  if (progress.status !== 'ready') return <PanelStatus state={progress} what="progress" onRetry={() => void refreshProgress()} />;
+  if (progress.status !== 'ready')
+    return <PanelStatus state={progress} what="progress" onRetry={() => void refreshProgress()} />;
 
   const { summary } = progress.snapshot;
   const totals = summary.totals;
@@ -37,9 +41,17 @@ export function ProgressPanel({ lessons }: { lessons: LessonLink[] }) {
   return (
     <div className="rounded-lg border border-line p-5">
       {started ? (
-        <StatFigures figures={figures.map((figure) => ({ ...figure, testId: `progress-${figure.label.toLowerCase().replaceAll(' ', '-')}` }))} />
+        <StatFigures
+          figures={figures.map((figure) => ({
+            ...figure,
+            testId: `progress-${figure.label.toLowerCase().replaceAll(' ', '-')}`,
+          }))}
+        />
       ) : (
-        <p className="text-sm text-slate-700 dark:text-slate-300">You have not started yet. Read a lesson to the end, answer its quizzes and pass its challenges: your progress shows up here.</p>
+        <p className="text-sm text-slate-700 dark:text-slate-300">
+          You have not started yet. Read a lesson to the end, answer its quizzes and pass its challenges: your progress
+          shows up here.
+        </p>
       )}
       <JsonFileImport
         buttonLabel="Import progress"

@@ -7,7 +7,8 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import { fetchProgress, type ProgressSnapshot } from '@/lib/progress/api-client';
 
-export type ProgressState = { status: 'loading' } | { status: 'error'; error: string } | { status: 'ready'; snapshot: ProgressSnapshot };
+export type ProgressState =
+  { status: 'loading' } | { status: 'error'; error: string } | { status: 'ready'; snapshot: ProgressSnapshot };
 
 let state: ProgressState = { status: 'loading' };
 let started = false;
@@ -35,5 +36,9 @@ export function useProgress(): ProgressState {
   useEffect(() => {
     if (!started) void refreshProgress();
   }, []);
-  return useSyncExternalStore(subscribe, () => state, () => serverState);
+  return useSyncExternalStore(
+    subscribe,
+    () => state,
+    () => serverState,
+  );
 }

@@ -123,7 +123,13 @@ export function CommandBar({ onRun, onClearOutput }: { onRun(command: string): v
         {Editor && (
           // Laid out but invisible until mounted, so the swap does not move anything.
           <div className={editor ? undefined : 'invisible absolute inset-x-0 top-0'}>
-            <Editor takeOver={takeOver} onReady={onEditorReady} onSubmit={submit} onHistory={browse} onClearOutput={onClearOutput} />
+            <Editor
+              takeOver={takeOver}
+              onReady={onEditorReady}
+              onSubmit={submit}
+              onHistory={browse}
+              onClearOutput={onClearOutput}
+            />
           </div>
         )}
       </div>

@@ -21,7 +21,13 @@ export function ConsoleOutput({ entries, busy }: { entries: ConsoleEntry[]; busy
   }, [entries.length]);
 
   return (
-    <div ref={outputRef} role="log" aria-live="polite" aria-label="Sandbox output" className="min-h-40 flex-1 overflow-y-auto px-3 py-2 font-mono text-[13px] leading-5">
+    <div
+      ref={outputRef}
+      role="log"
+      aria-live="polite"
+      aria-label="Sandbox output"
+      className="min-h-40 flex-1 overflow-y-auto px-3 py-2 font-mono text-[13px] leading-5"
+    >
       {entries.length === 0 && (
         <p className="text-slate-400">
           {hydrated
@@ -36,10 +42,19 @@ export function ConsoleOutput({ entries, busy }: { entries: ConsoleEntry[]; busy
               <div className="min-w-0 flex-1 text-slate-400 wrap-anywhere">
                 {PROMPT} <span className="text-slate-100">{entry.command}</span>
               </div>
-              {entry.ms !== undefined && <span className="shrink-0 text-xs leading-5 text-slate-400">{formatMs(entry.ms)}</span>}
-              <CopyButton text={`${PROMPT} ${entry.command}\n${entry.text}`} label={`Copy: ${entry.command}`} className="shrink-0 leading-5" />
+              {entry.ms !== undefined && (
+                <span className="shrink-0 text-xs leading-5 text-slate-400">{formatMs(entry.ms)}</span>
+              )}
+              <CopyButton
+                text={`${PROMPT} ${entry.command}\n${entry.text}`}
+                label={`Copy: ${entry.command}`}
+                className="shrink-0 leading-5"
+              />
             </div>
-            <pre data-testid="reply" className={`whitespace-pre-wrap break-all ${entry.ok ? 'text-emerald-300' : 'text-rose-300'}`}>
+            <pre
+              data-testid="reply"
+              className={`whitespace-pre-wrap break-all ${entry.ok ? 'text-emerald-300' : 'text-rose-300'}`}
+            >
               {entry.text}
             </pre>
           </li>

@@ -21,7 +21,8 @@ import { useEffect, useRef, useState } from 'react';
 import { CONSOLE_THEME, registerValkeyLanguage, VALKEY_LANGUAGE } from './valkey-language';
 
 globalThis.MonacoEnvironment = {
-  getWorker: () => new Worker(new URL('./editor-worker.ts', import.meta.url), { type: 'module', name: 'monaco-editor' }),
+  getWorker: () =>
+    new Worker(new URL('./editor-worker.ts', import.meta.url), { type: 'module', name: 'monaco-editor' }),
 };
 loader.config({ monaco });
 
@@ -93,7 +94,13 @@ const OPTIONS: monaco.editor.IStandaloneEditorConstructionOptions = {
   padding: { top: 0, bottom: 0 },
 };
 
-export function MonacoCommandEditor({ takeOver, onReady, onSubmit, onHistory, onClearOutput }: MonacoCommandEditorProps) {
+export function MonacoCommandEditor({
+  takeOver,
+  onReady,
+  onSubmit,
+  onHistory,
+  onClearOutput,
+}: MonacoCommandEditorProps) {
   const [height, setHeight] = useState(LINE_HEIGHT);
   // Monaco's commands are bound once, at mount; they call whatever the latest props are.
   const latest = useRef({ onSubmit, onHistory, onClearOutput });
@@ -119,7 +126,9 @@ export function MonacoCommandEditor({ takeOver, onReady, onSubmit, onHistory, on
       onFirstLine.set(position.lineNumber === 1);
       onLastLine.set(position.lineNumber === (model?.getLineCount() ?? 1));
     });
-    editor.onDidContentSizeChange(({ contentHeight }) => setHeight(Math.min(Math.max(contentHeight, LINE_HEIGHT), LINE_HEIGHT * MAX_LINES)));
+    editor.onDidContentSizeChange(({ contentHeight }) =>
+      setHeight(Math.min(Math.max(contentHeight, LINE_HEIGHT), LINE_HEIGHT * MAX_LINES)),
+    );
 
     editor.addCommand(KeyCode.Enter, () => {
       editor.trigger('keyboard', 'hideSuggestWidget', null);

@@ -39,7 +39,10 @@ export function SandboxProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const clear = useCallback(() => setEntries([]), []);
-  const value = useMemo(() => ({ entries, busy: pending > 0, completed, run, clear }), [entries, pending, completed, run, clear]);
+  const value = useMemo(
+    () => ({ entries, busy: pending > 0, completed, run, clear }),
+    [entries, pending, completed, run, clear],
+  );
   return <SandboxContext.Provider value={value}>{children}</SandboxContext.Provider>;
 }
 

@@ -45,7 +45,13 @@ export function useLearnerKeys(refreshToken: number): LearnerKeys {
         setFetched((previous) =>
           result.ok
             ? { keys: result.keys, truncated: result.truncated === true, error: null, at, request }
-            : { keys: previous?.keys ?? null, truncated: previous?.truncated ?? false, error: result.error, at: previous?.at ?? at, request },
+            : {
+                keys: previous?.keys ?? null,
+                truncated: previous?.truncated ?? false,
+                error: result.error,
+                at: previous?.at ?? at,
+                request,
+              },
         );
       },
       () => {

@@ -131,7 +131,10 @@ export function registerValkeyLanguage(monaco: Monaco): void {
       if (!commands) return null;
       const hover = hoverAt(model.getLineContent(position.lineNumber), position.column - 1, commands);
       if (!hover) return null;
-      return { range: new monaco.Range(position.lineNumber, hover.from + 1, position.lineNumber, hover.to + 1), contents: [{ value: hover.markdown }] };
+      return {
+        range: new monaco.Range(position.lineNumber, hover.from + 1, position.lineNumber, hover.to + 1),
+        contents: [{ value: hover.markdown }],
+      };
     },
   });
 

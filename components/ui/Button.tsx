@@ -32,12 +32,24 @@ export function buttonClass({ variant = 'primary', size = 'md', className }: But
 }
 
 /** For a `<Link>` or `<a>` that looks like a button: `<Link href="/drills" {...buttonProps({ size: 'sm' })}>`. */
-export function buttonProps(style: ButtonStyle = {}): { className: string; 'data-variant': ButtonVariant; 'data-size': ButtonSize } {
+export function buttonProps(style: ButtonStyle = {}): {
+  className: string;
+  'data-variant': ButtonVariant;
+  'data-size': ButtonSize;
+} {
   return { className: buttonClass(style), 'data-variant': style.variant ?? 'primary', 'data-size': style.size ?? 'md' };
 }
 
 type ButtonProps = ComponentPropsWithRef<'button'> & Omit<ButtonStyle, 'className'>;
 
 export function Button({ variant = 'primary', size = 'md', className, type = 'button', ...props }: ButtonProps) {
-  return <button type={type} data-variant={variant} data-size={size} className={buttonClass({ variant, size, className })} {...props} />;
+  return (
+    <button
+      type={type}
+      data-variant={variant}
+      data-size={size}
+      className={buttonClass({ variant, size, className })}
+      {...props}
+    />
+  );
 }

@@ -25,7 +25,17 @@ async function copyText(text: string): Promise<boolean> {
 }
 
 /** A small "Copy" button; its label names what it copies, and it says "Copied" for a moment after. */
-export function CopyButton({ text, label, disabled = false, className = '' }: { text: string; label: string; disabled?: boolean; className?: string }) {
+export function CopyButton({
+  text,
+  label,
+  disabled = false,
+  className = '',
+}: {
+  text: string;
+  label: string;
+  disabled?: boolean;
+  className?: string;
+}) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
 
   useEffect(() => {

@@ -1,5 +1,15 @@
 /** The loading placeholder or the error line of a panel that loads its data; null once it is ready. */
-export function PanelStatus({ state, what, heightClass = 'h-40', onRetry }: { state: { status: 'loading' } | { status: 'error'; error: string } | { status: 'ready' }; what: string; heightClass?: string; onRetry?: () => void }) {
+export function PanelStatus({
+  state,
+  what,
+  heightClass = 'h-40',
+  onRetry,
+}: {
+  state: { status: 'loading' } | { status: 'error'; error: string } | { status: 'ready' };
+  what: string;
+  heightClass?: string;
+  onRetry?: () => void;
+}) {
   if (state.status === 'loading') {
     return (
       <div role="status" className={`${heightClass} animate-pulse rounded-lg bg-surface-muted`}>

@@ -5,7 +5,17 @@ export interface StatFigure {
   testId: string;
 }
 
-export function StatFigures({ figures, className = 'grid grid-cols-2 gap-4 sm:grid-cols-4', itemClassName = '', label }: { figures: StatFigure[]; className?: string; itemClassName?: string; label?: string }) {
+export function StatFigures({
+  figures,
+  className = 'grid grid-cols-2 gap-4 sm:grid-cols-4',
+  itemClassName = '',
+  label,
+}: {
+  figures: StatFigure[];
+  className?: string;
+  itemClassName?: string;
+  label?: string;
+}) {
   return (
     <dl className={className} aria-label={label}>
       {figures.map((figure) => (

@@ -10,5 +10,9 @@ const subscribeNever = () => () => {};
  * disabled until then, so an early click or Enter is never lost or sent as a native form submit.
  */
 export function useHydrated(): boolean {
-  return useSyncExternalStore(subscribeNever, () => true, () => false);
+  return useSyncExternalStore(
+    subscribeNever,
+    () => true,
+    () => false,
+  );
 }

@@ -53,7 +53,9 @@ export class InterviewPage {
   }
 
   topic(label: string): Locator {
-    return this.setup.getByRole('checkbox', { name: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`) });
+    return this.setup.getByRole('checkbox', {
+      name: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`),
+    });
   }
 
   /** Clicks through setup: a length and only the given topics. */
@@ -74,6 +76,10 @@ export class InterviewPage {
 
   /** The score cell of a topic's row in the summary table. */
   topicScore(label: string): Locator {
-    return this.topicTable.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: new RegExp(`^${label}`) }) }).getByRole('cell').first();
+    return this.topicTable
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('rowheader', { name: new RegExp(`^${label}`) }) })
+      .getByRole('cell')
+      .first();
   }
 }

@@ -48,7 +48,9 @@ export class SandboxConsole {
     await this.ready();
     await this.input.focus();
     // A 3 MB script to fetch and start: give a busy 2-CPU machine more than the default 10 s.
-    await expect(this.form, 'Monaco replaces the plain input once focused').toHaveAttribute('data-editor', 'monaco', { timeout: 25_000 });
+    await expect(this.form, 'Monaco replaces the plain input once focused').toHaveAttribute('data-editor', 'monaco', {
+      timeout: 25_000,
+    });
     await expect(this.input).toBeFocused();
   }
 
@@ -64,7 +66,9 @@ export class SandboxConsole {
   }
 
   async expectValue(text: string, message?: string): Promise<void> {
-    await expect.poll(() => this.value(), { message: message ?? `the command line reads ${JSON.stringify(text)}` }).toBe(text);
+    await expect
+      .poll(() => this.value(), { message: message ?? `the command line reads ${JSON.stringify(text)}` })
+      .toBe(text);
   }
 
   /** Replaces the command line's text, as typed (Shift+Enter between lines). */

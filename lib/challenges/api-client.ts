@@ -2,4 +2,5 @@
 import { callApi } from '@/lib/http/api-client';
 import type { ChallengeResult } from './types';
 
-export const requestChallengeCheck = (id: string) => callApi<ChallengeResult>(`/api/challenges/${encodeURIComponent(id)}/check`, { method: 'POST' });
+export const requestChallengeCheck = (id: string) =>
+  callApi<ChallengeResult>(`/api/challenges/${encodeURIComponent(id)}/check`, { method: 'POST' });

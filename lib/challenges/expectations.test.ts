@@ -21,7 +21,12 @@ const cases: [string, JsonReply, Expectation, boolean][] = [
   ['contains reports a missing member', ['a'], { contains: ['a', 'z'] }, false],
   ['length of a list', ['a', 'b'], { length: [2, 2] }, true],
   ['length of a string', 'hello', { length: [1, 4] }, false],
-  ['error matches', { error: 'WRONGTYPE Operation against a key holding the wrong kind of value' }, { error: '^WRONGTYPE' }, true],
+  [
+    'error matches',
+    { error: 'WRONGTYPE Operation against a key holding the wrong kind of value' },
+    { error: '^WRONGTYPE' },
+    true,
+  ],
   ['error wanted, got a value', 'OK', { error: '.' }, false],
   ['a value wanted, got an error', { error: 'ERR no' }, { equals: 'OK' }, false],
 ];
@@ -32,7 +37,10 @@ describe('judgeReply', () => {
   });
 
   it('says why a check failed', () => {
-    expect(judgeReply({ integer: '-1' }, { between: [1, 600] })).toEqual({ passed: false, reason: 'expected an integer from 1 to 600' });
+    expect(judgeReply({ integer: '-1' }, { between: [1, 600] })).toEqual({
+      passed: false,
+      reason: 'expected an integer from 1 to 600',
+    });
     expect(judgeReply(['a'], { contains: ['a', 'z'] })).toEqual({ passed: false, reason: 'missing: z' });
   });
 });

@@ -10,8 +10,10 @@ export type Verdict = { passed: true } | { passed: false; reason: string };
 const pass: Verdict = { passed: true };
 const fail = (reason: string): Verdict => ({ passed: false, reason });
 
-const isError = (reply: JsonReply): reply is { error: string } => typeof reply === 'object' && reply !== null && !Array.isArray(reply) && 'error' in reply;
-const isInteger = (reply: JsonReply): reply is { integer: string } => typeof reply === 'object' && reply !== null && !Array.isArray(reply) && 'integer' in reply;
+const isError = (reply: JsonReply): reply is { error: string } =>
+  typeof reply === 'object' && reply !== null && !Array.isArray(reply) && 'error' in reply;
+const isInteger = (reply: JsonReply): reply is { integer: string } =>
+  typeof reply === 'object' && reply !== null && !Array.isArray(reply) && 'integer' in reply;
 
 function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
@@ -19,13 +21,17 @@ function sameJson(a: unknown, b: unknown): boolean {
 
 /** Array members as strings (integers by their digits), for the set-like rules. */
 function members(reply: JsonReply[]): string[] {
-  return reply.map((member) => (typeof member === 'string' ? member : isInteger(member) ? member.integer : JSON.stringify(member)));
+  return reply.map((member) =>
+    typeof member === 'string' ? member : isInteger(member) ? member.integer : JSON.stringify(member),
+  );
 }
 
 export function judgeReply(reply: JsonReply, expectation: Expectation): Verdict {
   if ('error' in expectation) {
     if (!isError(reply)) return fail('expected an error reply');
-    return new RegExp(expectation.error).test(reply.error) ? pass : fail(`the error does not match /${expectation.error}/`);
+    return new RegExp(expectation.error).test(reply.error)
+      ? pass
+      : fail(`the error does not match /${expectation.error}/`);
   }
   if (isError(reply)) return fail('the command answered with an error');
   if ('equals' in expectation) return sameJson(reply, expectation.equals) ? pass : fail('the reply is different');
@@ -37,7 +43,9 @@ export function judgeReply(reply: JsonReply, expectation: Expectation): Verdict 
   }
   if ('matches' in expectation) {
     if (typeof reply !== 'string') return fail('expected a string reply');
-    return new RegExp(expectation.matches).test(reply) ? pass : fail(`the reply does not match /${expectation.matches}/`);
+    return new RegExp(expectation.matches).test(reply)
+      ? pass
+      : fail(`the reply does not match /${expectation.matches}/`);
   }
   if ('length' in expectation) {
     const [min, max] = expectation.length;

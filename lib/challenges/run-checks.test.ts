@@ -17,14 +17,24 @@ const counter: ChallengeSpec = {
 };
 
 describe('runChallengeChecks', () => {
-  it('passes on the learner\'s own keys and not on another learner\'s', async () => {
+  it("passes on the learner's own keys and not on another learner's", async () => {
     const solver = newLearnerId();
     const other = newLearnerId();
     await runText(solver, 'INCRBY visits 3');
-    expect(await runChallengeChecks(solver, counter)).toMatchObject({ passed: true, checks: [{ label: 'visits is 3', passed: true }, { label: 'Solved without KEYS', passed: true }] });
+    expect(await runChallengeChecks(solver, counter)).toMatchObject({
+      passed: true,
+      checks: [
+        { label: 'visits is 3', passed: true },
+        { label: 'Solved without KEYS', passed: true },
+      ],
+    });
     const result = await runChallengeChecks(other, counter);
     expect(result.passed).toBe(false);
-    expect(result.checks[0]).toEqual({ label: 'visits is 3', passed: false, detail: 'visits should be 3. (GET visits → (nil): the reply is different)' });
+    expect(result.checks[0]).toEqual({
+      label: 'visits is 3',
+      passed: false,
+      detail: 'visits should be 3. (GET visits → (nil): the reply is different)',
+    });
   });
 
   it('fails a forbidden command used since the previous check, then lets a clean attempt pass', async () => {
@@ -48,12 +58,26 @@ describe('runChallengeChecks', () => {
 
   it('checks that keys share a cluster slot and exist', async () => {
     const learner = newLearnerId();
-    const spec: ChallengeSpec = { id: 'test-slot', title: 'Same slot', solution: ['x'], checks: [{ label: 'one slot', sameSlot: ['{user:42}:profile', '{user:42}:cart'], failure: 'Use a hash tag.' }] };
-    expect((await runChallengeChecks(learner, spec)).checks[0]).toMatchObject({ passed: false, detail: expect.stringContaining('not all of') });
+    const spec: ChallengeSpec = {
+      id: 'test-slot',
+      title: 'Same slot',
+      solution: ['x'],
+      checks: [{ label: 'one slot', sameSlot: ['{user:42}:profile', '{user:42}:cart'], failure: 'Use a hash tag.' }],
+    };
+    expect((await runChallengeChecks(learner, spec)).checks[0]).toMatchObject({
+      passed: false,
+      detail: expect.stringContaining('not all of'),
+    });
     await runText(learner, 'HSET {user:42}:profile name Ada');
     await runText(learner, 'RPUSH {user:42}:cart sku-1');
-    expect((await runChallengeChecks(learner, spec)).checks[0]).toMatchObject({ passed: true, detail: expect.stringMatching(/^\{user:42\}:profile → slot (\d+), \{user:42\}:cart → slot \1$/) });
-    const apart: ChallengeSpec = { ...spec, checks: [{ label: 'one slot', sameSlot: ['user:42:profile', 'user:42:cart'], failure: 'Use a hash tag.' }] };
+    expect((await runChallengeChecks(learner, spec)).checks[0]).toMatchObject({
+      passed: true,
+      detail: expect.stringMatching(/^\{user:42\}:profile → slot (\d+), \{user:42\}:cart → slot \1$/),
+    });
+    const apart: ChallengeSpec = {
+      ...spec,
+      checks: [{ label: 'one slot', sameSlot: ['user:42:profile', 'user:42:cart'], failure: 'Use a hash tag.' }],
+    };
     await runText(learner, 'SET user:42:profile x');
     await runText(learner, 'SET user:42:cart y');
     expect((await runChallengeChecks(learner, apart)).checks[0]?.passed).toBe(false);

@@ -17,19 +17,35 @@ const attempts = new Map<string, number>();
 async function runCheck(learnerId: string, check: ChallengeCheck): Promise<CheckResult> {
   if ('sameSlot' in check) {
     const slots = check.sameSlot.map((key) => calculateSlot(key));
-    const exists = await runCheck(learnerId, { label: check.label, failure: check.failure, run: `EXISTS ${check.sameSlot.map(quote).join(' ')}`, expect: { equals: { integer: String(check.sameSlot.length) } } });
+    const exists = await runCheck(learnerId, {
+      label: check.label,
+      failure: check.failure,
+      run: `EXISTS ${check.sameSlot.map(quote).join(' ')}`,
+      expect: { equals: { integer: String(check.sameSlot.length) } },
+    });
     const sameSlot = slots.every((slot) => slot === slots[0]);
     const detail = check.sameSlot.map((key, index) => `${key} → slot ${slots[index]}`).join(', ');
-    if (!exists.passed) return { label: check.label, passed: false, detail: `${check.failure} (not all of ${check.sameSlot.join(', ')} exist yet)` };
+    if (!exists.passed)
+      return {
+        label: check.label,
+        passed: false,
+        detail: `${check.failure} (not all of ${check.sameSlot.join(', ')} exist yet)`,
+      };
     return { label: check.label, passed: sameSlot, detail: sameSlot ? detail : `${check.failure} (${detail})` };
   }
   const line = 'run' in check ? check.run : 'type' in check ? `TYPE ${quote(check.key)}` : `EXISTS ${quote(check.key)}`;
-  const expect = 'run' in check ? check.expect : 'type' in check ? { equals: check.type } : { equals: { integer: '0' } };
+  const expect =
+    'run' in check ? check.expect : 'type' in check ? { equals: check.type } : { equals: { integer: '0' } };
   const outcome = await executeLine(learnerId, line);
-  if (outcome.kind === 'rejected') return { label: check.label, passed: false, detail: `${check.failure} (${line} could not run: ${outcome.error})` };
+  if (outcome.kind === 'rejected')
+    return { label: check.label, passed: false, detail: `${check.failure} (${line} could not run: ${outcome.error})` };
   const verdict = judgeReply(outcome.body.reply, expect);
   if (verdict.passed) return { label: check.label, passed: true, detail: `${line} → ${outcome.body.text}` };
-  return { label: check.label, passed: false, detail: `${check.failure} (${line} → ${outcome.body.text}: ${verdict.reason})` };
+  return {
+    label: check.label,
+    passed: false,
+    detail: `${check.failure} (${line} → ${outcome.body.text}: ${verdict.reason})`,
+  };
 }
 
 /** Quotes a key for a command line the way valkey-cli would read it back. */
@@ -38,9 +54,22 @@ function quote(key: string): string {
 }
 
 /** Runs every check, in order, even after one fails: the learner sees the whole picture. */
-export async function runChallengeChecks(learnerId: string, spec: ChallengeSpec, now = Date.now()): Promise<ChallengeResult> {
+export async function runChallengeChecks(
+  learnerId: string,
+  spec: ChallengeSpec,
+  now = Date.now(),
+): Promise<ChallengeResult> {
   if (hasLearnerSession(learnerId) && learnerSession(learnerId).inTransaction) {
-    return { passed: false, checks: [{ label: 'No open transaction', passed: false, detail: 'You are inside MULTI: run EXEC or DISCARD first, then check again.' }] };
+    return {
+      passed: false,
+      checks: [
+        {
+          label: 'No open transaction',
+          passed: false,
+          detail: 'You are inside MULTI: run EXEC or DISCARD first, then check again.',
+        },
+      ],
+    };
   }
   const checks: CheckResult[] = [];
   for (const check of spec.checks) checks.push(await runCheck(learnerId, check));
@@ -53,7 +82,10 @@ export async function runChallengeChecks(learnerId: string, spec: ChallengeSpec,
     checks.push({
       label: `Solved without ${spec.forbid.join(', ')}`,
       passed: used.length === 0,
-      detail: used.length === 0 ? `You did not use ${spec.forbid.join(' or ')}.` : `You used ${used.join(', ')}, which this challenge asks you to avoid. Solve it without, then check again.`,
+      detail:
+        used.length === 0
+          ? `You did not use ${spec.forbid.join(' or ')}.`
+          : `You used ${used.join(', ')}, which this challenge asks you to avoid. Solve it without, then check again.`,
     });
   }
   return { passed: checks.every((check) => check.passed), checks };

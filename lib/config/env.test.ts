@@ -18,9 +18,15 @@ describe('the KEYSPACE_* environment', () => {
   });
 
   it('names every bad variable, what it expects and what it got', () => {
-    const bad = { KEYSPACE_SANDBOX_MAX_KEYS: 'lots', KEYSPACE_APP_URL: 'http://localhost:6379', KEYSPACE_TRUST_PROXY: 'yes' };
+    const bad = {
+      KEYSPACE_SANDBOX_MAX_KEYS: 'lots',
+      KEYSPACE_APP_URL: 'http://localhost:6379',
+      KEYSPACE_TRUST_PROXY: 'yes',
+    };
     expect(() => parseEnv(bad)).toThrow('KEYSPACE_SANDBOX_MAX_KEYS must be a positive number, got "lots".');
-    expect(() => parseEnv(bad)).toThrow(/KEYSPACE_APP_URL must be a redis:\/\/ or rediss:\/\/ URL.*got "http:\/\/localhost:6379"/);
+    expect(() => parseEnv(bad)).toThrow(
+      /KEYSPACE_APP_URL must be a redis:\/\/ or rediss:\/\/ URL.*got "http:\/\/localhost:6379"/,
+    );
     expect(() => parseEnv(bad)).toThrow('KEYSPACE_TRUST_PROXY must be 1 (on) or 0 (off), got "yes".');
   });
 
@@ -38,7 +44,9 @@ describe('the KEYSPACE_* environment', () => {
 describe('.env.example', () => {
   it('lists every variable with the default lib/config/env.ts uses', () => {
     const text = readFileSync(path.resolve(import.meta.dirname, '../../.env.example'), 'utf8');
-    const listed = Object.fromEntries([...text.matchAll(/^(KEYSPACE_\w+)=(.*)$/gm)].map((match) => [match[1]!, match[2]!]));
+    const listed = Object.fromEntries(
+      [...text.matchAll(/^(KEYSPACE_\w+)=(.*)$/gm)].map((match) => [match[1]!, match[2]!]),
+    );
     expect(Object.keys(listed).sort()).toEqual([...KEYSPACE_VARIABLES].sort());
     expect(parseEnv(listed)).toEqual(parseEnv({}));
   });

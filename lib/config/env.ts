@@ -12,15 +12,29 @@ import { z } from 'zod';
 const unsetIfEmpty = (value: unknown) => (value === '' ? undefined : value);
 
 const positiveNumber = (fallback: number) =>
-  z.preprocess(unsetIfEmpty, z.coerce.number({ error: 'must be a positive number' }).positive({ error: 'must be a positive number' }).finite().default(fallback));
+  z.preprocess(
+    unsetIfEmpty,
+    z.coerce
+      .number({ error: 'must be a positive number' })
+      .positive({ error: 'must be a positive number' })
+      .finite()
+      .default(fallback),
+  );
 
 const optionalText = z.preprocess(unsetIfEmpty, z.string().optional());
 
-const flag = z.preprocess(unsetIfEmpty, z.enum(['0', '1'], { error: 'must be 1 (on) or 0 (off)' }).default('0')).transform((value) => value === '1');
+const flag = z
+  .preprocess(unsetIfEmpty, z.enum(['0', '1'], { error: 'must be 1 (on) or 0 (off)' }).default('0'))
+  .transform((value) => value === '1');
 
 const port = z.preprocess(
   unsetIfEmpty,
-  z.coerce.number({ error: 'must be a port number (1–65535)' }).int({ error: 'must be a port number (1–65535)' }).min(1, { error: 'must be a port number (1–65535)' }).max(65535, { error: 'must be a port number (1–65535)' }).optional(),
+  z.coerce
+    .number({ error: 'must be a port number (1–65535)' })
+    .int({ error: 'must be a port number (1–65535)' })
+    .min(1, { error: 'must be a port number (1–65535)' })
+    .max(65535, { error: 'must be a port number (1–65535)' })
+    .optional(),
 );
 
 const valkeyUrl = z.preprocess(

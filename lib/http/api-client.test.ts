@@ -9,12 +9,14 @@ let base = '';
 
 beforeAll(async () => {
   server = createServer((request, response) => {
-    const send = (status: number, body: string, headers: Record<string, string> = {}) => response.writeHead(status, { 'content-type': 'application/json', ...headers }).end(body);
+    const send = (status: number, body: string, headers: Record<string, string> = {}) =>
+      response.writeHead(status, { 'content-type': 'application/json', ...headers }).end(body);
     if (request.url === '/ok') return send(200, JSON.stringify({ ok: true, value: 1 }));
     if (request.url === '/refused') return send(200, JSON.stringify({ ok: false, error: 'ERR refused here.' }));
     if (request.url === '/busy') return send(429, '', { 'retry-after': '5' });
     if (request.url === '/down') return send(503, 'Service Unavailable');
-    if (request.url === '/missing') return send(404, JSON.stringify({ ok: false, code: 'not_found', error: 'There is no such thing.' }));
+    if (request.url === '/missing')
+      return send(404, JSON.stringify({ ok: false, code: 'not_found', error: 'There is no such thing.' }));
     if (request.url === '/slow') return void setTimeout(() => send(200, '{"ok":true}'), 2_000);
     return send(500, '<html>');
   });
@@ -33,13 +35,22 @@ describe('callApi', () => {
 
   it('says what a status means when the server sent no message, and when it could not be reached', async () => {
     expect(await callApi(`${base}/busy`)).toEqual({ ok: false, error: 'Too many requests. Try again in 5 seconds.' });
-    expect(await callApi(`${base}/down`)).toEqual({ ok: false, error: 'Keyspace cannot reach its database right now. Try again in a moment.' });
-    expect(await callApi(`${base}/broken`)).toEqual({ ok: false, error: 'The server answered with HTTP 500. Try again in a moment.' });
+    expect(await callApi(`${base}/down`)).toEqual({
+      ok: false,
+      error: 'Keyspace cannot reach its database right now. Try again in a moment.',
+    });
+    expect(await callApi(`${base}/broken`)).toEqual({
+      ok: false,
+      error: 'The server answered with HTTP 500. Try again in a moment.',
+    });
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const closedPort = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    expect(await callApi(`http://127.0.0.1:${closedPort}/ok`)).toEqual({ ok: false, error: 'Could not reach Keyspace. Check your connection and try again.' });
+    expect(await callApi(`http://127.0.0.1:${closedPort}/ok`)).toEqual({
+      ok: false,
+      error: 'Could not reach Keyspace. Check your connection and try again.',
+    });
   });
 
   it('rejects when the caller aborts, so a stale request can be dropped', async () => {

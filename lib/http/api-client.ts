@@ -28,7 +28,8 @@ export function failureMessage(answer: ApiAnswer): string {
   if (!answer) return 'Could not reach Keyspace. Check your connection and try again.';
   const { response, body } = answer;
   if (body?.error) return body.error;
-  if (response.status === 429) return `Too many requests. Try again in ${response.headers.get('Retry-After') ?? 'a few'} seconds.`;
+  if (response.status === 429)
+    return `Too many requests. Try again in ${response.headers.get('Retry-After') ?? 'a few'} seconds.`;
   if (response.status === 503) return 'Keyspace cannot reach its database right now. Try again in a moment.';
   return `The server answered with HTTP ${response.status}. Try again in a moment.`;
 }
@@ -39,4 +40,8 @@ export async function callApi<T>(path: string, init: RequestInit = {}): Promise<
   return { ok: false, error: failureMessage(answer) };
 }
 
-export const postJson = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+export const postJson = (body: unknown): RequestInit => ({
+  method: 'POST',
+  headers: { 'Content-Type': 'application/json' },
+  body: JSON.stringify(body),
+});

@@ -13,13 +13,15 @@ afterEach(() => {
 });
 afterAll(closeValkeyClients);
 
-const withCookie = (value: string) => new NextRequest('http://localhost/api/sandbox/exec', { headers: { cookie: `${LEARNER_COOKIE}=${value}` } });
+const withCookie = (value: string) =>
+  new NextRequest('http://localhost/api/sandbox/exec', { headers: { cookie: `${LEARNER_COOKIE}=${value}` } });
 
 describe('learnerIdentity', () => {
   it('keeps the learner of a signed cookie, checked or remembered', async () => {
     const id = newLearnerId();
     const cookie = await learnerCookieValue(id);
-    for (let i = 0; i < 3; i++) expect(await learnerIdentity(withCookie(cookie))).toEqual({ id, isNew: false, cookieValue: cookie });
+    for (let i = 0; i < 3; i++)
+      expect(await learnerIdentity(withCookie(cookie))).toEqual({ id, isNew: false, cookieValue: cookie });
   });
 
   it('refuses a forged signature for an id whose real cookie it has already verified', async () => {

@@ -85,7 +85,11 @@ export async function learnerIdentity(request: NextRequest): Promise<LearnerIden
   return { id: fresh, isNew: true, cookieValue: await learnerCookieValue(fresh) };
 }
 
-export function withLearnerCookie(response: NextResponse, learner: LearnerIdentity, request: NextRequest): NextResponse {
+export function withLearnerCookie(
+  response: NextResponse,
+  learner: LearnerIdentity,
+  request: NextRequest,
+): NextResponse {
   if (learner.isNew) {
     response.cookies.set(LEARNER_COOKIE, learner.cookieValue, {
       httpOnly: true,

@@ -14,11 +14,20 @@ const run = (work: () => Promise<never>) => handleLearnerRequest(learnerRequest(
 
 describe('handleLearnerRequest', () => {
   it('answers an AppError with the status of its code, its message, Retry-After, and the new learner cookie', async () => {
-    const response = await run(() => Promise.reject(new AppError('rate_limited', 'ERR slow down.', { retryAfterSeconds: 7, text: '(error) ERR slow down.' })));
+    const response = await run(() =>
+      Promise.reject(
+        new AppError('rate_limited', 'ERR slow down.', { retryAfterSeconds: 7, text: '(error) ERR slow down.' }),
+      ),
+    );
     expect(response.status).toBe(429);
     expect(response.headers.get('retry-after')).toBe('7');
     expect(response.headers.get('cache-control')).toBe('no-store');
-    expect(await response.json()).toEqual({ ok: false, code: 'rate_limited', error: 'ERR slow down.', text: '(error) ERR slow down.' });
+    expect(await response.json()).toEqual({
+      ok: false,
+      code: 'rate_limited',
+      error: 'ERR slow down.',
+      text: '(error) ERR slow down.',
+    });
     expect(issuedCookie(response)).toBeDefined();
 
     const missing = await run(() => Promise.reject(new AppError('not_found', 'There is no such thing.')));
@@ -51,7 +60,11 @@ describe('handleLearnerRequest', () => {
       });
       expect(response.status).toBe(503);
       const body = (await response.json()) as { code: string; error: string; text: string };
-      expect(body).toMatchObject({ ok: false, code: 'unavailable', error: expect.stringContaining('lost its connection to Valkey') });
+      expect(body).toMatchObject({
+        ok: false,
+        code: 'unavailable',
+        error: expect.stringContaining('lost its connection to Valkey'),
+      });
       expect(body.text).toBe(`(error) ${body.error}`);
     } finally {
       admin.disconnect();

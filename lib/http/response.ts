@@ -14,7 +14,12 @@ export function jsonOk(body: unknown, status = 200): NextResponse {
 }
 
 export function errorResponse(error: AppError): NextResponse {
-  const body = { ok: false, code: error.code, error: error.message, ...(error.text === undefined ? {} : { text: error.text }) };
+  const body = {
+    ok: false,
+    code: error.code,
+    error: error.message,
+    ...(error.text === undefined ? {} : { text: error.text }),
+  };
   const response = NextResponse.json(body, { status: error.status, headers: { 'Cache-Control': 'no-store' } });
   if (error.retryAfterSeconds !== undefined) response.headers.set('Retry-After', String(error.retryAfterSeconds));
   return response;
@@ -36,7 +41,11 @@ export function failureResponse(error: unknown, route: string, failureMessage: s
 }
 
 /** The frame for routes that do not need the learner: run the work, answer any failure as above. */
-export async function handleRequest(route: string, failureMessage: string, handle: () => Promise<NextResponse>): Promise<NextResponse> {
+export async function handleRequest(
+  route: string,
+  failureMessage: string,
+  handle: () => Promise<NextResponse>,
+): Promise<NextResponse> {
   try {
     return await handle();
   } catch (error) {
@@ -53,7 +62,8 @@ function invalid(what: string, error: z.ZodError): AppError {
 /** Reads a JSON body and validates it; throws the AppError (400 or 413) to answer with. */
 export async function readJsonBody<T>(request: Request, schema: z.ZodType<T>, maxBytes: number): Promise<T> {
   const text = await request.text();
-  if (Buffer.byteLength(text) > maxBytes) throw new AppError('payload_too_large', `Request body too large: the limit is ${Math.round(maxBytes / 1024)} KB.`);
+  if (Buffer.byteLength(text) > maxBytes)
+    throw new AppError('payload_too_large', `Request body too large: the limit is ${Math.round(maxBytes / 1024)} KB.`);
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -13,7 +13,9 @@ export function formatClock(totalSeconds: number): string {
 /** "04:59 left" while time remains, "00:12 over" after. */
 export function formatRemaining(budgetSeconds: number, elapsedSeconds: number): { text: string; over: boolean } {
   const left = budgetSeconds - Math.floor(elapsedSeconds);
-  return left >= 0 ? { text: `${formatClock(left)} left`, over: false } : { text: `${formatClock(-left)} over`, over: true };
+  return left >= 0
+    ? { text: `${formatClock(left)} left`, over: false }
+    : { text: `${formatClock(-left)} over`, over: true };
 }
 
 /** "6 minutes", "1 minute", "90 seconds": for sentences read aloud. */
@@ -45,4 +47,5 @@ export function interviewMilestones(budgetSeconds: number): Milestone[] {
 }
 
 /** Milestones passed when the elapsed time moved from `before` (exclusive) to `after` (inclusive). */
-export const crossedMilestones = (milestones: readonly Milestone[], before: number, after: number) => milestones.filter((milestone) => milestone.at > before && milestone.at <= after);
+export const crossedMilestones = (milestones: readonly Milestone[], before: number, after: number) =>
+  milestones.filter((milestone) => milestone.at > before && milestone.at <= after);

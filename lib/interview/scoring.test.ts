@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { flashcardScore, isWeak, overallScore, scenarioScore, topicAverages, topicScores, weakTopics, WEAK_BELOW } from './scoring';
+import {
+  flashcardScore,
+  isWeak,
+  overallScore,
+  scenarioScore,
+  topicAverages,
+  topicScores,
+  weakTopics,
+  WEAK_BELOW,
+} from './scoring';
 import type { TopicScore } from './types';
 
 describe('question scores', () => {
@@ -40,7 +49,15 @@ describe('topic scores', () => {
       { topic: 'serverless', score: 0, questions: 2 },
     ];
     expect(weakTopics(scores)).toEqual(['engines', 'serverless']);
-    expect(topicScores([{ topics: ['engines'], score: 59 }, { topics: ['engines'], score: 60 }], ['engines'])[0]!.score).toBe(60);
+    expect(
+      topicScores(
+        [
+          { topics: ['engines'], score: 59 },
+          { topics: ['engines'], score: 60 },
+        ],
+        ['engines'],
+      )[0]!.score,
+    ).toBe(60);
   });
 
   it('scores the whole interview as the mean of its questions', () => {
@@ -53,11 +70,33 @@ describe('topic averages over sessions', () => {
   it('gives each topic its mean, its latest score (sessions are newest first) and a count, in course order', () => {
     const sessions = [
       { at: '2026-03-02T00:00:00.000Z', topicScores: [{ topic: 'security' as const, score: 40, questions: 1 }] },
-      { at: '2026-03-01T00:00:00.000Z', topicScores: [{ topic: 'security' as const, score: 90, questions: 2 }, { topic: 'engines' as const, score: 100, questions: 1 }] },
+      {
+        at: '2026-03-01T00:00:00.000Z',
+        topicScores: [
+          { topic: 'security' as const, score: 90, questions: 2 },
+          { topic: 'engines' as const, score: 100, questions: 1 },
+        ],
+      },
     ];
     expect(topicAverages(sessions)).toEqual([
-      { topic: 'engines', label: 'Engines', average: 100, latest: 100, sessions: 1, lastAt: '2026-03-01T00:00:00.000Z', weak: false },
-      { topic: 'security', label: 'Security', average: 65, latest: 40, sessions: 2, lastAt: '2026-03-02T00:00:00.000Z', weak: false },
+      {
+        topic: 'engines',
+        label: 'Engines',
+        average: 100,
+        latest: 100,
+        sessions: 1,
+        lastAt: '2026-03-01T00:00:00.000Z',
+        weak: false,
+      },
+      {
+        topic: 'security',
+        label: 'Security',
+        average: 65,
+        latest: 40,
+        sessions: 2,
+        lastAt: '2026-03-02T00:00:00.000Z',
+        weak: false,
+      },
     ]);
     expect(topicAverages([])).toEqual([]);
   });

@@ -26,25 +26,44 @@ export const flashcardScore = (assessment: SelfAssessment) => ASSESSMENT_SCORES[
 const mean = (values: readonly number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
 
 /** Per-topic means, in the order the topics are listed. Topics no question counted for are left out. */
-export function topicScores(questions: readonly Pick<QuestionResult, 'topics' | 'score'>[], topics: readonly Topic[]): TopicScore[] {
+export function topicScores(
+  questions: readonly Pick<QuestionResult, 'topics' | 'score'>[],
+  topics: readonly Topic[],
+): TopicScore[] {
   return topics.flatMap((topic) => {
     const scores = questions.filter((question) => question.topics.includes(topic)).map((question) => question.score);
     return scores.length === 0 ? [] : [{ topic, score: Math.round(mean(scores)), questions: scores.length }];
   });
 }
 
-export const weakTopics = (scores: readonly TopicScore[]): Topic[] => scores.filter((entry) => isWeak(entry.score)).map((entry) => entry.topic);
+export const weakTopics = (scores: readonly TopicScore[]): Topic[] =>
+  scores.filter((entry) => isWeak(entry.score)).map((entry) => entry.topic);
 
 /** The whole interview's score: the mean of its question scores, in percent. */
-export const overallScore = (questions: readonly Pick<QuestionResult, 'score'>[]) => (questions.length === 0 ? 0 : Math.round(mean(questions.map((question) => question.score))));
+export const overallScore = (questions: readonly Pick<QuestionResult, 'score'>[]) =>
+  questions.length === 0 ? 0 : Math.round(mean(questions.map((question) => question.score)));
 
 /** Per topic, over sessions listed newest first: the mean score, the latest score and how many sessions covered it. */
 export function topicAverages(sessions: readonly Pick<InterviewResult, 'at' | 'topicScores'>[]): TopicAverage[] {
   return TOPICS.flatMap((topic) => {
-    const seen = sessions.flatMap((session) => session.topicScores.filter((entry) => entry.topic === topic).map((entry) => ({ score: entry.score, at: session.at })));
+    const seen = sessions.flatMap((session) =>
+      session.topicScores
+        .filter((entry) => entry.topic === topic)
+        .map((entry) => ({ score: entry.score, at: session.at })),
+    );
     const latest = seen[0];
     if (!latest) return [];
     const average = Math.round(mean(seen.map((entry) => entry.score)));
-    return [{ topic, label: TOPIC_LABELS[topic], average, latest: latest.score, sessions: seen.length, lastAt: latest.at, weak: isWeak(average) }];
+    return [
+      {
+        topic,
+        label: TOPIC_LABELS[topic],
+        average,
+        latest: latest.score,
+        sessions: seen.length,
+        lastAt: latest.at,
+        weak: isWeak(average),
+      },
+    ];
   });
 }

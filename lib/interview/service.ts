@@ -89,16 +89,28 @@ export function startInterview(request: SessionRequest, content: DrillContent = 
   const seed = request.seed ?? randomInt(0x1_0000_0000);
   const plan = planInterview(content, { minutes: request.minutes, topics: request.topics, random: seededRandom(seed) });
   // A valid request the content cannot serve: a 400 (what to send instead), not a 404 (the route exists).
-  if (plan.length === 0) throw new AppError('bad_request', `There are no questions on ${request.topics.join(', ')} yet. Pick other topics.`);
+  if (plan.length === 0)
+    throw new AppError('bad_request', `There are no questions on ${request.topics.join(', ')} yet. Pick other topics.`);
   const scenarios = new Map(content.scenarios.map((scenario) => [scenario.id, scenario]));
-  const questions = plan.map((planned) => (planned.kind === 'scenario' ? scenarioView(scenarios.get(planned.id)!, planned) : flashcardView(content.cardsById.get(planned.id)!, planned)));
-  return { minutes: request.minutes, topics: request.topics, seed, plannedMinutes: plan.reduce((sum, question) => sum + question.minutes, 0), questions };
+  const questions = plan.map((planned) =>
+    planned.kind === 'scenario'
+      ? scenarioView(scenarios.get(planned.id)!, planned)
+      : flashcardView(content.cardsById.get(planned.id)!, planned),
+  );
+  return {
+    minutes: request.minutes,
+    topics: request.topics,
+    seed,
+    plannedMinutes: plan.reduce((sum, question) => sum + question.minutes, 0),
+    questions,
+  };
 }
 
 /** The lessons that teach a topic: those of its flashcards, the most used first. */
 function lessonsForTopic(topic: Topic): LessonLink[] {
   const counts = new Map<string, number>();
-  for (const card of drillContent().cards) if (card.topic === topic) counts.set(card.lesson, (counts.get(card.lesson) ?? 0) + 1);
+  for (const card of drillContent().cards)
+    if (card.topic === topic) counts.set(card.lesson, (counts.get(card.lesson) ?? 0) + 1);
   return [...counts.entries()]
     .sort((a, b) => b[1] - a[1])
     .flatMap(([slug]) => {
@@ -115,32 +127,70 @@ function scoreAnswers(request: ResultRequest): { questions: QuestionResult[]; mi
   const seen = new Set<string>();
   let minutes = 0;
   const questions = request.answers.map((answer): QuestionResult => {
-    if (seen.has(`${answer.kind}:${answer.id}`)) throw new InvalidAnswerError(`Question "${answer.id}" is answered twice: send each question once.`);
+    if (seen.has(`${answer.kind}:${answer.id}`))
+      throw new InvalidAnswerError(`Question "${answer.id}" is answered twice: send each question once.`);
     seen.add(`${answer.kind}:${answer.id}`);
     const seconds = answer.seconds === undefined ? {} : { seconds: answer.seconds };
     if (answer.kind === 'scenario') {
       const scenario = scenarios.get(answer.id);
-      if (!scenario) throw new UnknownQuestionError(`There is no scenario "${answer.id}". Start a new interview: the questions may have changed.`);
+      if (!scenario)
+        throw new UnknownQuestionError(
+          `There is no scenario "${answer.id}". Start a new interview: the questions may have changed.`,
+        );
       const topics = scenario.topics.filter((topic) => chosen.has(topic));
-      if (topics.length === 0) throw new InvalidAnswerError(`Scenario "${answer.id}" is not about the interview's topics (${request.topics.join(', ')}).`);
+      if (topics.length === 0)
+        throw new InvalidAnswerError(
+          `Scenario "${answer.id}" is not about the interview's topics (${request.topics.join(', ')}).`,
+        );
       const outOfRange = answer.covered.find((index) => index >= scenario.keyPoints.length);
-      if (outOfRange !== undefined) throw new InvalidAnswerError(`Scenario "${answer.id}" has ${scenario.keyPoints.length} key points, numbered from 0: there is no key point ${outOfRange}.`);
+      if (outOfRange !== undefined)
+        throw new InvalidAnswerError(
+          `Scenario "${answer.id}" has ${scenario.keyPoints.length} key points, numbered from 0: there is no key point ${outOfRange}.`,
+        );
       minutes += scenario.minutes;
       const covered = [...new Set(answer.covered)].sort((a, b) => a - b);
-      return { kind: 'scenario', id: scenario.id, topics, score: toPercent(scenarioScore(scenario.keyPoints.length, covered)), covered, keyPoints: scenario.keyPoints.length, ...seconds };
+      return {
+        kind: 'scenario',
+        id: scenario.id,
+        topics,
+        score: toPercent(scenarioScore(scenario.keyPoints.length, covered)),
+        covered,
+        keyPoints: scenario.keyPoints.length,
+        ...seconds,
+      };
     }
     const card = content.cardsById.get(answer.id);
-    if (!card) throw new UnknownQuestionError(`There is no flashcard "${answer.id}". Start a new interview: the questions may have changed.`);
-    if (!chosen.has(card.topic)) throw new InvalidAnswerError(`Flashcard "${answer.id}" is about ${card.topic}, which is not one of the interview's topics (${request.topics.join(', ')}).`);
+    if (!card)
+      throw new UnknownQuestionError(
+        `There is no flashcard "${answer.id}". Start a new interview: the questions may have changed.`,
+      );
+    if (!chosen.has(card.topic))
+      throw new InvalidAnswerError(
+        `Flashcard "${answer.id}" is about ${card.topic}, which is not one of the interview's topics (${request.topics.join(', ')}).`,
+      );
     minutes += FLASHCARD_MINUTES;
-    return { kind: 'flashcard', id: card.id, topics: [card.topic], score: toPercent(flashcardScore(answer.assessment)), assessment: answer.assessment, ...seconds };
+    return {
+      kind: 'flashcard',
+      id: card.id,
+      topics: [card.topic],
+      score: toPercent(flashcardScore(answer.assessment)),
+      assessment: answer.assessment,
+      ...seconds,
+    };
   });
   return { questions, minutes };
 }
 
-export async function submitInterview(learnerId: string, request: ResultRequest, now: Date = new Date()): Promise<InterviewResultSummary> {
+export async function submitInterview(
+  learnerId: string,
+  request: ResultRequest,
+  now: Date = new Date(),
+): Promise<InterviewResultSummary> {
   const { questions, minutes } = scoreAnswers(request);
-  if (minutes > request.minutes) throw new InvalidAnswerError(`These questions take ${minutes} minutes, more than the ${request.minutes}-minute interview they claim to be from.`);
+  if (minutes > request.minutes)
+    throw new InvalidAnswerError(
+      `These questions take ${minutes} minutes, more than the ${request.minutes}-minute interview they claim to be from.`,
+    );
   const scores = topicScores(questions, request.topics);
   const weak = weakTopics(scores);
   const result = {
@@ -158,7 +208,14 @@ export async function submitInterview(learnerId: string, request: ResultRequest,
   const cardsBroughtForward = await bringTopicsForward(learnerId, weak, now);
   return {
     result,
-    weakTopics: scores.filter((entry) => weak.includes(entry.topic)).map((entry) => ({ topic: entry.topic, label: TOPIC_LABELS[entry.topic], score: entry.score, lessons: lessonsForTopic(entry.topic) })),
+    weakTopics: scores
+      .filter((entry) => weak.includes(entry.topic))
+      .map((entry) => ({
+        topic: entry.topic,
+        label: TOPIC_LABELS[entry.topic],
+        score: entry.score,
+        lessons: lessonsForTopic(entry.topic),
+      })),
     cardsBroughtForward,
   };
 }

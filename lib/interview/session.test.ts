@@ -8,9 +8,18 @@ import { FLASHCARD_MINUTES, INTERVIEW_LENGTHS } from './types';
 
 const content = drillContent();
 const total = (plan: PlannedQuestion[]) => plan.reduce((sum, question) => sum + question.minutes, 0);
-const plan = (minutes: number, topics: readonly Topic[], seed: number) => planInterview(content, { minutes, topics, random: seededRandom(seed) });
+const plan = (minutes: number, topics: readonly Topic[], seed: number) =>
+  planInterview(content, { minutes, topics, random: seededRandom(seed) });
 
-const card = (id: string, topic: Topic): Flashcard => ({ id, question: `Question ${id}?`, answer: 'An answer long enough.', topic, lesson: 'x', tags: [], difficulty: 'easy' });
+const card = (id: string, topic: Topic): Flashcard => ({
+  id,
+  question: `Question ${id}?`,
+  answer: 'An answer long enough.',
+  topic,
+  lesson: 'x',
+  tags: [],
+  difficulty: 'easy',
+});
 const scenario = (id: string, topics: Topic[], minutes: number): Scenario => ({
   id,
   prompt: `Scenario ${id} prompt`,
@@ -35,7 +44,13 @@ describe('seededRandom', () => {
 });
 
 describe('planInterview on the real content', () => {
-  const topicSets: Topic[][] = [[...TOPICS], ['caching-patterns'], ['engines', 'security'], ['stampedes', 'serverless', 'replication'], ['limits-and-pricing']];
+  const topicSets: Topic[][] = [
+    [...TOPICS],
+    ['caching-patterns'],
+    ['engines', 'security'],
+    ['stampedes', 'serverless', 'replication'],
+    ['limits-and-pricing'],
+  ];
 
   it('is deterministic for a seed, and different seeds give different sessions', () => {
     expect(plan(30, TOPICS, 7)).toEqual(plan(30, TOPICS, 7));
@@ -50,10 +65,15 @@ describe('planInterview on the real content', () => {
           const questions = plan(minutes, topics, seed);
           const where = `${minutes} min, ${topics.join('+')}, seed ${seed}`;
           expect(total(questions), where).toBeLessThanOrEqual(minutes);
-          expect(new Set(questions.map((question) => `${question.kind}:${question.id}`)).size, where).toBe(questions.length);
+          expect(new Set(questions.map((question) => `${question.kind}:${question.id}`)).size, where).toBe(
+            questions.length,
+          );
           for (const question of questions) {
             expect(question.topics.length, where).toBeGreaterThan(0);
-            expect(question.topics.every((topic) => topics.includes(topic)), where).toBe(true);
+            expect(
+              question.topics.every((topic) => topics.includes(topic)),
+              where,
+            ).toBe(true);
           }
         }
       }
@@ -99,9 +119,16 @@ describe('planInterview on the real content', () => {
 
 describe('planInterview rules, on small decks', () => {
   it('prefers a scenario that covers a topic not covered yet', () => {
-    const deck = { cards: [card('c1', 'engines')], scenarios: [scenario('a1', ['security'], 5), scenario('a2', ['security'], 5), scenario('b', ['engines'], 5)] };
+    const deck = {
+      cards: [card('c1', 'engines')],
+      scenarios: [scenario('a1', ['security'], 5), scenario('a2', ['security'], 5), scenario('b', ['engines'], 5)],
+    };
     for (let seed = 0; seed < 20; seed++) {
-      const questions = planInterview(deck, { minutes: 15, topics: ['security', 'engines'], random: seededRandom(seed) });
+      const questions = planInterview(deck, {
+        minutes: 15,
+        topics: ['security', 'engines'],
+        random: seededRandom(seed),
+      });
       const scenarioIds = questions.filter((question) => question.kind === 'scenario').map((question) => question.id);
       expect(scenarioIds).toHaveLength(2);
       expect(scenarioIds).toContain('b');
@@ -109,7 +136,13 @@ describe('planInterview rules, on small decks', () => {
   });
 
   const twoTopics = {
-    cards: [card('e1', 'engines'), card('e2', 'engines'), card('e3', 'engines'), card('s1', 'security'), card('s2', 'security')],
+    cards: [
+      card('e1', 'engines'),
+      card('e2', 'engines'),
+      card('e3', 'engines'),
+      card('s1', 'security'),
+      card('s2', 'security'),
+    ],
     scenarios: [scenario('sec', ['security'], 6)],
   };
 
@@ -117,20 +150,33 @@ describe('planInterview rules, on small decks', () => {
     for (let seed = 0; seed < 20; seed++) {
       // 12 minutes: the 6-minute scenario on security, then three flashcards. Security is covered
       // once already, so engines gets the first card, then one each.
-      const questions = planInterview(twoTopics, { minutes: 12, topics: ['engines', 'security'], random: seededRandom(seed) });
-      const cardTopics = questions.filter((question) => question.kind === 'flashcard').map((question) => question.topics[0]);
+      const questions = planInterview(twoTopics, {
+        minutes: 12,
+        topics: ['engines', 'security'],
+        random: seededRandom(seed),
+      });
+      const cardTopics = questions
+        .filter((question) => question.kind === 'flashcard')
+        .map((question) => question.topics[0]);
       expect(cardTopics.sort()).toEqual(['engines', 'engines', 'security']);
     }
   });
 
   it('is shorter than the length when the chosen topics run out of questions', () => {
-    const questions = planInterview(twoTopics, { minutes: 30, topics: ['engines', 'security'], random: seededRandom(1) });
+    const questions = planInterview(twoTopics, {
+      minutes: 30,
+      topics: ['engines', 'security'],
+      random: seededRandom(1),
+    });
     expect(questions).toHaveLength(6);
     expect(total(questions)).toBe(16);
   });
 
   it('skips scenarios too long for the time left and gives flashcards the reserve', () => {
-    const deck = { cards: [card('e1', 'engines'), card('e2', 'engines')], scenarios: [scenario('long', ['engines'], 14), scenario('short', ['engines'], 5)] };
+    const deck = {
+      cards: [card('e1', 'engines'), card('e2', 'engines')],
+      scenarios: [scenario('long', ['engines'], 14), scenario('short', ['engines'], 5)],
+    };
     const questions = planInterview(deck, { minutes: 15, topics: ['engines'], random: seededRandom(9) });
     expect(questions.map((question) => question.id)).toEqual(expect.arrayContaining(['short']));
     expect(questions.map((question) => question.id)).not.toContain('long');
@@ -143,6 +189,11 @@ describe('planInterview rules, on small decks', () => {
   });
 
   it('returns no questions when nothing matches the topics', () => {
-    expect(planInterview({ cards: [card('e1', 'engines')], scenarios: [] }, { minutes: 15, topics: ['security'], random: seededRandom(0) })).toEqual([]);
+    expect(
+      planInterview(
+        { cards: [card('e1', 'engines')], scenarios: [] },
+        { minutes: 15, topics: ['security'], random: seededRandom(0) },
+      ),
+    ).toEqual([]);
   });
 });

@@ -65,7 +65,8 @@ export function planInterview(content: PlanContent, input: PlanInput): PlannedQu
   const chosen = new Set(input.topics);
   const coverage = new Map<Topic, number>(input.topics.map((topic) => [topic, 0]));
   const counted = (topics: readonly Topic[]) => topics.filter((topic) => chosen.has(topic));
-  const cover = (topics: readonly Topic[]) => topics.forEach((topic) => coverage.set(topic, (coverage.get(topic) ?? 0) + 1));
+  const cover = (topics: readonly Topic[]) =>
+    topics.forEach((topic) => coverage.set(topic, (coverage.get(topic) ?? 0) + 1));
 
   const cardsByTopic = new Map<Topic, Flashcard[]>(input.topics.map((topic) => [topic, []]));
   for (const card of shuffled(content.cards, input.random)) cardsByTopic.get(card.topic)?.push(card);
@@ -95,7 +96,9 @@ export function planInterview(content: PlanContent, input: PlanInput): PlannedQu
   while (used + FLASHCARD_MINUTES <= input.minutes) {
     const open = topicOrder.filter((topic) => (cardsByTopic.get(topic)?.length ?? 0) > 0);
     if (open.length === 0) break;
-    const topic = open.reduce((least, candidate) => (coverage.get(candidate)! < coverage.get(least)! ? candidate : least));
+    const topic = open.reduce((least, candidate) =>
+      coverage.get(candidate)! < coverage.get(least)! ? candidate : least,
+    );
     const card = cardsByTopic.get(topic)!.shift()!;
     flashcards.push({ kind: 'flashcard', id: card.id, minutes: FLASHCARD_MINUTES, topics: [topic] });
     cover([topic]);

@@ -33,17 +33,32 @@ const result = (id: string, at: string): InterviewResult => ({
 describe('interview store', () => {
   it('returns the newest sessions first and keeps at most the last fifty', async () => {
     const learner = newLearnerId();
-    for (let i = 0; i < MAX_STORED_INTERVIEWS + 3; i++) await saveInterviewResult(learner, result(`r${i}`, new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString()));
+    for (let i = 0; i < MAX_STORED_INTERVIEWS + 3; i++)
+      await saveInterviewResult(learner, result(`r${i}`, new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString()));
     expect(await (await getValkey('app')).llen(interviewKey(learner))).toBe(MAX_STORED_INTERVIEWS);
     const history = await readInterviewResults(learner, 5);
     expect(history.sessions.map((session) => session.id)).toEqual(['r52', 'r51', 'r50', 'r49', 'r48']);
-    expect(history.topics).toEqual([expect.objectContaining({ topic: 'engines', average: 50, latest: 50, sessions: MAX_STORED_INTERVIEWS, weak: true })]);
+    expect(history.topics).toEqual([
+      expect.objectContaining({
+        topic: 'engines',
+        average: 50,
+        latest: 50,
+        sessions: MAX_STORED_INTERVIEWS,
+        weak: true,
+      }),
+    ]);
   });
 
   it('skips a corrupt stored entry, logs it, and reads the rest', async () => {
     const learner = newLearnerId();
     await saveInterviewResult(learner, result('older', '2026-01-01T00:00:00.000Z'));
-    await (await getValkey('app')).lpush(interviewKey(learner), 'not json', JSON.stringify({ ...result('bad', '2026-01-02T00:00:00.000Z'), score: 'high' }));
+    await (
+      await getValkey('app')
+    ).lpush(
+      interviewKey(learner),
+      'not json',
+      JSON.stringify({ ...result('bad', '2026-01-02T00:00:00.000Z'), score: 'high' }),
+    );
     await saveInterviewResult(learner, result('newer', '2026-01-03T00:00:00.000Z'));
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     try {
@@ -77,7 +92,12 @@ describe('submitInterview', () => {
     });
     const scenarioPercent = Math.round((2 / securityScenario.keyPoints.length) * 100);
     expect(summary.result.questions.map((question) => question.score)).toEqual([scenarioPercent, 100, 50]);
-    expect(summary.result.questions[0]).toMatchObject({ covered: [0, 1], keyPoints: securityScenario.keyPoints.length, topics: ['security'], seconds: 300 });
+    expect(summary.result.questions[0]).toMatchObject({
+      covered: [0, 1],
+      keyPoints: securityScenario.keyPoints.length,
+      topics: ['security'],
+      seconds: 300,
+    });
     const securityScore = Math.round((scenarioPercent + 50) / 2);
     expect(summary.result.topicScores).toEqual([
       { topic: 'security', score: securityScore, questions: 2 },
@@ -85,14 +105,22 @@ describe('submitInterview', () => {
     ]);
     expect(securityScore).toBeLessThan(60);
     expect(summary.result.weakTopics).toEqual(['security']);
-    expect(summary.weakTopics).toEqual([{ topic: 'security', label: 'Security', score: securityScore, lessons: [{ slug: 'security', title: expect.any(String), href: '/learn/security' }] }]);
+    expect(summary.weakTopics).toEqual([
+      {
+        topic: 'security',
+        label: 'Security',
+        score: securityScore,
+        lessons: [{ slug: 'security', title: expect.any(String), href: '/learn/security' }],
+      },
+    ]);
     expect((await readInterviewResults(learner)).sessions).toEqual([summary.result]);
   });
 
   it('makes the reviewed cards of weak topics due now, and leaves strong topics alone', async () => {
     const learner = newLearnerId();
     const reviewedAt = new Date(Date.now() - DAY);
-    for (const card of [securityCard!, engineCard]) await recordReview(learner, card.id, Rating.Easy, reviewedAt, { cram: false, tzOffsetMinutes: 0 });
+    for (const card of [securityCard!, engineCard])
+      await recordReview(learner, card.id, Rating.Easy, reviewedAt, { cram: false, tzOffsetMinutes: 0 });
     const valkey = await getValkey('app');
     const dueBefore = Number(await valkey.zscore(srsKeys(learner).due, securityCard!.id));
     const now = new Date();
@@ -123,14 +151,35 @@ describe('submitInterview', () => {
   it('rejects answers that do not fit the content, saving nothing', async () => {
     const learner = newLearnerId();
     const base = { minutes: 15 as const, topics: ['security' as const] };
-    await expect(submitInterview(learner, { ...base, answers: [{ kind: 'scenario', id: 'no-such-scenario', covered: [] }] })).rejects.toBeInstanceOf(UnknownQuestionError);
-    await expect(submitInterview(learner, { ...base, answers: [{ kind: 'flashcard', id: 'no-such-card', assessment: 'covered' }] })).rejects.toThrow('There is no flashcard "no-such-card"');
-    await expect(submitInterview(learner, { ...base, answers: [{ kind: 'scenario', id: securityScenario.id, covered: [securityScenario.keyPoints.length] }] })).rejects.toThrow(/key points, numbered from 0/);
-    await expect(submitInterview(learner, { ...base, answers: [{ kind: 'flashcard', id: engineCard.id, assessment: 'covered' }] })).rejects.toThrow(/not one of the interview's topics/);
+    await expect(
+      submitInterview(learner, { ...base, answers: [{ kind: 'scenario', id: 'no-such-scenario', covered: [] }] }),
+    ).rejects.toBeInstanceOf(UnknownQuestionError);
+    await expect(
+      submitInterview(learner, {
+        ...base,
+        answers: [{ kind: 'flashcard', id: 'no-such-card', assessment: 'covered' }],
+      }),
+    ).rejects.toThrow('There is no flashcard "no-such-card"');
+    await expect(
+      submitInterview(learner, {
+        ...base,
+        answers: [{ kind: 'scenario', id: securityScenario.id, covered: [securityScenario.keyPoints.length] }],
+      }),
+    ).rejects.toThrow(/key points, numbered from 0/);
+    await expect(
+      submitInterview(learner, { ...base, answers: [{ kind: 'flashcard', id: engineCard.id, assessment: 'covered' }] }),
+    ).rejects.toThrow(/not one of the interview's topics/);
     const twice = { kind: 'flashcard' as const, id: securityCard!.id, assessment: 'covered' as const };
-    await expect(submitInterview(learner, { ...base, answers: [twice, twice] })).rejects.toBeInstanceOf(InvalidAnswerError);
-    const tooLong = content.cards.filter((card) => card.topic === 'security').slice(0, 8).map((card) => ({ kind: 'flashcard' as const, id: card.id, assessment: 'covered' as const }));
-    await expect(submitInterview(learner, { ...base, answers: tooLong })).rejects.toThrow('These questions take 16 minutes, more than the 15-minute interview');
+    await expect(submitInterview(learner, { ...base, answers: [twice, twice] })).rejects.toBeInstanceOf(
+      InvalidAnswerError,
+    );
+    const tooLong = content.cards
+      .filter((card) => card.topic === 'security')
+      .slice(0, 8)
+      .map((card) => ({ kind: 'flashcard' as const, id: card.id, assessment: 'covered' as const }));
+    await expect(submitInterview(learner, { ...base, answers: tooLong })).rejects.toThrow(
+      'These questions take 16 minutes, more than the 15-minute interview',
+    );
     expect(await (await getValkey('app')).exists(interviewKey(learner))).toBe(0);
   });
 });
@@ -154,7 +203,9 @@ describe('startInterview', () => {
 
   it('renders inline code in prompts as <code>, escaping HTML', () => {
     const withCode = content.cards.find((card) => card.question.includes('`'))!;
-    const question = Array.from({ length: 100 }, (_, seed) => startInterview({ minutes: 45, topics: [withCode.topic], seed }))
+    const question = Array.from({ length: 100 }, (_, seed) =>
+      startInterview({ minutes: 45, topics: [withCode.topic], seed }),
+    )
       .flatMap((session) => session.questions)
       .find((candidate) => candidate.id === withCode.id)!;
     expect(question.promptHtml).toContain('<code>');

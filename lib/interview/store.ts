@@ -14,7 +14,13 @@ export const MAX_STORED_INTERVIEWS = 50;
 
 export async function saveInterviewResult(learnerId: string, result: InterviewResult): Promise<void> {
   const key = interviewKey(learnerId);
-  await (await getValkey('app')).multi().lpush(key, JSON.stringify(result)).ltrim(key, 0, MAX_STORED_INTERVIEWS - 1).exec();
+  await (
+    await getValkey('app')
+  )
+    .multi()
+    .lpush(key, JSON.stringify(result))
+    .ltrim(key, 0, MAX_STORED_INTERVIEWS - 1)
+    .exec();
 }
 
 /** The learner's recent interviews (newest first, at most `limit`) and per-topic averages over every stored one. */

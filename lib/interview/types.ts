@@ -15,7 +15,9 @@ export const FLASHCARD_MINUTES = 2;
 export const SELF_ASSESSMENTS = ['covered', 'partly', 'missed'] as const;
 export type SelfAssessment = (typeof SELF_ASSESSMENTS)[number];
 
-const lengthSchema = z.literal(INTERVIEW_LENGTHS, { error: `must be ${INTERVIEW_LENGTHS.slice(0, -1).join(', ')} or ${INTERVIEW_LENGTHS.at(-1)} (minutes)` });
+const lengthSchema = z.literal(INTERVIEW_LENGTHS, {
+  error: `must be ${INTERVIEW_LENGTHS.slice(0, -1).join(', ')} or ${INTERVIEW_LENGTHS.at(-1)} (minutes)`,
+});
 const topicSchema = z.enum(TOPICS, { error: `must be one of ${TOPICS.join(', ')}` });
 const topicsSchema = z
   .array(topicSchema, { error: 'must be a list of topics, such as ["caching-patterns"]' })
@@ -47,7 +49,9 @@ const FlashcardAnswer = z.strictObject({
   assessment: z.enum(SELF_ASSESSMENTS, { error: `must be one of ${SELF_ASSESSMENTS.join(', ')}` }),
   seconds: seconds.optional(),
 });
-export const InterviewAnswer = z.discriminatedUnion('kind', [ScenarioAnswer, FlashcardAnswer], { error: 'must have "kind": "scenario" or "flashcard"' });
+export const InterviewAnswer = z.discriminatedUnion('kind', [ScenarioAnswer, FlashcardAnswer], {
+  error: 'must have "kind": "scenario" or "flashcard"',
+});
 export type InterviewAnswer = z.infer<typeof InterviewAnswer>;
 
 /**

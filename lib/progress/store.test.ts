@@ -5,7 +5,14 @@ import { quizKeys } from '@/lib/content/quizzes';
 import { newLearnerId } from '@/lib/sandbox/learner';
 import { closeValkeyClients, getValkey } from '@/lib/valkey/connections';
 import { progressKey } from '@/lib/valkey/keys';
-import { importProgress, readProgress, recordChallengePassed, recordLessonRead, recordQuizAnswer, UnknownContentError } from './store';
+import {
+  importProgress,
+  readProgress,
+  recordChallengePassed,
+  recordLessonRead,
+  recordQuizAnswer,
+  UnknownContentError,
+} from './store';
 
 afterAll(closeValkeyClients);
 
@@ -18,8 +25,16 @@ const slug = contentLibrary().lessons[0]!.slug;
 describe('progress store', () => {
   it('scores quiz answers itself and keeps the first try as the score', async () => {
     const learner = newLearnerId();
-    expect(await recordQuizAnswer(learner, quizId, [wrongChoice])).toMatchObject({ correct: false, firstTryCorrect: false, attempts: 1 });
-    expect(await recordQuizAnswer(learner, quizId, quizKey.correct)).toMatchObject({ correct: true, firstTryCorrect: false, attempts: 2 });
+    expect(await recordQuizAnswer(learner, quizId, [wrongChoice])).toMatchObject({
+      correct: false,
+      firstTryCorrect: false,
+      attempts: 1,
+    });
+    expect(await recordQuizAnswer(learner, quizId, quizKey.correct)).toMatchObject({
+      correct: true,
+      firstTryCorrect: false,
+      attempts: 2,
+    });
     expect((await readProgress(learner)).quizzes[quizId]).toMatchObject({ correct: true, choices: quizKey.correct });
   });
 
@@ -43,13 +58,21 @@ describe('progress store', () => {
     expect(await (await getValkey('app')).exists(progressKey(learner))).toBe(0);
   });
 
-  it('imports another browser\'s progress: earliest dates win, answers are re-scored, unknown ids are skipped', async () => {
+  it("imports another browser's progress: earliest dates win, answers are re-scored, unknown ids are skipped", async () => {
     const learner = newLearnerId();
     await recordLessonRead(learner, slug);
     const outcome = await importProgress(learner, {
       lessons: { [slug]: '2020-01-01T00:00:00.000Z', 'gone-lesson': '2020-01-01T00:00:00.000Z' },
       // The file claims the wrong choice was right: the server re-scores it.
-      quizzes: { [quizId]: { choices: [wrongChoice], correct: true, firstTryCorrect: true, attempts: 1, at: '2020-01-01T00:00:00.000Z' } },
+      quizzes: {
+        [quizId]: {
+          choices: [wrongChoice],
+          correct: true,
+          firstTryCorrect: true,
+          attempts: 1,
+          at: '2020-01-01T00:00:00.000Z',
+        },
+      },
       challenges: { [challengeId]: '2021-01-01T00:00:00.000Z', 'gone-challenge': '2021-01-01T00:00:00.000Z' },
     });
     expect(outcome).toEqual({ imported: 3, skipped: 2 });

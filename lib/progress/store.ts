@@ -36,7 +36,8 @@ export class UnknownContentError extends AppError {
 
 /** Marks a lesson read. The first time counts; later visits keep the original date. */
 export async function recordLessonRead(learnerId: string, slug: string): Promise<void> {
-  if (!contentLibrary().lessons.some((lesson) => lesson.slug === slug)) throw new UnknownContentError(`There is no lesson "${slug}".`);
+  if (!contentLibrary().lessons.some((lesson) => lesson.slug === slug))
+    throw new UnknownContentError(`There is no lesson "${slug}".`);
   await (await getValkey('app')).hsetnx(progressKey(learnerId), `lesson:${slug}`, now());
 }
 
@@ -45,7 +46,10 @@ export async function recordQuizAnswer(learnerId: string, quizId: string, choice
   const key = quizKeys().get(quizId);
   if (!key) throw new UnknownContentError(`There is no quiz "${quizId}".`);
   if (choices.length === 0 || choices.some((choice) => choice >= key.choiceCount)) {
-    throw new AppError('bad_request', `Quiz "${quizId}" has ${key.choiceCount} choices, numbered from 0: pick at least one.`);
+    throw new AppError(
+      'bad_request',
+      `Quiz "${quizId}" has ${key.choiceCount} choices, numbered from 0: pick at least one.`,
+    );
   }
   const valkey = await getValkey('app');
   const field = `quiz:${quizId}`;

@@ -9,7 +9,13 @@ const items: LessonItems[] = [
   { slug: 'c', track: 't2', quizIds: [], challengeIds: [] },
 ];
 const at = '2026-11-26T08:00:00.000Z';
-const quiz = (correct: boolean, firstTryCorrect = correct) => ({ choices: [0], correct, firstTryCorrect, attempts: 1, at });
+const quiz = (correct: boolean, firstTryCorrect = correct) => ({
+  choices: [0],
+  correct,
+  firstTryCorrect,
+  attempts: 1,
+  at,
+});
 
 describe('summarizeProgress', () => {
   it('counts nothing for a new learner', () => {

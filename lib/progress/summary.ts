@@ -28,7 +28,15 @@ export interface TrackSummary {
 export interface ProgressSummary {
   lessons: Record<string, LessonSummary>;
   tracks: Record<string, TrackSummary>;
-  totals: { lessonsDone: number; lessons: number; challengesPassed: number; challenges: number; quizzesFirstTry: number; quizzesAnswered: number; percent: number };
+  totals: {
+    lessonsDone: number;
+    lessons: number;
+    challengesPassed: number;
+    challenges: number;
+    quizzesFirstTry: number;
+    quizzesAnswered: number;
+    percent: number;
+  };
 }
 
 export function summarizeProgress(items: LessonItems[], progress: Progress): ProgressSummary {
@@ -48,9 +56,17 @@ export function summarizeProgress(items: LessonItems[], progress: Progress): Pro
       challenges: item.challengeIds.length,
       done: false,
     };
-    summary.done = summary.read && summary.quizzesRight === summary.quizzes && summary.challengesPassed === summary.challenges;
+    summary.done =
+      summary.read && summary.quizzesRight === summary.quizzes && summary.challengesPassed === summary.challenges;
     lessons[item.slug] = summary;
-    const track = (tracks[item.track] ??= { id: item.track, lessonsDone: 0, lessons: 0, percent: 0, steps: 0, stepsDone: 0 });
+    const track = (tracks[item.track] ??= {
+      id: item.track,
+      lessonsDone: 0,
+      lessons: 0,
+      percent: 0,
+      steps: 0,
+      stepsDone: 0,
+    });
     track.lessons++;
     if (summary.done) track.lessonsDone++;
     track.steps += 1 + summary.quizzes + summary.challenges;
@@ -63,7 +79,9 @@ export function summarizeProgress(items: LessonItems[], progress: Progress): Pro
   const summaries = Object.values(lessons);
   return {
     lessons,
-    tracks: Object.fromEntries(all.map(({ steps: total, stepsDone: done, ...track }) => [track.id, { ...track, percent: percent(done, total) }])),
+    tracks: Object.fromEntries(
+      all.map(({ steps: total, stepsDone: done, ...track }) => [track.id, { ...track, percent: percent(done, total) }]),
+    ),
     totals: {
       lessonsDone: summaries.filter((lesson) => lesson.done).length,
       lessons: summaries.length,

@@ -26,7 +26,9 @@ export type Progress = z.infer<typeof Progress>;
 export const PROGRESS_EXPORT_FORMAT = 'keyspace-progress';
 
 export const ProgressExport = z.strictObject({
-  format: z.literal(PROGRESS_EXPORT_FORMAT, { error: `must be "${PROGRESS_EXPORT_FORMAT}": this does not look like a Keyspace progress file` }),
+  format: z.literal(PROGRESS_EXPORT_FORMAT, {
+    error: `must be "${PROGRESS_EXPORT_FORMAT}": this does not look like a Keyspace progress file`,
+  }),
   version: z.literal(1, { error: 'must be 1: this file comes from a newer Keyspace' }),
   exportedAt: timestamp,
   progress: Progress,

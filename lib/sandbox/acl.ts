@@ -15,5 +15,14 @@ export function learnerAclRules(learnerId: string, password: string): string[] {
   const prefix = sandboxKeyPrefix(learnerId);
   // An explicit list, not categories: categories gain commands on upgrade (SCAN, DBSIZE and
   // PUBSUB slipped through `+@read -@dangerous` in testing).
-  return ['reset', 'on', `>${password}`, `~${prefix}*`, 'resetchannels', `&${prefix}*`, 'nocommands', ...allowedCommandRules()];
+  return [
+    'reset',
+    'on',
+    `>${password}`,
+    `~${prefix}*`,
+    'resetchannels',
+    `&${prefix}*`,
+    'nocommands',
+    ...allowedCommandRules(),
+  ];
 }

@@ -21,7 +21,8 @@ export async function admitCommand(
     { key: `learner:${learnerId}`, rate: limits.ratePerLearner, burst: limits.ratePerLearner * 2 },
     { key: `address:${address}`, rate: limits.ratePerAddress, burst: limits.ratePerAddress * 2 },
   ];
-  if (isNewLearner) buckets.push({ key: `sessions:${address}`, rate: limits.sessionsPerMinute / 60, burst: limits.sessionsPerMinute });
+  if (isNewLearner)
+    buckets.push({ key: `sessions:${address}`, rate: limits.sessionsPerMinute / 60, burst: limits.sessionsPerMinute });
   const waitMs = await takeTokens(buckets);
   if (waitMs === 0) return;
   const retryAfterSeconds = Math.max(1, Math.ceil(waitMs / 1000));
@@ -38,7 +39,10 @@ export async function admitCommand(
  * header can then choose its address, so put a proxy in front of any public deployment.
  */
 export function clientAddress(headers: Headers): string {
-  const entries = (headers.get('x-forwarded-for') ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+  const entries = (headers.get('x-forwarded-for') ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   const address = keyspaceEnv().KEYSPACE_TRUST_PROXY ? entries[0] : entries.at(-1);
   return address ?? 'unknown';
 }

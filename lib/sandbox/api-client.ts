@@ -20,7 +20,8 @@ export type ExecResponse = Pick<ExecReply, 'ok' | 'text'> & { ms?: number };
 export async function sendCommand(command: string, signal?: AbortSignal): Promise<ExecResponse> {
   const answer = await fetchApi('/api/sandbox/exec', { ...postJson({ command }), signal });
   const body = answer?.body;
-  if (body && typeof body.text === 'string') return { ok: body.ok === true, text: body.text, ms: typeof body.ms === 'number' ? body.ms : undefined };
+  if (body && typeof body.text === 'string')
+    return { ok: body.ok === true, text: body.text, ms: typeof body.ms === 'number' ? body.ms : undefined };
   return { ok: false, text: `(error) ${failureMessage(answer)}` };
 }
 

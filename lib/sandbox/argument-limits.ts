@@ -4,7 +4,13 @@
  * Each refusal names the limit and what to do instead. Which command has which limit is in the
  * command table (command-table.ts); how each limit is checked is here.
  */
-import { runRule, SANDBOX_COMMANDS, type ArgumentLimit, type BlockingTimeout, type CommandTable } from './command-table';
+import {
+  runRule,
+  SANDBOX_COMMANDS,
+  type ArgumentLimit,
+  type BlockingTimeout,
+  type CommandTable,
+} from './command-table';
 import type { SandboxLimits } from './limits';
 
 function integer(arg: Buffer | undefined): number | null {
@@ -40,11 +46,15 @@ const LIMIT_CHECKS: Readonly<Record<ArgumentLimit, LimitCheck>> = {
   'setbit-offset': (_name, args, limits) => {
     const maxBits = limits.maxOffsetBytes * 8;
     const offset = integer(args[2]);
-    return offset !== null && offset >= maxBits ? `ERR bit offset too large for the sandbox: SETBIT allows offsets below ${maxBits}.` : null;
+    return offset !== null && offset >= maxBits
+      ? `ERR bit offset too large for the sandbox: SETBIT allows offsets below ${maxBits}.`
+      : null;
   },
   'bitfield-offsets': (_name, args, limits) => {
     const maxBits = limits.maxOffsetBytes * 8;
-    return bitfieldOffsetsTooLarge(args, maxBits) ? `ERR bit offset too large for the sandbox: BITFIELD allows offsets below ${maxBits}.` : null;
+    return bitfieldOffsetsTooLarge(args, maxBits)
+      ? `ERR bit offset too large for the sandbox: BITFIELD allows offsets below ${maxBits}.`
+      : null;
   },
   'random-count': (name, args, limits) => {
     const count = integer(args[2]);
@@ -77,8 +87,17 @@ const TIMEOUT_CHECKS: Readonly<Record<BlockingTimeout, LimitCheck>> = {
 };
 
 /** An error message (as Valkey would phrase one) if the arguments break a limit, else null. */
-export function checkArguments(name: string, args: readonly Buffer[], limits: SandboxLimits, table: CommandTable = SANDBOX_COMMANDS): string | null {
+export function checkArguments(
+  name: string,
+  args: readonly Buffer[],
+  limits: SandboxLimits,
+  table: CommandTable = SANDBOX_COMMANDS,
+): string | null {
   const rule = runRule(name, table);
   if (!rule) return null;
-  return (rule.limit && LIMIT_CHECKS[rule.limit](name, args, limits)) || (rule.blocking && TIMEOUT_CHECKS[rule.blocking](name, args, limits)) || null;
+  return (
+    (rule.limit && LIMIT_CHECKS[rule.limit](name, args, limits)) ||
+    (rule.blocking && TIMEOUT_CHECKS[rule.blocking](name, args, limits)) ||
+    null
+  );
 }

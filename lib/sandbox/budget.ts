@@ -18,7 +18,8 @@ export async function checkBudget(session: LearnerSession, limits: SandboxLimits
   const first = session.commandsSinceBudgetCheck === Number.POSITIVE_INFINITY;
   const admin = await getValkey('sandbox');
   const keys: string[] = [];
-  for await (const page of scanKeys(admin, `${sandboxKeyPrefix(session.id)}*`, { limit: limits.maxKeys + 1 })) keys.push(...page);
+  for await (const page of scanKeys(admin, `${sandboxKeyPrefix(session.id)}*`, { limit: limits.maxKeys + 1 }))
+    keys.push(...page);
   // After a learner's first check, the next comes a random number of commands sooner (never
   // later), so that learners who start together (a class, the benchmark) are not all weighed at
   // the same moment every BUDGET_CHECK_EVERY commands.

@@ -3,7 +3,8 @@ import Redis from 'ioredis';
 import { loadCommandDocs, sandboxCommandNames, toCommandReference } from './command-docs';
 
 /** COMMAND DOCS as a RESP2 client receives it: maps are flat [key, value, …] arrays. */
-const flat = (object: Record<string, unknown>): unknown[] => Object.entries(object).flatMap(([key, value]) => [key, value]);
+const flat = (object: Record<string, unknown>): unknown[] =>
+  Object.entries(object).flatMap(([key, value]) => [key, value]);
 const arg = (fields: Record<string, unknown>) => flat(fields);
 
 const SET_DOCS = flat({
@@ -18,7 +19,10 @@ const SET_DOCS = flat({
       name: 'condition',
       type: 'oneof',
       flags: ['optional'],
-      arguments: [arg({ name: 'nx', type: 'pure-token', token: 'NX' }), arg({ name: 'xx', type: 'pure-token', token: 'XX' })],
+      arguments: [
+        arg({ name: 'nx', type: 'pure-token', token: 'NX' }),
+        arg({ name: 'xx', type: 'pure-token', token: 'XX' }),
+      ],
     }),
     arg({ name: 'get', type: 'pure-token', token: 'GET', flags: ['optional'] }),
     arg({
@@ -37,12 +41,20 @@ const REPLY = [
   'set',
   SET_DOCS,
   'setnx',
-  flat({ summary: 'Set only when the key does not exist.', doc_flags: ['deprecated'], replaced_by: '`SET` with the `NX` argument', arguments: [] }),
+  flat({
+    summary: 'Set only when the key does not exist.',
+    doc_flags: ['deprecated'],
+    replaced_by: '`SET` with the `NX` argument',
+    arguments: [],
+  }),
   'object',
   flat({
     summary: 'A container for object introspection commands.',
     subcommands: flat({
-      'object|encoding': flat({ summary: 'Returns the internal encoding of an object.', arguments: [arg({ name: 'key', type: 'key', display_text: 'key' })] }),
+      'object|encoding': flat({
+        summary: 'Returns the internal encoding of an object.',
+        arguments: [arg({ name: 'key', type: 'key', display_text: 'key' })],
+      }),
       'object|freq': flat({ summary: 'Returns the access frequency.', arguments: [] }),
     }),
   }),
@@ -51,7 +63,17 @@ const REPLY = [
   'mset',
   flat({
     summary: 'Sets several keys.',
-    arguments: [arg({ name: 'data', type: 'block', flags: ['multiple'], arguments: [arg({ name: 'key', type: 'key', display_text: 'key' }), arg({ name: 'value', type: 'string', display_text: 'value' })] })],
+    arguments: [
+      arg({
+        name: 'data',
+        type: 'block',
+        flags: ['multiple'],
+        arguments: [
+          arg({ name: 'key', type: 'key', display_text: 'key' }),
+          arg({ name: 'value', type: 'string', display_text: 'value' }),
+        ],
+      }),
+    ],
   }),
 ];
 
@@ -100,7 +122,8 @@ describe('toCommandReference', () => {
 describe('sandboxCommandNames', () => {
   it('adds the emulated commands to the allow-list', () => {
     const names = sandboxCommandNames(['get']);
-    for (const name of ['get', 'keys', 'scan', 'dbsize', 'flushdb', 'multi', 'exec', 'discard', 'watch', 'unwatch']) expect(names.get(name), name).toBe('all');
+    for (const name of ['get', 'keys', 'scan', 'dbsize', 'flushdb', 'multi', 'exec', 'discard', 'watch', 'unwatch'])
+      expect(names.get(name), name).toBe('all');
   });
 });
 
@@ -118,11 +141,16 @@ describe('loadCommandDocs on the real server', () => {
     }
     expect(Object.keys(reference).sort()).toEqual(known.sort());
     expect(reference.SET?.summary).toMatch(/string value of a key/);
-    expect(reference.SET?.tokens.map((token) => token.token)).toEqual(expect.arrayContaining(['NX', 'XX', 'EX', 'PX', 'KEEPTTL', 'GET']));
-    expect(reference.SCAN?.tokens.map((token) => token.token)).toEqual(expect.arrayContaining(['MATCH', 'COUNT', 'TYPE']));
+    expect(reference.SET?.tokens.map((token) => token.token)).toEqual(
+      expect.arrayContaining(['NX', 'XX', 'EX', 'PX', 'KEEPTTL', 'GET']),
+    );
+    expect(reference.SCAN?.tokens.map((token) => token.token)).toEqual(
+      expect.arrayContaining(['MATCH', 'COUNT', 'TYPE']),
+    );
     for (const refused of ['SWAPDB', 'CONFIG', 'DEBUG', 'EVAL']) expect(reference, refused).not.toHaveProperty(refused);
     // Emulated over the learner's own keys, so documented like any accepted command.
-    for (const emulated of ['FLUSHALL', 'FLUSHDB', 'KEYS', 'SCAN']) expect(reference, emulated).toHaveProperty(emulated);
+    for (const emulated of ['FLUSHALL', 'FLUSHDB', 'KEYS', 'SCAN'])
+      expect(reference, emulated).toHaveProperty(emulated);
     expect(await loadCommandDocs(), 'cached for the process').toBe(reference);
   });
 });

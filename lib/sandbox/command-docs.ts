@@ -108,7 +108,11 @@ function renderArgument(argument: RawArgument): string {
 }
 
 /** Every token in the argument tree; alternatives of one `oneof` share a group. */
-function collectTokens(argumentsList: RawArgument[], found: Map<string, TokenDoc>, choice?: { group: string; branch?: number }): void {
+function collectTokens(
+  argumentsList: RawArgument[],
+  found: Map<string, TokenDoc>,
+  choice?: { group: string; branch?: number },
+): void {
   argumentsList.forEach((argument, index) => {
     const inChoice = choice && choice.branch === undefined ? { group: choice.group, branch: index } : choice;
     if (argument.token && !found.has(argument.token.toUpperCase())) {
@@ -122,7 +126,10 @@ function collectTokens(argumentsList: RawArgument[], found: Map<string, TokenDoc
       found.set(doc.token, doc);
     }
     // A oneof's children are its branches; the branch index is fixed one level down.
-    const nested = argument.type === 'oneof' ? { group: inChoice ? `${inChoice.group}.${inChoice.branch}.${argument.name}` : argument.name } : inChoice;
+    const nested =
+      argument.type === 'oneof'
+        ? { group: inChoice ? `${inChoice.group}.${inChoice.branch}.${argument.name}` : argument.name }
+        : inChoice;
     collectTokens(argument.children, found, nested);
   });
 }
@@ -157,7 +164,9 @@ function toCommandDoc(raw: unknown, keepSubcommand: (name: string) => boolean): 
 }
 
 /** The names (lower case) to document: the allow-list (entries may be "container|sub") and the emulated ones. */
-export function sandboxCommandNames(allowed: Iterable<string> = fixedKeyCommands().map(([name]) => name)): Map<string, Set<string> | 'all'> {
+export function sandboxCommandNames(
+  allowed: Iterable<string> = fixedKeyCommands().map(([name]) => name),
+): Map<string, Set<string> | 'all'> {
   const names = new Map<string, Set<string> | 'all'>();
   for (const entry of [...allowed, ...EMULATED]) {
     const [name = '', sub] = entry.toLowerCase().split('|');

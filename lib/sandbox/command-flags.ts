@@ -11,7 +11,10 @@ export interface CommandFlags {
   growsMemory: Set<string>;
 }
 
-const cache = globalThis as typeof globalThis & { keyspaceCommandFlags?: Promise<CommandFlags>; keyspaceCommandFlagsLoaded?: CommandFlags };
+const cache = globalThis as typeof globalThis & {
+  keyspaceCommandFlags?: Promise<CommandFlags>;
+  keyspaceCommandFlagsLoaded?: CommandFlags;
+};
 
 /** The flags once loaded, without a promise to wait for (every command needs them). */
 export function loadedCommandFlags(): CommandFlags | undefined {

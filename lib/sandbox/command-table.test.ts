@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { checkArguments } from './argument-limits';
-import { allowedCommandRules, EMULATED_COMMANDS, extendCommandTable, runRule, SANDBOX_COMMANDS, type CommandRule } from './command-table';
+import {
+  allowedCommandRules,
+  EMULATED_COMMANDS,
+  extendCommandTable,
+  runRule,
+  SANDBOX_COMMANDS,
+  type CommandRule,
+} from './command-table';
 import type { SandboxLimits } from './limits';
 import { judgeCommand } from './policy';
 
@@ -17,16 +24,32 @@ describe('the command table is consistent', () => {
     for (const [name, rule] of rules) {
       if (rule.action !== 'refuse') continue;
       const message = rule.message(name.toUpperCase());
-      expect(message, name).toMatch(new RegExp(`^ERR ${name.toUpperCase()} is (disabled|not available|not needed) in the Keyspace sandbox( yet)?: .+\\.$`));
+      expect(message, name).toMatch(
+        new RegExp(
+          `^ERR ${name.toUpperCase()} is (disabled|not available|not needed) in the Keyspace sandbox( yet)?: .+\\.$`,
+        ),
+      );
       expect(judgeCommand(name.toUpperCase())).toEqual({ action: 'refuse', message });
     }
   });
 
   it('caps the timeout of every blocking command: a timeout of 0 (forever) is refused', () => {
     const blocking = rules.filter(([, rule]) => rule.action === 'run' && rule.blocking);
-    expect(blocking.map(([name]) => name).sort()).toEqual(['blmove', 'blpop', 'brpop', 'brpoplpush', 'bzpopmax', 'bzpopmin', 'xread', 'xreadgroup']);
+    expect(blocking.map(([name]) => name).sort()).toEqual([
+      'blmove',
+      'blpop',
+      'brpop',
+      'brpoplpush',
+      'bzpopmax',
+      'bzpopmin',
+      'xread',
+      'xreadgroup',
+    ]);
     for (const [name, rule] of blocking) {
-      const line = rule.action === 'run' && rule.blocking === 'block-option-milliseconds' ? `${name} BLOCK 0 STREAMS s 0` : `${name} a b 0`;
+      const line =
+        rule.action === 'run' && rule.blocking === 'block-option-milliseconds'
+          ? `${name} BLOCK 0 STREAMS s 0`
+          : `${name} a b 0`;
       expect(checkArguments(name, argv(line), limits), name).toMatch(/^ERR (timeout|BLOCK) must be more than 0/);
       expect(checkArguments(name, argv(line.replace(' 0', ' 1')), limits), name).toBeNull();
     }
@@ -43,7 +66,8 @@ describe('the command table is consistent', () => {
     };
     const limited = rules.filter(([, rule]) => rule.action === 'run' && rule.limit).map(([name]) => name);
     expect(limited.sort()).toEqual(Object.keys(lines).sort());
-    for (const name of limited) expect(checkArguments(name, argv(lines[name]!), limits), name).toMatch(/^ERR .+ too large for the sandbox/);
+    for (const name of limited)
+      expect(checkArguments(name, argv(lines[name]!), limits), name).toMatch(/^ERR .+ too large for the sandbox/);
   });
 
   it('emulates exactly the commands emulate.ts implements', () => {
@@ -61,7 +85,8 @@ describe('the command table is consistent', () => {
     expect(new Set(acl).size).toBe(acl.length);
     for (const [name, rule] of rules) {
       if (rule.action !== 'run') expect(acl, name).not.toContain(`+${name}`);
-      else if ('subcommands' in rule.keys) for (const sub of Object.keys(rule.keys.subcommands)) expect(acl).toContain(`+${name}|${sub}`);
+      else if ('subcommands' in rule.keys)
+        for (const sub of Object.keys(rule.keys.subcommands)) expect(acl).toContain(`+${name}|${sub}`);
       else expect(acl, name).toContain(`+${name}`);
     }
   });
@@ -77,7 +102,11 @@ describe('the command table is consistent', () => {
 describe('extendCommandTable', () => {
   it("adds, replaces and removes rules for a lab without changing the sandbox's table", () => {
     const cluster: CommandRule = { action: 'refuse', message: (name) => `ERR ${name} is for the cluster lab.` };
-    const lab = extendCommandTable(SANDBOX_COMMANDS, { cluster: undefined, readonly: { action: 'run', keys: [1, 0, 0, 0] }, get: cluster });
+    const lab = extendCommandTable(SANDBOX_COMMANDS, {
+      cluster: undefined,
+      readonly: { action: 'run', keys: [1, 0, 0, 0] },
+      get: cluster,
+    });
     expect(judgeCommand('READONLY', [], lab).action).toBe('run');
     expect(judgeCommand('GET', [], lab)).toEqual({ action: 'refuse', message: 'ERR GET is for the cluster lab.' });
     expect(judgeCommand('CLUSTER', [], lab).action).toBe('refuse');

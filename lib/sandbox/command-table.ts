@@ -51,22 +51,42 @@ export type CommandRule =
 
 export type CommandTable = Readonly<Record<string, CommandRule>>;
 
-const run = (keys: RunRule['keys'], more: Omit<RunRule, 'action' | 'keys'> = {}): RunRule => ({ action: 'run', keys, ...more });
+const run = (keys: RunRule['keys'], more: Omit<RunRule, 'action' | 'keys'> = {}): RunRule => ({
+  action: 'run',
+  keys,
+  ...more,
+});
 const EMULATE: CommandRule = { action: 'emulate' };
 const BLOCKS: Omit<RunRule, 'action' | 'keys'> = { blocking: 'last-argument-seconds', replyKeys: 'first-item' };
-const STREAM_READER: Omit<RunRule, 'action' | 'keys'> = { blocking: 'block-option-milliseconds', replyKeys: 'each-stream-name' };
+const STREAM_READER: Omit<RunRule, 'action' | 'keys'> = {
+  blocking: 'block-option-milliseconds',
+  replyKeys: 'each-stream-name',
+};
 
 // Refusal messages, written once. Each reads as a Valkey error line.
 const SANDBOX = 'in the Keyspace sandbox';
-const disabled = (why: string): CommandRule => ({ action: 'refuse', message: (name) => `ERR ${name} is disabled ${SANDBOX}: ${why}` });
-const notAvailable = (why: string): CommandRule => ({ action: 'refuse', message: (name) => `ERR ${name} is not available ${SANDBOX}: ${why}` });
-const notAvailableYet = (instead: string): CommandRule => ({ action: 'refuse', message: (name) => `ERR ${name} is not available ${SANDBOX} yet: ${instead}` });
-const notNeeded = (why: string): CommandRule => ({ action: 'refuse', message: (name) => `ERR ${name} is not needed ${SANDBOX}: ${why}` });
+const disabled = (why: string): CommandRule => ({
+  action: 'refuse',
+  message: (name) => `ERR ${name} is disabled ${SANDBOX}: ${why}`,
+});
+const notAvailable = (why: string): CommandRule => ({
+  action: 'refuse',
+  message: (name) => `ERR ${name} is not available ${SANDBOX}: ${why}`,
+});
+const notAvailableYet = (instead: string): CommandRule => ({
+  action: 'refuse',
+  message: (name) => `ERR ${name} is not available ${SANDBOX} yet: ${instead}`,
+});
+const notNeeded = (why: string): CommandRule => ({
+  action: 'refuse',
+  message: (name) => `ERR ${name} is not needed ${SANDBOX}: ${why}`,
+});
 
 const SHARED_SERVER = 'the sandbox is one server shared by every learner';
 const NO_DISK = 'the sandbox keeps nothing on disk.';
 const LUA_BUGS = 'this Valkey version has known Lua bugs (CVE-2025-49844 and others) that scripts could trigger.';
-const SORT_PATTERNS = 'its BY and GET patterns can read keys outside your space. Sort with a sorted set (ZADD, ZRANGE) instead.';
+const SORT_PATTERNS =
+  'its BY and GET patterns can read keys outside your space. Sort with a sorted set (ZADD, ZRANGE) instead.';
 const NO_SUBSCRIPTION = 'a request/reply console cannot hold a subscription.';
 // The cluster lab does not exist yet (issue 12); the messages already point to it.
 const CLUSTER_LAB = 'the cluster lab';
@@ -225,9 +245,18 @@ export const SANDBOX_COMMANDS: CommandTable = {
   // Container commands: key positions counted from the command name; an unknown subcommand goes
   // to the server untouched, which answers "unknown subcommand".
   xgroup: run({
-    subcommands: { create: [-5, 2, 2, 1], destroy: [4, 2, 2, 1], createconsumer: [5, 2, 2, 1], delconsumer: [5, 2, 2, 1], setid: [-5, 2, 2, 1], help: [2, 0, 0, 0] },
+    subcommands: {
+      create: [-5, 2, 2, 1],
+      destroy: [4, 2, 2, 1],
+      createconsumer: [5, 2, 2, 1],
+      delconsumer: [5, 2, 2, 1],
+      setid: [-5, 2, 2, 1],
+      help: [2, 0, 0, 0],
+    },
   }),
-  xinfo: run({ subcommands: { stream: [-3, 2, 2, 1], groups: [3, 2, 2, 1], consumers: [4, 2, 2, 1], help: [2, 0, 0, 0] } }),
+  xinfo: run({
+    subcommands: { stream: [-3, 2, 2, 1], groups: [3, 2, 2, 1], consumers: [4, 2, 2, 1], help: [2, 0, 0, 0] },
+  }),
   // Connection and transactions
   ping: run([-1, 0, 0, 0]),
   multi: run([1, 0, 0, 0]),
@@ -304,7 +333,10 @@ export const SANDBOX_COMMANDS: CommandTable = {
  * A lab's table: the base rules with some added, changed or (with `undefined`) taken out, so a
  * lab states only what differs from the sandbox.
  */
-export function extendCommandTable(base: CommandTable, overrides: Readonly<Record<string, CommandRule | undefined>>): CommandTable {
+export function extendCommandTable(
+  base: CommandTable,
+  overrides: Readonly<Record<string, CommandRule | undefined>>,
+): CommandTable {
   const table: Record<string, CommandRule> = { ...base };
   for (const [name, rule] of Object.entries(overrides)) {
     if (rule) table[name] = rule;
@@ -326,7 +358,9 @@ export function runRule(name: string, table: CommandTable = SANDBOX_COMMANDS): R
 
 /** The commands that run with fixed key positions, with those positions (what COMMAND INFO reports). */
 export function fixedKeyCommands(table: CommandTable = SANDBOX_COMMANDS): [name: string, spec: KeySpec][] {
-  return Object.entries(table).flatMap(([name, rule]) => (rule.action === 'run' && Array.isArray(rule.keys) ? [[name, rule.keys as KeySpec]] : []));
+  return Object.entries(table).flatMap(([name, rule]) =>
+    rule.action === 'run' && Array.isArray(rule.keys) ? [[name, rule.keys as KeySpec]] : [],
+  );
 }
 
 /** Where the keys are in a command line that a run rule allows (argv[0] is the command name). */

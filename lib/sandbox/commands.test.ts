@@ -20,7 +20,9 @@ describe('the allow-list matches the real server', () => {
     try {
       const specs = Object.fromEntries(fixedKeyCommands());
       const names = Object.keys(specs);
-      const info = (await client.call('COMMAND', 'INFO', ...names)) as ([string, number, string[], number, number, number] | null)[];
+      const info = (await client.call('COMMAND', 'INFO', ...names)) as (
+        [string, number, string[], number, number, number] | null
+      )[];
       names.forEach((name, index) => {
         const row = info[index];
         expect(row, `${name} exists on the server`).not.toBeNull();
@@ -40,11 +42,15 @@ describe('container subcommands and stream readers', () => {
   it('match COMMAND INFO for every allowed subcommand', async () => {
     const client = new Redis(inject('sandboxUrl'));
     try {
-      const containers = Object.entries(SANDBOX_COMMANDS).flatMap(([name, rule]) => (rule.action === 'run' && 'subcommands' in rule.keys ? [[name, rule.keys.subcommands] as const] : []));
+      const containers = Object.entries(SANDBOX_COMMANDS).flatMap(([name, rule]) =>
+        rule.action === 'run' && 'subcommands' in rule.keys ? [[name, rule.keys.subcommands] as const] : [],
+      );
       expect(containers.map(([name]) => name).sort()).toEqual(['xgroup', 'xinfo']);
       for (const [container, subs] of containers) {
         for (const [sub, spec] of Object.entries(subs)) {
-          const [row] = (await client.call('COMMAND', 'INFO', `${container}|${sub}`)) as [[string, number, string[], number, number, number]];
+          const [row] = (await client.call('COMMAND', 'INFO', `${container}|${sub}`)) as [
+            [string, number, string[], number, number, number],
+          ];
           expect([row[1], row[3], row[4], row[5]], `${container} ${sub}`).toEqual([...spec]);
         }
       }
@@ -56,7 +62,9 @@ describe('container subcommands and stream readers', () => {
   it('runs XREAD and XREADGROUP, the only movable-key commands, with a key parser and a capped BLOCK', async () => {
     const client = new Redis(inject('sandboxUrl'));
     try {
-      const movable = Object.entries(SANDBOX_COMMANDS).flatMap(([name, rule]) => (rule.action === 'run' && 'parse' in rule.keys ? [name] : []));
+      const movable = Object.entries(SANDBOX_COMMANDS).flatMap(([name, rule]) =>
+        rule.action === 'run' && 'parse' in rule.keys ? [name] : [],
+      );
       expect(movable).toEqual(['xread', 'xreadgroup']);
       const info = (await client.call('COMMAND', 'INFO', ...movable)) as [string, number, string[]][];
       info.forEach(([, , flags], index) => {
@@ -71,7 +79,9 @@ describe('container subcommands and stream readers', () => {
   it('finds XREAD/XREADGROUP keys after STREAMS by parsing options, not by searching values', () => {
     const args = (line: string) => line.split(' ').map((word) => Buffer.from(word));
     expect(streamReaderKeyIndexes('xread', args('XREAD COUNT 2 STREAMS a b 0 0'))).toEqual([4, 5]);
-    expect(streamReaderKeyIndexes('xreadgroup', args('XREADGROUP GROUP streams streams COUNT 1 STREAMS s >'))).toEqual([7]);
+    expect(streamReaderKeyIndexes('xreadgroup', args('XREADGROUP GROUP streams streams COUNT 1 STREAMS s >'))).toEqual([
+      7,
+    ]);
     expect(streamReaderKeyIndexes('xread', args('XREAD STREAMS a b 0'))).toEqual([]);
   });
 });

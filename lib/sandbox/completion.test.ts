@@ -3,7 +3,14 @@ import type { CommandReference } from './command-docs';
 import { classifyLine, describeCommand, hoverAt, splitWords, suggestAt } from './completion';
 
 const REFERENCE: CommandReference = {
-  GET: { summary: 'Returns the string value of a key.', since: '1.0.0', group: 'string', complexity: 'O(1)', syntax: 'key', tokens: [] },
+  GET: {
+    summary: 'Returns the string value of a key.',
+    since: '1.0.0',
+    group: 'string',
+    complexity: 'O(1)',
+    syntax: 'key',
+    tokens: [],
+  },
   SET: {
     summary: 'Sets the string value of a key, ignoring its type.',
     since: '1.0.0',
@@ -20,21 +27,39 @@ const REFERENCE: CommandReference = {
     ],
   },
   SETRANGE: { summary: 'Overwrites part of a string.', syntax: 'key offset value', tokens: [] },
-  SCAN: { summary: 'Iterates over the key names.', syntax: 'cursor [MATCH pattern] [COUNT count]', tokens: [{ token: 'MATCH', value: 'pattern' }, { token: 'COUNT', value: 'count' }] },
+  SCAN: {
+    summary: 'Iterates over the key names.',
+    syntax: 'cursor [MATCH pattern] [COUNT count]',
+    tokens: [
+      { token: 'MATCH', value: 'pattern' },
+      { token: 'COUNT', value: 'count' },
+    ],
+  },
   OBJECT: {
     summary: 'A container for object introspection commands.',
     syntax: '',
     tokens: [],
-    subcommands: { ENCODING: { summary: 'Returns the internal encoding of an object.', syntax: 'key', tokens: [] }, FREQ: { summary: 'Returns the access frequency.', syntax: 'key', tokens: [] } },
+    subcommands: {
+      ENCODING: { summary: 'Returns the internal encoding of an object.', syntax: 'key', tokens: [] },
+      FREQ: { summary: 'Returns the access frequency.', syntax: 'key', tokens: [] },
+    },
   },
-  SETNX: { summary: 'Set only when the key does not exist.', syntax: 'key value', tokens: [], deprecated: '`SET` with the `NX` argument' },
+  SETNX: {
+    summary: 'Set only when the key does not exist.',
+    syntax: 'key value',
+    tokens: [],
+    deprecated: '`SET` with the `NX` argument',
+  },
 };
 
-const labels = (line: string, cursor = line.length) => suggestAt(line, cursor, REFERENCE).items.map((item) => item.label);
+const labels = (line: string, cursor = line.length) =>
+  suggestAt(line, cursor, REFERENCE).items.map((item) => item.label);
 
 describe('splitWords', () => {
   it('splits on spaces and keeps quoted words whole, even unclosed', () => {
-    expect(splitWords('SET  "a b" \'c d\' "unclosed').map((word) => [word.text, word.start, word.end, word.quoted])).toEqual([
+    expect(
+      splitWords('SET  "a b" \'c d\' "unclosed').map((word) => [word.text, word.start, word.end, word.quoted]),
+    ).toEqual([
       ['SET', 0, 3, false],
       ['a b', 5, 10, true],
       ['c d', 11, 16, true],
@@ -45,9 +70,20 @@ describe('splitWords', () => {
 });
 
 describe('classifyLine', () => {
-  it('marks the command, strings, numbers and the command\'s tokens', () => {
-    expect(classifyLine('set k "v" ex 10 other', REFERENCE).map((span) => span.kind)).toEqual(['command', 'argument', 'string', 'token', 'number', 'argument']);
-    expect(classifyLine('object encoding k', REFERENCE).map((span) => span.kind)).toEqual(['command', 'subcommand', 'argument']);
+  it("marks the command, strings, numbers and the command's tokens", () => {
+    expect(classifyLine('set k "v" ex 10 other', REFERENCE).map((span) => span.kind)).toEqual([
+      'command',
+      'argument',
+      'string',
+      'token',
+      'number',
+      'argument',
+    ]);
+    expect(classifyLine('object encoding k', REFERENCE).map((span) => span.kind)).toEqual([
+      'command',
+      'subcommand',
+      'argument',
+    ]);
   });
 
   it('highlights the command name even before the reference has loaded', () => {
@@ -77,9 +113,17 @@ describe('suggestAt', () => {
 
   it('describes what it offers', () => {
     const [set] = suggestAt('SE', 2, REFERENCE).items;
-    expect(set).toMatchObject({ label: 'SET', kind: 'command', detail: 'SET key value [NX | XX] [GET] [EX seconds | PX milliseconds | KEEPTTL]' });
+    expect(set).toMatchObject({
+      label: 'SET',
+      kind: 'command',
+      detail: 'SET key value [NX | XX] [GET] [EX seconds | PX milliseconds | KEEPTTL]',
+    });
     expect(set?.documentation).toContain('Sets the string value of a key');
-    expect(suggestAt('SET k v E', 9, REFERENCE).items[0]).toMatchObject({ label: 'EX', kind: 'token', detail: 'EX seconds' });
+    expect(suggestAt('SET k v E', 9, REFERENCE).items[0]).toMatchObject({
+      label: 'EX',
+      kind: 'token',
+      detail: 'EX seconds',
+    });
   });
 
   it('offers nothing inside a string or after an unknown command, and only before the cursor counts', () => {
@@ -100,7 +144,9 @@ describe('hoverAt', () => {
   it('explains a token, a subcommand and a deprecated command, and nothing for a plain argument', () => {
     expect(hoverAt('SET k v EX 10', 9, REFERENCE)?.markdown).toBe('`EX seconds`: an argument of SET.');
     expect(hoverAt('OBJECT ENCODING k', 8, REFERENCE)?.markdown).toContain('internal encoding');
-    expect(describeCommand('SETNX', REFERENCE.SETNX!)).toContain('Deprecated: use `SET` with the `NX` argument instead.');
+    expect(describeCommand('SETNX', REFERENCE.SETNX!)).toContain(
+      'Deprecated: use `SET` with the `NX` argument instead.',
+    );
     expect(hoverAt('SET k v', 4, REFERENCE)).toBeNull();
     expect(hoverAt('SET k v', 3, REFERENCE)).toBeNull();
   });

@@ -57,7 +57,8 @@ function commandOf(words: LineWord[], reference: CommandReference | null): LineC
   const name = first.text.toUpperCase();
   const doc = reference && Object.hasOwn(reference, name) ? reference[name] : undefined;
   const subName = words[1]?.text.toUpperCase();
-  const sub = doc?.subcommands && subName && Object.hasOwn(doc.subcommands, subName) ? doc.subcommands[subName] : undefined;
+  const sub =
+    doc?.subcommands && subName && Object.hasOwn(doc.subcommands, subName) ? doc.subcommands[subName] : undefined;
   if (sub) return { name: `${name} ${subName}`, doc: sub, nameWords: 2 };
   return { name, doc, nameWords: 1 };
 }
@@ -68,7 +69,10 @@ function findToken(doc: CommandDoc | undefined, word: string): TokenDoc | undefi
 }
 
 /** The kind of every word, for highlighting. */
-export function classifyLine(line: string, reference: CommandReference | null): Array<{ start: number; end: number; kind: WordKind }> {
+export function classifyLine(
+  line: string,
+  reference: CommandReference | null,
+): Array<{ start: number; end: number; kind: WordKind }> {
   const words = splitWords(line);
   const command = commandOf(words, reference);
   return words.map((word, index) => {
@@ -94,7 +98,11 @@ export interface Suggestion {
 
 /** Markdown describing a command: syntax, summary, complexity, since-version and group. */
 export function describeCommand(name: string, doc: CommandDoc): string {
-  const facts = [doc.complexity && `Complexity: ${doc.complexity}`, doc.since && `Since ${doc.since}`, doc.group && `Group: ${doc.group}`];
+  const facts = [
+    doc.complexity && `Complexity: ${doc.complexity}`,
+    doc.since && `Since ${doc.since}`,
+    doc.group && `Group: ${doc.group}`,
+  ];
   const parts = [`\`${`${name} ${doc.syntax}`.trim()}\``, doc.summary, facts.filter(Boolean).join(' · ')];
   if (doc.deprecated) parts.push(`Deprecated: use ${doc.deprecated} instead.`);
   return parts.filter(Boolean).join('\n\n');
@@ -106,7 +114,9 @@ function describeToken(command: string, token: TokenDoc): string {
 
 function isExcluded(token: TokenDoc, used: TokenDoc[]): boolean {
   return used.some(
-    (other) => (other.token === token.token && !token.multiple) || (token.group !== undefined && other.group === token.group && other.branch !== token.branch),
+    (other) =>
+      (other.token === token.token && !token.multiple) ||
+      (token.group !== undefined && other.group === token.group && other.branch !== token.branch),
   );
 }
 
@@ -115,7 +125,11 @@ function isExcluded(token: TokenDoc, used: TokenDoc[]): boolean {
  * command names first, then a container's subcommands, then the command's argument tokens not
  * yet used. `from`..`to` is the text a chosen suggestion replaces.
  */
-export function suggestAt(line: string, cursor: number, reference: CommandReference): { from: number; to: number; items: Suggestion[] } {
+export function suggestAt(
+  line: string,
+  cursor: number,
+  reference: CommandReference,
+): { from: number; to: number; items: Suggestion[] } {
   const words = splitWords(line.slice(0, cursor));
   const current = words.at(-1)?.end === cursor ? words.pop() : undefined;
   const from = current?.start ?? cursor;
@@ -128,7 +142,12 @@ export function suggestAt(line: string, cursor: number, reference: CommandRefere
     const items = Object.entries(reference)
       .filter(([name]) => matches(name))
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([name, doc]): Suggestion => ({ label: name, kind: 'command', detail: `${name} ${doc.syntax}`.trim(), documentation: describeCommand(name, doc) }));
+      .map(([name, doc]): Suggestion => ({
+        label: name,
+        kind: 'command',
+        detail: `${name} ${doc.syntax}`.trim(),
+        documentation: describeCommand(name, doc),
+      }));
     return { from, to: cursor, items };
   }
   const name = words[0]!.text.toUpperCase();
@@ -137,7 +156,12 @@ export function suggestAt(line: string, cursor: number, reference: CommandRefere
   if (words.length === 1 && doc.subcommands) {
     const items = Object.entries(doc.subcommands)
       .filter(([sub]) => matches(sub))
-      .map(([sub, subDoc]): Suggestion => ({ label: sub, kind: 'subcommand', detail: `${name} ${sub} ${subDoc.syntax}`.trim(), documentation: describeCommand(`${name} ${sub}`, subDoc) }));
+      .map(([sub, subDoc]): Suggestion => ({
+        label: sub,
+        kind: 'subcommand',
+        detail: `${name} ${sub} ${subDoc.syntax}`.trim(),
+        documentation: describeCommand(`${name} ${sub}`, subDoc),
+      }));
     return { from, to: cursor, items };
   }
   const command = commandOf(words, reference)!;
@@ -155,14 +179,19 @@ export function suggestAt(line: string, cursor: number, reference: CommandRefere
 }
 
 /** Markdown for the word under the cursor (0-based offset), or null if there is nothing to say. */
-export function hoverAt(line: string, offset: number, reference: CommandReference): { from: number; to: number; markdown: string } | null {
+export function hoverAt(
+  line: string,
+  offset: number,
+  reference: CommandReference,
+): { from: number; to: number; markdown: string } | null {
   const words = splitWords(line);
   const index = words.findIndex((word) => word.start <= offset && offset < word.end);
   const word = words[index];
   if (!word) return null;
   const command = commandOf(words, reference);
   if (!command?.doc) return null;
-  if (index < command.nameWords) return { from: word.start, to: word.end, markdown: describeCommand(command.name, command.doc) };
+  if (index < command.nameWords)
+    return { from: word.start, to: word.end, markdown: describeCommand(command.name, command.doc) };
   const token = word.quoted ? undefined : findToken(command.doc, word.text);
   return token ? { from: word.start, to: word.end, markdown: describeToken(command.name, token) } : null;
 }

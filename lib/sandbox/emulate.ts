@@ -14,10 +14,19 @@ import { stripPrefix } from './rewrite';
 export const EMULATION_KEY_LIMIT = 1_000;
 const SCAN_BATCH = 1_000;
 
-const wrongArity = (name: string): CliReply => ({ type: 'error', value: `ERR wrong number of arguments for '${name}' command` });
+const wrongArity = (name: string): CliReply => ({
+  type: 'error',
+  value: `ERR wrong number of arguments for '${name}' command`,
+});
 const bulk = (value: Buffer): CliReply => ({ type: 'bulk', value });
 
-async function scanPage(client: Redis, cursor: string, match: Buffer, count: number, type?: Buffer): Promise<[string, Buffer[]]> {
+async function scanPage(
+  client: Redis,
+  cursor: string,
+  match: Buffer,
+  count: number,
+  type?: Buffer,
+): Promise<[string, Buffer[]]> {
   const args: (string | Buffer)[] = [cursor, 'MATCH', match, 'COUNT', String(count)];
   if (type) args.push('TYPE', type);
   const [next, keys] = (await client.callBuffer('scan', ...args)) as [Buffer, Buffer[]];
@@ -28,7 +37,8 @@ async function scanPage(client: Redis, cursor: string, match: Buffer, count: num
 async function ownKeys(client: Redis, prefix: string, pattern: Buffer): Promise<Buffer[]> {
   const match = Buffer.concat([Buffer.from(prefix), pattern]);
   const found: Buffer[] = [];
-  for await (const keys of scanKeys(client, match, { limit: EMULATION_KEY_LIMIT, count: SCAN_BATCH })) found.push(...keys);
+  for await (const keys of scanKeys(client, match, { limit: EMULATION_KEY_LIMIT, count: SCAN_BATCH }))
+    found.push(...keys);
   return found.slice(0, EMULATION_KEY_LIMIT);
 }
 
@@ -45,20 +55,32 @@ async function emulateScan(client: Redis, prefix: string, args: Buffer[]): Promi
     if (option === 'match') pattern = value;
     else if (option === 'count') {
       count = Number(value.toString());
-      if (!Number.isInteger(count) || count < 1) return { type: 'error', value: 'ERR value is not an integer or out of range' };
+      if (!Number.isInteger(count) || count < 1)
+        return { type: 'error', value: 'ERR value is not an integer or out of range' };
     } else if (option === 'type') type = value;
     else return { type: 'error', value: 'ERR syntax error' };
   }
   const match = Buffer.concat([Buffer.from(prefix), pattern]);
   const [next, keys] = await scanPage(client, cursor, match, Math.min(count, SCAN_BATCH), type);
-  return { type: 'array', value: [bulk(Buffer.from(next)), { type: 'array', value: keys.map((key) => bulk(stripPrefix(key, prefix))) }] };
+  return {
+    type: 'array',
+    value: [bulk(Buffer.from(next)), { type: 'array', value: keys.map((key) => bulk(stripPrefix(key, prefix))) }],
+  };
 }
 
 /** Longest KEYS/SCAN pattern accepted: long patterns with many `*` make matching slow. */
 export const MAX_PATTERN_BYTES = 128;
 
-export async function runEmulated(client: Redis, command: EmulatedCommand, args: Buffer[], prefix: string): Promise<CliReply> {
-  const patternAt = command === 'keys' ? 1 : args.findIndex((arg, index) => index > 1 && arg.toString('latin1').toLowerCase() === 'match') + 1;
+export async function runEmulated(
+  client: Redis,
+  command: EmulatedCommand,
+  args: Buffer[],
+  prefix: string,
+): Promise<CliReply> {
+  const patternAt =
+    command === 'keys'
+      ? 1
+      : args.findIndex((arg, index) => index > 1 && arg.toString('latin1').toLowerCase() === 'match') + 1;
   if (patternAt > 0 && (args[patternAt]?.length ?? 0) > MAX_PATTERN_BYTES) {
     return { type: 'error', value: `ERR pattern too long for the sandbox: at most ${MAX_PATTERN_BYTES} bytes.` };
   }
@@ -71,7 +93,12 @@ export async function runEmulated(client: Redis, command: EmulatedCommand, args:
   }
 }
 
-async function runEmulatedCommand(client: Redis, command: EmulatedCommand, args: Buffer[], prefix: string): Promise<CliReply> {
+async function runEmulatedCommand(
+  client: Redis,
+  command: EmulatedCommand,
+  args: Buffer[],
+  prefix: string,
+): Promise<CliReply> {
   switch (command) {
     case 'keys': {
       if (args.length !== 2 || !args[1]) return wrongArity('keys');
@@ -101,7 +128,8 @@ async function runEmulatedCommand(client: Redis, command: EmulatedCommand, args:
 /** FLUSHDB and FLUSHALL [ASYNC | SYNC]: UNLINK every own key (either mode; UNLINK frees in the background). */
 async function flushOwnKeys(client: Redis, args: Buffer[], prefix: string): Promise<CliReply> {
   const mode = args[1]?.toString().toLowerCase();
-  if (args.length > 2 || (mode !== undefined && mode !== 'async' && mode !== 'sync')) return { type: 'error', value: 'ERR syntax error' };
+  if (args.length > 2 || (mode !== undefined && mode !== 'async' && mode !== 'sync'))
+    return { type: 'error', value: 'ERR syntax error' };
   let keys: Buffer[];
   do {
     keys = await ownKeys(client, prefix, Buffer.from('*'));

@@ -49,7 +49,9 @@ describe('replies look like valkey-cli', () => {
 
   it("passes Valkey's own errors through unchanged", async () => {
     await text(me, 'RPUSH wrongtype x');
-    expect(await text(me, 'INCR wrongtype')).toBe('(error) WRONGTYPE Operation against a key holding the wrong kind of value');
+    expect(await text(me, 'INCR wrongtype')).toBe(
+      '(error) WRONGTYPE Operation against a key holding the wrong kind of value',
+    );
     expect(await text(me, 'GET')).toBe("(error) ERR wrong number of arguments for 'get' command");
   });
 });
@@ -111,27 +113,30 @@ describe('isolation between learners', () => {
       sandbox.disconnect();
     });
 
-    it.each(['FLUSHALL', 'FLUSHALL ASYNC', 'flushall sync'])('%s: her keys go; his keys, the app’s data and the server’s own keys stay', async (line) => {
-      const alice = newLearnerId();
-      const bob = newLearnerId();
-      await text(alice, 'MSET a 1 b 2');
-      await text(alice, 'RPUSH list x y');
-      await text(bob, 'SET b mine');
-      await text(bob, 'HSET h f v');
-      expect(await text(alice, 'DBSIZE')).toBe('(integer) 3');
+    it.each(['FLUSHALL', 'FLUSHALL ASYNC', 'flushall sync'])(
+      '%s: her keys go; his keys, the app’s data and the server’s own keys stay',
+      async (line) => {
+        const alice = newLearnerId();
+        const bob = newLearnerId();
+        await text(alice, 'MSET a 1 b 2');
+        await text(alice, 'RPUSH list x y');
+        await text(bob, 'SET b mine');
+        await text(bob, 'HSET h f v');
+        expect(await text(alice, 'DBSIZE')).toBe('(integer) 3');
 
-      expect(await text(alice, line)).toBe('OK');
+        expect(await text(alice, line)).toBe('OK');
 
-      expect(await text(alice, 'DBSIZE')).toBe('(integer) 0');
-      expect(await text(alice, 'GET a')).toBe('(nil)');
-      expect(await sandbox.keys(`sb:${alice}:*`)).toEqual([]);
-      expect(await text(bob, 'GET b')).toBe('"mine"');
-      expect(await text(bob, 'HGET h f')).toBe('"v"');
-      expect(await text(bob, 'DBSIZE')).toBe('(integer) 2');
-      expect(await sandbox.get(sandboxKey)).toBe('not a learner key');
-      expect(await app.get(appKey)).toBe('app data');
-      expect(await app.exists('keyspace:sandbox:learners')).toBe(1);
-    });
+        expect(await text(alice, 'DBSIZE')).toBe('(integer) 0');
+        expect(await text(alice, 'GET a')).toBe('(nil)');
+        expect(await sandbox.keys(`sb:${alice}:*`)).toEqual([]);
+        expect(await text(bob, 'GET b')).toBe('"mine"');
+        expect(await text(bob, 'HGET h f')).toBe('"v"');
+        expect(await text(bob, 'DBSIZE')).toBe('(integer) 2');
+        expect(await sandbox.get(sandboxKey)).toBe('not a learner key');
+        expect(await app.get(appKey)).toBe('app data');
+        expect(await app.exists('keyspace:sandbox:learners')).toBe(1);
+      },
+    );
 
     it('answers a learner with no keys OK, and rejects other arguments as FLUSHDB does', async () => {
       const carol = newLearnerId();
@@ -145,7 +150,9 @@ describe('isolation between learners', () => {
       const dave = newLearnerId();
       await text(dave, 'SET kept 1');
       expect(await text(dave, 'MULTI')).toBe('OK');
-      expect(await text(dave, 'FLUSHALL')).toBe('(error) ERR FLUSHALL cannot be queued in a sandbox transaction: run it after EXEC or DISCARD.');
+      expect(await text(dave, 'FLUSHALL')).toBe(
+        '(error) ERR FLUSHALL cannot be queued in a sandbox transaction: run it after EXEC or DISCARD.',
+      );
       expect(await text(dave, 'EXEC')).toBe('(empty array)');
       expect(await text(dave, 'GET kept')).toBe('"1"');
     });
@@ -155,18 +162,26 @@ describe('isolation between learners', () => {
 describe('refusals', () => {
   const me = newLearnerId();
 
-  it.each(['CONFIG SET maxmemory 1', 'DEBUG SLEEP 30', 'SHUTDOWN NOSAVE', 'AUTH default x', 'SWAPDB 0 1', 'SELECT 1', 'MONITOR', 'CLIENT KILL TYPE normal'])(
-    'refuses %s with an explanation',
-    async (line) => {
-      const name = line.split(' ')[0]!;
-      const reply = await text(me, line);
-      expect(reply.startsWith(`(error) ERR ${name} is disabled in the Keyspace sandbox`)).toBe(true);
-    },
-  );
+  it.each([
+    'CONFIG SET maxmemory 1',
+    'DEBUG SLEEP 30',
+    'SHUTDOWN NOSAVE',
+    'AUTH default x',
+    'SWAPDB 0 1',
+    'SELECT 1',
+    'MONITOR',
+    'CLIENT KILL TYPE normal',
+  ])('refuses %s with an explanation', async (line) => {
+    const name = line.split(' ')[0]!;
+    const reply = await text(me, line);
+    expect(reply.startsWith(`(error) ERR ${name} is disabled in the Keyspace sandbox`)).toBe(true);
+  });
 
   it('refuses names that are not commands, including object prototype keys', async () => {
     for (const name of ['constructor', '__proto__', 'toString', 'NOSUCHCOMMAND']) {
-      expect(await text(me, name)).toMatch(new RegExp(`^\\(error\\) ERR '${name}' is not available in the Keyspace sandbox`));
+      expect(await text(me, name)).toMatch(
+        new RegExp(`^\\(error\\) ERR '${name}' is not available in the Keyspace sandbox`),
+      );
     }
   });
 
@@ -205,7 +220,9 @@ describe('lines the sandbox will not run', () => {
     expect(rejection(await executeLine(me, '   ')).status).toBe(400);
     expect(rejection(await executeLine(me, 'GET a\nFLUSHALL')).status).toBe(400);
     expect(rejection(await executeLine(me, `SET k ${'x'.repeat(17 * 1024)}`)).status).toBe(413);
-    expect(rejection(await executeLine(me, `RPUSH k ${Array.from({ length: 150 }, (_, i) => i).join(' ')}`)).status).toBe(413);
+    expect(
+      rejection(await executeLine(me, `RPUSH k ${Array.from({ length: 150 }, (_, i) => i).join(' ')}`)).status,
+    ).toBe(413);
   });
 
   it('stores CR/LF inside a quoted argument as data, never as a second command', async () => {

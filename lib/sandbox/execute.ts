@@ -7,10 +7,23 @@ import { commandFlags, loadedCommandFlags } from './command-flags';
 import type { RunRule } from './command-table';
 import { runEmulated } from './emulate';
 import { formatReply } from './format';
-import { HYPERLOGLOG_GUARD_MESSAGE, HYPERLOGLOG_IN_TRANSACTION_MESSAGE, isHyperLogLogCommand, recordWrite, untrustedHyperLogLogKeys } from './hyperloglog-guard';
+import {
+  HYPERLOGLOG_GUARD_MESSAGE,
+  HYPERLOGLOG_IN_TRANSACTION_MESSAGE,
+  isHyperLogLogCommand,
+  recordWrite,
+  untrustedHyperLogLogKeys,
+} from './hyperloglog-guard';
 import { sandboxKeyPrefix } from '@/lib/valkey/keys';
 import { CommandTimeoutError, ConnectionLostError } from './learner-connection';
-import { hasLearnerSession, learnerConnection, learnerSession, learnerSessionCount, recordActivity, type LearnerSession } from './learners';
+import {
+  hasLearnerSession,
+  learnerConnection,
+  learnerSession,
+  learnerSessionCount,
+  recordActivity,
+  type LearnerSession,
+} from './learners';
 import { sandboxLimits, type SandboxLimits } from './limits';
 import { parseCommandLine } from './parse';
 import { judgeCommand } from './policy';
@@ -23,7 +36,12 @@ export type ExecOutcome =
   | { kind: 'reply'; body: ExecReply }
   | { kind: 'rejected'; status: 400 | 413 | 429; error: string; text: string; retryAfterSeconds?: number };
 
-const rejected = (status: 400 | 413, error: string, text = `(error) ${error}`): ExecOutcome => ({ kind: 'rejected', status, error, text });
+const rejected = (status: 400 | 413, error: string, text = `(error) ${error}`): ExecOutcome => ({
+  kind: 'rejected',
+  status,
+  error,
+  text,
+});
 const errorReply = (message: string): CliReply => ({ type: 'error', value: message });
 
 function answer(reply: CliReply, started: number, limits: SandboxLimits): ExecOutcome {
@@ -47,7 +65,13 @@ function answer(reply: CliReply, started: number, limits: SandboxLimits): ExecOu
 }
 
 /** Checks that must pass before a command reaches the server; an error reply if one fails. */
-async function precheck(session: LearnerSession, name: string, args: Buffer[], keys: Buffer[], limits: SandboxLimits): Promise<CliReply | null> {
+async function precheck(
+  session: LearnerSession,
+  name: string,
+  args: Buffer[],
+  keys: Buffer[],
+  limits: SandboxLimits,
+): Promise<CliReply | null> {
   const limitError = checkArguments(name, args, limits);
   if (limitError) return errorReply(limitError);
   if (session.overBudget && (await commandFlags()).growsMemory.has(name)) return errorReply(session.overBudget);
@@ -57,14 +81,22 @@ async function precheck(session: LearnerSession, name: string, args: Buffer[], k
     if (untrusted.length > 0) {
       const admin = await getValkey('sandbox');
       const prefix = sandboxKeyPrefix(session.id);
-      if ((await admin.exists(...untrusted.map((key) => Buffer.concat([Buffer.from(prefix), key])))) > 0) return errorReply(HYPERLOGLOG_GUARD_MESSAGE);
+      if ((await admin.exists(...untrusted.map((key) => Buffer.concat([Buffer.from(prefix), key])))) > 0)
+        return errorReply(HYPERLOGLOG_GUARD_MESSAGE);
     }
   }
   return null;
 }
 
 /** Sends a checked command on the learner's own connection and keeps their state in step. */
-async function runOnConnection(session: LearnerSession, rule: RunRule, keyIndexes: number[], args: Buffer[], keys: Buffer[], limits: SandboxLimits): Promise<CliReply> {
+async function runOnConnection(
+  session: LearnerSession,
+  rule: RunRule,
+  keyIndexes: number[],
+  args: Buffer[],
+  keys: Buffer[],
+  limits: SandboxLimits,
+): Promise<CliReply> {
   const name = (args[0] as Buffer).toString('utf8').toLowerCase();
   const prefix = sandboxKeyPrefix(session.id);
   const connection = session.connection?.isOpen ? session.connection : await learnerConnection(session);
@@ -96,30 +128,42 @@ async function explainLostConnection(error: Error, session: LearnerSession): Pro
   session.connection = null;
   session.inTransaction = false;
   if (error instanceof ReplyTooLargeError) {
-    return errorReply(`ERR reply too large for the sandbox (over ${Math.round(error.limitBytes / 1024)} KB): ask for less, for example LRANGE key 0 99.`);
+    return errorReply(
+      `ERR reply too large for the sandbox (over ${Math.round(error.limitBytes / 1024)} KB): ask for less, for example LRANGE key 0 99.`,
+    );
   }
   if (error instanceof CommandTimeoutError) {
-    return errorReply('ERR the command took too long and was stopped. Your connection was reset, so any open MULTI was discarded.');
+    return errorReply(
+      'ERR the command took too long and was stopped. Your connection was reset, so any open MULTI was discarded.',
+    );
   }
   try {
     await (await getValkey('sandbox')).ping();
   } catch {
     throw new ValkeyUnavailableError('sandbox', error.message);
   }
-  return errorReply('ERR the server closed your connection (its reply was probably too large). Your connection was reset, so any open MULTI was discarded.');
+  return errorReply(
+    'ERR the server closed your connection (its reply was probably too large). Your connection was reset, so any open MULTI was discarded.',
+  );
 }
 
 /**
  * Runs one line, as typed at valkey-cli, for one learner. Throws ValkeyUnavailableError when the
  * sandbox server cannot be reached; every other problem is an answer.
  */
-export async function executeLine(learnerId: string, line: string, limits: SandboxLimits = sandboxLimits()): Promise<ExecOutcome> {
+export async function executeLine(
+  learnerId: string,
+  line: string,
+  limits: SandboxLimits = sandboxLimits(),
+): Promise<ExecOutcome> {
   if (/[\r\n]/.test(line)) return rejected(400, 'ERR one command per line: send each command in its own request.');
-  if (Buffer.byteLength(line) > limits.maxLineBytes) return rejected(413, `ERR command line too long: the limit is ${limits.maxLineBytes / 1024} KB.`);
+  if (Buffer.byteLength(line) > limits.maxLineBytes)
+    return rejected(413, `ERR command line too long: the limit is ${limits.maxLineBytes / 1024} KB.`);
   const parsed = parseCommandLine(line);
   if (!parsed.ok) return rejected(400, 'Invalid argument(s): unbalanced or misplaced quotes.', 'Invalid argument(s)');
   if (parsed.args.length === 0) return rejected(400, 'ERR empty command: type a command such as PING.');
-  if (parsed.args.length > limits.maxArguments) return rejected(413, `ERR too many arguments: the limit is ${limits.maxArguments}.`);
+  if (parsed.args.length > limits.maxArguments)
+    return rejected(413, `ERR too many arguments: the limit is ${limits.maxArguments}.`);
 
   const started = performance.now();
   const args = parsed.args;
@@ -128,19 +172,42 @@ export async function executeLine(learnerId: string, line: string, limits: Sandb
   if (verdict.action === 'refuse') return answer(errorReply(verdict.message), started, limits);
 
   if (!hasLearnerSession(learnerId) && learnerSessionCount() >= limits.maxLearners) {
-    return { kind: 'rejected', status: 429, error: 'ERR the sandbox is full right now: try again in a minute.', text: '(error) ERR the sandbox is full right now: try again in a minute.', retryAfterSeconds: 60 };
+    return {
+      kind: 'rejected',
+      status: 429,
+      error: 'ERR the sandbox is full right now: try again in a minute.',
+      text: '(error) ERR the sandbox is full right now: try again in a minute.',
+      retryAfterSeconds: 60,
+    };
   }
   const session = learnerSession(learnerId);
   if (session.busy) {
-    return { kind: 'rejected', status: 429, error: 'ERR another command of yours is still running: wait for its reply.', text: '(error) ERR another command of yours is still running: wait for its reply.', retryAfterSeconds: 1 };
+    return {
+      kind: 'rejected',
+      status: 429,
+      error: 'ERR another command of yours is still running: wait for its reply.',
+      text: '(error) ERR another command of yours is still running: wait for its reply.',
+      retryAfterSeconds: 1,
+    };
   }
   session.busy = true;
   try {
     const activity = recordActivity(session);
     if (activity) await activity;
     if (verdict.action === 'emulate') {
-      if (session.inTransaction) return answer(errorReply(`ERR ${name.toUpperCase()} cannot be queued in a sandbox transaction: run it after EXEC or DISCARD.`), started, limits);
-      return answer(await runEmulated(await getValkey('sandbox'), verdict.command, args, sandboxKeyPrefix(learnerId)), started, limits);
+      if (session.inTransaction)
+        return answer(
+          errorReply(
+            `ERR ${name.toUpperCase()} cannot be queued in a sandbox transaction: run it after EXEC or DISCARD.`,
+          ),
+          started,
+          limits,
+        );
+      return answer(
+        await runEmulated(await getValkey('sandbox'), verdict.command, args, sandboxKeyPrefix(learnerId)),
+        started,
+        limits,
+      );
     }
     const keyIndexes = verdict.keys(args);
     const keys = keyIndexes.map((index) => args[index] as Buffer);
@@ -149,7 +216,11 @@ export async function executeLine(learnerId: string, line: string, limits: Sandb
     try {
       return answer(await runOnConnection(session, verdict.rule, keyIndexes, args, keys, limits), started, limits);
     } catch (error) {
-      if (error instanceof ConnectionLostError || error instanceof CommandTimeoutError || error instanceof ReplyTooLargeError) {
+      if (
+        error instanceof ConnectionLostError ||
+        error instanceof CommandTimeoutError ||
+        error instanceof ReplyTooLargeError
+      ) {
         return answer(await explainLostConnection(error, session), started, limits);
       }
       throw error;

@@ -23,10 +23,15 @@ export function recordCommand(state: HistoryState, command: string): HistoryStat
 }
 
 /** Moves through history; returns the new state and the line the input should show. */
-export function browseHistory(state: HistoryState, direction: 'older' | 'newer', currentLine: string): { state: HistoryState; line: string } {
+export function browseHistory(
+  state: HistoryState,
+  direction: 'older' | 'newer',
+  currentLine: string,
+): { state: HistoryState; line: string } {
   const atDraft = state.cursor === state.entries.length;
   const draft = atDraft ? currentLine : state.draft;
-  const cursor = direction === 'older' ? Math.max(0, state.cursor - 1) : Math.min(state.entries.length, state.cursor + 1);
+  const cursor =
+    direction === 'older' ? Math.max(0, state.cursor - 1) : Math.min(state.entries.length, state.cursor + 1);
   const line = cursor === state.entries.length ? draft : (state.entries[cursor] ?? '');
   return { state: { ...state, cursor, draft }, line };
 }

@@ -13,7 +13,8 @@ const unavailable = (typed: string) =>
   `(error) ERR '${typed}' is not available in the Keyspace sandbox. It runs strings, lists, hashes, sets, sorted sets, bitmaps, HyperLogLogs, geo and basic stream commands.`;
 const blockForever = (name: string) =>
   `(error) ERR timeout must be more than 0 and at most 5 seconds in the sandbox (0 would wait forever). Try ${name} … 5.`;
-const tooManyRandom = (name: string) => `(error) ERR count too large for the sandbox: ${name} allows at most 1000 (or -1000).`;
+const tooManyRandom = (name: string) =>
+  `(error) ERR count too large for the sandbox: ${name} allows at most 1000 (or -1000).`;
 
 /** A valid sparse HyperLogLog made by hand (PFCOUNT on the raw server answers 0): what CVE-2025-32023 needs. */
 export const HAND_MADE_HLL = String.raw`"HYLL\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80\x7f\xff"`;
@@ -45,21 +46,49 @@ export const HOSTILE_LINES: readonly (readonly [row: string, line: string, text:
   ['11', 'CLIENT KILL TYPE normal', disabled('CLIENT', `${SHARED}.`)],
   ['12', 'CLIENT PAUSE 100000 ALL', disabled('CLIENT', `${SHARED}.`)],
   ['+', 'CLIENT LIST', disabled('CLIENT', `${SHARED}.`)],
-  ['13', 'CONFIG SET dir /root/.ssh', disabled('CONFIG', `${SHARED}. On ElastiCache you change settings through parameter groups.`)],
-  ['13', 'CONFIG SET maxmemory 1', disabled('CONFIG', `${SHARED}. On ElastiCache you change settings through parameter groups.`)],
+  [
+    '13',
+    'CONFIG SET dir /root/.ssh',
+    disabled('CONFIG', `${SHARED}. On ElastiCache you change settings through parameter groups.`),
+  ],
+  [
+    '13',
+    'CONFIG SET maxmemory 1',
+    disabled('CONFIG', `${SHARED}. On ElastiCache you change settings through parameter groups.`),
+  ],
   ['14', 'DEBUG SLEEP 30', disabled('DEBUG', 'it can stall or crash the server for everyone.')],
   ['15', 'MONITOR', disabled('MONITOR', "it would show other learners' commands.")],
   ['16', 'EVAL "while true do end" 0', disabled('EVAL', LUA)],
   ['17', `EVAL "redis.call('set','k','1') while true do end" 0`, disabled('EVAL', LUA)],
-  ['+', String.raw`FUNCTION LOAD "#!lua name=x\nserver.register_function('f', function() while true do end end)"`, disabled('FUNCTION', LUA)],
+  [
+    '+',
+    String.raw`FUNCTION LOAD "#!lua name=x\nserver.register_function('f', function() while true do end end)"`,
+    disabled('FUNCTION', LUA),
+  ],
   ['+', 'FCALL f 0', disabled('FCALL', LUA)],
   ['+', 'SCRIPT KILL', disabled('SCRIPT', LUA)],
   ['18', 'SORT l BY app:w_* GET app:*', disabled('SORT', SORT)],
   ['18', 'SORT_RO l BY nosort GET sb:<bob>:*', disabled('SORT_RO', SORT)],
-  ['19', 'SETRANGE k 536870911 x', '(error) ERR offset too large for the sandbox: SETRANGE may write up to byte 65536. Use a smaller offset.'],
-  ['20', 'SETBIT k 4294967295 1', '(error) ERR bit offset too large for the sandbox: SETBIT allows offsets below 524288.'],
-  ['20', 'BITFIELD k SET u8 4294967295 1', '(error) ERR bit offset too large for the sandbox: BITFIELD allows offsets below 524288.'],
-  ['+', 'BITFIELD k GET u8 0 INCRBY u32 #200000000 1', '(error) ERR bit offset too large for the sandbox: BITFIELD allows offsets below 524288.'],
+  [
+    '19',
+    'SETRANGE k 536870911 x',
+    '(error) ERR offset too large for the sandbox: SETRANGE may write up to byte 65536. Use a smaller offset.',
+  ],
+  [
+    '20',
+    'SETBIT k 4294967295 1',
+    '(error) ERR bit offset too large for the sandbox: SETBIT allows offsets below 524288.',
+  ],
+  [
+    '20',
+    'BITFIELD k SET u8 4294967295 1',
+    '(error) ERR bit offset too large for the sandbox: BITFIELD allows offsets below 524288.',
+  ],
+  [
+    '+',
+    'BITFIELD k GET u8 0 INCRBY u32 #200000000 1',
+    '(error) ERR bit offset too large for the sandbox: BITFIELD allows offsets below 524288.',
+  ],
   ['24', 'HRANDFIELD h -100000000', tooManyRandom('HRANDFIELD')],
   ['24', 'SRANDMEMBER s -100000000', tooManyRandom('SRANDMEMBER')],
   ['24', 'ZRANDMEMBER z -100000000 WITHSCORES', tooManyRandom('ZRANDMEMBER')],
@@ -68,23 +97,47 @@ export const HOSTILE_LINES: readonly (readonly [row: string, line: string, text:
   ['25', 'LCS lcs:a lcs:b', '(error) ERR Insufficient memory, transient memory for LCS exceeds proto-max-bulk-len'],
   ['26', 'BLPOP k 0', blockForever('BLPOP')],
   ['+', 'BRPOPLPUSH sb:<bob>:q k 1e9', blockForever('BRPOPLPUSH')],
-  ['+', 'BLMPOP 0 1 k LEFT', '(error) ERR BLMPOP is not available in the Keyspace sandbox yet: use BLPOP, BRPOP or BZPOPMIN instead.'],
-  ['28', 'SUBSCRIBE ch', `(error) ERR SUBSCRIBE is not available in the Keyspace sandbox: ${SUBSCRIPTION} Try pub/sub with two valkey-cli windows on your own server.`],
+  [
+    '+',
+    'BLMPOP 0 1 k LEFT',
+    '(error) ERR BLMPOP is not available in the Keyspace sandbox yet: use BLPOP, BRPOP or BZPOPMIN instead.',
+  ],
+  [
+    '28',
+    'SUBSCRIBE ch',
+    `(error) ERR SUBSCRIBE is not available in the Keyspace sandbox: ${SUBSCRIPTION} Try pub/sub with two valkey-cli windows on your own server.`,
+  ],
   ['29', 'PSUBSCRIBE *', `(error) ERR PSUBSCRIBE is not available in the Keyspace sandbox: ${SUBSCRIPTION}`],
   ['30', 'PUBSUB CHANNELS', disabled('PUBSUB', "it would list other learners' channels.")],
   ['30', 'PUBSUB NUMSUB sb:<bob>:ch', disabled('PUBSUB', "it would list other learners' channels.")],
   // Keys after STREAMS are found by parsing, so a consumer named like Bob's stream is not rewritten
   // and his stream is never read; the error names the key as she typed it.
-  ['31', 'XREADGROUP GROUP g c STREAMS sb:<bob>:orders >', "(error) NOGROUP No such key 'sb:<bob>:orders' or consumer group 'g' in XREADGROUP with GROUP option"],
+  [
+    '31',
+    'XREADGROUP GROUP g c STREAMS sb:<bob>:orders >',
+    "(error) NOGROUP No such key 'sb:<bob>:orders' or consumer group 'g' in XREADGROUP with GROUP option",
+  ],
   ['31', 'XREAD STREAMS sb:<bob>:orders 0', '(nil)'],
   ['31', 'XGROUP CREATE sb:<bob>:orders g 0 MKSTREAM', 'OK'],
   ['31', 'XREADGROUP GROUP g sb:<bob>:orders STREAMS sb:<bob>:orders >', '(nil)'],
-  ['+', 'XINFO GROUPS sb:<bob>:orders', '1)  1) "name"\n    2) "g"\n    3) "consumers"\n    4) (integer) 1\n    5) "pending"\n    6) (integer) 0\n    7) "last-delivered-id"\n    8) "0-0"\n    9) "entries-read"\n   10) (nil)\n   11) "lag"\n   12) (integer) 0'],
-  ['+', 'XREAD BLOCK 0 STREAMS k $', '(error) ERR BLOCK must be more than 0 and at most 5000 milliseconds in the sandbox (0 would wait forever).'],
+  [
+    '+',
+    'XINFO GROUPS sb:<bob>:orders',
+    '1)  1) "name"\n    2) "g"\n    3) "consumers"\n    4) (integer) 1\n    5) "pending"\n    6) (integer) 0\n    7) "last-delivered-id"\n    8) "0-0"\n    9) "entries-read"\n   10) (nil)\n   11) "lag"\n   12) (integer) 0',
+  ],
+  [
+    '+',
+    'XREAD BLOCK 0 STREAMS k $',
+    '(error) ERR BLOCK must be more than 0 and at most 5000 milliseconds in the sandbox (0 would wait forever).',
+  ],
   ['33', 'WAIT 1 0', disabled('WAIT', 'the sandbox has no replicas to wait for.')],
   ['33', 'SHUTDOWN NOSAVE', disabled('SHUTDOWN', `${SHARED}.`)],
   ['33', 'MIGRATE 127.0.0.1 6379 k 0 1000', disabled('MIGRATE', 'it sends keys to another server.')],
-  ['33', 'RESTORE k 0 x', disabled('RESTORE', 'it loads raw serialized data, which this Valkey version can mishandle (CVE-2026-25243).')],
+  [
+    '33',
+    'RESTORE k 0 x',
+    disabled('RESTORE', 'it loads raw serialized data, which this Valkey version can mishandle (CVE-2026-25243).'),
+  ],
   ['33', 'DUMP sb:<bob>:secret', disabled('DUMP', 'its output is only useful to RESTORE, which is disabled.')],
   ['34', String.raw`SET inj "a\r\nFLUSHALL\r\n"`, 'OK'],
   ['34', 'GET inj', String.raw`"a\r\nFLUSHALL\r\n"`],

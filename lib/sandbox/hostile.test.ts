@@ -118,9 +118,12 @@ describe('a hostile learner (alice) next to an innocent one (bob)', () => {
   });
 
   const short = (line: string) => (line.length > 70 ? `${line.slice(0, 67)}…` : line);
-  it.each(HOSTILE_LINES.map(([row, line, expected]) => [row, short(line), line, expected]))('row %s: %s', async (_row, _title, line, expected) => {
-    expect(await text(alice, line)).toBe(fill(expected));
-  });
+  it.each(HOSTILE_LINES.map(([row, line, expected]) => [row, short(line), line, expected]))(
+    'row %s: %s',
+    async (_row, _title, line, expected) => {
+      expect(await text(alice, line)).toBe(fill(expected));
+    },
+  );
 
   it('MSET naming both learners writes both keys into her space, double-prefixed (row 32)', async () => {
     expect(await text(alice, 'MSET sb:<alice>:a 1 sb:<bob>:a 2')).toBe('OK');
@@ -134,8 +137,12 @@ describe('a hostile learner (alice) next to an innocent one (bob)', () => {
     expect(await text(bob, 'GET secret')).toBe('"s3cr3t"');
     expect(await text(bob, 'SET note hi')).toBe('OK');
     expect(await text(alice, 'SET sb:<bob>:secret stolen-in-multi')).toBe('QUEUED');
-    expect(await text(alice, 'KEYS *')).toBe('(error) ERR KEYS cannot be queued in a sandbox transaction: run it after EXEC or DISCARD.');
-    expect(await text(alice, 'FLUSHALL')).toBe('(error) ERR FLUSHALL cannot be queued in a sandbox transaction: run it after EXEC or DISCARD.');
+    expect(await text(alice, 'KEYS *')).toBe(
+      '(error) ERR KEYS cannot be queued in a sandbox transaction: run it after EXEC or DISCARD.',
+    );
+    expect(await text(alice, 'FLUSHALL')).toBe(
+      '(error) ERR FLUSHALL cannot be queued in a sandbox transaction: run it after EXEC or DISCARD.',
+    );
     expect(await text(alice, 'EXEC')).toBe('1) OK\n2) OK');
     expect(await sandbox.get(`${A}sb:${bob}:secret`)).toBe('stolen-in-multi');
     expect(await text(bob, 'MULTI')).toBe('OK');
@@ -147,7 +154,11 @@ describe('a hostile learner (alice) next to an innocent one (bob)', () => {
     const started = performance.now();
     const blocked = run(alice, 'BLPOP k 1');
     const second = await run(alice, 'GET mine');
-    expect(second).toMatchObject({ kind: 'rejected', status: 429, error: 'ERR another command of yours is still running: wait for its reply.' });
+    expect(second).toMatchObject({
+      kind: 'rejected',
+      status: 429,
+      error: 'ERR another command of yours is still running: wait for its reply.',
+    });
     expect(await text(bob, 'GET secret')).toBe('"s3cr3t"');
     expect(performance.now() - started).toBeLessThan(500);
     const outcome = await blocked;
@@ -170,13 +181,17 @@ describe('a hostile learner (alice) next to an innocent one (bob)', () => {
     expect(await text(alice, `SET fresh ${HAND_MADE_HLL}`)).toBe('QUEUED');
     const pfcount = await text(alice, 'PFCOUNT fresh');
     expect(await text(alice, 'DISCARD')).toBe('OK');
-    expect(pfcount).toBe('(error) ERR PFADD, PFCOUNT and PFMERGE cannot be queued in a sandbox transaction: run them outside MULTI.');
+    expect(pfcount).toBe(
+      '(error) ERR PFADD, PFCOUNT and PFMERGE cannot be queued in a sandbox transaction: run them outside MULTI.',
+    );
   });
 
   it('a reply over 1 MB is cut off with an explanation, and her next command works (row 23)', async () => {
     const items = Array.from({ length: 100_000 }, (_, i) => `item-${i}`);
     for (let i = 0; i < items.length; i += 10_000) await sandbox.rpush(`${A}big`, ...items.slice(i, i + 10_000));
-    expect(await text(alice, 'LRANGE big 0 -1')).toBe('(error) ERR reply too large for the sandbox (over 1024 KB): ask for less, for example LRANGE key 0 99.');
+    expect(await text(alice, 'LRANGE big 0 -1')).toBe(
+      '(error) ERR reply too large for the sandbox (over 1024 KB): ask for less, for example LRANGE key 0 99.',
+    );
     expect(await text(alice, 'LRANGE big 0 1')).toBe('1) "item-0"\n2) "item-1"');
   });
 
@@ -186,7 +201,8 @@ describe('a hostile learner (alice) next to an innocent one (bob)', () => {
     await sandbox.set(`sb:${carol}:big2`, 'y'.repeat(800_000));
     await withEnv({ KEYSPACE_SANDBOX_MAX_MEMORY_BYTES: String(1024 * 1024) }, async () => {
       // The budget is weighed in the background every 20 commands (and on a learner's first).
-      const over = /^\(error\) ERR your sandbox uses 1\.\d MB, over its 1 MB limit\. Delete some keys \(DEL, or FLUSHDB for all\) before adding more\.$/;
+      const over =
+        /^\(error\) ERR your sandbox uses 1\.\d MB, over its 1 MB limit\. Delete some keys \(DEL, or FLUSHDB for all\) before adding more\.$/;
       await vi.waitFor(async () => expect(await text(carol, 'APPEND big1 x')).toMatch(over), { timeout: 5_000 });
       expect(await text(carol, 'SETRANGE big2 0 z')).toMatch(over);
       expect(await text(carol, 'STRLEN big2')).toBe('(integer) 800000');
@@ -212,8 +228,12 @@ describe('a hostile learner (alice) next to an innocent one (bob)', () => {
     expect(await dryrun('SET', `${A}x`, '1')).toBe('OK');
     expect(await dryrun('GET', `${B}secret`)).toBe(`User ${user} has no permissions to access the '${B}secret' key`);
     expect(await dryrun('GET', 'app:secret')).toBe(`User ${user} has no permissions to access the 'app:secret' key`);
-    expect(await dryrun('MSET', `${A}a`, '1', `${B}a`, '2')).toBe(`User ${user} has no permissions to access the '${B}a' key`);
-    expect(await dryrun('XREADGROUP', 'GROUP', 'g', 'c', 'STREAMS', `${B}orders`, '>')).toBe(`User ${user} has no permissions to access the '${B}orders' key`);
+    expect(await dryrun('MSET', `${A}a`, '1', `${B}a`, '2')).toBe(
+      `User ${user} has no permissions to access the '${B}a' key`,
+    );
+    expect(await dryrun('XREADGROUP', 'GROUP', 'g', 'c', 'STREAMS', `${B}orders`, '>')).toBe(
+      `User ${user} has no permissions to access the '${B}orders' key`,
+    );
     for (const [args, name] of [
       [['FLUSHALL'], 'flushall'],
       [['FLUSHDB'], 'flushdb'],
@@ -229,7 +249,9 @@ describe('a hostile learner (alice) next to an innocent one (bob)', () => {
     ] as const) {
       expect(await dryrun(...args), name).toBe(`User ${user} has no permissions to run the '${name}' command`);
     }
-    expect(await dryrun('PUBLISH', `${B}ch`, 'x')).toMatch(new RegExp(`^User ${user} has no permissions to (run the 'publish' command|access the '${B}ch' channel)$`));
+    expect(await dryrun('PUBLISH', `${B}ch`, 'x')).toMatch(
+      new RegExp(`^User ${user} has no permissions to (run the 'publish' command|access the '${B}ch' channel)$`),
+    );
   });
 
   it('the raw server gives no rights without a password: AUTH default, HELLO AUTH and RESET (rows 8, 9)', async () => {
@@ -242,7 +264,14 @@ describe('a hostile learner (alice) next to an innocent one (bob)', () => {
         socket.write(`*${args.length}\r\n${args.map((arg) => `$${arg.length}\r\n${arg}\r\n`).join('')}`);
       });
     const replies = [];
-    for (const args of [['GET', 'app:secret'], ['AUTH', 'default', 'x'], ['HELLO', '3', 'AUTH', 'default', 'x'], ['RESET'], ['GET', 'app:secret']]) replies.push(await ask(args));
+    for (const args of [
+      ['GET', 'app:secret'],
+      ['AUTH', 'default', 'x'],
+      ['HELLO', '3', 'AUTH', 'default', 'x'],
+      ['RESET'],
+      ['GET', 'app:secret'],
+    ])
+      replies.push(await ask(args));
     socket.destroy();
     expect(replies).toEqual([
       '-NOAUTH Authentication required.',
@@ -257,7 +286,9 @@ describe('a hostile learner (alice) next to an innocent one (bob)', () => {
 describe('after every attack', () => {
   it('nothing was read across learners, nothing reached the app data, and both servers answer', async () => {
     expect(aliceSaw.length).toBeGreaterThan(HOSTILE_LINES.length);
-    expect(aliceSaw.filter((line) => line.includes('s3cr3t') || line.includes('bob-a') || line.includes('book'))).toEqual([]);
+    expect(
+      aliceSaw.filter((line) => line.includes('s3cr3t') || line.includes('bob-a') || line.includes('book')),
+    ).toEqual([]);
     const bobKeys = (await text(bob, 'KEYS *')).split('\n').map((line) => line.replace(/^\d\) /, ''));
     expect(bobKeys.sort()).toEqual(['"a"', '"note"', '"orders"', '"secret"']);
     expect(await text(bob, 'GET secret')).toBe('"s3cr3t"');

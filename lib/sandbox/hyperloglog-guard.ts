@@ -17,7 +17,12 @@ export function untrustedHyperLogLogKeys(session: LearnerSession, keys: readonly
 }
 
 /** Updates the list after a command ran (or was queued) successfully. */
-export function recordWrite(session: LearnerSession, name: string, keys: readonly Buffer[], inTransaction: boolean): void {
+export function recordWrite(
+  session: LearnerSession,
+  name: string,
+  keys: readonly Buffer[],
+  inTransaction: boolean,
+): void {
   const names = keys.map((key) => key.toString('latin1'));
   if (runRule(name)?.hyperLogLog === 'creates' && !inTransaction) {
     // PFMERGE writes only its first key; PFADD only has one.
@@ -31,4 +36,5 @@ export const HYPERLOGLOG_GUARD_MESSAGE =
   'ERR PFADD, PFCOUNT and PFMERGE only run on keys that PFADD or PFMERGE created in this sandbox: this Valkey version has a known HyperLogLog bug (CVE-2025-32023) that a hand-made string could trigger. Delete the key and build it with PFADD.';
 
 /** Inside MULTI a key can be written by a queued command before PF reads it, so the guard cannot vouch for it. */
-export const HYPERLOGLOG_IN_TRANSACTION_MESSAGE = 'ERR PFADD, PFCOUNT and PFMERGE cannot be queued in a sandbox transaction: run them outside MULTI.';
+export const HYPERLOGLOG_IN_TRANSACTION_MESSAGE =
+  'ERR PFADD, PFCOUNT and PFMERGE cannot be queued in a sandbox transaction: run them outside MULTI.';

@@ -20,7 +20,12 @@ export async function listLearnerKeys(learnerId: string): Promise<{ keys: Sandbo
   const keys = names
     .map((name, index) => {
       const [type, ttl, bytes] = results.slice(index * 3, index * 3 + 3).map(([, value]) => value);
-      return { name: name.slice(prefix.length), type: String(type), ttl: Number(ttl), bytes: bytes === null || bytes === undefined ? null : Number(bytes) };
+      return {
+        name: name.slice(prefix.length),
+        type: String(type),
+        ttl: Number(ttl),
+        bytes: bytes === null || bytes === undefined ? null : Number(bytes),
+      };
     })
     // A key that expired between SCAN and TYPE reads as "none": it is gone, so leave it out.
     .filter((key) => key.type !== 'none');

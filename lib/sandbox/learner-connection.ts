@@ -39,11 +39,18 @@ export class LearnerConnection {
     socket.on('close', () => this.fail(new ConnectionLostError('the connection to the sandbox closed')));
   }
 
-  static async open(target: SandboxTarget, username: string, password: string, maxReplyBytes: number): Promise<LearnerConnection> {
+  static async open(
+    target: SandboxTarget,
+    username: string,
+    password: string,
+    maxReplyBytes: number,
+  ): Promise<LearnerConnection> {
     const socket = await new Promise<net.Socket>((resolve, reject) => {
       const onError = (error: Error) => reject(new ConnectionLostError(error.message));
       const sock = target.tls
-        ? tls.connect({ host: target.host, port: target.port, servername: target.host, ca: target.ca }, () => resolve(sock))
+        ? tls.connect({ host: target.host, port: target.port, servername: target.host, ca: target.ca }, () =>
+            resolve(sock),
+          )
         : net.connect({ host: target.host, port: target.port }, () => resolve(sock));
       sock.setNoDelay(true);
       sock.setTimeout(5_000, () => sock.destroy(new Error('connect timeout')));
@@ -56,7 +63,9 @@ export class LearnerConnection {
     const auth = await connection.send([Buffer.from('AUTH'), Buffer.from(username), Buffer.from(password)], 5_000);
     if (auth.type !== 'status') {
       connection.close();
-      throw new ConnectionLostError(`could not sign in as ${username}: ${auth.type === 'error' ? auth.value : auth.type}`);
+      throw new ConnectionLostError(
+        `could not sign in as ${username}: ${auth.type === 'error' ? auth.value : auth.type}`,
+      );
     }
     return connection;
   }

@@ -32,7 +32,10 @@ export interface LearnerSession {
   hyperLogLogKeys: Set<string>;
 }
 
-const store = globalThis as typeof globalThis & { keyspaceLearners?: Map<string, LearnerSession>; keyspaceSweeper?: NodeJS.Timeout };
+const store = globalThis as typeof globalThis & {
+  keyspaceLearners?: Map<string, LearnerSession>;
+  keyspaceSweeper?: NodeJS.Timeout;
+};
 store.keyspaceLearners ??= new Map();
 const sessions = store.keyspaceLearners;
 
@@ -81,7 +84,12 @@ export async function learnerConnection(session: LearnerSession): Promise<Learne
   const admin = await getValkey('sandbox');
   await admin.call('ACL', 'SETUSER', learnerUsername(session.id), ...learnerAclRules(session.id, session.password));
   try {
-    session.connection = await LearnerConnection.open(sandboxTarget(), learnerUsername(session.id), session.password, sandboxLimits().maxReplyBytes);
+    session.connection = await LearnerConnection.open(
+      sandboxTarget(),
+      learnerUsername(session.id),
+      session.password,
+      sandboxLimits().maxReplyBytes,
+    );
   } catch (error) {
     if (error instanceof ConnectionLostError) throw new ValkeyUnavailableError('sandbox', error.message);
     throw error;
@@ -143,7 +151,14 @@ export async function sweepIdleLearners(now = Date.now()): Promise<number> {
   }
   const app = await getValkey('app');
   const admin = await getValkey('sandbox');
-  const idle = await app.zrangebyscore(ACTIVE_LEARNERS_KEY, '-inf', now - limits.learnerIdleSeconds * 1000, 'LIMIT', 0, 100);
+  const idle = await app.zrangebyscore(
+    ACTIVE_LEARNERS_KEY,
+    '-inf',
+    now - limits.learnerIdleSeconds * 1000,
+    'LIMIT',
+    0,
+    100,
+  );
   for (const id of idle) {
     const session = sessions.get(id);
     if (session && now - session.lastUsed <= limits.learnerIdleSeconds * 1000) continue;

@@ -157,16 +157,26 @@ export const PARITY_SCENARIOS: readonly ParityScenario[] = [
       'LRANGE ten 0 -1',
       'LRANGE ten 0 8',
       'LRANGE ten 0 9',
-      `RPUSH big ${nums(1, 60).map((i) => `v${i}`).join(' ')}`,
-      `RPUSH big ${nums(61, 120).map((i) => `v${i}`).join(' ')}`,
+      `RPUSH big ${nums(1, 60)
+        .map((i) => `v${i}`)
+        .join(' ')}`,
+      `RPUSH big ${nums(61, 120)
+        .map((i) => `v${i}`)
+        .join(' ')}`,
       'LLEN big',
       'LRANGE big 0 -1',
       'LRANGE big 0 99',
-      `ZADD zbig ${nums(1, 30).map((i) => `${i} m${i}`).join(' ')}`,
-      `ZADD zbig ${nums(31, 60).map((i) => `${i}.5 m${i}`).join(' ')}`,
+      `ZADD zbig ${nums(1, 30)
+        .map((i) => `${i} m${i}`)
+        .join(' ')}`,
+      `ZADD zbig ${nums(31, 60)
+        .map((i) => `${i}.5 m${i}`)
+        .join(' ')}`,
       'ZRANGE zbig 0 -1 WITHSCORES',
       'ZRANGE zbig 0 4 WITHSCORES',
-      `HSET wide ${nums(1, 12).map((i) => `f${i} ${i}`).join(' ')}`,
+      `HSET wide ${nums(1, 12)
+        .map((i) => `f${i} ${i}`)
+        .join(' ')}`,
       'HGETALL wide',
     ],
   },
@@ -334,17 +344,53 @@ export const PARITY_SCENARIOS: readonly ParityScenario[] = [
   },
   {
     name: 'KEYS, DBSIZE, RANDOMKEY and FLUSHDB with a single key',
-    lines: ['SET only 1', 'KEYS *', 'KEYS o*', 'KEYS zzz*', 'DBSIZE', 'RANDOMKEY', 'EXISTS only', 'FLUSHDB', 'DBSIZE', 'KEYS *', 'RANDOMKEY'],
+    lines: [
+      'SET only 1',
+      'KEYS *',
+      'KEYS o*',
+      'KEYS zzz*',
+      'DBSIZE',
+      'RANDOMKEY',
+      'EXISTS only',
+      'FLUSHDB',
+      'DBSIZE',
+      'KEYS *',
+      'RANDOMKEY',
+    ],
   },
   {
     name: 'MULTI/EXEC: QUEUED, then results with an error element',
     session: true,
-    lines: ['SET t 1', 'MULTI', 'INCR t', 'LPUSH t x', 'SET t2 v XX NX', 'GET t', 'PING', 'ECHO "in tx"', 'TYPE t', 'EXEC', 'GET t'],
+    lines: [
+      'SET t 1',
+      'MULTI',
+      'INCR t',
+      'LPUSH t x',
+      'SET t2 v XX NX',
+      'GET t',
+      'PING',
+      'ECHO "in tx"',
+      'TYPE t',
+      'EXEC',
+      'GET t',
+    ],
   },
   {
     name: 'MULTI/EXEC: nested arrays and nil in the results',
     session: true,
-    lines: ['MULTI', 'RPUSH l a b', 'LRANGE l 0 -1', 'HSET h f v', 'HGETALL h', 'GET missing', 'MGET missing l', 'ZADD z 1.5 a', 'ZRANGE z 0 -1 WITHSCORES', 'LRANGE empty 0 -1', 'EXEC'],
+    lines: [
+      'MULTI',
+      'RPUSH l a b',
+      'LRANGE l 0 -1',
+      'HSET h f v',
+      'HGETALL h',
+      'GET missing',
+      'MGET missing l',
+      'ZADD z 1.5 a',
+      'ZRANGE z 0 -1 WITHSCORES',
+      'LRANGE empty 0 -1',
+      'EXEC',
+    ],
   },
   {
     name: 'MULTI/EXEC: 11 results (index width)',
@@ -374,7 +420,20 @@ export const PARITY_SCENARIOS: readonly ParityScenario[] = [
   {
     name: 'WATCH, own write, EXEC aborts with nil',
     session: true,
-    lines: ['SET w 1', 'WATCH w', 'SET w 5', 'MULTI', 'INCR w', 'EXEC', 'GET w', 'WATCH nokey', 'SET nokey 1', 'MULTI', 'GET nokey', 'EXEC'],
+    lines: [
+      'SET w 1',
+      'WATCH w',
+      'SET w 5',
+      'MULTI',
+      'INCR w',
+      'EXEC',
+      'GET w',
+      'WATCH nokey',
+      'SET nokey 1',
+      'MULTI',
+      'GET nokey',
+      'EXEC',
+    ],
   },
   {
     name: 'UNWATCH before EXEC, WATCH inside MULTI',

@@ -104,17 +104,27 @@ async function runSession(scenario: ParityScenario): Promise<Row[]> {
   const separated = await runCli(scenario.lines.map((line) => `${line}\n${SEPARATOR_LINE}\n`).join(''));
   // latin1 maps bytes to characters one to one, so splitting the string splits the bytes.
   const parts = separated.toString('latin1').split(SEPARATOR_OUTPUT);
-  expect(parts, 'one output per line, then nothing (no session line may itself be invalid)').toHaveLength(scenario.lines.length + 1);
+  expect(parts, 'one output per line, then nothing (no session line may itself be invalid)').toHaveLength(
+    scenario.lines.length + 1,
+  );
   expect(parts.at(-1)).toBe('');
-  expect(parts.join(''), 'the replay with separators reproduces the plain transcript').toBe(transcript.toString('latin1'));
+  expect(parts.join(''), 'the replay with separators reproduces the plain transcript').toBe(
+    transcript.toString('latin1'),
+  );
 
   const learner = newLearnerId();
   const rows: Row[] = [];
   for (const [index, line] of scenario.lines.entries()) {
-    rows.push({ line, cli: withoutFinalNewline(Buffer.from(parts[index] ?? '', 'latin1')), sandbox: await sandboxText(learner, line) });
+    rows.push({
+      line,
+      cli: withoutFinalNewline(Buffer.from(parts[index] ?? '', 'latin1')),
+      sandbox: await sandboxText(learner, line),
+    });
   }
   const joined = rows.map((row) => row.sandbox).join('\n');
-  expect.soft(render(Buffer.from(joined, 'utf8')), 'whole session transcript').toBe(render(withoutFinalNewline(transcript)));
+  expect
+    .soft(render(Buffer.from(joined, 'utf8')), 'whole session transcript')
+    .toBe(render(withoutFinalNewline(transcript)));
   return rows;
 }
 
@@ -131,17 +141,24 @@ function checkRows(scenario: ParityScenario, rows: Row[]): void {
 
 async function startServer(): Promise<void> {
   if (!(await isPortFree(PORT))) {
-    throw new Error(`port ${PORT} is taken; parity.test.ts needs it for its own valkey-server (set KEYSPACE_PORT_OFFSET to move it).`);
+    throw new Error(
+      `port ${PORT} is taken; parity.test.ts needs it for its own valkey-server (set KEYSPACE_PORT_OFFSET to move it).`,
+    );
   }
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'keyspace-parity-'));
-  const child = spawn(SERVER, ['--port', String(PORT), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dataDir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    SERVER,
+    ['--port', String(PORT), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dataDir],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   server = child;
   child.stdout?.on('data', (chunk: Buffer) => (serverLog += chunk.toString('utf8')));
   child.stderr?.on('data', (chunk: Buffer) => (serverLog += chunk.toString('utf8')));
   for (let attempt = 0; attempt < 100; attempt++) {
-    if (child.exitCode !== null) throw new Error(`valkey-server on ${PORT} exited with ${child.exitCode}:\n${serverLog}`);
+    if (child.exitCode !== null)
+      throw new Error(`valkey-server on ${PORT} exited with ${child.exitCode}:\n${serverLog}`);
     const pong = await runCli('', ['PING']).catch(() => Buffer.alloc(0));
     if (pong.toString('utf8').trim() === 'PONG') return;
     await sleep(50);

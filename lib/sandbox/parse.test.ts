@@ -85,7 +85,7 @@ describe('parseCommandLine: double quotes', () => {
 });
 
 describe('parseCommandLine: single quotes', () => {
-  it('gives an empty argument for \'\'', () => {
+  it("gives an empty argument for ''", () => {
     expect(parseCommandLine("''")).toEqual(ok(''));
   });
 

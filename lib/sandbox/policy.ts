@@ -3,7 +3,16 @@
  * the learner's own keys, or refuse it with a reason and, where there is one, what to do instead.
  * The rules are in command-table.ts. Names are matched case-insensitively, as Valkey does.
  */
-import { commandRule, keyLocator, SANDBOX_COMMANDS, unknownCommandMessage, type CommandTable, type EmulatedCommand, type KeyParser, type RunRule } from './command-table';
+import {
+  commandRule,
+  keyLocator,
+  SANDBOX_COMMANDS,
+  unknownCommandMessage,
+  type CommandTable,
+  type EmulatedCommand,
+  type KeyParser,
+  type RunRule,
+} from './command-table';
 
 export type { EmulatedCommand } from './command-table';
 
@@ -12,7 +21,11 @@ export type CommandVerdict =
   | { action: 'emulate'; command: EmulatedCommand }
   | { action: 'refuse'; message: string };
 
-export function judgeCommand(rawName: string, args: readonly Buffer[] = [], table: CommandTable = SANDBOX_COMMANDS): CommandVerdict {
+export function judgeCommand(
+  rawName: string,
+  args: readonly Buffer[] = [],
+  table: CommandTable = SANDBOX_COMMANDS,
+): CommandVerdict {
   const name = rawName.toLowerCase();
   const rule = commandRule(name, table);
   if (!rule) return { action: 'refuse', message: unknownCommandMessage(rawName) };

@@ -70,7 +70,9 @@ interface Lease {
   latest: Batch;
 }
 
-type WithTokenBatches = Redis & { takeTokenBatches(numberOfKeys: number, ...args: (string | number)[]): Promise<number[]> };
+type WithTokenBatches = Redis & {
+  takeTokenBatches(numberOfKeys: number, ...args: (string | number)[]): Promise<number[]>;
+};
 
 async function appClient(): Promise<WithTokenBatches> {
   const client = (await getValkey('app')) as WithTokenBatches;
@@ -186,13 +188,16 @@ export class TokenLeases {
   private nextBatch(bucket: Bucket, now: number): number {
     const latest = this.leases.get(bucket.key)?.latest;
     if (!latest) return 1;
-    const batch = latest.tokens < 1 && now - latest.takenAt < LEASE_MS ? latest.granted * 2 : latest.granted - latest.tokens;
+    const batch =
+      latest.tokens < 1 && now - latest.takenAt < LEASE_MS ? latest.granted * 2 : latest.granted - latest.tokens;
     return Math.max(1, Math.min(maxBatch(bucket), batch));
   }
 
   private add(key: string, batch: Batch): void {
     const previous = this.leases.get(key);
-    const batches = (previous?.batches ?? []).filter((old) => old.tokens >= 1 && batch.takenAt - old.takenAt < LEASE_MS);
+    const batches = (previous?.batches ?? []).filter(
+      (old) => old.tokens >= 1 && batch.takenAt - old.takenAt < LEASE_MS,
+    );
     batches.push(batch);
     // Re-inserted, so that Map order (insertion order) puts the least recently refilled first.
     this.leases.delete(key);

@@ -39,7 +39,10 @@ function parseAt(buffer: Buffer, offset: number): Parsed {
       const length = Number(text);
       if (length < 0) return { reply: { type: 'nil' }, next: head.next };
       if (head.next + length + 2 > buffer.length) return null;
-      return { reply: { type: 'bulk', value: Buffer.from(buffer.subarray(head.next, head.next + length)) }, next: head.next + length + 2 };
+      return {
+        reply: { type: 'bulk', value: Buffer.from(buffer.subarray(head.next, head.next + length)) },
+        next: head.next + length + 2,
+      };
     }
     case 0x2a: {
       // *

@@ -22,7 +22,12 @@ export function stripPrefix(key: Buffer, prefix: string): Buffer {
  * they popped from, XREAD with each stream's key, EXEC with the replies of its queued commands
  * (which command does which is its `replyKeys` in command-table.ts). Values are never touched. Error messages that quote a key lose the prefix wherever it appears.
  */
-export function stripKeysInReply(command: string, reply: CliReply, prefix: string, queued: readonly string[] = []): CliReply {
+export function stripKeysInReply(
+  command: string,
+  reply: CliReply,
+  prefix: string,
+  queued: readonly string[] = [],
+): CliReply {
   if (reply.type === 'error') return { type: 'error', value: reply.value.split(prefix).join('') };
   if (reply.type !== 'array') return reply;
   const items = reply.value;
@@ -32,7 +37,14 @@ export function stripKeysInReply(command: string, reply: CliReply, prefix: strin
     case 'first-item':
       return { type: 'array', value: items.map((item, index) => (index === 0 ? stripFirst(item)! : item)) };
     case 'each-stream-name':
-      return { type: 'array', value: items.map((stream) => (stream.type === 'array' ? { type: 'array', value: stream.value.map((part, index) => (index === 0 ? stripFirst(part)! : part)) } : stream)) };
+      return {
+        type: 'array',
+        value: items.map((stream) =>
+          stream.type === 'array'
+            ? { type: 'array', value: stream.value.map((part, index) => (index === 0 ? stripFirst(part)! : part)) }
+            : stream,
+        ),
+      };
     case 'queued-replies':
       return { type: 'array', value: items.map((item, index) => stripKeysInReply(queued[index] ?? '', item, prefix)) };
     case undefined:

@@ -16,7 +16,9 @@ describe('transactions', () => {
     expect(await text(me, 'INCR a')).toBe('QUEUED');
     expect(await text(me, 'LPUSH a x')).toBe('QUEUED');
     expect(await text(me, 'GET a')).toBe('QUEUED');
-    expect(await text(me, 'EXEC')).toBe('1) OK\n2) (integer) 2\n3) (error) WRONGTYPE Operation against a key holding the wrong kind of value\n4) "2"');
+    expect(await text(me, 'EXEC')).toBe(
+      '1) OK\n2) (integer) 2\n3) (error) WRONGTYPE Operation against a key holding the wrong kind of value\n4) "2"',
+    );
   });
 
   it('discards, and aborts on a queueing error', async () => {

@@ -19,7 +19,11 @@ afterEach(async () => {
   await Promise.all(running.splice(0).map((instance) => instance.stop()));
 });
 
-async function start(role: 'sandbox' | 'app', port: number, dir = mkdtempSync(path.join(tmpdir(), `keyspace-${role}-`))) {
+async function start(
+  role: 'sandbox' | 'app',
+  port: number,
+  dir = mkdtempSync(path.join(tmpdir(), `keyspace-${role}-`)),
+) {
   const instance = await startInstance(roleInstance(role, port, dir), binary);
   running.push(instance);
   const client = new Redis(instance.url, { maxRetriesPerRequest: 0 });
@@ -67,7 +71,7 @@ describe('local Valkey instances', () => {
     expect(await second.client.get('progress:learner')).toBe('lesson-3');
   });
 
-  it("keep transactions and script writes across a restart, with the default user still unusable", async () => {
+  it('keep transactions and script writes across a restart, with the default user still unusable', async () => {
     const first = await start('app', PORTS.transactions);
     await first.client.multi().hset('srs:cards', 'card-1', 'state').zadd('srs:due', 42, 'card-1').exec();
     await first.client.eval("redis.call('SET', KEYS[1], ARGV[1])", 1, 'scripted', 'yes');

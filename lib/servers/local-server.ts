@@ -84,7 +84,13 @@ export const SERVER_SETTINGS: Record<InstanceRole, ServerSettings> = {
 
 /** A spec for one of the app's own two servers. */
 export function roleInstance(role: InstanceRole, port: number, dir: string): InstanceSpec {
-  return { name: role, port, dir, settings: SERVER_SETTINGS[role], portVariable: `KEYSPACE_${role.toUpperCase()}_PORT` };
+  return {
+    name: role,
+    port,
+    dir,
+    settings: SERVER_SETTINGS[role],
+    portVariable: `KEYSPACE_${role.toUpperCase()}_PORT`,
+  };
 }
 
 /** Nobody can use the `default` user on any server (see ServerSettings.defaultUser). */
@@ -193,7 +199,9 @@ export async function startInstance(spec: InstanceSpec, valkeyServer: string): P
   if (!(await isPortFree(spec.port))) {
     throw new Error(
       `Port ${spec.port} (the ${spec.name} Valkey) is already in use by another program. ` +
-        (spec.portVariable ? `Stop that program or set ${spec.portVariable} to a free port.` : 'Stop that program first.'),
+        (spec.portVariable
+          ? `Stop that program or set ${spec.portVariable} to a free port.`
+          : 'Stop that program first.'),
     );
   }
   const password = instancePassword(spec.dir);

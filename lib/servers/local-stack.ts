@@ -29,7 +29,8 @@ export function dataRoot(projectRoot: string, env: NodeJS.ProcessEnv = process.e
 
 /** A role's port in a profile: from the port table, or (local profile only) KEYSPACE_<ROLE>_PORT. */
 export function profilePort(profile: StackProfile, role: InstanceRole, env: NodeJS.ProcessEnv = process.env): number {
-  const override = profile === 'local' ? parseEnv(env)[role === 'sandbox' ? 'KEYSPACE_SANDBOX_PORT' : 'KEYSPACE_APP_PORT'] : undefined;
+  const override =
+    profile === 'local' ? parseEnv(env)[role === 'sandbox' ? 'KEYSPACE_SANDBOX_PORT' : 'KEYSPACE_APP_PORT'] : undefined;
   return override ?? portsOf(profile, env)[role];
 }
 
@@ -75,9 +76,13 @@ export function rolesToStart(env: NodeJS.ProcessEnv): InstanceRole[] {
   return (['sandbox', 'app'] as const).filter((role) => !parsed[URL_ENV[role]]);
 }
 
-export async function startLocalStack<Name extends string = InstanceRole>(options: StackOptions<Name>): Promise<LocalStack<Name>> {
+export async function startLocalStack<Name extends string = InstanceRole>(
+  options: StackOptions<Name>,
+): Promise<LocalStack<Name>> {
   const env = options.env ?? process.env;
-  const servers = options.servers ?? (appServers(options.profile as StackProfile, env) as StackServer<string>[] as StackServer<Name>[]);
+  const servers =
+    options.servers ??
+    (appServers(options.profile as StackProfile, env) as StackServer<string>[] as StackServer<Name>[]);
   const started: RunningInstance[] = [];
   const urls: Partial<Record<Name, string>> = {};
   const profileDir = path.join(dataRoot(options.projectRoot, env), profileFolder(options.profile, env));
@@ -96,7 +101,10 @@ export async function startLocalStack<Name extends string = InstanceRole>(option
       if (!options.valkeyServer) throw new Error('valkey-server is needed but was not found.');
       options.onStep?.(`Starting the ${server.name} Valkey on 127.0.0.1:${server.port}`);
       const { name, port, settings, portVariable } = server;
-      const instance = await startInstance({ name, port, settings, portVariable, dir: path.join(profileDir, name) }, options.valkeyServer);
+      const instance = await startInstance(
+        { name, port, settings, portVariable, dir: path.join(profileDir, name) },
+        options.valkeyServer,
+      );
       started.push(instance);
       urls[server.name] = instance.url;
     }

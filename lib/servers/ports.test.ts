@@ -24,7 +24,9 @@ describe('the port table', () => {
   });
 
   it('refuses an offset that is not a whole number from 0 to 1000', () => {
-    expect(() => portsOf('local', withOffset(1001))).toThrow(/KEYSPACE_PORT_OFFSET must be an integer from 0 to 1000, got "1001"/);
+    expect(() => portsOf('local', withOffset(1001))).toThrow(
+      /KEYSPACE_PORT_OFFSET must be an integer from 0 to 1000, got "1001"/,
+    );
     expect(() => portsOf('local', { KEYSPACE_PORT_OFFSET: 'ten' })).toThrow(/KEYSPACE_PORT_OFFSET/);
   });
 });

@@ -34,10 +34,15 @@ export function portOffset(env: EnvSource = process.env): number {
 }
 
 /** A profile's ports with the offset applied. */
-export function portsOf<P extends PortProfile>(profile: P, env: EnvSource = process.env): { [K in keyof (typeof BASE_PORTS)[P]]: number } {
+export function portsOf<P extends PortProfile>(
+  profile: P,
+  env: EnvSource = process.env,
+): { [K in keyof (typeof BASE_PORTS)[P]]: number } {
   const offset = portOffset(env);
   const base = BASE_PORTS[profile] as Record<string, number>;
-  return Object.fromEntries(Object.entries(base).map(([name, port]) => [name, port + offset])) as { [K in keyof (typeof BASE_PORTS)[P]]: number };
+  return Object.fromEntries(Object.entries(base).map(([name, port]) => [name, port + offset])) as {
+    [K in keyof (typeof BASE_PORTS)[P]]: number;
+  };
 }
 
 /** Every port of every profile, with the offset applied (for the overlap test and diagnostics). */

@@ -4,7 +4,12 @@ import { parseEnv, type EnvSource } from '../config/env';
 import { parseServerVersion } from './local-server';
 
 export const MINIMUM_SERVER_MAJOR = 8;
-const CANDIDATES = ['valkey-server', '/usr/bin/valkey-server', '/opt/homebrew/bin/valkey-server', '/usr/local/bin/valkey-server'];
+const CANDIDATES = [
+  'valkey-server',
+  '/usr/bin/valkey-server',
+  '/opt/homebrew/bin/valkey-server',
+  '/usr/local/bin/valkey-server',
+];
 
 export interface ValkeyServerBinary {
   path: string;

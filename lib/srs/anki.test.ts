@@ -8,7 +8,14 @@ describe('Anki export', () => {
   const notes = lines.filter((line) => !line.startsWith('#'));
 
   it('starts with the header lines Anki reads', () => {
-    expect(lines.slice(0, 6)).toEqual(['#separator:tab', '#html:true', '#notetype:Basic', '#deck:Keyspace', '#columns:Front\tBack\tTags', '#tags column:3']);
+    expect(lines.slice(0, 6)).toEqual([
+      '#separator:tab',
+      '#html:true',
+      '#notetype:Basic',
+      '#deck:Keyspace',
+      '#columns:Front\tBack\tTags',
+      '#tags column:3',
+    ]);
   });
 
   it('has one line per card with exactly three tab-separated columns', () => {
@@ -21,6 +28,8 @@ describe('Anki export', () => {
     expect(front).toBe(cards[0]!.question.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
     expect(back).toMatch(/^<(p|ul|ol)>/);
     expect(back).not.toMatch(/\n/);
-    expect(tags!.split(' ')).toEqual(expect.arrayContaining(['keyspace', `topic::${cards[0]!.topic}`, `lesson::${cards[0]!.lesson}`]));
+    expect(tags!.split(' ')).toEqual(
+      expect.arrayContaining(['keyspace', `topic::${cards[0]!.topic}`, `lesson::${cards[0]!.lesson}`]),
+    );
   });
 });

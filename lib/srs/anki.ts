@@ -14,9 +14,22 @@ function escapeHtml(text: string): string {
 }
 
 export function ankiTsv(cards: Flashcard[], toHtml: (markdown: string) => string): string {
-  const lines = ['#separator:tab', '#html:true', '#notetype:Basic', '#deck:Keyspace', '#columns:Front\tBack\tTags', '#tags column:3'];
+  const lines = [
+    '#separator:tab',
+    '#html:true',
+    '#notetype:Basic',
+    '#deck:Keyspace',
+    '#columns:Front\tBack\tTags',
+    '#tags column:3',
+  ];
   for (const card of cards) {
-    const tags = [`keyspace`, `topic::${card.topic}`, `lesson::${card.lesson}`, `difficulty::${card.difficulty}`, ...card.tags].map((tag) => tag.replace(/\s+/g, '_'));
+    const tags = [
+      `keyspace`,
+      `topic::${card.topic}`,
+      `lesson::${card.lesson}`,
+      `difficulty::${card.difficulty}`,
+      ...card.tags,
+    ].map((tag) => tag.replace(/\s+/g, '_'));
     lines.push([field(escapeHtml(card.question)), field(toHtml(card.answer)), [...new Set(tags)].join(' ')].join('\t'));
   }
   return `${lines.join('\n')}\n`;

@@ -11,8 +11,11 @@ export function fetchDrillBatch(tags: string[], cram: boolean): Promise<ApiResul
   return callApi(`/api/drills?${query}`);
 }
 
-export const gradeCard = (cardId: string, grade: number, cram: boolean) => callApi<{ due: number | null }>('/api/drills/reviews', postJson({ cardId, grade, cram, tz: tz() }));
+export const gradeCard = (cardId: string, grade: number, cram: boolean) =>
+  callApi<{ due: number | null }>('/api/drills/reviews', postJson({ cardId, grade, cram, tz: tz() }));
 export const undoGrade = () => callApi<{ cardId: string | null }>('/api/drills/undo', { method: 'POST' });
-export const saveNewPerDay = (newPerDay: number) => callApi<{ newPerDay: number }>('/api/drills/settings', postJson({ newPerDay }));
-export const importReviewHistory = (file: unknown) => callApi<{ cards: number; reviews: number; skipped: number }>('/api/drills/history', postJson(file));
+export const saveNewPerDay = (newPerDay: number) =>
+  callApi<{ newPerDay: number }>('/api/drills/settings', postJson({ newPerDay }));
+export const importReviewHistory = (file: unknown) =>
+  callApi<{ cards: number; reviews: number; skipped: number }>('/api/drills/history', postJson(file));
 export const fetchDrillStats = () => callApi<DrillStats>(`/api/drills/stats?tz=${tz()}`);

@@ -13,7 +13,9 @@ export interface DeckFilter {
 }
 
 export function inDeck(card: Flashcard, filter: DeckFilter): boolean {
-  return filter.tags.length === 0 || filter.tags.includes(card.topic) || card.tags.some((tag) => filter.tags.includes(tag));
+  return (
+    filter.tags.length === 0 || filter.tags.includes(card.topic) || card.tags.some((tag) => filter.tags.includes(tag))
+  );
 }
 
 export interface QueueInput {
@@ -37,6 +39,9 @@ export function nextCards(input: QueueInput): Flashcard[] {
   const byId = new Map(deck.map((card) => [card.id, card]));
   const due = input.dueNow.map((id) => byId.get(id)).filter((card) => card !== undefined);
   const fresh = deck.filter((card) => !input.schedule.has(card.id));
-  const focused = [...fresh.filter((card) => input.focusTopics.has(card.topic)), ...fresh.filter((card) => !input.focusTopics.has(card.topic))];
+  const focused = [
+    ...fresh.filter((card) => input.focusTopics.has(card.topic)),
+    ...fresh.filter((card) => !input.focusTopics.has(card.topic)),
+  ];
   return [...due, ...focused.slice(0, Math.max(0, input.newLeftToday))].slice(0, input.limit);
 }

@@ -21,7 +21,13 @@ const tags = z
       .map((tag) => tag.trim())
       .filter(Boolean),
   )
-  .pipe(z.array(z.string().regex(/^[a-z0-9-]{1,60}$/, 'a tag is lowercase letters, digits and dashes, such as cluster-mode')).max(50, 'at most 50 tags'))
+  .pipe(
+    z
+      .array(
+        z.string().regex(/^[a-z0-9-]{1,60}$/, 'a tag is lowercase letters, digits and dashes, such as cluster-mode'),
+      )
+      .max(50, 'at most 50 tags'),
+  )
   .default([]);
 
 /** `?cram=1` practises ahead without moving the schedule. */

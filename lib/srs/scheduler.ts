@@ -25,7 +25,11 @@ export function toStored(card: Card): StoredCard {
 }
 
 export function fromStored(stored: StoredCard): Card {
-  return { ...stored, due: new Date(stored.due), last_review: stored.last_review === null ? undefined : new Date(stored.last_review) };
+  return {
+    ...stored,
+    due: new Date(stored.due),
+    last_review: stored.last_review === null ? undefined : new Date(stored.last_review),
+  };
 }
 
 export const newCard = (now: Date): Card => createEmptyCard(now);

@@ -30,7 +30,16 @@ export async function drillQueue(learnerId: string, options: QueueOptions): Prom
   const dueInDeck = dueToday.filter((entry) => deckIds.has(entry.id));
   const dueNow = dueInDeck.filter((entry) => entry.due <= now).map((entry) => entry.id);
   const newLeftToday = Math.max(0, perDay - introduced);
-  const chosen = nextCards({ cards, schedule: schedule.cards, focusTopics: schedule.focus, dueNow, newLeftToday, filter: options.filter, cram: options.cram, limit: 20 });
+  const chosen = nextCards({
+    cards,
+    schedule: schedule.cards,
+    focusTopics: schedule.focus,
+    dueNow,
+    newLeftToday,
+    filter: options.filter,
+    cram: options.cram,
+    limit: 20,
+  });
 
   const views = chosen.map((card): CardView => {
     const stored = schedule.cards.get(card.id);

@@ -46,7 +46,12 @@ describe('drill schedule', () => {
     const options = { filter: { tags: [card.topic] }, cram: false, now: at(0), tzOffsetMinutes: 0 };
     const before = await drillQueue(learner, options);
     expect(before.counts).toMatchObject({ dueNow: 0, newLeftToday: 20, unseen: before.counts.deckSize });
-    expect(before.cards[0]?.intervals).toEqual({ '1': '1m', '2': '6m', '3': '10m', '4': expect.stringMatching(/^\d+d$/) });
+    expect(before.cards[0]?.intervals).toEqual({
+      '1': '1m',
+      '2': '6m',
+      '3': '10m',
+      '4': expect.stringMatching(/^\d+d$/),
+    });
 
     await recordReview(learner, card.id, Rating.Again, at(0), UTC);
     const soon = await drillQueue(learner, { ...options, now: at(0) });
@@ -72,7 +77,10 @@ describe('drill schedule', () => {
     expect(await undoLastReview(learner)).toEqual({ cardId: card.id });
     expect((await readSchedule(learner)).cards.has(card.id)).toBe(false);
     expect(await (await getValkey('app')).zcard(srsKeys(learner).due)).toBe(0);
-    expect((await drillQueue(learner, { filter: { tags: [] }, cram: false, now: at(20), tzOffsetMinutes: 0 })).counts.newLeftToday).toBe(20);
+    expect(
+      (await drillQueue(learner, { filter: { tags: [] }, cram: false, now: at(20), tzOffsetMinutes: 0 })).counts
+        .newLeftToday,
+    ).toBe(20);
     expect(await undoLastReview(learner)).toBeNull();
   });
 
@@ -130,7 +138,11 @@ describe('drill schedule', () => {
     const file = await exportHistory(from);
     const to = newLearnerId();
     expect(await importHistory(to, file)).toEqual({ cards: 1, reviews: 1, skipped: 0 });
-    expect(await importHistory(to, { ...file, cards: { ...file.cards, 'gone-card': file.cards[card.id]! } })).toEqual({ cards: 0, reviews: 0, skipped: 1 });
+    expect(await importHistory(to, { ...file, cards: { ...file.cards, 'gone-card': file.cards[card.id]! } })).toEqual({
+      cards: 0,
+      reviews: 0,
+      skipped: 1,
+    });
     expect((await readSchedule(to)).cards.get(card.id)).toEqual((await readSchedule(from)).cards.get(card.id));
     expect(await readHistory(to)).toHaveLength(1);
   });

@@ -68,7 +68,8 @@ export async function setNewCardsPerDay(learnerId: string, perDay: number): Prom
 
 function requireCard(cardId: string): Flashcard {
   const card = drillContent().cardsById.get(cardId);
-  if (!card) throw new UnknownCardError(`There is no flashcard "${cardId}". Reload the drills: the deck may have changed.`);
+  if (!card)
+    throw new UnknownCardError(`There is no flashcard "${cardId}". Reload the drills: the deck may have changed.`);
   return card;
 }
 
@@ -76,13 +77,26 @@ function requireCard(cardId: string): Flashcard {
  * Records a grade. In cram mode the grade is kept in the history but the schedule is untouched,
  * so practising ahead never pushes a card's real review further away.
  */
-export async function recordReview(learnerId: string, cardId: string, grade: Grade, now: Date, options: { cram: boolean; tzOffsetMinutes: number }): Promise<{ due: number | null }> {
+export async function recordReview(
+  learnerId: string,
+  cardId: string,
+  grade: Grade,
+  now: Date,
+  options: { cram: boolean; tzOffsetMinutes: number },
+): Promise<{ due: number | null }> {
   requireCard(cardId);
   const keys = srsKeys(learnerId);
   const valkey = await getValkey('app');
   const previousJson = await valkey.hget(keys.cards, cardId);
   const previous = previousJson ? storedCard(previousJson) : null;
-  const entry: ReviewEntry = { cardId, grade, at: now.getTime(), cram: options.cram, day: localDay(now.getTime(), options.tzOffsetMinutes), prev: previous };
+  const entry: ReviewEntry = {
+    cardId,
+    grade,
+    at: now.getTime(),
+    cram: options.cram,
+    day: localDay(now.getTime(), options.tzOffsetMinutes),
+    prev: previous,
+  };
   const transaction = valkey.multi();
   let due: number | null = null;
   if (!options.cram) {
@@ -116,8 +130,12 @@ export async function undoLastReview(learnerId: string): Promise<{ cardId: strin
       continue;
     }
     if (!entry.cram) {
-      if (entry.prev) transaction.hset(keys.cards, entry.cardId, JSON.stringify(entry.prev)).zadd(keys.due, entry.prev.due, entry.cardId);
-      else transaction.hdel(keys.cards, entry.cardId).zrem(keys.due, entry.cardId).hincrby(keys.newPerDay, entry.day, -1);
+      if (entry.prev)
+        transaction
+          .hset(keys.cards, entry.cardId, JSON.stringify(entry.prev))
+          .zadd(keys.due, entry.prev.due, entry.cardId);
+      else
+        transaction.hdel(keys.cards, entry.cardId).zrem(keys.due, entry.cardId).hincrby(keys.newPerDay, entry.day, -1);
     }
     if (await transaction.exec()) return { cardId: entry.cardId };
   }
@@ -128,14 +146,23 @@ export async function undoLastReview(learnerId: string): Promise<{ cardId: strin
  * After a mock interview: the reviewed cards of weak topics become due now (never later than they
  * were), and their new cards come first for two weeks.
  */
-export async function bringTopicsForward(learnerId: string, topics: readonly string[], now: Date = new Date()): Promise<number> {
+export async function bringTopicsForward(
+  learnerId: string,
+  topics: readonly string[],
+  now: Date = new Date(),
+): Promise<number> {
   if (topics.length === 0) return 0;
   const keys = srsKeys(learnerId);
   const wanted = new Set(topics);
   const { cards } = await readSchedule(learnerId);
-  const ids = drillContent().cards.filter((card) => wanted.has(card.topic) && cards.has(card.id)).map((card) => card.id);
+  const ids = drillContent()
+    .cards.filter((card) => wanted.has(card.topic) && cards.has(card.id))
+    .map((card) => card.id);
   const valkey = await getValkey('app');
-  const transaction = valkey.multi().sadd(keys.focus, ...topics).expire(keys.focus, FOCUS_SECONDS);
+  const transaction = valkey
+    .multi()
+    .sadd(keys.focus, ...topics)
+    .expire(keys.focus, FOCUS_SECONDS);
   // LT: only ever moves a due date earlier.
   for (const id of ids) transaction.zadd(keys.due, 'LT', now.getTime(), id);
   await transaction.exec();
@@ -148,13 +175,18 @@ export async function readHistory(learnerId: string): Promise<ReviewEntry[]> {
 }
 
 /** Writes merged card states and, when given, replaces the review log (an imported history file). */
-export async function writeMergedHistory(learnerId: string, cards: [string, StoredCard][], log: ReviewEntry[] | null): Promise<void> {
+export async function writeMergedHistory(
+  learnerId: string,
+  cards: [string, StoredCard][],
+  log: ReviewEntry[] | null,
+): Promise<void> {
   const keys = srsKeys(learnerId);
   const transaction = (await getValkey('app')).multi();
   for (const [id, card] of cards) transaction.hset(keys.cards, id, JSON.stringify(card)).zadd(keys.due, card.due, id);
   if (log) {
     transaction.del(keys.log);
-    for (let i = 0; i < log.length; i += 1000) transaction.rpush(keys.log, ...log.slice(i, i + 1000).map((entry) => JSON.stringify(entry)));
+    for (let i = 0; i < log.length; i += 1000)
+      transaction.rpush(keys.log, ...log.slice(i, i + 1000).map((entry) => JSON.stringify(entry)));
   }
   await transaction.exec();
 }

@@ -50,7 +50,9 @@ export type ReviewEntry = z.infer<typeof ReviewEntry>;
 export const DRILL_EXPORT_FORMAT = 'keyspace-drills';
 
 export const DrillExport = z.strictObject({
-  format: z.literal(DRILL_EXPORT_FORMAT, { error: `must be "${DRILL_EXPORT_FORMAT}": this does not look like a Keyspace review history file` }),
+  format: z.literal(DRILL_EXPORT_FORMAT, {
+    error: `must be "${DRILL_EXPORT_FORMAT}": this does not look like a Keyspace review history file`,
+  }),
   version: z.literal(1, { error: 'must be 1: this file comes from a newer Keyspace' }),
   exportedAt: z.iso.datetime(),
   cards: z.record(z.string().max(100), StoredCard),

@@ -30,7 +30,10 @@ function tlsOptions(raw: string): RedisOptions['tls'] {
 function createClient(role: InstanceRole): Redis {
   const raw = keyspaceEnv()[URL_ENV[role]];
   if (!raw) {
-    throw new ValkeyUnavailableError(role, `${URL_ENV[role]} is not set. Start Keyspace with "npm start" or "npm run dev".`);
+    throw new ValkeyUnavailableError(
+      role,
+      `${URL_ENV[role]} is not set. Start Keyspace with "npm start" or "npm run dev".`,
+    );
   }
   const client = new Redis(raw, {
     tls: tlsOptions(raw),
@@ -98,7 +101,12 @@ export function endpointOf(role: InstanceRole): string {
  * timed out, out of retries), as opposed to Valkey answering with an error. Matched by message and
  * name because ioredis throws plain Errors for these and does not export its error classes.
  */
-const CONNECTION_FAILURES = new Set(['Connection is closed.', "Stream isn't writeable and enableOfflineQueue options is false", 'Command timed out', 'Command aborted due to connection close']);
+const CONNECTION_FAILURES = new Set([
+  'Connection is closed.',
+  "Stream isn't writeable and enableOfflineQueue options is false",
+  'Command timed out',
+  'Command aborted due to connection close',
+]);
 
 /** Whether an error came from a dropped or stalled connection rather than from Valkey's answer. */
 export function isConnectionError(error: unknown): error is Error {

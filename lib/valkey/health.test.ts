@@ -3,7 +3,10 @@ import { parseInfoVersion } from './health';
 
 describe('parseInfoVersion', () => {
   it('prefers the Valkey version over the Redis-compatible one Valkey also reports', () => {
-    expect(parseInfoVersion('# Server\r\nredis_version:7.2.4\r\nvalkey_version:8.0.1\r\n')).toEqual({ engine: 'valkey', version: '8.0.1' });
+    expect(parseInfoVersion('# Server\r\nredis_version:7.2.4\r\nvalkey_version:8.0.1\r\n')).toEqual({
+      engine: 'valkey',
+      version: '8.0.1',
+    });
   });
 
   it('reads Redis OSS servers, such as an ElastiCache Redis OSS endpoint', () => {

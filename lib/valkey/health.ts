@@ -15,7 +15,7 @@ export interface ServerHealth {
 /** Which sandbox protections are on, so operators can see what shields a learner-facing server. */
 export const SANDBOX_GUARDS = {
   perLearnerAclUsers: 'each learner is an ACL user limited to its own keys, channels and an explicit command list',
-  keyRewriting: 'keys are rewritten into the learner\'s namespace by key position',
+  keyRewriting: "keys are rewritten into the learner's namespace by key position",
   hyperLogLog: 'PFADD/PFCOUNT/PFMERGE only on keys PF commands wrote (CVE-2025-32023)',
   scripting: 'EVAL, EVALSHA, FUNCTION, FCALL and SCRIPT refused (CVE-2025-49844 and other Lua bugs in Valkey 8.0.x)',
   restore: 'RESTORE and DUMP refused (CVE-2026-25243)',

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIVE_LEARNERS_KEY, COOKIE_SECRET_KEY, interviewKey, progressKey, rateLimitKey, sandboxKeyPrefix, srsKeys } from './keys';
+import {
+  ACTIVE_LEARNERS_KEY,
+  COOKIE_SECRET_KEY,
+  interviewKey,
+  progressKey,
+  rateLimitKey,
+  sandboxKeyPrefix,
+  srsKeys,
+} from './keys';
 
 // Stored data is found by these exact names: a change here must come with a migration.
 describe('Valkey key names', () => {

@@ -27,7 +27,14 @@ export const interviewKey = (learnerId: string) => `${learnerTag(learnerId)}:int
 
 export const srsKeys = (learnerId: string) => {
   const srs = `${learnerTag(learnerId)}:srs`;
-  return { cards: `${srs}:cards`, due: `${srs}:due`, log: `${srs}:log`, newPerDay: `${srs}:new`, focus: `${srs}:focus`, settings: `${srs}:settings` };
+  return {
+    cards: `${srs}:cards`,
+    due: `${srs}:due`,
+    log: `${srs}:log`,
+    newPerDay: `${srs}:new`,
+    focus: `${srs}:focus`,
+    settings: `${srs}:settings`,
+  };
 };
 
 export const rateLimitKey = (bucket: string) => `keyspace:rate:${bucket}`;

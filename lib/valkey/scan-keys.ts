@@ -17,11 +17,18 @@ export interface ScanKeysOptions {
 /** Keys come back as the pattern was given: strings for a string pattern, bytes for a Buffer. */
 export function scanKeys(client: Redis, match: string, options?: ScanKeysOptions): AsyncGenerator<string[]>;
 export function scanKeys(client: Redis, match: Buffer, options?: ScanKeysOptions): AsyncGenerator<Buffer[]>;
-export async function* scanKeys(client: Redis, match: string | Buffer, { limit = Number.POSITIVE_INFINITY, count = 1000 }: ScanKeysOptions = {}): AsyncGenerator<string[] | Buffer[]> {
+export async function* scanKeys(
+  client: Redis,
+  match: string | Buffer,
+  { limit = Number.POSITIVE_INFINITY, count = 1000 }: ScanKeysOptions = {},
+): AsyncGenerator<string[] | Buffer[]> {
   let cursor = '0';
   let found = 0;
   do {
-    const [next, keys] = (await client.callBuffer('scan', cursor, 'MATCH', match, 'COUNT', String(count))) as [Buffer, Buffer[]];
+    const [next, keys] = (await client.callBuffer('scan', cursor, 'MATCH', match, 'COUNT', String(count))) as [
+      Buffer,
+      Buffer[],
+    ];
     cursor = next.toString();
     if (keys.length === 0) continue;
     found += keys.length;

@@ -53,7 +53,10 @@ export function startApp(options: AppOptions): AppProcess {
   const exited = new Promise<string>((resolve) => {
     child.once('exit', (code, signal) => {
       const how = signal ?? `code ${code}`;
-      if (!isReady) markFailed(new Error(`The app exited before it was ready (${how}); see its output above or in ${options.logFile}.`));
+      if (!isReady)
+        markFailed(
+          new Error(`The app exited before it was ready (${how}); see its output above or in ${options.logFile}.`),
+        );
       if (suppressed > 0) console.log(`  │ (${suppressed} more lines of app output in ${options.logFile})`);
       log.end();
       resolve(how);
@@ -105,7 +108,9 @@ export function startApp(options: AppOptions): AppProcess {
       child.kill('SIGTERM');
       const outcome = await Promise.race([exited, sleep(60_000).then(() => null)]);
       if (outcome === null) {
-        console.warn('! The app did not stop within 60 s of SIGTERM; sending SIGKILL (its Valkey servers are cleaned up by the next run).');
+        console.warn(
+          '! The app did not stop within 60 s of SIGTERM; sending SIGKILL (its Valkey servers are cleaned up by the next run).',
+        );
         child.kill('SIGKILL');
         await exited;
       }

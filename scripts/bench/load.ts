@@ -27,7 +27,8 @@ const OK_PREFIX = Buffer.from('{"ok":true');
 export function classify(status: number, body: Buffer): Outcome {
   if (status === 429) return OUTCOME_REFUSED;
   if (status !== 200) return OUTCOME_ERROR;
-  if (body.length >= OK_PREFIX.length && body.compare(OK_PREFIX, 0, OK_PREFIX.length, 0, OK_PREFIX.length) === 0) return OUTCOME_OK;
+  if (body.length >= OK_PREFIX.length && body.compare(OK_PREFIX, 0, OK_PREFIX.length, 0, OK_PREFIX.length) === 0)
+    return OUTCOME_OK;
   let parsed: unknown;
   try {
     parsed = JSON.parse(body.toString('utf8'));
@@ -89,7 +90,9 @@ class Phase {
 
   constructor(readonly options: PhaseOptions) {
     this.latencies = new Float64Array(options.maxRequests);
-    this.perSecond = new Uint32Array(Math.ceil((options.warmupMs + options.durationMs + options.requestTimeoutMs) / 1000) + 1);
+    this.perSecond = new Uint32Array(
+      Math.ceil((options.warmupMs + options.durationMs + options.requestTimeoutMs) / 1000) + 1,
+    );
   }
 
   /** Counts one answer; true when it was not a success and deserves a sample. */
@@ -157,7 +160,13 @@ class Learner {
     if (!request) return;
     // Where it was stuck tells a slow server from a client that never got a socket.
     const socket = request.socket;
-    const stage = !socket ? 'no socket yet' : socket.connecting ? 'still connecting' : this.status === 0 ? 'sent, no response headers' : 'response body incomplete';
+    const stage = !socket
+      ? 'no socket yet'
+      : socket.connecting
+        ? 'still connecting'
+        : this.status === 0
+          ? 'sent, no response headers'
+          : 'response body incomplete';
     request.destroy(new Error(`${reason}; ${stage}`));
   }
 
@@ -227,7 +236,9 @@ class Learner {
       const sentAt = Math.floor((this.startedAt - this.phase.startedAt) / 1000);
       this.phase.sample(
         outcome,
-        body ? `HTTP ${this.status} ${body.toString('utf8').slice(0, 300)}` : `request failed: ${this.failure?.message ?? 'response cut short'} (sent in second ${sentAt} of the phase)`,
+        body
+          ? `HTTP ${this.status} ${body.toString('utf8').slice(0, 300)}`
+          : `request failed: ${this.failure?.message ?? 'response cut short'} (sent in second ${sentAt} of the phase)`,
       );
     }
     // After a transport failure, pause briefly rather than spin against a server that is gone.
@@ -260,7 +271,9 @@ export async function runPhase(options: PhaseOptions): Promise<PhaseResult> {
   const learners = Array.from({ length: options.learners }, (_, index) => new Learner(phase, agent, index));
   const watchdog = setInterval(() => {
     const now = performance.now();
-    for (const learner of learners) if (learner.waitingMs(now) > options.requestTimeoutMs) learner.abort(`no answer within ${options.requestTimeoutMs} ms`);
+    for (const learner of learners)
+      if (learner.waitingMs(now) > options.requestTimeoutMs)
+        learner.abort(`no answer within ${options.requestTimeoutMs} ms`);
   }, 250);
 
   for (const learner of learners) learner.send();

@@ -20,13 +20,19 @@ export interface PageWeight {
 const gzipSize = (content: Buffer | string) => gzipSync(content, { level: 6 }).length;
 
 export function pageWeight(html: string, nextDir: string): PageWeight {
-  const sources = [...html.matchAll(/<script([^>]*)\ssrc="([^"]+)"([^>]*)>/g)].filter((match) => !/\snomodule/i.test(`${match[1]} ${match[3]}`)).map((match) => match[2]!);
+  const sources = [...html.matchAll(/<script([^>]*)\ssrc="([^"]+)"([^>]*)>/g)]
+    .filter((match) => !/\snomodule/i.test(`${match[1]} ${match[3]}`))
+    .map((match) => match[2]!);
   const unique = [...new Set(sources)].filter((src) => src.startsWith('/_next/static/'));
   const chunks = unique.map((src) => {
-    const content = readFileSync(path.join(nextDir, 'static', decodeURIComponent(src.replace(/^\/_next\/static\//, '').split('?')[0]!)));
+    const content = readFileSync(
+      path.join(nextDir, 'static', decodeURIComponent(src.replace(/^\/_next\/static\//, '').split('?')[0]!)),
+    );
     return { file: src, raw: content.length, gzip: gzipSize(content) };
   });
-  const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1]!).join('\n');
+  const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)]
+    .map((match) => match[1]!)
+    .join('\n');
   return {
     scripts: chunks.length,
     rawBytes: chunks.reduce((sum, chunk) => sum + chunk.raw, 0) + Buffer.byteLength(inline),

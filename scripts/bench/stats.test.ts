@@ -42,13 +42,20 @@ describe('bench statistics', () => {
 
   it('compares sandbox with bare against the targets', () => {
     const bare = phase({ route: 'bare', throughput: 1000, latencyMs: { mean: 1, p50: 1, p90: 2, p99: 10, max: 20 } });
-    expect(compare(phase({ throughput: 600, latencyMs: { mean: 1, p50: 1, p90: 2, p99: 15, max: 20 } }), bare)).toMatchObject({ throughputPass: true, p99Pass: true, pass: true });
-    expect(compare(phase({ throughput: 599, latencyMs: { mean: 1, p50: 1, p90: 2, p99: 15.1, max: 20 } }), bare)).toMatchObject({ throughputPass: false, p99Pass: false, pass: false });
+    expect(
+      compare(phase({ throughput: 600, latencyMs: { mean: 1, p50: 1, p90: 2, p99: 15, max: 20 } }), bare),
+    ).toMatchObject({ throughputPass: true, p99Pass: true, pass: true });
+    expect(
+      compare(phase({ throughput: 599, latencyMs: { mean: 1, p50: 1, p90: 2, p99: 15.1, max: 20 } }), bare),
+    ).toMatchObject({ throughputPass: false, p99Pass: false, pass: false });
   });
 
   it('compares app CPU per request, leaving other processes out', () => {
     const cpu = (next: number, others: number) => ({ next: { ms: next, cores: 0 }, others: { ms: others, cores: 0 } });
-    const result = compare(phase({ requests: 1000, appCpu: cpu(3000, 9000) }), phase({ route: 'bare', requests: 2000, appCpu: cpu(2000, 1) }));
+    const result = compare(
+      phase({ requests: 1000, appCpu: cpu(3000, 9000) }),
+      phase({ route: 'bare', requests: 2000, appCpu: cpu(2000, 1) }),
+    );
     expect(result.appCpuPerRequestRatio).toBe(3);
     expect(compare(phase({}), phase({ route: 'bare' })).appCpuPerRequestRatio).toBeNull();
   });
@@ -73,14 +80,20 @@ describe('bench answer classification', () => {
 
   it('tells refusals (429, sandbox messages) from errors', () => {
     expect(classify(429, json({ ok: false }))).toBe(OUTCOME_REFUSED);
-    expect(classify(200, json({ ok: false, error: 'ERR CONFIG is disabled in the Keyspace sandbox: …' }))).toBe(OUTCOME_REFUSED);
-    expect(classify(200, json({ ok: false, error: 'WRONGTYPE Operation against a key holding the wrong kind of value' }))).toBe(OUTCOME_ERROR);
+    expect(classify(200, json({ ok: false, error: 'ERR CONFIG is disabled in the Keyspace sandbox: …' }))).toBe(
+      OUTCOME_REFUSED,
+    );
+    expect(
+      classify(200, json({ ok: false, error: 'WRONGTYPE Operation against a key holding the wrong kind of value' })),
+    ).toBe(OUTCOME_ERROR);
     expect(classify(503, json({ ok: false, error: 'The sandbox Valkey is unavailable' }))).toBe(OUTCOME_ERROR);
     expect(classify(200, Buffer.from('<html>'))).toBe(OUTCOME_ERROR);
   });
 
   it('takes the learner cookie from Set-Cookie, ready to send back', () => {
-    expect(cookieFrom(['other=1; Path=/', 'keyspace_learner=abc123def456; Path=/; HttpOnly'], 'keyspace_learner')).toBe('keyspace_learner=abc123def456');
+    expect(cookieFrom(['other=1; Path=/', 'keyspace_learner=abc123def456; Path=/; HttpOnly'], 'keyspace_learner')).toBe(
+      'keyspace_learner=abc123def456',
+    );
     expect(cookieFrom(undefined, 'keyspace_learner')).toBeNull();
   });
 });

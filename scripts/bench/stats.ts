@@ -107,7 +107,15 @@ export function compare(sandbox: PhaseResult, bare: PhaseResult): Comparison {
   const throughputPass = throughputRatio >= TARGETS.minThroughputRatio;
   const p99Pass = p99Ratio <= TARGETS.maxP99Ratio;
   const appCpuPerRequestRatio = sandboxCpu !== null && bareCpu ? sandboxCpu / bareCpu : null;
-  return { learners: sandbox.learners, throughputRatio, p99Ratio, appCpuPerRequestRatio, throughputPass, p99Pass, pass: throughputPass && p99Pass };
+  return {
+    learners: sandbox.learners,
+    throughputRatio,
+    p99Ratio,
+    appCpuPerRequestRatio,
+    throughputPass,
+    p99Pass,
+    pass: throughputPass && p99Pass,
+  };
 }
 
 /** Why a phase's figures cannot be trusted, or null when they can. */
@@ -115,11 +123,13 @@ export function invalidReason(phase: PhaseResult): string | null {
   const label = `${phase.route} route, ${phase.learners} learners`;
   if (phase.requests === 0) return `${label}: no request completed in the measured window`;
   const errorRate = phase.errors / phase.requests;
-  if (errorRate > TARGETS.maxErrorRate) return `${label}: ${(errorRate * 100).toFixed(2)} % of requests failed (limit ${TARGETS.maxErrorRate * 100} %)`;
+  if (errorRate > TARGETS.maxErrorRate)
+    return `${label}: ${(errorRate * 100).toFixed(2)} % of requests failed (limit ${TARGETS.maxErrorRate * 100} %)`;
   // The command mix holds nothing the sandbox should refuse: refusals mean limits were not lifted,
   // and cheap 429s would inflate the throughput.
   const refusalRate = phase.refusals / phase.requests;
-  if (refusalRate > TARGETS.maxErrorRate) return `${label}: ${(refusalRate * 100).toFixed(2)} % of requests were refused (limit ${TARGETS.maxErrorRate * 100} %)`;
+  if (refusalRate > TARGETS.maxErrorRate)
+    return `${label}: ${(refusalRate * 100).toFixed(2)} % of requests were refused (limit ${TARGETS.maxErrorRate * 100} %)`;
   if (phase.route === 'sandbox' && phase.learnersWithCookie < phase.learners) {
     return `${label}: only ${phase.learnersWithCookie} learners got a keyspace_learner cookie`;
   }
@@ -127,7 +137,9 @@ export function invalidReason(phase: PhaseResult): string | null {
 }
 
 function pad(values: string[], widths: number[], rightAlign: boolean[]): string {
-  return values.map((value, i) => (rightAlign[i] ? value.padStart(widths[i] ?? 0) : value.padEnd(widths[i] ?? 0))).join('  ');
+  return values
+    .map((value, i) => (rightAlign[i] ? value.padStart(widths[i] ?? 0) : value.padEnd(widths[i] ?? 0)))
+    .join('  ');
 }
 
 const ms = (value: number) => value.toFixed(value < 10 ? 2 : 1);
@@ -136,7 +148,20 @@ const pct = (cores: number) => `${Math.round(cores * 100)} %`;
 /** The results table, then one verdict line per number of learners. */
 export function formatReport(phases: PhaseResult[], comparisons: Comparison[]): string {
   const appRoles = [...new Set(phases.flatMap((phase) => Object.keys(phase.appCpu ?? {})))];
-  const header = ['N', 'route', 'requests', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'errors', 'refused', 'gen CPU', ...appRoles.map((role) => `${role} CPU`), 'app CPU ms/req'];
+  const header = [
+    'N',
+    'route',
+    'requests',
+    'req/s',
+    'p50 ms',
+    'p99 ms',
+    'max ms',
+    'errors',
+    'refused',
+    'gen CPU',
+    ...appRoles.map((role) => `${role} CPU`),
+    'app CPU ms/req',
+  ];
   const rows = phases.map((phase) => [
     String(phase.learners),
     phase.route,
@@ -153,15 +178,25 @@ export function formatReport(phases: PhaseResult[], comparisons: Comparison[]): 
   ]);
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => (row[i] ?? '').length)));
   const right = header.map((_, i) => i !== 1);
-  const lines = [pad(header, widths, right), widths.map((width) => '─'.repeat(width)).join('  '), ...rows.map((row) => pad(row, widths, right))];
+  const lines = [
+    pad(header, widths, right),
+    widths.map((width) => '─'.repeat(width)).join('  '),
+    ...rows.map((row) => pad(row, widths, right)),
+  ];
   lines.push('');
-  lines.push(`Targets: sandbox throughput ≥ ${TARGETS.minThroughputRatio * 100} % of bare, sandbox p99 ≤ ${TARGETS.maxP99Ratio}× bare.`);
-  lines.push('CPU columns: share of one core over the measured window; "others" is every other process on the machine (noise).');
+  lines.push(
+    `Targets: sandbox throughput ≥ ${TARGETS.minThroughputRatio * 100} % of bare, sandbox p99 ≤ ${TARGETS.maxP99Ratio}× bare.`,
+  );
+  lines.push(
+    'CPU columns: share of one core over the measured window; "others" is every other process on the machine (noise).',
+  );
   for (const c of comparisons) {
     lines.push(
       `N=${c.learners}: throughput ${(c.throughputRatio * 100).toFixed(1)} % of bare ${c.throughputPass ? 'PASS' : 'FAIL'}; ` +
         `p99 ${c.p99Ratio.toFixed(2)}× bare ${c.p99Pass ? 'PASS' : 'FAIL'}  →  ${c.pass ? 'PASS' : 'FAIL'}` +
-        (c.appCpuPerRequestRatio !== null ? `  (app CPU per request: ${c.appCpuPerRequestRatio.toFixed(2)}× bare)` : ''),
+        (c.appCpuPerRequestRatio !== null
+          ? `  (app CPU per request: ${c.appCpuPerRequestRatio.toFixed(2)}× bare)`
+          : ''),
     );
   }
   return lines.join('\n');

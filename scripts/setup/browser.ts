@@ -30,10 +30,15 @@ export function ensureBrowser(): { executablePath?: string; description: string 
   const platform = detectPlatform();
   const sudo = privilegePrefix();
   if (platform.kind !== 'debian' || sudo === null) {
-    fail('No Chromium for the browser tests. Run "npx playwright install chromium", or install Chromium and set KEYSPACE_CHROMIUM_PATH to it.');
+    fail(
+      'No Chromium for the browser tests. Run "npx playwright install chromium", or install Chromium and set KEYSPACE_CHROMIUM_PATH to it.',
+    );
   }
-  step("Installing Chromium for the browser tests (apt-get install chromium; a few minutes)…");
-  if (!runVisible([...sudo, 'apt-get', 'update', '-qq']) || !runVisible([...sudo, 'apt-get', 'install', '-y', '-qq', 'chromium'])) {
+  step('Installing Chromium for the browser tests (apt-get install chromium; a few minutes)…');
+  if (
+    !runVisible([...sudo, 'apt-get', 'update', '-qq']) ||
+    !runVisible([...sudo, 'apt-get', 'install', '-y', '-qq', 'chromium'])
+  ) {
     fail('Installing chromium failed. Run as root: apt-get update && apt-get install -y chromium');
   }
   return findBrowser() ?? fail('Chromium is still missing after installing it.');

@@ -10,7 +10,13 @@ import { heartbeat, step, done } from './log';
 import { spawnNext } from './next';
 
 const INPUT_DIRS = ['app', 'components', 'lib', 'content', 'public'];
-const INPUT_FILES = ['package-lock.json', 'next.config.mjs', 'postcss.config.mjs', 'tsconfig.json', 'mdx-components.tsx'];
+const INPUT_FILES = [
+  'package-lock.json',
+  'next.config.mjs',
+  'postcss.config.mjs',
+  'tsconfig.json',
+  'mdx-components.tsx',
+];
 const FINGERPRINT_FILE = path.join('.next', 'keyspace-fingerprint');
 
 function listFiles(dir: string): string[] {
@@ -25,7 +31,10 @@ function listFiles(dir: string): string[] {
 
 export function sourceFingerprint(root: string): string {
   const hash = createHash('sha256');
-  const files = [...INPUT_DIRS.flatMap((dir) => listFiles(path.join(root, dir))), ...INPUT_FILES.map((f) => path.join(root, f))]
+  const files = [
+    ...INPUT_DIRS.flatMap((dir) => listFiles(path.join(root, dir))),
+    ...INPUT_FILES.map((f) => path.join(root, f)),
+  ]
     .filter((file) => existsSync(file) && statSync(file).isFile())
     .sort();
   for (const file of files) {

@@ -3,9 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 
 export type Platform =
-  | { kind: 'debian'; codename: string; id: string }
-  | { kind: 'macos' }
-  | { kind: 'other'; description: string };
+  { kind: 'debian'; codename: string; id: string } | { kind: 'macos' } | { kind: 'other'; description: string };
 
 export function detectPlatform(): Platform {
   if (process.platform === 'darwin') return { kind: 'macos' };

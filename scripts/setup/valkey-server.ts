@@ -4,7 +4,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { findValkeyServer, MINIMUM_SERVER_MAJOR as MINIMUM_MAJOR, type ValkeyServerBinary } from '../../lib/servers/server-binary';
+import {
+  findValkeyServer,
+  MINIMUM_SERVER_MAJOR as MINIMUM_MAJOR,
+  type ValkeyServerBinary,
+} from '../../lib/servers/server-binary';
 import { step, fail } from './log';
 import { commandExists, detectPlatform, privilegePrefix, runVisible, type Platform } from './system';
 
@@ -44,13 +48,21 @@ function manualAdvice(platform: Platform): string {
 }
 
 function enableBookwormBackports(sudo: string[]): boolean {
-  const listed = spawnSync('sh', ['-c', 'grep -rqs bookworm-backports /etc/apt/sources.list /etc/apt/sources.list.d/'], { stdio: 'ignore' });
+  const listed = spawnSync(
+    'sh',
+    ['-c', 'grep -rqs bookworm-backports /etc/apt/sources.list /etc/apt/sources.list.d/'],
+    { stdio: 'ignore' },
+  );
   if (listed.status === 0) return true;
   if (sudo.length === 0) {
     writeFileSync(BACKPORTS_FILE, BACKPORTS_SOURCE);
     return true;
   }
-  return spawnSync('sh', ['-c', `printf '%s' '${BACKPORTS_SOURCE}' | ${sudo.join(' ')} tee ${BACKPORTS_FILE} >/dev/null`], { stdio: 'inherit' }).status === 0;
+  return (
+    spawnSync('sh', ['-c', `printf '%s' '${BACKPORTS_SOURCE}' | ${sudo.join(' ')} tee ${BACKPORTS_FILE} >/dev/null`], {
+      stdio: 'inherit',
+    }).status === 0
+  );
 }
 
 /** Returns a usable valkey-server, installing one if needed; exits with advice when it cannot. */
@@ -59,7 +71,10 @@ export function ensureValkeyServer(): ValkeyServerBinary {
   if (found) return found;
   const platform = detectPlatform();
   const commands = installCommands(platform);
-  if (!commands) fail(`valkey-server ${MINIMUM_MAJOR}+ is not installed and Keyspace cannot install it here.\n${manualAdvice(platform)}`);
+  if (!commands)
+    fail(
+      `valkey-server ${MINIMUM_MAJOR}+ is not installed and Keyspace cannot install it here.\n${manualAdvice(platform)}`,
+    );
   step(`Installing valkey-server with ${platform.kind === 'macos' ? 'Homebrew' : 'apt'} (this can take a minute)…`);
   if (platform.kind === 'debian' && platform.codename === 'bookworm' && platform.id === 'debian') {
     const sudo = privilegePrefix() ?? [];

@@ -8,7 +8,12 @@ import { DrillQuery } from '@/lib/srs/request';
 export function GET(request: NextRequest) {
   return handleLearnerRequest(request, 'drills', 'Could not load your cards. Try again.', async (learner) => {
     const query = readQuery(request, DrillQuery);
-    const result = await drillQueue(learner.id, { filter: { tags: query.tags }, cram: query.cram, now: new Date(), tzOffsetMinutes: query.tz });
+    const result = await drillQueue(learner.id, {
+      filter: { tags: query.tags },
+      cram: query.cram,
+      now: new Date(),
+      tzOffsetMinutes: query.tz,
+    });
     return jsonOk({ ok: true, ...result });
   });
 }

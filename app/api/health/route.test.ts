@@ -14,7 +14,10 @@ describe('GET /api/health', () => {
   it('answers 200 with the version of each Valkey it reached', async () => {
     const response = await GET();
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { ok: boolean; servers: { role: string; ok: boolean; engine: string; version: string }[] };
+    const body = (await response.json()) as {
+      ok: boolean;
+      servers: { role: string; ok: boolean; engine: string; version: string }[];
+    };
     expect(body.ok).toBe(true);
     expect(body.servers.map((server) => server.role)).toEqual(['sandbox', 'app']);
     for (const server of body.servers) {

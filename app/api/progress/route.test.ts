@@ -14,14 +14,15 @@ import { GET as progressRoute } from './route';
 
 afterAll(closeSandbox);
 
-
 async function newLearner(): Promise<string> {
   const cookie = issuedCookie(await progressRoute(learnerRequest('/api/progress')));
   if (!cookie) throw new Error('no learner cookie issued');
   return cookie;
 }
 
-const params = <T extends string>(name: T, value: string) => ({ params: Promise.resolve({ [name]: value } as Record<T, string>) });
+const params = <T extends string>(name: T, value: string) => ({
+  params: Promise.resolve({ [name]: value } as Record<T, string>),
+});
 const lesson = contentLibrary().lessons.find((candidate) => (candidate.challenges?.length ?? 0) > 0)!;
 const challenge = lesson.challenges![0]!;
 const [quizId, quizKey] = [...quizKeys()][0]!;
@@ -29,20 +30,34 @@ const [quizId, quizKey] = [...quizKeys()][0]!;
 describe('challenge check route', () => {
   it('fails on an empty keyspace with a reason per check, then passes and records it after the solution', async () => {
     const cookie = await newLearner();
-    const failed = await checkRoute(learnerRequest(`/api/challenges/${challenge.id}/check`, cookie, ''), params('id', challenge.id));
+    const failed = await checkRoute(
+      learnerRequest(`/api/challenges/${challenge.id}/check`, cookie, ''),
+      params('id', challenge.id),
+    );
     expect(failed.status).toBe(200);
-    const failedBody = (await failed.json()) as { passed: boolean; checks: { label: string; passed: boolean; detail: string }[] };
+    const failedBody = (await failed.json()) as {
+      passed: boolean;
+      checks: { label: string; passed: boolean; detail: string }[];
+    };
     expect(failedBody.passed).toBe(false);
-    expect(failedBody.checks.map((check) => check.label)).toEqual(expect.arrayContaining(challenge.checks.map((check) => check.label)));
+    expect(failedBody.checks.map((check) => check.label)).toEqual(
+      expect.arrayContaining(challenge.checks.map((check) => check.label)),
+    );
     expect(failedBody.checks.find((check) => !check.passed)?.detail.length).toBeGreaterThan(10);
 
     for (const line of findChallenge(challenge.id)!.spec.solution) {
       const response = await execRoute(learnerRequest('/api/sandbox/exec', cookie, JSON.stringify({ command: line })));
       expect(((await response.json()) as { ok: boolean }).ok, line).toBe(true);
     }
-    const passed = await checkRoute(learnerRequest(`/api/challenges/${challenge.id}/check`, cookie, ''), params('id', challenge.id));
+    const passed = await checkRoute(
+      learnerRequest(`/api/challenges/${challenge.id}/check`, cookie, ''),
+      params('id', challenge.id),
+    );
     expect(await passed.json()).toMatchObject({ passed: true });
-    const progress = (await (await progressRoute(learnerRequest('/api/progress', cookie))).json()) as { progress: { challenges: Record<string, string> }; summary: { lessons: Record<string, { challengesPassed: number }> } };
+    const progress = (await (await progressRoute(learnerRequest('/api/progress', cookie))).json()) as {
+      progress: { challenges: Record<string, string> };
+      summary: { lessons: Record<string, { challengesPassed: number }> };
+    };
     expect(progress.progress.challenges[challenge.id]).toBeDefined();
     expect(progress.summary.lessons[lesson.slug]?.challengesPassed).toBe(1);
   });
@@ -54,13 +69,20 @@ describe('challenge check route', () => {
       const cookie = await newLearner();
       let limited: Response | undefined;
       for (let i = 0; i < 8 && !limited; i++) {
-        const response = await checkRoute(learnerRequest(`/api/challenges/${challenge.id}/check`, cookie, ''), params('id', challenge.id));
+        const response = await checkRoute(
+          learnerRequest(`/api/challenges/${challenge.id}/check`, cookie, ''),
+          params('id', challenge.id),
+        );
         if (response.status === 429) limited = response;
         else expect(response.status).toBe(200);
       }
       expect(limited?.status).toBe(429);
       expect(Number(limited!.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-      expect(await limited!.json()).toMatchObject({ ok: false, code: 'rate_limited', error: expect.stringMatching(/^ERR too many commands/) });
+      expect(await limited!.json()).toMatchObject({
+        ok: false,
+        code: 'rate_limited',
+        error: expect.stringMatching(/^ERR too many commands/),
+      });
     } finally {
       if (saved === undefined) delete process.env.KEYSPACE_SANDBOX_RATE_PER_LEARNER;
       else process.env.KEYSPACE_SANDBOX_RATE_PER_LEARNER = saved;
@@ -68,7 +90,10 @@ describe('challenge check route', () => {
   });
 
   it('answers 404 for an unknown challenge', async () => {
-    const response = await checkRoute(learnerRequest('/api/challenges/nope/check', await newLearner(), ''), params('id', 'nope'));
+    const response = await checkRoute(
+      learnerRequest('/api/challenges/nope/check', await newLearner(), ''),
+      params('id', 'nope'),
+    );
     expect(response.status).toBe(404);
     expect(await response.json()).toMatchObject({ ok: false, code: 'not_found' });
   });
@@ -77,43 +102,83 @@ describe('challenge check route', () => {
 describe('progress routes', () => {
   it('records a read lesson and a quiz answer scored on the server', async () => {
     const cookie = await newLearner();
-    expect((await lessonRoute(learnerRequest(`/api/progress/lessons/${lesson.slug}`, cookie, ''), params('slug', lesson.slug))).status).toBe(200);
-    const answer = await quizRoute(learnerRequest(`/api/progress/quizzes/${quizId}`, cookie, JSON.stringify({ choices: quizKey.correct })), params('id', quizId));
+    expect(
+      (
+        await lessonRoute(
+          learnerRequest(`/api/progress/lessons/${lesson.slug}`, cookie, ''),
+          params('slug', lesson.slug),
+        )
+      ).status,
+    ).toBe(200);
+    const answer = await quizRoute(
+      learnerRequest(`/api/progress/quizzes/${quizId}`, cookie, JSON.stringify({ choices: quizKey.correct })),
+      params('id', quizId),
+    );
     expect(await answer.json()).toMatchObject({ ok: true, correct: true, firstTryCorrect: true });
-    const body = (await (await progressRoute(learnerRequest('/api/progress', cookie))).json()) as { summary: { lessons: Record<string, { read: boolean }>; totals: { percent: number } } };
+    const body = (await (await progressRoute(learnerRequest('/api/progress', cookie))).json()) as {
+      summary: { lessons: Record<string, { read: boolean }>; totals: { percent: number } };
+    };
     expect(body.summary.lessons[lesson.slug]?.read).toBe(true);
     expect(body.summary.totals.percent).toBeGreaterThan(0);
   });
 
   it('answers bad input with 400 or 404 and a message', async () => {
     const cookie = await newLearner();
-    const noChoices = await quizRoute(learnerRequest(`/api/progress/quizzes/${quizId}`, cookie, JSON.stringify({ choices: [] })), params('id', quizId));
+    const noChoices = await quizRoute(
+      learnerRequest(`/api/progress/quizzes/${quizId}`, cookie, JSON.stringify({ choices: [] })),
+      params('id', quizId),
+    );
     expect(noChoices.status).toBe(400);
     // The quiz exists: a choice it does not have is a bad request, not a missing quiz.
-    const outOfRange = await quizRoute(learnerRequest(`/api/progress/quizzes/${quizId}`, cookie, JSON.stringify({ choices: [quizKey.choiceCount] })), params('id', quizId));
+    const outOfRange = await quizRoute(
+      learnerRequest(`/api/progress/quizzes/${quizId}`, cookie, JSON.stringify({ choices: [quizKey.choiceCount] })),
+      params('id', quizId),
+    );
     expect(outOfRange.status).toBe(400);
-    expect(await outOfRange.json()).toMatchObject({ ok: false, code: 'bad_request', error: expect.stringContaining('numbered from 0') });
-    const unknownQuiz = await quizRoute(learnerRequest('/api/progress/quizzes/nope', cookie, JSON.stringify({ choices: [0] })), params('id', 'nope'));
+    expect(await outOfRange.json()).toMatchObject({
+      ok: false,
+      code: 'bad_request',
+      error: expect.stringContaining('numbered from 0'),
+    });
+    const unknownQuiz = await quizRoute(
+      learnerRequest('/api/progress/quizzes/nope', cookie, JSON.stringify({ choices: [0] })),
+      params('id', 'nope'),
+    );
     expect(unknownQuiz.status).toBe(404);
-    const notJson = await quizRoute(learnerRequest(`/api/progress/quizzes/${quizId}`, cookie, '{'), params('id', quizId));
-    expect(await notJson.json()).toMatchObject({ ok: false, code: 'bad_request', error: expect.stringContaining('must be JSON') });
+    const notJson = await quizRoute(
+      learnerRequest(`/api/progress/quizzes/${quizId}`, cookie, '{'),
+      params('id', quizId),
+    );
+    expect(await notJson.json()).toMatchObject({
+      ok: false,
+      code: 'bad_request',
+      error: expect.stringContaining('must be JSON'),
+    });
     const unknown = await lessonRoute(learnerRequest('/api/progress/lessons/nope', cookie, ''), params('slug', 'nope'));
     expect(unknown.status).toBe(404);
-    const wrongFile = await importRoute(learnerRequest('/api/progress/import', cookie, JSON.stringify({ format: 'anki', version: 1 })));
+    const wrongFile = await importRoute(
+      learnerRequest('/api/progress/import', cookie, JSON.stringify({ format: 'anki', version: 1 })),
+    );
     expect(wrongFile.status).toBe(400);
-    expect(await wrongFile.json()).toMatchObject({ error: expect.stringContaining('does not look like a Keyspace progress file') });
+    expect(await wrongFile.json()).toMatchObject({
+      error: expect.stringContaining('does not look like a Keyspace progress file'),
+    });
   });
 
   it('exports a file that another browser imports', async () => {
     const from = await newLearner();
     await lessonRoute(learnerRequest(`/api/progress/lessons/${lesson.slug}`, from, ''), params('slug', lesson.slug));
     const exported = await exportRoute(learnerRequest('/api/progress/export', from));
-    expect(exported.headers.get('content-disposition')).toMatch(/^attachment; filename="keyspace-progress-\d{4}-\d\d-\d\d\.json"$/);
+    expect(exported.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="keyspace-progress-\d{4}-\d\d-\d\d\.json"$/,
+    );
     const file = (await exported.json()) as { progress: { lessons: Record<string, string> } };
     const to = await newLearner();
     const imported = await importRoute(learnerRequest('/api/progress/import', to, JSON.stringify(file)));
     expect(await imported.json()).toEqual({ ok: true, imported: 1, skipped: 0 });
-    const body = (await (await progressRoute(learnerRequest('/api/progress', to))).json()) as { progress: { lessons: Record<string, string> } };
+    const body = (await (await progressRoute(learnerRequest('/api/progress', to))).json()) as {
+      progress: { lessons: Record<string, string> };
+    };
     expect(body.progress.lessons[lesson.slug]).toBe(file.progress.lessons[lesson.slug]);
   });
 });

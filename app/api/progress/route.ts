@@ -4,5 +4,7 @@ import { jsonOk } from '@/lib/http/response';
 import { progressWithSummary } from '@/lib/progress/service';
 
 export function GET(request: NextRequest) {
-  return handleLearnerRequest(request, 'progress', 'Could not load your progress. Try again.', async (learner) => jsonOk({ ok: true, ...(await progressWithSummary(learner.id)) }));
+  return handleLearnerRequest(request, 'progress', 'Could not load your progress. Try again.', async (learner) =>
+    jsonOk({ ok: true, ...(await progressWithSummary(learner.id)) }),
+  );
 }

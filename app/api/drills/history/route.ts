@@ -6,10 +6,15 @@ import { DrillExport } from '@/lib/srs/types';
 
 /** The learner's schedule and review history as a JSON file. */
 export function GET(request: NextRequest) {
-  return handleLearnerRequest(request, 'drills/history', 'Could not export your reviews. Try again.', async (learner) => {
-    const file = await exportHistory(learner.id);
-    return jsonDownload(file, `keyspace-reviews-${file.exportedAt.slice(0, 10)}.json`);
-  });
+  return handleLearnerRequest(
+    request,
+    'drills/history',
+    'Could not export your reviews. Try again.',
+    async (learner) => {
+      const file = await exportHistory(learner.id);
+      return jsonDownload(file, `keyspace-reviews-${file.exportedAt.slice(0, 10)}.json`);
+    },
+  );
 }
 
 /** Merges an exported history into this learner's (the more recent state of each card wins). */

@@ -16,6 +16,12 @@ const Review = z.object({
 export function POST(request: NextRequest) {
   return handleLearnerRequest(request, 'drills/reviews', 'Could not save your grade. Try again.', async (learner) => {
     const body = await readJsonBody(request, Review, 4096);
-    return jsonOk({ ok: true, ...(await recordReview(learner.id, body.cardId, body.grade, new Date(), { cram: body.cram, tzOffsetMinutes: body.tz })) });
+    return jsonOk({
+      ok: true,
+      ...(await recordReview(learner.id, body.cardId, body.grade, new Date(), {
+        cram: body.cram,
+        tzOffsetMinutes: body.tz,
+      })),
+    });
   });
 }

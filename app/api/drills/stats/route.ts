@@ -6,7 +6,11 @@ import { StatsQuery } from '@/lib/srs/request';
 
 /** Due counts, streak, retention per day and a 14-day forecast, for the dashboard. */
 export function GET(request: NextRequest) {
-  return handleLearnerRequest(request, 'drills/stats', 'Could not load your drill statistics. Try again.', async (learner) =>
-    jsonOk({ ok: true, ...(await drillStats(learner.id, new Date(), readQuery(request, StatsQuery).tz)) }),
+  return handleLearnerRequest(
+    request,
+    'drills/stats',
+    'Could not load your drill statistics. Try again.',
+    async (learner) =>
+      jsonOk({ ok: true, ...(await drillStats(learner.id, new Date(), readQuery(request, StatsQuery).tz)) }),
   );
 }

@@ -7,15 +7,23 @@ import { ResultRequest } from '@/lib/interview/types';
 
 /** The learner's recent interviews and per-topic average scores (the dashboard reads this). */
 export function GET(request: NextRequest) {
-  return handleLearnerRequest(request, 'interview/results', 'Could not load your interview results. Try again.', async (learner) =>
-    jsonOk({ ok: true, ...(await readInterviewResults(learner.id)) }),
+  return handleLearnerRequest(
+    request,
+    'interview/results',
+    'Could not load your interview results. Try again.',
+    async (learner) => jsonOk({ ok: true, ...(await readInterviewResults(learner.id)) }),
   );
 }
 
 /** Scores a finished interview from what the learner ticked, saves it and brings weak topics forward in the drills. */
 export function POST(request: NextRequest) {
-  return handleLearnerRequest(request, 'interview/results', 'Could not save your interview. Try again.', async (learner) => {
-    const body = await readJsonBody(request, ResultRequest, 32 * 1024);
-    return jsonOk({ ok: true, ...(await submitInterview(learner.id, body)) });
-  });
+  return handleLearnerRequest(
+    request,
+    'interview/results',
+    'Could not save your interview. Try again.',
+    async (learner) => {
+      const body = await readJsonBody(request, ResultRequest, 32 * 1024);
+      return jsonOk({ ok: true, ...(await submitInterview(learner.id, body)) });
+    },
+  );
 }

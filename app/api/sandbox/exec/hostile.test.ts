@@ -39,10 +39,30 @@ describe('what the HTTP route refuses before running anything (rows 35, 37, 38, 
     ['doubled single quotes', 400, "SET k 'a''b'", 'Invalid argument(s)'],
     ['an empty line', 400, '', '(error) ERR empty command: type a command such as PING.'],
     ['a whitespace-only line', 400, ' \t ', '(error) ERR empty command: type a command such as PING.'],
-    ['a raw newline', 400, 'GET a\nFLUSHALL', '(error) ERR one command per line: send each command in its own request.'],
-    ['a raw carriage return', 400, 'GET a\rFLUSHALL', '(error) ERR one command per line: send each command in its own request.'],
-    ['a 70 KB line (row 21: APPEND of a huge value)', 413, `APPEND k ${'x'.repeat(70 * 1024)}`, '(error) ERR command line too long: the limit is 16 KB.'],
-    ['150 arguments (row 22)', 413, `RPUSH k ${Array.from({ length: 148 }, (_, i) => i).join(' ')}`, '(error) ERR too many arguments: the limit is 100.'],
+    [
+      'a raw newline',
+      400,
+      'GET a\nFLUSHALL',
+      '(error) ERR one command per line: send each command in its own request.',
+    ],
+    [
+      'a raw carriage return',
+      400,
+      'GET a\rFLUSHALL',
+      '(error) ERR one command per line: send each command in its own request.',
+    ],
+    [
+      'a 70 KB line (row 21: APPEND of a huge value)',
+      413,
+      `APPEND k ${'x'.repeat(70 * 1024)}`,
+      '(error) ERR command line too long: the limit is 16 KB.',
+    ],
+    [
+      '150 arguments (row 22)',
+      413,
+      `RPUSH k ${Array.from({ length: 148 }, (_, i) => i).join(' ')}`,
+      '(error) ERR too many arguments: the limit is 100.',
+    ],
   ])('%s: HTTP %i', async (_label, status, command, expected) => {
     const response = await post(command, address(), await learnerCookieValue(alice));
     expect(response.status).toBe(status);
@@ -58,7 +78,10 @@ describe('what the HTTP route refuses before running anything (rows 35, 37, 38, 
       const limited = await post('PING', from, cookie);
       expect(limited.status).toBe(429);
       expect(limited.headers.get('retry-after')).toBe('1');
-      expect(await limited.json()).toMatchObject({ ok: false, text: '(error) ERR too many commands: the sandbox allows 1 per second each. Try again in 1 s.' });
+      expect(await limited.json()).toMatchObject({
+        ok: false,
+        text: '(error) ERR too many commands: the sandbox allows 1 per second each. Try again in 1 s.',
+      });
     });
   });
 
@@ -69,7 +92,12 @@ describe('what the HTTP route refuses before running anything (rows 35, 37, 38, 
       for (let i = 0; i < 4; i++) responses.push(await post('PING', from));
       expect(responses.map((response) => response.status)).toEqual([200, 200, 200, 429]);
       expect(Number(responses[3]!.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-      expect(await responses[3]!.json()).toMatchObject({ ok: false, text: expect.stringMatching(/^\(error\) ERR too many new sandbox sessions from your address: try again in \d+ s\.$/) });
+      expect(await responses[3]!.json()).toMatchObject({
+        ok: false,
+        text: expect.stringMatching(
+          /^\(error\) ERR too many new sandbox sessions from your address: try again in \d+ s\.$/,
+        ),
+      });
     });
   });
 

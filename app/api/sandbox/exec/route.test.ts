@@ -60,7 +60,10 @@ describe('POST /api/sandbox/exec', () => {
     expect(body.error).toMatch(/^ERR CONFIG/);
     const valkeyError = await exec('INCR');
     expect(valkeyError.response.status).toBe(200);
-    expect(valkeyError.body).toMatchObject({ ok: false, text: "(error) ERR wrong number of arguments for 'incr' command" });
+    expect(valkeyError.body).toMatchObject({
+      ok: false,
+      text: "(error) ERR wrong number of arguments for 'incr' command",
+    });
   });
 
   it("runs FLUSHALL on the caller's own keys only", async () => {

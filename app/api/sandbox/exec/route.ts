@@ -13,15 +13,23 @@ const ExecRequest = z.object({ command: z.string({ error: 'must be a string hold
 const REJECTION_CODES = { 400: 'bad_request', 413: 'payload_too_large', 429: 'rate_limited' } as const;
 
 export function POST(request: NextRequest) {
-  return handleLearnerRequest(request, 'sandbox/exec', 'Something went wrong running that command. Try again.', async (learner) => {
-    // Read once per request: each read parses every limit from the environment.
-    const limits = sandboxLimits();
-    // JSON escaping can make a line six times longer; the line itself is checked against its limit.
-    const body = await readJsonBody(request, ExecRequest, limits.maxLineBytes * 6 + 1024);
-    await admitCommand(learner.id, clientAddress(request.headers), learner.isNew, limits);
-    recordCommandUse(learner.id, body.command);
-    const outcome = await executeLine(learner.id, body.command, limits);
-    if (outcome.kind === 'reply') return jsonOk(outcome.body);
-    throw new AppError(REJECTION_CODES[outcome.status], outcome.error, { text: outcome.text, retryAfterSeconds: outcome.retryAfterSeconds });
-  });
+  return handleLearnerRequest(
+    request,
+    'sandbox/exec',
+    'Something went wrong running that command. Try again.',
+    async (learner) => {
+      // Read once per request: each read parses every limit from the environment.
+      const limits = sandboxLimits();
+      // JSON escaping can make a line six times longer; the line itself is checked against its limit.
+      const body = await readJsonBody(request, ExecRequest, limits.maxLineBytes * 6 + 1024);
+      await admitCommand(learner.id, clientAddress(request.headers), learner.isNew, limits);
+      recordCommandUse(learner.id, body.command);
+      const outcome = await executeLine(learner.id, body.command, limits);
+      if (outcome.kind === 'reply') return jsonOk(outcome.body);
+      throw new AppError(REJECTION_CODES[outcome.status], outcome.error, {
+        text: outcome.text,
+        retryAfterSeconds: outcome.retryAfterSeconds,
+      });
+    },
+  );
 }

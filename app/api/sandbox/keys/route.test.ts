@@ -16,9 +16,11 @@ afterAll(async () => {
 });
 
 /** A request from a learner whose id the test chose, signed as the server would. */
-const request = async (path: string, learner: string, body?: unknown, headers?: Record<string, string>) => learnerRequest(path, await learnerCookieValue(learner), body, headers);
+const request = async (path: string, learner: string, body?: unknown, headers?: Record<string, string>) =>
+  learnerRequest(path, await learnerCookieValue(learner), body, headers);
 
-const run = async (learner: string, command: string, headers?: Record<string, string>) => exec(await request('/api/sandbox/exec', learner, { command }, headers));
+const run = async (learner: string, command: string, headers?: Record<string, string>) =>
+  exec(await request('/api/sandbox/exec', learner, { command }, headers));
 
 describe('GET /api/sandbox/keys and POST /api/sandbox/reset', () => {
   it("list only the learner's keys with type, TTL and size, and reset deletes them", async () => {
@@ -29,7 +31,11 @@ describe('GET /api/sandbox/keys and POST /api/sandbox/reset', () => {
     await run(me, 'RPUSH jobs a b');
     await run(other, 'SET not:mine 1');
 
-    const listed = (await (await keys(await request('/api/sandbox/keys', me))).json()) as { ok: boolean; truncated: boolean; keys: { name: string; type: string; ttl: number; bytes: number }[] };
+    const listed = (await (await keys(await request('/api/sandbox/keys', me))).json()) as {
+      ok: boolean;
+      truncated: boolean;
+      keys: { name: string; type: string; ttl: number; bytes: number }[];
+    };
     expect(listed.ok).toBe(true);
     expect(listed.truncated).toBe(false);
     expect(listed.keys.map((key) => [key.name, key.type])).toEqual([

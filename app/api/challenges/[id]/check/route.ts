@@ -5,8 +5,13 @@ import { jsonOk } from '@/lib/http/response';
 import { admitCommand, clientAddress } from '@/lib/sandbox/admission';
 
 export function POST(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
-  return handleLearnerRequest(request, 'challenges/check', 'Something went wrong checking your work. Try again.', async (learner) => {
-    await admitCommand(learner.id, clientAddress(request.headers), learner.isNew);
-    return jsonOk(await checkAndRecordChallenge(learner.id, (await params).id));
-  });
+  return handleLearnerRequest(
+    request,
+    'challenges/check',
+    'Something went wrong checking your work. Try again.',
+    async (learner) => {
+      await admitCommand(learner.id, clientAddress(request.headers), learner.isNew);
+      return jsonOk(await checkAndRecordChallenge(learner.id, (await params).id));
+    },
+  );
 }

@@ -5,8 +5,13 @@ import { recordLessonRead } from '@/lib/progress/store';
 
 /** Marks the lesson read (the page calls this when the learner reaches its end). */
 export function POST(request: NextRequest, { params }: { params: Promise<{ slug: string }> }) {
-  return handleLearnerRequest(request, 'progress/lessons', 'Could not save your progress. Try again.', async (learner) => {
-    await recordLessonRead(learner.id, (await params).slug);
-    return jsonOk({ ok: true });
-  });
+  return handleLearnerRequest(
+    request,
+    'progress/lessons',
+    'Could not save your progress. Try again.',
+    async (learner) => {
+      await recordLessonRead(learner.id, (await params).slug);
+      return jsonOk({ ok: true });
+    },
+  );
 }
