@@ -19,7 +19,7 @@ function issuedLearnerCookie(response: APIResponse): string | undefined {
 
 /** The id part of a signed learner cookie (`<id>.<signature>`). */
 function learnerIdOf(setCookie: string | undefined): string {
-  const value = /^keyspace_learner=([^;]*)/.exec(setCookie ?? '')?.[1];
+  const value = new RegExp(`^${LEARNER_COOKIE}=([^;]*)`).exec(setCookie ?? '')?.[1];
   expect(value, `a signed learner id in ${setCookie}`).toMatch(/^[a-z0-9]{12}\.[\w-]{32}$/);
   return (value as string).split('.')[0] as string;
 }

@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { issuedCookie, learnerRequest } from '@/lib/testing/http';
 import { findChallenge, contentLibrary } from '@/lib/content/lessons';
 import { quizKeys } from '@/lib/content/quizzes';
+import { withEnv } from '@/lib/testing/env';
 import { closeSandbox } from '@/lib/testing/sandbox';
 import { POST as checkRoute } from '../challenges/[id]/check/route';
 import { POST as execRoute } from '../sandbox/exec/route';
@@ -63,9 +64,7 @@ describe('challenge check route', () => {
   });
 
   it('answers 429 with Retry-After, like the console, once a learner checks too often', async () => {
-    const saved = process.env.KEYSPACE_SANDBOX_RATE_PER_LEARNER;
-    process.env.KEYSPACE_SANDBOX_RATE_PER_LEARNER = '1';
-    try {
+    await withEnv({ KEYSPACE_SANDBOX_RATE_PER_LEARNER: '1' }, async () => {
       const cookie = await newLearner();
       let limited: Response | undefined;
       for (let i = 0; i < 8 && !limited; i++) {
@@ -83,10 +82,7 @@ describe('challenge check route', () => {
         code: 'rate_limited',
         error: expect.stringMatching(/^ERR too many commands/),
       });
-    } finally {
-      if (saved === undefined) delete process.env.KEYSPACE_SANDBOX_RATE_PER_LEARNER;
-      else process.env.KEYSPACE_SANDBOX_RATE_PER_LEARNER = saved;
-    }
+    });
   });
 
   it('answers 404 for an unknown challenge', async () => {
