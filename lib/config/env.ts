@@ -27,15 +27,11 @@ const flag = z
   .preprocess(unsetIfEmpty, z.enum(['0', '1'], { error: 'must be 1 (on) or 0 (off)' }).default('0'))
   .transform((value) => value === '1');
 
-const port = z.preprocess(
-  unsetIfEmpty,
-  z.coerce
-    .number({ error: 'must be a port number (1–65535)' })
-    .int({ error: 'must be a port number (1–65535)' })
-    .min(1, { error: 'must be a port number (1–65535)' })
-    .max(65535, { error: 'must be a port number (1–65535)' })
-    .optional(),
-);
+/** A whole number from `min` to `max`, with one message for every way to miss it. */
+const wholeNumber = (min: number, max: number, error: string) =>
+  z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+
+const port = z.preprocess(unsetIfEmpty, wholeNumber(1, 65535, 'must be a port number (1–65535)').optional());
 
 const valkeyUrl = z.preprocess(
   unsetIfEmpty,
@@ -59,12 +55,7 @@ const envSchema = z.object({
   KEYSPACE_HOST: z.preprocess(unsetIfEmpty, z.string().default('127.0.0.1')),
   KEYSPACE_PORT_OFFSET: z.preprocess(
     unsetIfEmpty,
-    z.coerce
-      .number({ error: 'must be an integer from 0 to 1000' })
-      .int({ error: 'must be an integer from 0 to 1000' })
-      .min(0, { error: 'must be an integer from 0 to 1000' })
-      .max(1000, { error: 'must be an integer from 0 to 1000' })
-      .default(0),
+    wholeNumber(0, 1000, 'must be an integer from 0 to 1000').default(0),
   ),
   KEYSPACE_SANDBOX_PORT: port,
   KEYSPACE_APP_PORT: port,
