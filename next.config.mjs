@@ -14,6 +14,9 @@ const nextConfig = {
   reactStrictMode: true,
   // Valkey clients live in route handlers only; keep ioredis out of the bundler.
   serverExternalPackages: ['ioredis'],
+  // Inlined at build time: /api/bench/* works only in a build made with KEYSPACE_BENCH_ROUTES=1
+  // (npm run bench:sandbox makes one); any other build answers 404 (lib/bench/baseline.ts).
+  env: { BENCH_ROUTES_BUILT: process.env.KEYSPACE_BENCH_ROUTES === '1' ? '1' : '0' },
 };
 
 export default withMDX(nextConfig);

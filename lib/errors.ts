@@ -6,9 +6,13 @@
 export const STATUS_BY_CODE = {
   /** The request names or asks for something that cannot be served as asked: say what to send instead. */
   bad_request: 400,
+  /** A state-changing request from another site (its Origin is not the app's own). */
+  forbidden: 403,
   /** The path names a lesson, quiz, challenge or question the content does not have. */
   not_found: 404,
   payload_too_large: 413,
+  /** A state-changing request that is not sent as application/json. */
+  unsupported_media_type: 415,
   /** Send `retryAfterSeconds`: the frame turns it into a `Retry-After` header. */
   rate_limited: 429,
   internal: 500,

@@ -113,9 +113,7 @@ async function preflight(port: number): Promise<void> {
   const bare = await post(BARE_PATH, { key: 'k:0' });
   const bareText = await bare.text();
   if (bare.status === 404)
-    throw new Error(
-      `${BARE_PATH} answered 404: the app was not started with KEYSPACE_BENCH_ROUTES=1, or its build predates the route.`,
-    );
+    throw new Error(`${BARE_PATH} answered 404: the app was not built and started with KEYSPACE_BENCH_ROUTES=1.`);
   if (bare.status !== 200 || !bareText.startsWith('{"ok":true'))
     throw new Error(`${BARE_PATH} answered HTTP ${bare.status}: ${bareText.slice(0, 300)}`);
 

@@ -51,6 +51,7 @@ const envSchema = z.object({
   KEYSPACE_SESSION_SECRET: optionalText,
   KEYSPACE_TRUST_PROXY: flag,
   KEYSPACE_BENCH_ROUTES: flag,
+  KEYSPACE_HEALTH_DETAIL: flag,
   // Local servers and scripts.
   KEYSPACE_HOST: z.preprocess(unsetIfEmpty, z.string().default('127.0.0.1')),
   KEYSPACE_PORT_OFFSET: z.preprocess(

@@ -11,10 +11,22 @@ export type ApiBody = { ok?: boolean; error?: string } & Record<string, unknown>
 /** A response and its JSON body (null when it has none), or null when the server could not be reached. */
 export type ApiAnswer = { response: Response; body: ApiBody | null } | null;
 
+/**
+ * The server refuses a POST (or any write) that is not sent as application/json, even one without a
+ * body (reset, undo, "lesson read"): that is what keeps other sites' forms out. Add it when missing.
+ */
+function asJsonWrite(init: RequestInit): RequestInit {
+  const method = (init.method ?? 'GET').toUpperCase();
+  if (method === 'GET' || method === 'HEAD') return init;
+  const headers = new Headers(init.headers);
+  if (!headers.has('content-type')) headers.set('content-type', 'application/json');
+  return { ...init, headers };
+}
+
 /** One call, never rejecting except when the caller aborts it (so a stale request can be dropped). */
 export async function fetchApi(path: string, init: RequestInit = {}): Promise<ApiAnswer> {
   try {
-    const response = await fetch(path, { credentials: 'same-origin', cache: 'no-store', ...init });
+    const response = await fetch(path, { credentials: 'same-origin', cache: 'no-store', ...asJsonWrite(init) });
     const body = (await response.json().catch(() => null)) as unknown;
     return { response, body: typeof body === 'object' && body !== null ? (body as ApiBody) : null };
   } catch (error) {

@@ -6,6 +6,7 @@
  */
 import type { NextRequest, NextResponse } from 'next/server';
 import { learnerIdentity, withLearnerCookie, type LearnerIdentity } from './learner-identity';
+import { assertJsonWriteFromOwnOrigin } from './request-checks';
 import { failureResponse } from './response';
 
 export async function handleLearnerRequest(
@@ -16,6 +17,8 @@ export async function handleLearnerRequest(
 ): Promise<NextResponse> {
   let learner: LearnerIdentity;
   try {
+    // Before the cookie: a cross-site or non-JSON write is refused without minting an identity.
+    assertJsonWriteFromOwnOrigin(request);
     learner = await learnerIdentity(request);
   } catch (error) {
     return failureResponse(error, route, failureMessage);

@@ -8,6 +8,7 @@ import { NextResponse } from 'next/server';
 import type { z } from 'zod';
 import { AppError } from '@/lib/errors';
 import { isConnectionError } from '@/lib/valkey/connections';
+import { assertJsonWriteFromOwnOrigin, readBodyText } from './request-checks';
 
 export function jsonOk(body: unknown, status = 200): NextResponse {
   return NextResponse.json(body, { status, headers: { 'Cache-Control': 'no-store' } });
@@ -22,6 +23,8 @@ export function errorResponse(error: AppError): NextResponse {
   };
   const response = NextResponse.json(body, { status: error.status, headers: { 'Cache-Control': 'no-store' } });
   if (error.retryAfterSeconds !== undefined) response.headers.set('Retry-After', String(error.retryAfterSeconds));
+  // The rest of a refused upload is left unread: close the connection rather than keep it for another request.
+  if (error.code === 'payload_too_large') response.headers.set('Connection', 'close');
   return response;
 }
 
@@ -59,11 +62,13 @@ function invalid(what: string, error: z.ZodError): AppError {
   return new AppError('bad_request', `Invalid ${what}: ${where}${issue?.message ?? 'invalid'}.`);
 }
 
-/** Reads a JSON body and validates it; throws the AppError (400 or 413) to answer with. */
+/**
+ * Reads a JSON body of at most `maxBytes` and validates it; throws the AppError to answer with:
+ * 403 from another site, 415 not sent as JSON, 413 too large (nothing past the limit is read), 400.
+ */
 export async function readJsonBody<T>(request: Request, schema: z.ZodType<T>, maxBytes: number): Promise<T> {
-  const text = await request.text();
-  if (Buffer.byteLength(text) > maxBytes)
-    throw new AppError('payload_too_large', `Request body too large: the limit is ${Math.round(maxBytes / 1024)} KB.`);
+  assertJsonWriteFromOwnOrigin(request);
+  const text = await readBodyText(request, maxBytes);
   let json: unknown;
   try {
     json = JSON.parse(text);

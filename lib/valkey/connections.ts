@@ -5,15 +5,29 @@ import { AppError } from '@/lib/errors';
 import { hostPort, parseEndpoint, tlsCa } from './endpoint';
 import { URL_ENV, type InstanceRole } from './roles';
 
-/** A Valkey server the app needs is not configured or not answering: a 503, also in the console. */
+/** What the public is told when a role's server is down: which one, never where it is. */
+export function unavailableMessage(role: InstanceRole): string {
+  return `The ${role === 'sandbox' ? 'sandbox' : "app's data"} Valkey is unavailable.`;
+}
+
+/**
+ * A Valkey server the app needs is not configured or not answering: a 503, also in the console.
+ * The message names the role only; `detail` (host:port, the socket error) is for operators: the
+ * server log and GET /api/health with KEYSPACE_HEALTH_DETAIL=1.
+ */
 export class ValkeyUnavailableError extends AppError {
   constructor(
     readonly role: InstanceRole,
-    detail: string,
+    readonly detail: string,
   ) {
-    const message = `The ${role === 'sandbox' ? 'sandbox' : "app's data"} Valkey is unavailable: ${detail}`;
+    const message = `${unavailableMessage(role)} Try again in a moment.`;
     super('unavailable', message, { text: `(error) ${message}` });
     this.name = 'ValkeyUnavailableError';
+  }
+
+  /** The message with its detail, for operators only. */
+  get detailedMessage(): string {
+    return `${unavailableMessage(this.role).slice(0, -1)}: ${this.detail}`;
   }
 }
 

@@ -1,7 +1,21 @@
 import 'server-only';
-import { endpointOf, getValkey } from './connections';
+import { keyspaceEnv } from '@/lib/config/env';
+import { endpointOf, getValkey, unavailableMessage, ValkeyUnavailableError } from './connections';
 import type { InstanceRole } from './roles';
 
+/** What anyone may see: whether each role's server answers, and which is down. */
+export interface PublicServerHealth {
+  role: InstanceRole;
+  ok: boolean;
+}
+
+export interface PublicHealthReport {
+  ok: boolean;
+  servers: PublicServerHealth[];
+  message: string;
+}
+
+/** What an operator sees (KEYSPACE_HEALTH_DETAIL=1): where each server is and what it runs. */
 export interface ServerHealth {
   role: InstanceRole;
   ok: boolean;
@@ -45,10 +59,17 @@ async function checkServer(role: InstanceRole): Promise<ServerHealth> {
     const version = parseInfoVersion(info);
     return { role, ok: true, endpoint, ...(version ?? {}) };
   } catch (error) {
-    return { role, ok: false, endpoint, error: error instanceof Error ? error.message : String(error) };
+    const text =
+      error instanceof ValkeyUnavailableError
+        ? error.detailedMessage
+        : error instanceof Error
+          ? error.message
+          : String(error);
+    return { role, ok: false, endpoint, error: text };
   }
 }
 
+/** Every detail of both servers, for operators (the version tells an attacker which CVEs apply). */
 export async function checkHealth(): Promise<HealthReport> {
   const servers = await Promise.all((['sandbox', 'app'] as const).map(checkServer));
   const down = servers.filter((server) => !server.ok);
@@ -58,4 +79,23 @@ export async function checkHealth(): Promise<HealthReport> {
     sandboxGuards: SANDBOX_GUARDS,
     message: down.length === 0 ? 'All servers are reachable.' : down.map((server) => server.error).join(' '),
   };
+}
+
+/** The report cut down to ok/unavailable per role and a message that names roles, not hosts. */
+export function publicHealth(report: HealthReport): PublicHealthReport {
+  const down = report.servers.filter((server) => !server.ok);
+  return {
+    ok: report.ok,
+    servers: report.servers.map(({ role, ok }) => ({ role, ok })),
+    message:
+      down.length === 0
+        ? 'All servers are reachable.'
+        : down.map((server) => unavailableMessage(server.role)).join(' '),
+  };
+}
+
+/** GET /api/health's body: the public view unless KEYSPACE_HEALTH_DETAIL=1. */
+export async function healthForCaller(): Promise<PublicHealthReport | HealthReport> {
+  const report = await checkHealth();
+  return keyspaceEnv().KEYSPACE_HEALTH_DETAIL ? report : publicHealth(report);
 }

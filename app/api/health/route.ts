@@ -1,7 +1,8 @@
 import { jsonOk } from '@/lib/http/response';
-import { checkHealth } from '@/lib/valkey/health';
+import { healthForCaller } from '@/lib/valkey/health';
 
+/** Readiness (npm start polls it) and status: ok per server, details only for operators. */
 export async function GET() {
-  const report = await checkHealth();
+  const report = await healthForCaller();
   return jsonOk(report, report.ok ? 200 : 503);
 }
