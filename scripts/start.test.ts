@@ -64,6 +64,7 @@ async function call(path: string, body?: unknown): Promise<Response> {
 async function ping(): Promise<unknown> {
   const response = await fetch(`http://127.0.0.1:${PORT}/api/sandbox/exec`, {
     method: 'POST',
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ command: 'PING' }),
   });
   return response.json();

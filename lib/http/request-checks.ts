@@ -15,15 +15,19 @@ function hostOf(url: string): string | null {
 }
 
 /**
- * The hosts this request was addressed to: the one in its URL (from the Host header) and, behind a
- * trusted proxy, the one the proxy says the browser used. The scheme is not compared: TLS usually
- * ends at the proxy, so the app sees http:// where the browser's Origin says https://.
+ * The hosts this request may come from: the `Host` the browser addressed (an attacker's page cannot
+ * change it: the victim's browser sets it), the server's own address (Next.js builds request.url
+ * from the host and port it listens on, not from Host) and, behind a trusted proxy that rewrites
+ * Host, the `X-Forwarded-Host` it passes on. The scheme is not compared: TLS usually ends at the
+ * proxy, so the app sees http:// where the browser's Origin says https://.
  */
 function ownHosts(request: Request): string[] {
-  const hosts = [new URL(request.url).host.toLowerCase()];
+  const hosts = [new URL(request.url).host];
+  const host = request.headers.get('host');
+  if (host) hosts.push(host);
   const forwarded = request.headers.get('x-forwarded-host')?.split(',')[0]?.trim();
-  if (forwarded && keyspaceEnv().KEYSPACE_TRUST_PROXY) hosts.push(forwarded.toLowerCase());
-  return hosts;
+  if (forwarded && keyspaceEnv().KEYSPACE_TRUST_PROXY) hosts.push(forwarded);
+  return hosts.map((entry) => entry.toLowerCase());
 }
 
 /**

@@ -13,6 +13,7 @@ import { POST as readLesson } from '@/app/api/progress/lessons/[slug]/route';
 import { contentLibrary } from '@/lib/content/lessons';
 import { callApi, postJson } from '@/lib/http/api-client';
 import { LEARNER_COOKIE } from '@/lib/sandbox/learner';
+import { withEnv } from '@/lib/testing/env';
 import { issuedCookie, learnerRequest } from '@/lib/testing/http';
 import { closeValkeyClients } from '@/lib/valkey/connections';
 
@@ -132,6 +133,23 @@ describe('state-changing requests must be JSON and same-origin (L5)', () => {
       (await exec(post(EXEC_URL, { body: pingBody, headers: { ...json, origin: 'http://localhost' } }))).status,
     ).toBe(200);
     expect((await exec(post(EXEC_URL, { body: pingBody, headers: json }))).status).toBe(200);
+  });
+
+  it('compares Origin with the Host the browser addressed, not the address Next.js listens on', async () => {
+    // Next.js builds request.url from its --hostname and --port; the browser's Host may differ.
+    const url = 'http://127.0.0.1:3000/api/sandbox/exec';
+    const headers = { 'content-type': 'application/json', host: 'keyspace.example:3000' };
+    const from = (origin: string, extra: Record<string, string> = {}) =>
+      exec(post(url, { body: pingBody, headers: { ...headers, origin, ...extra } })).then((r) => r.status);
+    expect(await from('https://keyspace.example:3000')).toBe(200);
+    // NextRequest also rewrites 127.0.0.1 in its URL to localhost; the Host header keeps what the browser sent.
+    expect(await from('http://127.0.0.1:3000', { host: '127.0.0.1:3000' })).toBe(200);
+    expect(await from('https://evil.keyspace.example')).toBe(403);
+    // X-Forwarded-Host counts only behind a trusted proxy (KEYSPACE_TRUST_PROXY=1).
+    expect(await from('https://evil.example', { 'x-forwarded-host': 'evil.example' })).toBe(403);
+    await withEnv({ KEYSPACE_TRUST_PROXY: '1' }, async () => {
+      expect(await from('https://keyspace.example', { 'x-forwarded-host': 'keyspace.example' })).toBe(200);
+    });
   });
 
   it('protects the POST routes that take no body the same way', async () => {
