@@ -15,6 +15,7 @@ import { HYPERLOGLOG_GUARD_MESSAGE } from './hyperloglog-guard';
 import { replyText } from '@/lib/testing/sandbox';
 import { withEnv } from '@/lib/testing/env';
 import { newLearnerId } from './learner';
+import { sandboxKeyIndexKey } from '@/lib/valkey/keys';
 
 const alice = newLearnerId();
 const bob = newLearnerId();
@@ -199,6 +200,7 @@ describe('a hostile learner (alice) next to an innocent one (bob)', () => {
     const carol = newLearnerId();
     await sandbox.set(`sb:${carol}:big1`, 'x'.repeat(800_000));
     await sandbox.set(`sb:${carol}:big2`, 'y'.repeat(800_000));
+    await sandbox.sadd(sandboxKeyIndexKey(carol), 'big1', 'big2'); // the learner's writes would have indexed them
     await withEnv({ KEYSPACE_SANDBOX_MAX_MEMORY_BYTES: String(1024 * 1024) }, async () => {
       // The budget is weighed in the background every 20 commands (and on a learner's first).
       const over =
