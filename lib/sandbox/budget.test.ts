@@ -183,6 +183,18 @@ describe('emulated commands walk the learner index (M3, L1)', () => {
     await resetLearner(me);
   });
 
+  it('SCAN caps every MATCH pattern, not only the first (the last one given applies)', async () => {
+    const me = newLearnerId();
+    expect(await run(me, `SCAN 0 MATCH x MATCH *${'a'.repeat(200)}b`)).toBe(
+      '(error) ERR pattern too long for the sandbox: at most 128 bytes.',
+    );
+    expect(await run(me, 'SCAN 0 MATCH x TYPE nosuchtype')).toBe("(error) ERR unknown type name 'nosuchtype'");
+    await run(me, 'RPUSH l x');
+    await run(me, 'SET s x');
+    expect(await run(me, 'SCAN 0 TYPE LIST')).toBe('1) "0"\n2) 1) "l"');
+    await resetLearner(me);
+  });
+
   it('KEYS, DBSIZE and FLUSHDB see keys the learner wrote, and only through the index', async () => {
     const me = newLearnerId();
     await run(me, 'MSET a 1 b 2');

@@ -90,11 +90,12 @@ export async function runEmulated(
   args: Buffer[],
   learnerId: string,
 ): Promise<CliReply> {
-  const patternAt =
+  // Every MATCH counts, not just the first: the last one given is the one that applies.
+  const patterns =
     command === 'keys'
-      ? 1
-      : args.findIndex((arg, index) => index > 1 && arg.toString('latin1').toLowerCase() === 'match') + 1;
-  if (patternAt > 0 && (args[patternAt]?.length ?? 0) > MAX_PATTERN_BYTES) {
+      ? args.slice(1, 2)
+      : args.filter((_, index) => index > 2 && args[index - 1]?.toString('latin1').toLowerCase() === 'match');
+  if (patterns.some((pattern) => pattern.length > MAX_PATTERN_BYTES)) {
     return { type: 'error', value: `ERR pattern too long for the sandbox: at most ${MAX_PATTERN_BYTES} bytes.` };
   }
   try {
