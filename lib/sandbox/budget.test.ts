@@ -7,11 +7,11 @@
 import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { closeSandbox, replyText } from '@/lib/testing/sandbox';
-import { sandboxKeyIndexKey } from '@/lib/valkey/keys';
+import { ACTIVE_LEARNERS_KEY, sandboxKeyIndexKey } from '@/lib/valkey/keys';
 import { executeLine } from './execute';
 import { listLearnerKeys } from './key-browser';
 import { newLearnerId } from './learner';
-import { resetLearner } from './learners';
+import { learnerSession, resetLearner, sweepIdleLearners } from './learners';
 import { sandboxLimits, type SandboxLimits } from './limits';
 
 let admin: Redis;
@@ -60,6 +60,20 @@ describe('binary key names (M2)', () => {
     expect(await resetLearner(me)).toBe(2);
     expect(await serverKeys(me)).toEqual([]);
     expect(await run(me, 'KEYS *')).toBe('(empty array)');
+  });
+
+  it('a key whose name is not UTF-8 is removed by the idle sweep', async () => {
+    const idle = newLearnerId();
+    expect(await run(idle, 'SET "\\xff" 1')).toBe('OK');
+    // Only this learner may look idle: other test files share these servers.
+    const twoHoursAgo = Date.now() - 7_200_000;
+    learnerSession(idle).lastUsed = twoHoursAgo;
+    const app = new Redis(inject('appUrl'));
+    await app.zadd(ACTIVE_LEARNERS_KEY, twoHoursAgo, idle);
+    app.disconnect();
+    await sweepIdleLearners();
+    expect(await serverKeys(idle)).toEqual([]);
+    expect(await admin.exists(sandboxKeyIndexKey(idle))).toBe(0);
   });
 
   it('the key browser lists a binary name escaped as valkey-cli shows it, with its size', async () => {
