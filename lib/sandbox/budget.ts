@@ -112,6 +112,8 @@ export async function accountBeforeWrite(
 ): Promise<string | null> {
   const running = checks.get(session.id);
   if (running) await running.catch(() => undefined);
+  // Over budget, then all keys deleted (FLUSHDB, Reset): weigh again now, not 50 commands later.
+  if (session.overBudget && !held.has(session.id)) await checkBudget(session, limits);
   // A transaction's writes are only weighed when EXEC runs them: check right after it.
   if (name === 'exec') session.commandsSinceBudgetCheck = BUDGET_CHECK_EVERY;
   const estimate = COPY_ESTIMATES[name];
