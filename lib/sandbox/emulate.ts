@@ -1,18 +1,32 @@
 /**
  * Commands that take no key but would see the whole server (KEYS, SCAN, DBSIZE, RANDOMKEY,
- * FLUSHDB, FLUSHALL), run instead over the learner's own namespace only, with their answers
- * shaped as Valkey's would be. The sandbox has one database, so FLUSHALL and FLUSHDB are the same
- * thing there: both delete the learner's own keys and nothing else.
+ * FLUSHDB, FLUSHALL), run instead over the learner's own key index (key-index.ts), with their
+ * answers shaped as Valkey's would be: they cost O(this learner's keys), and SCAN's cursor is the
+ * index's own, not the server's (which would tell how many keys everyone holds). The sandbox has
+ * one database, so FLUSHALL and FLUSHDB are the same thing there: both delete the learner's own
+ * keys and nothing else. Emulated commands run only outside MULTI and while the learner has no
+ * other command in flight, so they may prune index names whose key is gone.
  */
 import type Redis from 'ioredis';
-import { scanKeys } from '@/lib/valkey/scan-keys';
 import type { CliReply } from './reply';
 import type { EmulatedCommand } from './policy';
-import { stripPrefix } from './rewrite';
+import {
+  existingNames,
+  indexedNames,
+  matchingNames,
+  pruneNames,
+  scanIndexPage,
+  serverKeyName,
+  takeIndex,
+  unlinkNames,
+} from './key-index';
+import { forgetMeasuredUsage } from './budget';
 
-/** Upper bound on keys one emulated command returns or touches, so no request walks forever. */
+/** Upper bound on keys one emulated command returns, so no reply grows without bound. */
 export const EMULATION_KEY_LIMIT = 1_000;
 const SCAN_BATCH = 1_000;
+/** The types SCAN … TYPE knows (Valkey answers "unknown type name" for others). */
+const KEY_TYPES = new Set(['string', 'list', 'set', 'zset', 'hash', 'stream']);
 
 const wrongArity = (name: string): CliReply => ({
   type: 'error',
@@ -20,34 +34,34 @@ const wrongArity = (name: string): CliReply => ({
 });
 const bulk = (value: Buffer): CliReply => ({ type: 'bulk', value });
 
-async function scanPage(
-  client: Redis,
-  cursor: string,
-  match: Buffer,
-  count: number,
-  type?: Buffer,
-): Promise<[string, Buffer[]]> {
-  const args: (string | Buffer)[] = [cursor, 'MATCH', match, 'COUNT', String(count)];
-  if (type) args.push('TYPE', type);
-  const [next, keys] = (await client.callBuffer('scan', ...args)) as [Buffer, Buffer[]];
-  return [next.toString(), keys];
+/** Own keys matching `pattern` that still exist, up to the limit (stale index names are pruned). */
+async function ownKeys(client: Redis, learnerId: string, pattern: Buffer): Promise<Buffer[]> {
+  const names = await matchingNames(client, learnerId, pattern, Number.POSITIVE_INFINITY);
+  const live = await existingNames(client, learnerId, names, { prune: true });
+  return live.slice(0, EMULATION_KEY_LIMIT);
 }
 
-/** Every own key matching `pattern`, up to the limit. */
-async function ownKeys(client: Redis, prefix: string, pattern: Buffer): Promise<Buffer[]> {
-  const match = Buffer.concat([Buffer.from(prefix), pattern]);
-  const found: Buffer[] = [];
-  for await (const keys of scanKeys(client, match, { limit: EMULATION_KEY_LIMIT, count: SCAN_BATCH }))
-    found.push(...keys);
-  return found.slice(0, EMULATION_KEY_LIMIT);
+/** Keeps the names whose key exists (and, with a TYPE filter, has that type); prunes the rest. */
+async function liveOfType(client: Redis, learnerId: string, names: Buffer[], type?: string): Promise<Buffer[]> {
+  if (type === undefined) return existingNames(client, learnerId, names, { prune: true });
+  const pipeline = client.pipeline();
+  for (const name of names) pipeline.type(serverKeyName(learnerId, name));
+  const types = ((await pipeline.exec()) ?? []).map(([, value]) => String(value));
+  await pruneNames(
+    client,
+    learnerId,
+    names,
+    names.filter((_, index) => types[index] !== 'none'),
+  );
+  return names.filter((_, index) => types[index] === type);
 }
 
-async function emulateScan(client: Redis, prefix: string, args: Buffer[]): Promise<CliReply> {
+async function emulateScan(client: Redis, learnerId: string, args: Buffer[]): Promise<CliReply> {
   const cursor = args[1]?.toString() ?? '';
   if (!/^\d+$/.test(cursor)) return { type: 'error', value: 'ERR invalid cursor' };
   let pattern: Buffer = Buffer.from('*');
   let count = 10;
-  let type: Buffer | undefined;
+  let type: string | undefined;
   for (let i = 2; i < args.length; i += 2) {
     const option = args[i]?.toString().toLowerCase();
     const value = args[i + 1];
@@ -57,15 +71,14 @@ async function emulateScan(client: Redis, prefix: string, args: Buffer[]): Promi
       count = Number(value.toString());
       if (!Number.isInteger(count) || count < 1)
         return { type: 'error', value: 'ERR value is not an integer or out of range' };
-    } else if (option === 'type') type = value;
-    else return { type: 'error', value: 'ERR syntax error' };
+    } else if (option === 'type') {
+      type = value.toString('latin1').toLowerCase();
+      if (!KEY_TYPES.has(type)) return { type: 'error', value: `ERR unknown type name '${value.toString()}'` };
+    } else return { type: 'error', value: 'ERR syntax error' };
   }
-  const match = Buffer.concat([Buffer.from(prefix), pattern]);
-  const [next, keys] = await scanPage(client, cursor, match, Math.min(count, SCAN_BATCH), type);
-  return {
-    type: 'array',
-    value: [bulk(Buffer.from(next)), { type: 'array', value: keys.map((key) => bulk(stripPrefix(key, prefix))) }],
-  };
+  const [next, names] = await scanIndexPage(client, learnerId, cursor, pattern, Math.min(count, SCAN_BATCH));
+  const keys = await liveOfType(client, learnerId, names, type);
+  return { type: 'array', value: [bulk(Buffer.from(next)), { type: 'array', value: keys.map(bulk) }] };
 }
 
 /** Longest KEYS/SCAN pattern accepted: long patterns with many `*` make matching slow. */
@@ -75,17 +88,18 @@ export async function runEmulated(
   client: Redis,
   command: EmulatedCommand,
   args: Buffer[],
-  prefix: string,
+  learnerId: string,
 ): Promise<CliReply> {
-  const patternAt =
+  // Every MATCH counts, not just the first: the last one given is the one that applies.
+  const patterns =
     command === 'keys'
-      ? 1
-      : args.findIndex((arg, index) => index > 1 && arg.toString('latin1').toLowerCase() === 'match') + 1;
-  if (patternAt > 0 && (args[patternAt]?.length ?? 0) > MAX_PATTERN_BYTES) {
+      ? args.slice(1, 2)
+      : args.filter((_, index) => index > 2 && args[index - 1]?.toString('latin1').toLowerCase() === 'match');
+  if (patterns.some((pattern) => pattern.length > MAX_PATTERN_BYTES)) {
     return { type: 'error', value: `ERR pattern too long for the sandbox: at most ${MAX_PATTERN_BYTES} bytes.` };
   }
   try {
-    return await runEmulatedCommand(client, command, args, prefix);
+    return await runEmulatedCommand(client, command, args, learnerId);
   } catch (error) {
     // Valkey's own verdict on the arguments (bad cursor, unknown TYPE…) is the learner's answer.
     if (error instanceof Error && error.name === 'ReplyError') return { type: 'error', value: error.message };
@@ -97,43 +111,42 @@ async function runEmulatedCommand(
   client: Redis,
   command: EmulatedCommand,
   args: Buffer[],
-  prefix: string,
+  learnerId: string,
 ): Promise<CliReply> {
   switch (command) {
     case 'keys': {
       if (args.length !== 2 || !args[1]) return wrongArity('keys');
-      const keys = await ownKeys(client, prefix, args[1]);
-      return { type: 'array', value: keys.map((key) => bulk(stripPrefix(key, prefix))) };
+      const keys = await ownKeys(client, learnerId, args[1]);
+      return { type: 'array', value: keys.map(bulk) };
     }
     case 'scan':
       if (args.length < 2) return wrongArity('scan');
-      return emulateScan(client, prefix, args);
+      return emulateScan(client, learnerId, args);
     case 'dbsize': {
       if (args.length !== 1) return wrongArity('dbsize');
-      const keys = await ownKeys(client, prefix, Buffer.from('*'));
-      return { type: 'integer', value: String(keys.length) };
+      const names = await indexedNames(client, learnerId);
+      const live = await existingNames(client, learnerId, names, { prune: true });
+      return { type: 'integer', value: String(live.length) };
     }
     case 'randomkey': {
       if (args.length !== 1) return wrongArity('randomkey');
-      const keys = await ownKeys(client, prefix, Buffer.from('*'));
-      const pick = keys[Math.floor(Math.random() * keys.length)];
-      return pick ? bulk(stripPrefix(pick, prefix)) : { type: 'nil' };
+      const names = await indexedNames(client, learnerId);
+      const live = await existingNames(client, learnerId, names, { prune: true });
+      const pick = live[Math.floor(Math.random() * live.length)];
+      return pick ? bulk(pick) : { type: 'nil' };
     }
     case 'flushdb':
     case 'flushall':
-      return flushOwnKeys(client, args, prefix);
+      return flushOwnKeys(client, args, learnerId);
   }
 }
 
 /** FLUSHDB and FLUSHALL [ASYNC | SYNC]: UNLINK every own key (either mode; UNLINK frees in the background). */
-async function flushOwnKeys(client: Redis, args: Buffer[], prefix: string): Promise<CliReply> {
+async function flushOwnKeys(client: Redis, args: Buffer[], learnerId: string): Promise<CliReply> {
   const mode = args[1]?.toString().toLowerCase();
   if (args.length > 2 || (mode !== undefined && mode !== 'async' && mode !== 'sync'))
     return { type: 'error', value: 'ERR syntax error' };
-  let keys: Buffer[];
-  do {
-    keys = await ownKeys(client, prefix, Buffer.from('*'));
-    if (keys.length > 0) await client.unlink(...keys);
-  } while (keys.length === EMULATION_KEY_LIMIT);
+  await unlinkNames(client, learnerId, await takeIndex(client, learnerId));
+  forgetMeasuredUsage(learnerId);
   return { type: 'status', value: Buffer.from('OK') };
 }

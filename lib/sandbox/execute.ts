@@ -2,11 +2,12 @@ import 'server-only';
 import { getValkey, ValkeyUnavailableError } from '@/lib/valkey/connections';
 import type { ExecReply } from './api-types';
 import { checkArguments } from './argument-limits';
-import { BUDGET_CHECK_EVERY, checkBudget } from './budget';
+import { accountBeforeWrite, BUDGET_CHECK_EVERY, checkBudget } from './budget';
 import { commandFlags, loadedCommandFlags } from './command-flags';
 import type { RunRule } from './command-table';
 import { runEmulated } from './emulate';
 import { formatReply } from './format';
+import { indexKeysOfWrite } from './key-index';
 import {
   HYPERLOGLOG_GUARD_MESSAGE,
   HYPERLOGLOG_IN_TRANSACTION_MESSAGE,
@@ -74,6 +75,8 @@ async function precheck(
 ): Promise<CliReply | null> {
   const limitError = checkArguments(name, args, limits);
   if (limitError) return errorReply(limitError);
+  const budgetRefusal = await accountBeforeWrite(session, name, args, keys, limits);
+  if (budgetRefusal) return errorReply(budgetRefusal);
   if (session.overBudget && (await commandFlags()).growsMemory.has(name)) return errorReply(session.overBudget);
   if (isHyperLogLogCommand(name) && session.inTransaction) return errorReply(HYPERLOGLOG_IN_TRANSACTION_MESSAGE);
   if (isHyperLogLogCommand(name)) {
@@ -102,7 +105,10 @@ async function runOnConnection(
   const connection = session.connection?.isOpen ? session.connection : await learnerConnection(session);
   // A blocking command may wait up to its capped timeout (argument-limits.ts) before it answers.
   const timeoutMs = (rule.blocking ? limits.maxBlockSeconds * 1000 : 0) + 5_000;
+  // Indexed before the write lands (key-index.ts): a write that times out may still run.
+  const indexed = indexKeysOfWrite(session.id, name, keys);
   const reply = await connection.send(rewriteKeys(args, keyIndexes, prefix), timeoutMs);
+  await indexed;
   const queued = session.queuedCommands;
   if (reply.type !== 'error') {
     if (name === 'multi') {
@@ -203,11 +209,7 @@ export async function executeLine(
           started,
           limits,
         );
-      return answer(
-        await runEmulated(await getValkey('sandbox'), verdict.command, args, sandboxKeyPrefix(learnerId)),
-        started,
-        limits,
-      );
+      return answer(await runEmulated(await getValkey('sandbox'), verdict.command, args, learnerId), started, limits);
     }
     const keyIndexes = verdict.keys(args);
     const keys = keyIndexes.map((index) => args[index] as Buffer);

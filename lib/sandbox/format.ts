@@ -15,7 +15,7 @@ const NAMED_ESCAPES: ReadonlyMap<number, string> = new Map([
 ]);
 
 /** sdscatrepr: printable ASCII as is, everything else escaped, so the result is pure ASCII. */
-function repr(bytes: Buffer): string {
+export function repr(bytes: Buffer): string {
   const parts: string[] = ['"'];
   for (const byte of bytes) {
     const named = NAMED_ESCAPES.get(byte);

@@ -3,10 +3,11 @@ import { randomBytes } from 'node:crypto';
 import { keyspaceEnv } from '@/lib/config/env';
 import { getValkey, ValkeyUnavailableError } from '@/lib/valkey/connections';
 import { parseEndpoint, tlsCa } from '@/lib/valkey/endpoint';
-import { ACTIVE_LEARNERS_KEY, sandboxKeyPrefix } from '@/lib/valkey/keys';
+import { ACTIVE_LEARNERS_KEY } from '@/lib/valkey/keys';
 import { URL_ENV } from '@/lib/valkey/roles';
-import { scanKeys } from '@/lib/valkey/scan-keys';
 import { learnerAclRules, learnerUsername } from './acl';
+import { forgetMeasuredUsage } from './budget';
+import { takeIndex, unlinkNames } from './key-index';
 import { ConnectionLostError, LearnerConnection, type SandboxTarget } from './learner-connection';
 import { sandboxLimits } from './limits';
 
@@ -117,11 +118,11 @@ async function writeActivity(id: string, at: number): Promise<void> {
   await app.zadd(ACTIVE_LEARNERS_KEY, at, id);
 }
 
-/** Deletes every key of a learner (bounded batches of SCAN + UNLINK); returns how many. */
+/** Deletes every key of a learner, as their key index names them (bytes, in bounded UNLINKs); returns how many. */
 export async function deleteLearnerKeys(learnerId: string): Promise<number> {
   const admin = await getValkey('sandbox');
-  let deleted = 0;
-  for await (const keys of scanKeys(admin, `${sandboxKeyPrefix(learnerId)}*`)) deleted += await admin.unlink(...keys);
+  const deleted = await unlinkNames(admin, learnerId, await takeIndex(admin, learnerId));
+  forgetMeasuredUsage(learnerId);
   return deleted;
 }
 

@@ -18,6 +18,10 @@
  *
  * The sandbox Valkey: every key of a learner starts with `sb:<id>:` (no braces, so a learner's own
  * hash tags still choose the slot).
+ *   keyspace:sandbox:keys:<id>  SET   the names (without the prefix) of every key that learner's
+ *                                     writes named: the index that budgets, Reset, the key browser,
+ *                                     the sweep and KEYS/SCAN/DBSIZE walk instead of the whole server.
+ *                                     Outside `sb:<id>:`, so the learner's ACL user cannot touch it.
  */
 const learnerTag = (learnerId: string) => `keyspace:{${learnerId}}`;
 
@@ -45,3 +49,6 @@ export const COOKIE_SECRET_KEY = 'keyspace:secret:learner-cookie';
 
 /** The prefix of every key of this learner on the sandbox server. */
 export const sandboxKeyPrefix = (learnerId: string) => `sb:${learnerId}:`;
+
+/** The learner's key index on the sandbox server (lib/sandbox/key-index.ts). */
+export const sandboxKeyIndexKey = (learnerId: string) => `keyspace:sandbox:keys:${learnerId}`;
