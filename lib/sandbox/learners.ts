@@ -7,6 +7,7 @@ import { ACTIVE_LEARNERS_KEY, sandboxKeyPrefix } from '@/lib/valkey/keys';
 import { URL_ENV } from '@/lib/valkey/roles';
 import { scanKeys } from '@/lib/valkey/scan-keys';
 import { learnerAclRules, learnerUsername } from './acl';
+import { forgetCommandUse } from './command-usage';
 import { ConnectionLostError, LearnerConnection, type SandboxTarget } from './learner-connection';
 import { sandboxLimits } from './limits';
 
@@ -136,6 +137,7 @@ export async function resetLearner(learnerId: string): Promise<number> {
     session.hyperLogLogKeys.clear();
     session.overBudget = null;
   }
+  forgetCommandUse(learnerId);
   return deleteLearnerKeys(learnerId);
 }
 
@@ -164,6 +166,7 @@ export async function sweepIdleLearners(now = Date.now()): Promise<number> {
     if (session && now - session.lastUsed <= limits.learnerIdleSeconds * 1000) continue;
     session?.connection?.close();
     sessions.delete(id);
+    forgetCommandUse(id);
     await deleteLearnerKeys(id);
     await admin.call('ACL', 'DELUSER', learnerUsername(id));
     await app.zrem(ACTIVE_LEARNERS_KEY, id);
