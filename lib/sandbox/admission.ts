@@ -1,5 +1,4 @@
 import 'server-only';
-import { keyspaceEnv } from '@/lib/config/env';
 import { AppError } from '@/lib/errors';
 import { sandboxLimits, type SandboxLimits } from './limits';
 import { takeTokens, type Bucket } from './rate-limit';
@@ -32,17 +31,5 @@ export async function admitCommand(
   throw new AppError('rate_limited', error, { retryAfterSeconds, text: `(error) ${error}` });
 }
 
-/**
- * The client's address, from X-Forwarded-For (Next.js fills it with the socket address when the
- * request has none). Behind a reverse proxy set KEYSPACE_TRUST_PROXY=1: the first entry, which the
- * proxy vouches for, is used. Without a proxy the last entry is used; a client that sends its own
- * header can then choose its address, so put a proxy in front of any public deployment.
- */
-export function clientAddress(headers: Headers): string {
-  const entries = (headers.get('x-forwarded-for') ?? '')
-    .split(',')
-    .map((entry) => entry.trim())
-    .filter(Boolean);
-  const address = keyspaceEnv().KEYSPACE_TRUST_PROXY ? entries[0] : entries.at(-1);
-  return address ?? 'unknown';
-}
+/** The client address rate limits count by: see lib/http/client-address.ts (finding M1 of issue 10). */
+export { clientAddress } from '@/lib/http/client-address';
