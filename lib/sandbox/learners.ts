@@ -55,6 +55,25 @@ export function learnerSessionCount(): number {
   return sessions.size;
 }
 
+/**
+ * Makes room for one more session when this process holds `maxLearners`: closes the session idle
+ * longest (its connection and in-memory state; its keys and ACL user stay until the idle sweep,
+ * so the learner carries on where they were when they come back). False only when every session
+ * has a command in flight. Refusing new learners instead let whoever filled the slots first keep
+ * everyone else out for an hour (finding H5 of issue 10).
+ */
+export function makeRoomForLearner(maxLearners: number): boolean {
+  if (sessions.size < maxLearners) return true;
+  let idlest: LearnerSession | undefined;
+  for (const session of sessions.values()) {
+    if (!session.busy && (!idlest || session.lastUsed < idlest.lastUsed)) idlest = session;
+  }
+  if (!idlest) return false;
+  idlest.connection?.close();
+  sessions.delete(idlest.id);
+  return true;
+}
+
 export function learnerSession(id: string): LearnerSession {
   let session = sessions.get(id);
   if (!session) {
