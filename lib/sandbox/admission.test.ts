@@ -1,12 +1,14 @@
 /** The client address that rate limits count by (finding M1 of issue 10), and its socket hook. */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { register } from '@/instrumentation';
 import { addressGroup, clientAddress, MAX_HEADER_CHARS, normalizeAddress } from '@/lib/http/client-address';
-import { installPeerAddressHook, PEER_ADDRESS_HEADER } from '@/lib/http/peer-address';
+import { PEER_ADDRESS_HEADER } from '@/lib/http/peer-address';
 import { setEnv, withEnv } from '@/lib/testing/env';
 
-installPeerAddressHook();
+// As a Next server process starts: instrumentation.ts installs the peer-address hook.
+beforeAll(() => withEnv({ NEXT_RUNTIME: 'nodejs' }, register));
 afterAll(() => setEnv({ KEYSPACE_TRUST_PROXY: undefined, KEYSPACE_TRUSTED_PROXIES: undefined }));
 
 const address = (peer: string | undefined, forwardedFor?: string) =>
