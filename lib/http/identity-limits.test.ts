@@ -8,7 +8,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { GET as progress } from '@/app/api/progress/route';
 import { POST as exec } from '@/app/api/sandbox/exec/route';
 import { PEER_ADDRESS_HEADER, installPeerAddressHook } from '@/lib/http/peer-address';
-import { closeLearnerSessions, hasLearnerSession } from '@/lib/sandbox/learners';
+import { closeLearnerSessions, hasLearnerSession, learnerSession, makeRoomForLearner } from '@/lib/sandbox/learners';
+import { newLearnerId } from '@/lib/sandbox/learner';
 import { withEnv } from '@/lib/testing/env';
 import { issuedCookie, learnerRequest } from '@/lib/testing/http';
 import { closeValkeyClients } from '@/lib/valkey/connections';
@@ -75,5 +76,16 @@ describe('a full sandbox', () => {
       expect((await ping(attacker, cookies[0])).status).toBe(200);
       expect(ids.map(hasLearnerSession)).toEqual([true, false, true]);
     });
+  });
+
+  it('is full only while every session has a command in flight', () => {
+    closeLearnerSessions();
+    const sessions = [learnerSession(newLearnerId()), learnerSession(newLearnerId())];
+    for (const session of sessions) session.busy = true;
+    expect(makeRoomForLearner(2)).toBe(false);
+    sessions[1]!.busy = false;
+    expect(makeRoomForLearner(2)).toBe(true);
+    expect(sessions.map((session) => hasLearnerSession(session.id))).toEqual([true, false]);
+    closeLearnerSessions();
   });
 });
