@@ -13,7 +13,10 @@ import { clientAddress } from './client-address';
 import { getValkey } from '@/lib/valkey/connections';
 import { COOKIE_SECRET_KEY } from '@/lib/valkey/keys';
 
-/** Who is asking, from the signed cookie; `isNew` when this response must issue the cookie. */
+/**
+ * Who is asking, from the signed cookie; `isNew` when the request had no valid cookie. A new
+ * identity's cookie is issued with the response, unless `cookieValue` is empty (not issued).
+ */
 export interface LearnerIdentity {
   id: string;
   isNew: boolean;
