@@ -10,14 +10,31 @@ import { takeTokens, type Bucket } from './rate-limit';
  * of tokens a process takes at once. New identities are limited where they are issued
  * (admitNewLearner), so dropping the cookie is no way around the per-learner limit.
  */
-export async function admitCommand(
+export function admitCommand(
   learnerId: string,
   address: string,
   limits: SandboxLimits = sandboxLimits(),
 ): Promise<void> {
+  return admit('', learnerId, address, limits);
+}
+
+/**
+ * The same limits for the key browser and Reset (each scans the learner's keys on the shared admin
+ * connection: finding M3 of issue 10), in buckets of their own: the console refreshes the key
+ * browser after every command, which must not halve the learner's commands per second.
+ */
+export function admitKeyBrowsing(
+  learnerId: string,
+  address: string,
+  limits: SandboxLimits = sandboxLimits(),
+): Promise<void> {
+  return admit('keys:', learnerId, address, limits);
+}
+
+async function admit(prefix: string, learnerId: string, address: string, limits: SandboxLimits): Promise<void> {
   const buckets: Bucket[] = [
-    { key: `learner:${learnerId}`, rate: limits.ratePerLearner, burst: limits.ratePerLearner * 2 },
-    { key: `address:${address}`, rate: limits.ratePerAddress, burst: limits.ratePerAddress * 2 },
+    { key: `${prefix}learner:${learnerId}`, rate: limits.ratePerLearner, burst: limits.ratePerLearner * 2 },
+    { key: `${prefix}address:${address}`, rate: limits.ratePerAddress, burst: limits.ratePerAddress * 2 },
   ];
   const waitMs = await takeTokens(buckets);
   if (waitMs === 0) return;
