@@ -43,6 +43,9 @@ const valkeyUrl = z.preprocess(
     .optional(),
 );
 
+/** One trusted proxy: an IPv4 or IPv6 address, optionally with a prefix length (checked again by net.BlockList). */
+const PROXY_ENTRY = /^(\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?|[\da-f]*:[\da-f:.]*(\/\d{1,3})?)$/i;
+
 const envSchema = z.object({
   // Where the app finds its two Valkey servers; `npm start` sets both when it starts them itself.
   KEYSPACE_SANDBOX_URL: valkeyUrl,
@@ -50,6 +53,15 @@ const envSchema = z.object({
   KEYSPACE_VALKEY_CA_FILE: optionalText,
   KEYSPACE_SESSION_SECRET: optionalText,
   KEYSPACE_TRUST_PROXY: flag,
+  KEYSPACE_TRUSTED_PROXIES: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .refine((value) => value.split(',').every((entry) => PROXY_ENTRY.test(entry.trim())), {
+        error: 'must be comma-separated IP addresses or CIDR ranges, such as 127.0.0.1,10.0.0.0/8,fc00::/7',
+      })
+      .default('127.0.0.0/8,::1/128,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,fc00::/7'),
+  ),
   KEYSPACE_BENCH_ROUTES: flag,
   KEYSPACE_HEALTH_DETAIL: flag,
   // Local servers and scripts.

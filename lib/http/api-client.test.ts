@@ -2,7 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callApi, postJson } from './api-client';
+import { callApi, firstCallAlone, postJson } from './api-client';
 
 let server: Server;
 let base = '';
@@ -58,5 +58,35 @@ describe('callApi', () => {
     const call = callApi(`${base}/slow`, { signal: controller.signal });
     controller.abort();
     await expect(call).rejects.toMatchObject({ name: 'AbortError' });
+  });
+});
+
+describe('firstCallAlone', () => {
+  it('holds the calls a page fires at once until the first has its answer (and its cookie), then runs them together', async () => {
+    const gate = firstCallAlone();
+    const events: string[] = [];
+    const call = (name: string, ms: number) => async () => {
+      events.push(`${name} sent`);
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      events.push(`${name} answered`);
+      return name;
+    };
+    expect(await Promise.all([gate(call('first', 100)), gate(call('b', 10)), gate(call('c', 10))])).toEqual([
+      'first',
+      'b',
+      'c',
+    ]);
+    expect(events.slice(0, 2)).toEqual(['first sent', 'first answered']);
+    const later = [gate(call('d', 50)), gate(call('e', 10))];
+    await Promise.all(later);
+    expect(events.slice(-4)).toEqual(['d sent', 'e sent', 'e answered', 'd answered']);
+  });
+
+  it('lets the others go when the first call fails', async () => {
+    const gate = firstCallAlone();
+    const failing = gate(() => Promise.reject(new Error('unreachable')));
+    const next = gate(() => Promise.resolve('ran'));
+    await expect(failing).rejects.toThrow('unreachable');
+    expect(await next).toBe('ran');
   });
 });

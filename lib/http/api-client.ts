@@ -23,8 +23,37 @@ function asJsonWrite(init: RequestInit): RequestInit {
   return { ...init, headers };
 }
 
+/**
+ * Runs the first call a page makes on its own and holds every other call until it has settled.
+ * A new visitor has no learner cookie yet, and a page fires several calls at once: each would be
+ * issued a new identity (each counted against the address's allowance), and the last Set-Cookie
+ * would win. After the first answer the cookie is in place, and calls run side by side.
+ */
+export function firstCallAlone(): <T>(call: () => Promise<T>) => Promise<T> {
+  let first: Promise<unknown> | null = null;
+  let settled = false;
+  return async <T>(call: () => Promise<T>): Promise<T> => {
+    if (settled) return call();
+    if (first) {
+      await first.catch(() => undefined);
+      return call();
+    }
+    const running = call();
+    first = running.finally(() => {
+      settled = true;
+    });
+    return running;
+  };
+}
+
+const pageCalls = firstCallAlone();
+
 /** One call, never rejecting except when the caller aborts it (so a stale request can be dropped). */
-export async function fetchApi(path: string, init: RequestInit = {}): Promise<ApiAnswer> {
+export function fetchApi(path: string, init: RequestInit = {}): Promise<ApiAnswer> {
+  return pageCalls(() => fetchOnce(path, init));
+}
+
+async function fetchOnce(path: string, init: RequestInit): Promise<ApiAnswer> {
   try {
     const response = await fetch(path, { credentials: 'same-origin', cache: 'no-store', ...asJsonWrite(init) });
     const body = (await response.json().catch(() => null)) as unknown;

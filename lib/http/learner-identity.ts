@@ -8,10 +8,15 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { NextRequest, NextResponse } from 'next/server';
 import { isLearnerId, LEARNER_COOKIE, LEARNER_COOKIE_MAX_AGE, newLearnerId } from '@/lib/sandbox/learner';
 import { keyspaceEnv } from '@/lib/config/env';
+import { admitNewLearner } from '@/lib/sandbox/admission';
+import { clientAddress } from './client-address';
 import { getValkey } from '@/lib/valkey/connections';
 import { COOKIE_SECRET_KEY } from '@/lib/valkey/keys';
 
-/** Who is asking, from the signed cookie; `isNew` when this response must issue the cookie. */
+/**
+ * Who is asking, from the signed cookie; `isNew` when the request had no valid cookie. A new
+ * identity's cookie is issued with the response, unless `cookieValue` is empty (not issued).
+ */
 export interface LearnerIdentity {
   id: string;
   isNew: boolean;
@@ -78,10 +83,21 @@ async function verifiedLearner(value: string): Promise<{ id: string; cookieValue
   return { id, cookieValue };
 }
 
-export async function learnerIdentity(request: NextRequest): Promise<LearnerIdentity> {
+/**
+ * The learner of the request's cookie, or a new one. A new identity counts against its address's
+ * allowance (admitNewLearner throws the 429), unless `issue` is false: then the caller gets an
+ * identity that is never issued (no cookie, no allowance spent) and should treat it as having
+ * nothing yet.
+ */
+export async function learnerIdentity(
+  request: NextRequest,
+  { issue = true }: { issue?: boolean } = {},
+): Promise<LearnerIdentity> {
   const learner = await verifiedLearner(request.cookies.get(LEARNER_COOKIE)?.value ?? '');
   if (learner) return { ...learner, isNew: false };
   const fresh = newLearnerId();
+  if (!issue) return { id: fresh, isNew: true, cookieValue: '' };
+  await admitNewLearner(clientAddress(request.headers));
   return { id: fresh, isNew: true, cookieValue: await learnerCookieValue(fresh) };
 }
 
@@ -90,7 +106,7 @@ export function withLearnerCookie(
   learner: LearnerIdentity,
   request: NextRequest,
 ): NextResponse {
-  if (learner.isNew) {
+  if (learner.isNew && learner.cookieValue) {
     response.cookies.set(LEARNER_COOKIE, learner.cookieValue, {
       httpOnly: true,
       sameSite: 'lax',

@@ -2,7 +2,8 @@
  * The frame every learner-facing route shares: identify the learner from the signed cookie, run
  * the route's work, issue the cookie if it is new, and answer whatever the work threw through
  * `failureResponse` (an AppError with its status, a down Valkey as 503, anything unexpected as a
- * short 500 logged with context).
+ * short 500 logged with context). A new identity counts against the address's allowance, and a
+ * route with nothing to offer a learner without a cookie passes `issueIdentity: false`.
  */
 import type { NextRequest, NextResponse } from 'next/server';
 import { learnerIdentity, withLearnerCookie, type LearnerIdentity } from './learner-identity';
@@ -14,12 +15,13 @@ export async function handleLearnerRequest(
   route: string,
   failureMessage: string,
   handle: (learner: LearnerIdentity) => Promise<NextResponse>,
+  options: { issueIdentity?: boolean } = {},
 ): Promise<NextResponse> {
   let learner: LearnerIdentity;
   try {
     // Before the cookie: a cross-site or non-JSON write is refused without minting an identity.
     assertJsonWriteFromOwnOrigin(request);
-    learner = await learnerIdentity(request);
+    learner = await learnerIdentity(request, { issue: options.issueIdentity ?? true });
   } catch (error) {
     return failureResponse(error, route, failureMessage);
   }

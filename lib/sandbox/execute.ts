@@ -21,7 +21,7 @@ import {
   hasLearnerSession,
   learnerConnection,
   learnerSession,
-  learnerSessionCount,
+  makeRoomForLearner,
   recordActivity,
   type LearnerSession,
 } from './learners';
@@ -177,7 +177,7 @@ export async function executeLine(
   const verdict = judgeCommand((args[0] as Buffer).toString('utf8'), args);
   if (verdict.action === 'refuse') return answer(errorReply(verdict.message), started, limits);
 
-  if (!hasLearnerSession(learnerId) && learnerSessionCount() >= limits.maxLearners) {
+  if (!hasLearnerSession(learnerId) && !makeRoomForLearner(limits.maxLearners)) {
     return {
       kind: 'rejected',
       status: 429,

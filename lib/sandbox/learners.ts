@@ -7,6 +7,7 @@ import { ACTIVE_LEARNERS_KEY } from '@/lib/valkey/keys';
 import { URL_ENV } from '@/lib/valkey/roles';
 import { learnerAclRules, learnerUsername } from './acl';
 import { forgetMeasuredUsage } from './budget';
+import { forgetCommandUse } from './command-usage';
 import { takeIndex, unlinkNames } from './key-index';
 import { ConnectionLostError, LearnerConnection, type SandboxTarget } from './learner-connection';
 import { sandboxLimits } from './limits';
@@ -53,6 +54,25 @@ export function hasLearnerSession(id: string): boolean {
 
 export function learnerSessionCount(): number {
   return sessions.size;
+}
+
+/**
+ * Makes room for one more session when this process holds `maxLearners`: closes the session idle
+ * longest (its connection and in-memory state; its keys and ACL user stay until the idle sweep,
+ * so the learner carries on where they were when they come back). False only when every session
+ * has a command in flight. Refusing new learners instead let whoever filled the slots first keep
+ * everyone else out for an hour (finding H5 of issue 10).
+ */
+export function makeRoomForLearner(maxLearners: number): boolean {
+  if (sessions.size < maxLearners) return true;
+  let idlest: LearnerSession | undefined;
+  for (const session of sessions.values()) {
+    if (!session.busy && (!idlest || session.lastUsed < idlest.lastUsed)) idlest = session;
+  }
+  if (!idlest) return false;
+  idlest.connection?.close();
+  sessions.delete(idlest.id);
+  return true;
 }
 
 export function learnerSession(id: string): LearnerSession {
@@ -137,6 +157,7 @@ export async function resetLearner(learnerId: string): Promise<number> {
     session.hyperLogLogKeys.clear();
     session.overBudget = null;
   }
+  forgetCommandUse(learnerId);
   return deleteLearnerKeys(learnerId);
 }
 
@@ -165,6 +186,7 @@ export async function sweepIdleLearners(now = Date.now()): Promise<number> {
     if (session && now - session.lastUsed <= limits.learnerIdleSeconds * 1000) continue;
     session?.connection?.close();
     sessions.delete(id);
+    forgetCommandUse(id);
     await deleteLearnerKeys(id);
     await admin.call('ACL', 'DELUSER', learnerUsername(id));
     await app.zrem(ACTIVE_LEARNERS_KEY, id);

@@ -22,10 +22,13 @@ export function POST(request: NextRequest) {
       const limits = sandboxLimits();
       // JSON escaping can make a line six times longer; the line itself is checked against its limit.
       const body = await readJsonBody(request, ExecRequest, limits.maxLineBytes * 6 + 1024);
-      await admitCommand(learner.id, clientAddress(request.headers), learner.isNew, limits);
-      recordCommandUse(learner.id, body.command);
+      await admitCommand(learner.id, clientAddress(request.headers), limits);
       const outcome = await executeLine(learner.id, body.command, limits);
-      if (outcome.kind === 'reply') return jsonOk(outcome.body);
+      if (outcome.kind === 'reply') {
+        // After the line was parsed and judged: only a name the policy accepted is kept (finding H1).
+        recordCommandUse(learner.id, body.command);
+        return jsonOk(outcome.body);
+      }
       throw new AppError(REJECTION_CODES[outcome.status], outcome.error, {
         text: outcome.text,
         retryAfterSeconds: outcome.retryAfterSeconds,

@@ -8,7 +8,12 @@ import { closeValkeyClients } from '@/lib/valkey/connections';
 import { POST as exec } from '../exec/route';
 import { POST as reset } from '../reset/route';
 import { GET as keys } from './route';
-import { setEnv } from '@/lib/testing/env';
+import { setEnv, withEnv } from '@/lib/testing/env';
+import { installPeerAddressHook, PEER_ADDRESS_HEADER } from '@/lib/http/peer-address';
+import { issuedCookie, learnerRequest as anonymousRequest } from '@/lib/testing/http';
+import { learnerSessionCount } from '@/lib/sandbox/learners';
+
+installPeerAddressHook();
 
 afterAll(async () => {
   closeLearnerSessions();
@@ -71,5 +76,72 @@ describe('rate limits on POST /api/sandbox/exec', () => {
     } finally {
       setEnv({ KEYSPACE_SANDBOX_RATE_PER_LEARNER: saved });
     }
+  });
+});
+
+/** A fresh client address per test, as the peer-address hook stamps it (198.18.0.0/15 is for tests). */
+const byte = () => Math.floor(Math.random() * 256);
+const newAddress = () => `198.18.${byte()}.${byte()}`;
+
+describe('the key browser and Reset without a cookie (finding M3 of issue 10)', () => {
+  it('answer nothing to list or delete, issue no identity and open no sandbox session', async () => {
+    const sessions = learnerSessionCount();
+    const listed = await keys(anonymousRequest('/api/sandbox/keys'));
+    expect(listed.status).toBe(200);
+    expect(await listed.json()).toEqual({ ok: true, keys: [], truncated: false });
+    expect(issuedCookie(listed)).toBeUndefined();
+    const reset_ = await reset(anonymousRequest('/api/sandbox/reset', undefined, {}));
+    expect(reset_.status).toBe(200);
+    expect(await reset_.json()).toEqual({ ok: true, deleted: 0 });
+    expect(issuedCookie(reset_)).toBeUndefined();
+    expect(learnerSessionCount()).toBe(sessions);
+  });
+
+  it('are rate-limited per address like commands', async () => {
+    // 1/s with a burst of 2: six more requests would need over 4 s to all find a token.
+    await withEnv({ KEYSPACE_SANDBOX_RATE_PER_ADDRESS: '1' }, async () => {
+      const from = { [PEER_ADDRESS_HEADER]: newAddress() };
+      const statuses: number[] = [];
+      // A new learner each time, so that only the address bucket can refuse.
+      for (let i = 0; i < 4; i++)
+        statuses.push((await keys(await request('/api/sandbox/keys', newLearnerId(), undefined, from))).status);
+      for (let i = 0; i < 4; i++)
+        statuses.push((await reset(await request('/api/sandbox/reset', newLearnerId(), {}, from))).status);
+      expect(statuses.slice(0, 2)).toEqual([200, 200]);
+      expect(statuses.slice(2)).toContain(429);
+      const limited = await keys(await request('/api/sandbox/keys', newLearnerId(), undefined, from));
+      expect(limited.status).toBe(429);
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    });
+  });
+
+  it("do not spend the learner's commands: the key browser refreshes after every command", async () => {
+    // 1/s with a burst of 2: two commands and two listings from one bucket would need 2 s.
+    await withEnv({ KEYSPACE_SANDBOX_RATE_PER_LEARNER: '1' }, async () => {
+      const me = newLearnerId();
+      const from = { [PEER_ADDRESS_HEADER]: newAddress() };
+      const statuses: number[] = [];
+      for (let i = 0; i < 2; i++) {
+        statuses.push((await run(me, 'PING', from)).status);
+        statuses.push((await keys(await request('/api/sandbox/keys', me, undefined, from))).status);
+      }
+      expect(statuses).toEqual([200, 200, 200, 200]);
+    });
+  });
+});
+
+describe('the client address (finding M1 of issue 10)', () => {
+  it('is the socket address: a different X-Forwarded-For on each request gets no fresh allowance', async () => {
+    // 1/s with a burst of 2: six more requests would need over 4 s to all find a token.
+    await withEnv({ KEYSPACE_SANDBOX_RATE_PER_ADDRESS: '1' }, async () => {
+      const peer = newAddress();
+      const statuses: number[] = [];
+      for (let i = 0; i < 8; i++) {
+        const headers = { [PEER_ADDRESS_HEADER]: peer, 'x-forwarded-for': `10.${byte()}.${byte()}.${byte()}` };
+        statuses.push((await run(newLearnerId(), 'PING', headers)).status);
+      }
+      expect(statuses.slice(0, 2)).toEqual([200, 200]);
+      expect(statuses.slice(2)).toContain(429);
+    });
   });
 });

@@ -10,7 +10,7 @@ export function POST(request: NextRequest, { params }: { params: Promise<{ id: s
     'challenges/check',
     'Something went wrong checking your work. Try again.',
     async (learner) => {
-      await admitCommand(learner.id, clientAddress(request.headers), learner.isNew);
+      await admitCommand(learner.id, clientAddress(request.headers));
       return jsonOk(await checkAndRecordChallenge(learner.id, (await params).id));
     },
   );
