@@ -78,6 +78,18 @@ describe('RespReader', () => {
     expect(feed(small, Buffer.from('$3\r\nabc\r\n'.repeat(500)), 100)).toHaveLength(500);
   });
 
+  it('reads replies that follow a large one, in any chunking', () => {
+    const reader = new RespReader(MB);
+    const bytes = Buffer.concat([bigArrayReply(20_000), Buffer.from('+OK\r\n$3\r\nabc\r\n')]);
+    const replies = feed(reader, bytes, 4096);
+    expect(replies).toHaveLength(3);
+    expect(replies.slice(1)).toEqual([
+      { type: 'status', value: Buffer.from('OK') },
+      { type: 'bulk', value: Buffer.from('abc') },
+    ]);
+    expect(feed(reader, Buffer.from(':7\r\n'), 1)).toEqual([{ type: 'integer', value: '7' }]);
+  });
+
   it('refuses bytes that are not RESP', () => {
     expect(() => new RespReader(MB).push(Buffer.from('?what\r\n'))).toThrow(/protocol error/);
   });

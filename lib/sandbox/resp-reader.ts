@@ -15,6 +15,9 @@ export class ReplyTooLargeError extends Error {
 
 const CR = 13;
 
+/** A connection keeps at most this much buffer between replies. */
+const RETAINED_BUFFER_BYTES = 64 * 1024;
+
 /** An array still being read: the elements so far and how many it will have. */
 interface OpenArray {
   items: CliReply[];
@@ -50,6 +53,7 @@ export class RespReader {
         this.replyBytesRead = 0;
       }
     }
+    if (this.start === this.end) this.releaseBuffer();
     if (this.replyBytesRead + (this.end - this.start) > this.maxReplyBytes)
       throw new ReplyTooLargeError(this.maxReplyBytes);
     return replies;
@@ -68,6 +72,13 @@ export class RespReader {
       this.end = unread;
     }
     this.end += chunk.copy(this.buffer, this.end);
+  }
+
+  /** Everything read: start over at the front, and give a large buffer back (a connection can idle for minutes). */
+  private releaseBuffer(): void {
+    this.start = 0;
+    this.end = 0;
+    if (this.buffer.length > RETAINED_BUFFER_BYTES) this.buffer = Buffer.alloc(0);
   }
 
   /**
