@@ -106,7 +106,7 @@ async function runOnConnection(
   const timeoutMs = (rule.blocking ? limits.maxBlockSeconds * 1000 : 0) + 5_000;
   const writes = (loadedCommandFlags() ?? (await commandFlags())).writes.has(name);
   // Before sending: a write may run even if its reply never arrives (hyperloglog-guard.ts).
-  if (writes) await distrustWrittenKeys(session.id, keys);
+  if (writes) await distrustWrittenKeys(session.id, name, keys);
   const reply = await connection.send(rewriteKeys(args, keyIndexes, prefix), timeoutMs);
   const queued = session.queuedCommands;
   if (reply.type !== 'error') {

@@ -150,6 +150,17 @@ describe('the HyperLogLog guard', () => {
     expect(await runText(learner, 'PFCOUNT g')).toBe('(integer) 1');
   });
 
+  it('keeps PFMERGE sources trusted and trusts its destination', async () => {
+    const learner = newLearnerId();
+    expect(await runText(learner, 'PFADD a x')).toBe('(integer) 1');
+    expect(await runText(learner, 'PFADD b y')).toBe('(integer) 1');
+    expect(await runText(learner, 'PFMERGE c a b')).toBe('OK');
+    expect(await runText(learner, 'PFCOUNT a')).toBe('(integer) 1');
+    expect(await runText(learner, 'PFCOUNT c')).toBe('(integer) 2');
+    expect(await runText(learner, 'PFCOUNT a b c')).toBe('(integer) 2');
+    expect(await trusted(learner)).toEqual(['a', 'b', 'c']);
+  });
+
   it('is deleted with the learner on reset', async () => {
     const learner = newLearnerId();
     expect(await runText(learner, 'PFADD h a')).toBe('(integer) 1');

@@ -40,10 +40,14 @@ export async function untrustedHyperLogLogKeys(learnerId: string, keys: readonly
   return keys.filter((_, index) => (trusted as number[])[index] !== 1);
 }
 
-/** Before a write is sent: its keys stop being trusted, whether or not its reply ever arrives. */
-export async function distrustWrittenKeys(learnerId: string, keys: readonly Buffer[]): Promise<void> {
-  if (keys.length === 0) return;
-  await (await getValkey('app')).srem(trustedHyperLogLogsKey(learnerId), ...keys);
+/**
+ * Before a write is sent: the keys it may write stop being trusted, whether or not its reply ever
+ * arrives. PFMERGE writes only its first key (its sources stay trusted); other writes lose every key.
+ */
+export async function distrustWrittenKeys(learnerId: string, name: string, keys: readonly Buffer[]): Promise<void> {
+  const written = runRule(name)?.hyperLogLog === 'creates' ? keys.slice(0, 1) : keys;
+  if (written.length === 0) return;
+  await (await getValkey('app')).srem(trustedHyperLogLogsKey(learnerId), ...written);
 }
 
 /** After PFADD/PFMERGE answered without error: the key it wrote (its first) holds a real HyperLogLog. */
