@@ -9,10 +9,12 @@ import { runEmulated } from './emulate';
 import { formatReply } from './format';
 import { indexKeysOfWrite } from './key-index';
 import {
+  distrustWrittenKeys,
+  forgetTrustedHyperLogLogs,
   HYPERLOGLOG_GUARD_MESSAGE,
   HYPERLOGLOG_IN_TRANSACTION_MESSAGE,
   isHyperLogLogCommand,
-  recordWrite,
+  trustCreatedHyperLogLog,
   untrustedHyperLogLogKeys,
 } from './hyperloglog-guard';
 import { sandboxKeyPrefix } from '@/lib/valkey/keys';
@@ -80,7 +82,7 @@ async function precheck(
   if (session.overBudget && (await commandFlags()).growsMemory.has(name)) return errorReply(session.overBudget);
   if (isHyperLogLogCommand(name) && session.inTransaction) return errorReply(HYPERLOGLOG_IN_TRANSACTION_MESSAGE);
   if (isHyperLogLogCommand(name)) {
-    const untrusted = untrustedHyperLogLogKeys(session, keys);
+    const untrusted = await untrustedHyperLogLogKeys(session.id, keys);
     if (untrusted.length > 0) {
       const admin = await getValkey('sandbox');
       const prefix = sandboxKeyPrefix(session.id);
@@ -107,6 +109,9 @@ async function runOnConnection(
   const timeoutMs = (rule.blocking ? limits.maxBlockSeconds * 1000 : 0) + 5_000;
   // Indexed before the write lands (key-index.ts): a write that times out may still run.
   const indexed = indexKeysOfWrite(session.id, name, keys);
+  const writes = (loadedCommandFlags() ?? (await commandFlags())).writes.has(name);
+  // Before sending: a write may run even if its reply never arrives (hyperloglog-guard.ts).
+  if (writes) await distrustWrittenKeys(session.id, name, keys);
   const reply = await connection.send(rewriteKeys(args, keyIndexes, prefix), timeoutMs);
   await indexed;
   const queued = session.queuedCommands;
@@ -115,8 +120,7 @@ async function runOnConnection(
       session.inTransaction = true;
       session.queuedCommands = [];
     } else if (session.inTransaction && name !== 'exec' && name !== 'discard') session.queuedCommands.push(name);
-    const flags = loadedCommandFlags() ?? (await commandFlags());
-    if (flags.writes.has(name)) recordWrite(session, name, keys, session.inTransaction);
+    if (writes && !session.inTransaction) await trustCreatedHyperLogLog(session.id, name, keys);
   }
   // EXEC and DISCARD end a transaction whatever they answer (EXECABORT included).
   if (name === 'exec' || name === 'discard') {
@@ -133,6 +137,7 @@ async function runOnConnection(
 async function explainLostConnection(error: Error, session: LearnerSession): Promise<CliReply> {
   session.connection = null;
   session.inTransaction = false;
+  await forgetTrustedHyperLogLogs(session.id);
   if (error instanceof ReplyTooLargeError) {
     return errorReply(
       `ERR reply too large for the sandbox (over ${Math.round(error.limitBytes / 1024)} KB): ask for less, for example LRANGE key 0 99.`,

@@ -2,34 +2,65 @@
  * Valkey 8.0.1 (Debian 12's build) can be crashed by HyperLogLog commands run on a hand-crafted
  * string (CVE-2025-32023). The guard: PF* commands only run on keys that PFADD/PFMERGE wrote,
  * and any other write to a key takes it off that list. A key that does not exist yet is fine.
+ *
+ * The list fails closed:
+ * - a write's keys leave it BEFORE the write is sent, since a write can run on the server even
+ *   when its reply never arrives (timeout, lost connection);
+ * - a PF key joins it only after PFADD/PFMERGE answered without error;
+ * - a timeout or lost connection forgets the whole list (whatever was in flight may have run);
+ * - it lives in the app's Valkey (one set per learner), so every app process sees the same list.
  */
+import 'server-only';
+import { getValkey } from '@/lib/valkey/connections';
+import { trustedHyperLogLogsKey } from '@/lib/valkey/keys';
 import { runRule } from './command-table';
-import type { LearnerSession } from './learners';
+import { sandboxLimits } from './limits';
 
 /** PF commands: their rule in command-table.ts names the guard. */
 export function isHyperLogLogCommand(name: string): boolean {
   return runRule(name)?.hyperLogLog !== undefined;
 }
 
+/** The list outlives the learner's keys no longer than an idle learner's keys live; use refreshes it. */
+const ttlSeconds = () => sandboxLimits().learnerIdleSeconds;
+
 /** Keys a PF command would read as HyperLogLogs but that PF commands did not write. */
-export function untrustedHyperLogLogKeys(session: LearnerSession, keys: readonly Buffer[]): Buffer[] {
-  return keys.filter((key) => !session.hyperLogLogKeys.has(key.toString('latin1')));
+export async function untrustedHyperLogLogKeys(learnerId: string, keys: readonly Buffer[]): Promise<Buffer[]> {
+  if (keys.length === 0) return [];
+  const listKey = trustedHyperLogLogsKey(learnerId);
+  const results = await (
+    await getValkey('app')
+  )
+    .pipeline()
+    .smismember(listKey, ...keys)
+    .expire(listKey, ttlSeconds())
+    .exec();
+  const [error, trusted] = results?.[0] ?? [new Error('no reply to SMISMEMBER')];
+  if (error) throw error;
+  return keys.filter((_, index) => (trusted as number[])[index] !== 1);
 }
 
-/** Updates the list after a command ran (or was queued) successfully. */
-export function recordWrite(
-  session: LearnerSession,
-  name: string,
-  keys: readonly Buffer[],
-  inTransaction: boolean,
-): void {
-  const names = keys.map((key) => key.toString('latin1'));
-  if (runRule(name)?.hyperLogLog === 'creates' && !inTransaction) {
-    // PFMERGE writes only its first key; PFADD only has one.
-    if (names[0] !== undefined) session.hyperLogLogKeys.add(names[0]);
-    return;
-  }
-  for (const key of names) session.hyperLogLogKeys.delete(key);
+/**
+ * Before a write is sent: the keys it may write stop being trusted, whether or not its reply ever
+ * arrives. PFMERGE writes only its first key (its sources stay trusted); other writes lose every key.
+ */
+export async function distrustWrittenKeys(learnerId: string, name: string, keys: readonly Buffer[]): Promise<void> {
+  const written = runRule(name)?.hyperLogLog === 'creates' ? keys.slice(0, 1) : keys;
+  if (written.length === 0) return;
+  await (await getValkey('app')).srem(trustedHyperLogLogsKey(learnerId), ...written);
+}
+
+/** After PFADD/PFMERGE answered without error: the key it wrote (its first) holds a real HyperLogLog. */
+export async function trustCreatedHyperLogLog(learnerId: string, name: string, keys: readonly Buffer[]): Promise<void> {
+  const created = keys[0];
+  if (runRule(name)?.hyperLogLog !== 'creates' || created === undefined) return;
+  const listKey = trustedHyperLogLogsKey(learnerId);
+  await (await getValkey('app')).pipeline().sadd(listKey, created).expire(listKey, ttlSeconds()).exec();
+}
+
+/** After a timeout or a lost connection: a write may have run unseen, so nothing stays trusted. */
+export async function forgetTrustedHyperLogLogs(learnerId: string): Promise<void> {
+  await (await getValkey('app')).unlink(trustedHyperLogLogsKey(learnerId));
 }
 
 export const HYPERLOGLOG_GUARD_MESSAGE =

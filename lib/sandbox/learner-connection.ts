@@ -24,6 +24,45 @@ export class CommandTimeoutError extends Error {
   override name = 'CommandTimeoutError';
 }
 
+/** How long the TCP connect (and, with TLS, the handshake) may take. */
+const CONNECT_TIMEOUT_MS = 5_000;
+
+/**
+ * Connects, and with TLS finishes the handshake. Errors reject until then: with TLS, `connect`
+ * only means TCP is up, and a handshake error or timeout after it must still settle the promise
+ * (otherwise the learner's command never ends and they stay "busy" for good).
+ */
+function connect(target: SandboxTarget): Promise<net.Socket> {
+  const where = `${target.tls ? 'TLS connection' : 'connection'} to ${target.host}:${target.port}`;
+  return new Promise<net.Socket>((resolve, reject) => {
+    const socket = target.tls
+      ? tls.connect({ host: target.host, port: target.port, servername: target.host, ca: target.ca })
+      : net.connect({ host: target.host, port: target.port });
+    // These stay attached but do nothing once connected, so that no error is ever left without a
+    // listener before the LearnerConnection attaches its own (after an await).
+    let connected = false;
+    const onError = (error: Error) => {
+      if (connected) return;
+      socket.destroy();
+      // OpenSSL's errors carry a short `reason` ("wrong version number") under a long message.
+      const reason = (error as { reason?: unknown }).reason;
+      reject(new ConnectionLostError(`${where} failed: ${typeof reason === 'string' ? reason : error.message}`));
+    };
+    const onClose = () => onError(new Error('the server closed the connection'));
+    socket.setNoDelay(true);
+    socket.setTimeout(CONNECT_TIMEOUT_MS, () =>
+      onError(new Error(`no ${target.tls ? 'TLS handshake' : 'connection'} within ${CONNECT_TIMEOUT_MS / 1000} s`)),
+    );
+    socket.once('error', onError);
+    socket.once('close', onClose);
+    socket.once(target.tls ? 'secureConnect' : 'connect', () => {
+      connected = true;
+      socket.setTimeout(0);
+      resolve(socket);
+    });
+  });
+}
+
 export class LearnerConnection {
   private readonly reader: RespReader;
   private pending: { resolve(reply: CliReply): void; reject(error: Error): void; timer: NodeJS.Timeout } | null = null;
@@ -45,20 +84,7 @@ export class LearnerConnection {
     password: string,
     maxReplyBytes: number,
   ): Promise<LearnerConnection> {
-    const socket = await new Promise<net.Socket>((resolve, reject) => {
-      const onError = (error: Error) => reject(new ConnectionLostError(error.message));
-      const sock = target.tls
-        ? tls.connect({ host: target.host, port: target.port, servername: target.host, ca: target.ca }, () =>
-            resolve(sock),
-          )
-        : net.connect({ host: target.host, port: target.port }, () => resolve(sock));
-      sock.setNoDelay(true);
-      sock.setTimeout(5_000, () => sock.destroy(new Error('connect timeout')));
-      sock.once('error', onError);
-      sock.once('connect', () => sock.off('error', onError));
-      sock.once('secureConnect', () => sock.off('error', onError));
-    });
-    socket.setTimeout(0);
+    const socket = await connect(target);
     const connection = new LearnerConnection(socket, maxReplyBytes);
     const auth = await connection.send([Buffer.from('AUTH'), Buffer.from(username), Buffer.from(password)], 5_000);
     if (auth.type !== 'status') {

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { keyspaceEnv } from '@/lib/config/env';
 import { getValkey, ValkeyUnavailableError } from '@/lib/valkey/connections';
 import { parseEndpoint, tlsCa } from '@/lib/valkey/endpoint';
-import { ACTIVE_LEARNERS_KEY } from '@/lib/valkey/keys';
+import { ACTIVE_LEARNERS_KEY, trustedHyperLogLogsKey } from '@/lib/valkey/keys';
 import { URL_ENV } from '@/lib/valkey/roles';
 import { learnerAclRules, learnerUsername } from './acl';
 import { forgetMeasuredUsage } from './budget';
@@ -30,8 +30,6 @@ export interface LearnerSession {
   lastRecorded: number;
   commandsSinceBudgetCheck: number;
   overBudget: string | null;
-  /** Keys (as the learner names them) last written by PFADD/PFMERGE: see hyperloglog-guard.ts. */
-  hyperLogLogKeys: Set<string>;
 }
 
 const store = globalThis as typeof globalThis & {
@@ -89,7 +87,6 @@ export function learnerSession(id: string): LearnerSession {
       lastRecorded: 0,
       commandsSinceBudgetCheck: Number.POSITIVE_INFINITY,
       overBudget: null,
-      hyperLogLogKeys: new Set(),
     };
     sessions.set(id, session);
     startSweeper();
@@ -154,10 +151,10 @@ export async function resetLearner(learnerId: string): Promise<number> {
     session.connection = null;
     session.inTransaction = false;
     session.queuedCommands = [];
-    session.hyperLogLogKeys.clear();
     session.overBudget = null;
   }
   forgetCommandUse(learnerId);
+  await (await getValkey('app')).unlink(trustedHyperLogLogsKey(learnerId));
   return deleteLearnerKeys(learnerId);
 }
 
@@ -189,6 +186,7 @@ export async function sweepIdleLearners(now = Date.now()): Promise<number> {
     forgetCommandUse(id);
     await deleteLearnerKeys(id);
     await admin.call('ACL', 'DELUSER', learnerUsername(id));
+    await app.unlink(trustedHyperLogLogsKey(id));
     await app.zrem(ACTIVE_LEARNERS_KEY, id);
   }
   return idle.length;

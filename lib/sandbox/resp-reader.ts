@@ -14,74 +14,139 @@ export class ReplyTooLargeError extends Error {
 }
 
 const CR = 13;
-type Parsed = { reply: CliReply; next: number } | null;
 
-function readLine(buffer: Buffer, start: number): { line: Buffer; next: number } | null {
-  const end = buffer.indexOf(CR, start);
-  if (end < 0 || end + 1 >= buffer.length) return null;
-  return { line: buffer.subarray(start, end), next: end + 2 };
+/** A connection keeps at most this much buffer between replies. */
+const RETAINED_BUFFER_BYTES = 64 * 1024;
+
+/** An array still being read: the elements so far and how many it will have. */
+interface OpenArray {
+  items: CliReply[];
+  count: number;
 }
 
-function parseAt(buffer: Buffer, offset: number): Parsed {
-  if (offset >= buffer.length) return null;
-  const head = readLine(buffer, offset + 1);
-  if (!head) return null;
-  const text = head.line.toString('latin1');
-  switch (buffer[offset]) {
-    case 0x2b: // +
-      return { reply: { type: 'status', value: Buffer.from(head.line) }, next: head.next };
-    case 0x2d: // -
-      return { reply: { type: 'error', value: head.line.toString('utf8') }, next: head.next };
-    case 0x3a: // :
-      return { reply: { type: 'integer', value: text }, next: head.next };
-    case 0x24: {
-      // $
-      const length = Number(text);
-      if (length < 0) return { reply: { type: 'nil' }, next: head.next };
-      if (head.next + length + 2 > buffer.length) return null;
-      return {
-        reply: { type: 'bulk', value: Buffer.from(buffer.subarray(head.next, head.next + length)) },
-        next: head.next + length + 2,
-      };
-    }
-    case 0x2a: {
-      // *
-      const count = Number(text);
-      if (count < 0) return { reply: { type: 'nil' }, next: head.next };
-      const items: CliReply[] = [];
-      let next = head.next;
-      for (let i = 0; i < count; i++) {
-        const item = parseAt(buffer, next);
-        if (!item) return null;
-        items.push(item.reply);
-        next = item.next;
-      }
-      return { reply: { type: 'array', value: items }, next };
-    }
-    default:
-      throw new Error(`protocol error: unexpected byte 0x${buffer[offset]?.toString(16)}`);
-  }
-}
-
-/** Feeds socket chunks in, hands complete replies out, in order. */
+/**
+ * Feeds socket chunks in, hands complete replies out, in order. Parsing is incremental: each byte
+ * is read once, and an array that spans chunks is resumed at its next element (open arrays are
+ * kept on a stack), so a large reply costs time linear in its size however the socket splits it.
+ * Only the bytes of the element being read are kept; elements already read are built replies.
+ */
 export class RespReader {
   private buffer: Buffer = Buffer.alloc(0);
+  /** Unread bytes are buffer[start, end); space after end takes the next chunk without a copy. */
+  private start = 0;
+  private end = 0;
+  private readonly open: OpenArray[] = [];
+  /** Bytes already read of the reply in progress (its elements are on `open`). */
+  private replyBytesRead = 0;
 
   constructor(private readonly maxReplyBytes: number) {}
 
   push(chunk: Buffer): CliReply[] {
-    this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
+    this.append(chunk);
     const replies: CliReply[] = [];
-    let offset = 0;
     for (;;) {
-      const parsed = parseAt(this.buffer, offset);
-      if (!parsed) break;
-      replies.push(parsed.reply);
-      offset = parsed.next;
+      const element = this.readElement();
+      if (element === null) break;
+      const reply = this.complete(element);
+      if (reply) {
+        replies.push(reply);
+        this.replyBytesRead = 0;
+      }
     }
-    this.buffer = this.buffer.subarray(offset);
-    if (this.buffer.length > this.maxReplyBytes) throw new ReplyTooLargeError(this.maxReplyBytes);
+    if (this.start === this.end) this.releaseBuffer();
+    if (this.replyBytesRead + (this.end - this.start) > this.maxReplyBytes)
+      throw new ReplyTooLargeError(this.maxReplyBytes);
     return replies;
+  }
+
+  /** Adds a chunk after the unread bytes, moving them to the front or growing (doubling) only when full. */
+  private append(chunk: Buffer): void {
+    const unread = this.end - this.start;
+    if (this.end + chunk.length > this.buffer.length) {
+      const needed = unread + chunk.length;
+      const target =
+        needed > this.buffer.length ? Buffer.allocUnsafe(Math.max(needed, this.buffer.length * 2)) : this.buffer;
+      this.buffer.copy(target, 0, this.start, this.end);
+      this.buffer = target;
+      this.start = 0;
+      this.end = unread;
+    }
+    this.end += chunk.copy(this.buffer, this.end);
+  }
+
+  /** Everything read: start over at the front, and give a large buffer back (a connection can idle for minutes). */
+  private releaseBuffer(): void {
+    this.start = 0;
+    this.end = 0;
+    if (this.buffer.length > RETAINED_BUFFER_BYTES) this.buffer = Buffer.alloc(0);
+  }
+
+  /**
+   * Reads one element at `start`: a scalar, or an array header (which opens an array and yields
+   * nothing yet, unless it is empty or nil). Null when its bytes have not all arrived.
+   */
+  private readElement(): CliReply | 'opened' | null {
+    const buffer = this.buffer;
+    const at = this.start;
+    if (at >= this.end) return null;
+    const lineEnd = buffer.indexOf(CR, at + 1);
+    if (lineEnd < 0 || lineEnd + 1 >= this.end) return null;
+    const line = buffer.subarray(at + 1, lineEnd);
+    let next = lineEnd + 2;
+    let element: CliReply | 'opened';
+    switch (buffer[at]) {
+      case 0x2b: // +
+        element = { type: 'status', value: Buffer.from(line) };
+        break;
+      case 0x2d: // -
+        element = { type: 'error', value: line.toString('utf8') };
+        break;
+      case 0x3a: // :
+        element = { type: 'integer', value: line.toString('latin1') };
+        break;
+      case 0x24: {
+        // $
+        const length = Number(line.toString('latin1'));
+        if (length < 0) {
+          element = { type: 'nil' };
+          break;
+        }
+        if (next + length + 2 > this.end) return null;
+        element = { type: 'bulk', value: Buffer.from(buffer.subarray(next, next + length)) };
+        next += length + 2;
+        break;
+      }
+      case 0x2a: {
+        // *
+        const count = Number(line.toString('latin1'));
+        if (count < 0) element = { type: 'nil' };
+        else if (count === 0) element = { type: 'array', value: [] };
+        else {
+          this.open.push({ items: [], count });
+          element = 'opened';
+        }
+        break;
+      }
+      default:
+        throw new Error(`protocol error: unexpected byte 0x${buffer[at]?.toString(16)}`);
+    }
+    this.replyBytesRead += next - at;
+    this.start = next;
+    return element;
+  }
+
+  /** Adds an element to the innermost open array, closing every array it fills; a whole reply when done. */
+  private complete(element: CliReply | 'opened'): CliReply | null {
+    if (element === 'opened') return null;
+    let done: CliReply = element;
+    for (;;) {
+      const parent = this.open.at(-1);
+      if (!parent) return done;
+      parent.items.push(done);
+      if (parent.items.length < parent.count) return null;
+      this.open.pop();
+      done = { type: 'array', value: parent.items };
+    }
   }
 }
 

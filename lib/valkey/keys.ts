@@ -12,6 +12,7 @@
  *   keyspace:{id}:srs:new       HASH  learner's local day → new cards introduced that day
  *   keyspace:{id}:srs:focus     SET   topics a mock interview found weak (expires)
  *   keyspace:{id}:srs:settings  HASH  newPerDay → the learner's daily new-card limit
+ *   keyspace:{id}:sandbox:hll   SET   sandbox keys PFADD/PFMERGE wrote (hyperloglog-guard.ts), expires
  *   keyspace:rate:<bucket>      HASH  a rate-limit token bucket (bucket: learner:<id>, address:<ip>…)
  *   keyspace:sandbox:learners   ZSET  learner id → last command (ms), for the idle sweeper
  *   keyspace:secret:learner-cookie    the cookie-signing secret when none is configured
@@ -40,6 +41,9 @@ export const srsKeys = (learnerId: string) => {
     settings: `${srs}:settings`,
   };
 };
+
+/** The learner's sandbox keys (as they name them) that hold HyperLogLogs PF commands wrote. */
+export const trustedHyperLogLogsKey = (learnerId: string) => `${learnerTag(learnerId)}:sandbox:hll`;
 
 export const rateLimitKey = (bucket: string) => `keyspace:rate:${bucket}`;
 
