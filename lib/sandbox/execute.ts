@@ -30,6 +30,7 @@ import { judgeCommand } from './policy';
 import { replyToJson, type CliReply } from './reply';
 import { ReplyTooLargeError } from './resp-reader';
 import { rewriteKeys, stripKeysInReply } from './rewrite';
+import { checkWork } from './work-limits';
 
 /** A command that got a verdict (HTTP 200), or a line the sandbox would not even parse. */
 export type ExecOutcome =
@@ -74,6 +75,8 @@ async function precheck(
 ): Promise<CliReply | null> {
   const limitError = checkArguments(name, args, limits);
   if (limitError) return errorReply(limitError);
+  const workError = await checkWork(session, name, args, limits);
+  if (workError) return errorReply(workError);
   if (session.overBudget && (await commandFlags()).growsMemory.has(name)) return errorReply(session.overBudget);
   if (isHyperLogLogCommand(name) && session.inTransaction) return errorReply(HYPERLOGLOG_IN_TRANSACTION_MESSAGE);
   if (isHyperLogLogCommand(name)) {
@@ -203,6 +206,8 @@ export async function executeLine(
           started,
           limits,
         );
+      const patternError = checkArguments(name, args, limits);
+      if (patternError) return answer(errorReply(patternError), started, limits);
       return answer(
         await runEmulated(await getValkey('sandbox'), verdict.command, args, sandboxKeyPrefix(learnerId)),
         started,
