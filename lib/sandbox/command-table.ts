@@ -37,13 +37,13 @@ export type StoredNames =
  * What a command walks, so that work-limits.ts can measure it on the learner's keys before it runs:
  * the O(1) size command for its source keys, which keys are sources (all, or all but a leading
  * destination), how the sizes combine (summed, or multiplied for LCS's table), and whether an
- * index range (start stop) narrows it.
+ * index range (start stop) or a COUNT option (per source key) narrows it.
  */
 export interface WorkRule {
   measure: 'scard' | 'zcard' | 'hlen' | 'llen' | 'strlen' | 'xlen';
   sources?: 'all-keys' | 'after-destination';
   combine?: 'sum' | 'product';
-  range?: 'index';
+  range?: 'index' | 'count-option';
 }
 
 /** Key names in a reply that must lose the learner's prefix (rewrite.ts). */
@@ -61,7 +61,7 @@ export interface RunRule {
   /** Source keys that must be distinct: the server walks a repeated source once per mention. */
   distinctSources?: 'all-keys' | 'after-destination';
   work?: WorkRule;
-  /** Refused inside MULTI: its cost depends on sizes that the queued commands before it can change. */
+  /** Refused inside MULTI: its cost cannot be bounded at queue time (it depends on keys the queue can change, or on a pattern). */
   notInTransaction?: true;
   /** CVE-2025-32023 guard (hyperloglog-guard.ts): `creates` marks its first key as a trusted HyperLogLog. */
   hyperLogLog?: 'reads' | 'creates';
@@ -95,12 +95,13 @@ const SET_ALGEBRA_STORE: Omit<RunRule, 'action' | 'keys'> = {
   work: { measure: 'scard', sources: 'after-destination' },
   notInTransaction: true,
 };
-const WHOLE = (measure: WorkRule['measure'], range?: 'index'): Omit<RunRule, 'action' | 'keys'> => ({
+const WHOLE = (measure: WorkRule['measure'], range?: WorkRule['range']): Omit<RunRule, 'action' | 'keys'> => ({
   work: range ? { measure, range } : { measure },
 });
 const BLOCKS: Omit<RunRule, 'action' | 'keys'> = { blocking: 'last-argument-seconds', replyKeys: 'first-item' };
 const STREAM_READER: Omit<RunRule, 'action' | 'keys'> = {
   blocking: 'block-option-milliseconds',
+  work: { measure: 'xlen', range: 'count-option' },
   replyKeys: 'each-stream-name',
 };
 
@@ -188,10 +189,10 @@ export const SANDBOX_COMMANDS: CommandTable = {
   lrange: run([4, 1, 1, 1], WHOLE('llen', 'index')),
   lindex: run([3, 1, 1, 1]),
   lset: run([4, 1, 1, 1]),
-  lrem: run([4, 1, 1, 1]),
+  lrem: run([4, 1, 1, 1], WHOLE('llen')),
   ltrim: run([4, 1, 1, 1]),
-  linsert: run([5, 1, 1, 1]),
-  lpos: run([-3, 1, 1, 1]),
+  linsert: run([5, 1, 1, 1], WHOLE('llen')),
+  lpos: run([-3, 1, 1, 1], WHOLE('llen')),
   lmove: run([5, 1, 2, 1]),
   rpoplpush: run([3, 1, 2, 1]),
   // Hashes
@@ -210,7 +211,7 @@ export const SANDBOX_COMMANDS: CommandTable = {
   hincrbyfloat: run([4, 1, 1, 1], { storedNames: 'field' }),
   hstrlen: run([3, 1, 1, 1]),
   hrandfield: run([-2, 1, 1, 1], { limit: 'random-count' }),
-  hscan: run([-3, 1, 1, 1], { scanOptions: 'options-after-key-and-cursor' }),
+  hscan: run([-3, 1, 1, 1], { scanOptions: 'options-after-key-and-cursor', notInTransaction: true }),
   // Sets
   sadd: run([-3, 1, 1, 1], { storedNames: 'every-argument' }),
   srem: run([-3, 1, 1, 1]),
@@ -227,7 +228,7 @@ export const SANDBOX_COMMANDS: CommandTable = {
   sinterstore: run([-3, 1, -1, 1], SET_ALGEBRA_STORE),
   sunionstore: run([-3, 1, -1, 1], SET_ALGEBRA_STORE),
   sdiffstore: run([-3, 1, -1, 1], SET_ALGEBRA_STORE),
-  sscan: run([-3, 1, 1, 1], { scanOptions: 'options-after-key-and-cursor' }),
+  sscan: run([-3, 1, 1, 1], { scanOptions: 'options-after-key-and-cursor', notInTransaction: true }),
   // Sorted sets
   zadd: run([-4, 1, 1, 1], { storedNames: 'zadd-members' }),
   zrem: run([-3, 1, 1, 1]),
@@ -246,13 +247,13 @@ export const SANDBOX_COMMANDS: CommandTable = {
   zrangebylex: run([-4, 1, 1, 1], WHOLE('zcard')),
   zrevrangebylex: run([-4, 1, 1, 1], WHOLE('zcard')),
   zlexcount: run([4, 1, 1, 1]),
-  zremrangebyrank: run([4, 1, 1, 1]),
-  zremrangebyscore: run([4, 1, 1, 1]),
-  zremrangebylex: run([4, 1, 1, 1]),
+  zremrangebyrank: run([4, 1, 1, 1], WHOLE('zcard', 'index')),
+  zremrangebyscore: run([4, 1, 1, 1], WHOLE('zcard')),
+  zremrangebylex: run([4, 1, 1, 1], WHOLE('zcard')),
   zpopmin: run([-2, 1, 1, 1], { limit: 'random-count' }),
   zpopmax: run([-2, 1, 1, 1], { limit: 'random-count' }),
   zrandmember: run([-2, 1, 1, 1], { limit: 'random-count' }),
-  zscan: run([-3, 1, 1, 1], { scanOptions: 'options-after-key-and-cursor' }),
+  zscan: run([-3, 1, 1, 1], { scanOptions: 'options-after-key-and-cursor', notInTransaction: true }),
   // Bitmaps, HyperLogLogs, geo
   setbit: run([4, 1, 1, 1], { limit: 'setbit-offset' }),
   getbit: run([3, 1, 1, 1]),
@@ -276,8 +277,8 @@ export const SANDBOX_COMMANDS: CommandTable = {
   // Streams
   xadd: run([-5, 1, 1, 1]),
   xlen: run([2, 1, 1, 1]),
-  xrange: run([-4, 1, 1, 1], WHOLE('xlen')),
-  xrevrange: run([-4, 1, 1, 1], WHOLE('xlen')),
+  xrange: run([-4, 1, 1, 1], WHOLE('xlen', 'count-option')),
+  xrevrange: run([-4, 1, 1, 1], WHOLE('xlen', 'count-option')),
   xdel: run([-3, 1, 1, 1]),
   xtrim: run([-4, 1, 1, 1]),
   xpending: run([-3, 1, 1, 1]),

@@ -2,8 +2,10 @@
  * Integration: one learner's command must not stall the shared sandbox Valkey for everyone
  * (review-security.md H2 and L2, "To test" items 1–4 and 13, scaled down to run in seconds), on the
  * real test Valkey. Each attack runs while another learner (the victim) sends PING in a loop; the
- * victim's slowest PING is the stall everyone would see. The target is 50 ms of server time per
- * request; the assertions allow VICTIM_PING_MARGIN_MS because the test machine is shared and busy.
+ * victim's slowest PING is the stall everyone would see (it also includes the app's own time to read
+ * the attacker's reply), and INFO commandstats gives the server's own time in the command. The
+ * target is 50 ms of server time per request; the assertions allow STALL_MARGIN_MS for both because
+ * the test machine is shared and busy (the same HSCAN measured from 12 to 37 ms under load).
  * Some data is planted through the admin connection, to stand for names written before the caps
  * (or to save the seconds that thousands of learner commands would take).
  */
@@ -13,7 +15,7 @@ import { closeSandbox, replyText } from '@/lib/testing/sandbox';
 import { executeLine } from './execute';
 import { newLearnerId } from './learner';
 
-const VICTIM_PING_MARGIN_MS = 250;
+const STALL_MARGIN_MS = 250;
 
 let admin: Redis;
 let attacker: string;
@@ -22,10 +24,20 @@ const own = (key: string) => `sb:${attacker}:${key}`;
 const text = async (line: string, learner = attacker) => replyText(await executeLine(learner, line));
 const a = (n: number) => 'a'.repeat(n);
 
-/** Runs an attack while the victim PINGs; the victim's slowest PING and the attack's own time, in ms. */
+/** Server-side microseconds spent so far in one command (INFO commandstats), EXEC including its queue. */
+async function serverUsec(command: string): Promise<number> {
+  const stats = await admin.info('commandstats');
+  return Number(new RegExp(`cmdstat_${command}:calls=\\d+,usec=(\\d+)`).exec(stats)?.[1] ?? 0);
+}
+
+/**
+ * Runs an attack while the victim PINGs. Returns the victim's slowest PING (what everyone would
+ * wait), the attack's own time and the server's time in `command` during it, in ms.
+ */
 async function underAttack(
+  command: string,
   attack: () => Promise<string>,
-): Promise<{ reply: string; victimMs: number; attackMs: number }> {
+): Promise<{ reply: string; victimMs: number; attackMs: number; serverMs: number }> {
   let attacking = true;
   let victimMs = 0;
   let pings = 0;
@@ -38,14 +50,19 @@ async function underAttack(
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
   })();
+  const usecBefore = await serverUsec(command);
   await new Promise((resolve) => setTimeout(resolve, 10));
   const started = performance.now();
   const reply = await attack();
   const attackMs = performance.now() - started;
   attacking = false;
   await pinger;
-  console.info(`[hostile-stalls] attack ${attackMs.toFixed(1)} ms, victim's slowest PING ${victimMs.toFixed(1)} ms`);
-  return { reply, victimMs, attackMs };
+  const serverMs = ((await serverUsec(command)) - usecBefore) / 1000;
+  console.info(
+    `[hostile-stalls] ${command}: server ${serverMs.toFixed(1)} ms, attack ${attackMs.toFixed(1)} ms, victim's slowest PING ${victimMs.toFixed(1)} ms`,
+  );
+  expect(serverMs).toBeLessThan(STALL_MARGIN_MS);
+  return { reply, victimMs, attackMs, serverMs };
 }
 
 /** Plants members/fields through the admin connection, 1,000 per command. */
@@ -82,9 +99,9 @@ describe('H2a: glob MATCH cost (pattern length × name length per element)', () 
   it('HSCAN/SSCAN/ZSCAN cap every MATCH and COUNT, and long field and member names are refused', async () => {
     // Fields written before the cap (planted): the long pattern no longer reaches them.
     await admin.hset(own('h'), ...Array.from({ length: 8 }, (_, i) => [`${a(16_000)}${i}`, '1']).flat());
-    const { reply, victimMs } = await underAttack(() => text(`HSCAN h 0 COUNT 1000 MATCH *${a(16_000)}b`));
+    const { reply, victimMs } = await underAttack('hscan', () => text(`HSCAN h 0 COUNT 1000 MATCH *${a(16_000)}b`));
     expect(reply).toMatch(/^\(error\) ERR pattern too long for the sandbox/);
-    expect(victimMs).toBeLessThan(VICTIM_PING_MARGIN_MS);
+    expect(victimMs).toBeLessThan(STALL_MARGIN_MS);
     expect(await text(`HSET h ${a(16_000)}1 1`)).toMatch(/^\(error\) ERR name too long for the sandbox/);
     expect(await text(`SADD s ${a(300)}`)).toMatch(/^\(error\) ERR name too long/);
     expect(await text(`ZADD z NX 1 ${a(300)}`)).toMatch(/^\(error\) ERR name too long/);
@@ -97,19 +114,19 @@ describe('H2a: glob MATCH cost (pattern length × name length per element)', () 
   });
 
   it('the costliest HSCAN still allowed (1,000 names at the cap, a pattern at the cap) stays short', async () => {
-    await plant('hset', 'big', numbered(1_000, 8, a(248)));
+    await plant('hset', 'big', numbered(1_000, 8, a(120)));
     const pattern = `*${a(30)}b`;
-    const { reply, victimMs } = await underAttack(() => text(`HSCAN big 0 COUNT 1000 MATCH ${pattern}`));
+    const { reply, victimMs } = await underAttack('hscan', () => text(`HSCAN big 0 COUNT 1000 MATCH ${pattern}`));
     expect(reply).toMatch(/^1\) "\d+"/);
-    expect(victimMs).toBeLessThan(VICTIM_PING_MARGIN_MS);
+    expect(victimMs).toBeLessThan(STALL_MARGIN_MS);
     expect(await text('HSCAN big 0 COUNT 2 MATCH *0000001')).toMatch(/^1\) "\d+"/);
   });
 
   it('SCAN and KEYS cap every MATCH, and long key names are refused', async () => {
     for (let i = 0; i < 8; i++) await admin.set(own(`${a(16_000)}${i}`), '1');
-    const { reply, victimMs } = await underAttack(() => text(`SCAN 0 MATCH x MATCH *${a(16_000)}b COUNT 1000`));
+    const { reply, victimMs } = await underAttack('scan', () => text(`SCAN 0 MATCH x MATCH *${a(16_000)}b COUNT 1000`));
     expect(reply).toMatch(/^\(error\) ERR pattern too long for the sandbox/);
-    expect(victimMs).toBeLessThan(VICTIM_PING_MARGIN_MS);
+    expect(victimMs).toBeLessThan(STALL_MARGIN_MS);
     expect(await text(`SET ${a(16_000)}1 1`)).toMatch(/^\(error\) ERR key name too long for the sandbox/);
     expect(await text(`KEYS *${a(126)}b`)).toMatch(/^\(error\) ERR pattern too long/);
     expect(await text('KEYS *a*a*a*a*')).toMatch(/^\(error\) ERR pattern too complex/);
@@ -122,9 +139,9 @@ describe('H2b: set algebra, sorts and LCS walk whole keys', () => {
   it('refuses repeated source keys, and sources whose summed size is over the limit', async () => {
     await plant('sadd', 's', numbered(50_000));
     const repeats = Array.from({ length: 98 }, () => 's').join(' ');
-    const { reply, victimMs } = await underAttack(() => text(`SUNIONSTORE d ${repeats}`));
+    const { reply, victimMs } = await underAttack('sunionstore', () => text(`SUNIONSTORE d ${repeats}`));
     expect(reply).toMatch(/^\(error\) ERR SUNIONSTORE names a source key more than once/);
-    expect(victimMs).toBeLessThan(VICTIM_PING_MARGIN_MS);
+    expect(victimMs).toBeLessThan(STALL_MARGIN_MS);
     expect(await text('SINTER s s')).toMatch(/ERR SINTER names a source key more than once/);
     expect(await text('BITOP OR d k k')).toMatch(/ERR BITOP names a source key more than once/);
     expect(await text('SUNIONSTORE d s t')).toMatch(
@@ -146,9 +163,16 @@ describe('H2b: set algebra, sorts and LCS walk whole keys', () => {
     expect(await text('ZRANGE z -2 -1')).toBe('1) "m00019998"\n2) "m00019999"');
     expect(await text('SETRANGE l1 5000 x')).toBe('(integer) 5001');
     expect(await text('SETRANGE l2 5000 y')).toBe('(integer) 5001');
-    const { reply, victimMs } = await underAttack(() => text('LCS l1 l2 LEN'));
+    const { reply, victimMs } = await underAttack('lcs', () => text('LCS l1 l2 LEN'));
     expect(reply).toMatch(/^\(error\) ERR LCS would compare 5001 × 5001 bytes/);
-    expect(victimMs).toBeLessThan(VICTIM_PING_MARGIN_MS);
+    expect(victimMs).toBeLessThan(STALL_MARGIN_MS);
+    const stream = admin.pipeline();
+    for (let i = 1; i <= 12_000; i++) stream.xadd(own('x'), `${i}-0`, 'f', 'v');
+    await stream.exec();
+    expect(await text('XRANGE x - +')).toMatch(/^\(error\) ERR XRANGE would walk 12000 elements/);
+    expect(await text('XRANGE x - + COUNT 1')).toBe('1) 1) "1-0"\n   2) 1) "f"\n      2) "v"');
+    expect(await text('XREAD STREAMS x 0')).toMatch(/^\(error\) ERR XREAD would walk 12000 elements/);
+    expect(await text('XREAD COUNT 1 STREAMS x 11999')).toMatch(/"12000-0"/);
     expect(await text('MSET k1 ohmytext k2 mynewtext')).toBe('OK');
     expect(await text('LCS k1 k2')).toBe('"mytext"');
   });
@@ -159,7 +183,7 @@ describe('H2c: a transaction is bounded as a whole', () => {
     await plant('sadd', 's', numbered(50_000));
     const repeats = Array.from({ length: 98 }, () => 's').join(' ');
     expect(await text('MULTI')).toBe('OK');
-    const { reply, victimMs } = await underAttack(async () => {
+    const { reply, victimMs } = await underAttack('exec', async () => {
       for (let i = 0; i < 12; i++) {
         const queued = await text(`SUNIONSTORE d ${repeats}`);
         if (queued !== 'QUEUED') return queued;
@@ -167,7 +191,7 @@ describe('H2c: a transaction is bounded as a whole', () => {
       return text('EXEC');
     });
     expect(reply).toMatch(/^\(error\) ERR SUNIONSTORE names a source key more than once/);
-    expect(victimMs).toBeLessThan(VICTIM_PING_MARGIN_MS);
+    expect(victimMs).toBeLessThan(STALL_MARGIN_MS);
     expect(await text('SUNIONSTORE d s x')).toMatch(
       /^\(error\) ERR SUNIONSTORE cannot be queued in a sandbox transaction/,
     );
@@ -175,12 +199,17 @@ describe('H2c: a transaction is bounded as a whole', () => {
     expect(await text('INCR c')).toMatch(/^\(error\) ERR too many commands in one transaction: .* at most 20/);
     expect(await text('EXEC')).toMatch(/ 1\) \(integer\) 1\n/);
 
-    await plant('hset', 'h', numbered(6_000));
+    // The costliest transaction still allowed: the whole work budget, then the queue filled.
+    await plant('hset', 'h', numbered(10_000));
     expect(await text('MULTI')).toBe('OK');
     expect(await text('HGETALL h')).toBe('QUEUED');
-    expect(await text('HGETALL h')).toMatch(/^\(error\) ERR this transaction would walk 12000 elements/);
+    expect(await text('HGETALL h')).toMatch(/^\(error\) ERR this transaction would walk 20000 elements/);
     expect(await text('RENAME h h2')).toMatch(/ERR RENAME cannot be queued/);
-    expect(await text('DISCARD')).toBe('OK');
+    expect(await text('HSCAN h 0')).toMatch(/ERR HSCAN cannot be queued/);
+    for (let i = 0; i < 19; i++) expect(await text('SRANDMEMBER s -1000')).toBe('QUEUED');
+    const exec = await underAttack('exec', () => text('EXEC'));
+    expect(exec.reply).toMatch(/^ 1\) {5}1\) "m0000/);
+    expect(exec.victimMs).toBeLessThan(STALL_MARGIN_MS);
   });
 });
 

@@ -6,8 +6,8 @@ import 'server-only';
  * source keys are read on the admin connection with O(1) commands (SCARD, ZCARD, HLEN, LLEN,
  * STRLEN, XLEN) and the command is refused if their sum (LCS: product) is over the limit. Inside
  * MULTI the queue is capped, the work of every queued command adds up to the same limit for the
- * whole EXEC, and commands that copy or rename keys are refused, since the sizes they would make
- * cannot be measured at queue time.
+ * whole EXEC, and commands that copy or rename keys (and the *SCANs) are refused, since the sizes
+ * they would make (or the pattern cost) cannot be measured at queue time.
  */
 import { getValkey } from '@/lib/valkey/connections';
 import { sandboxKeyPrefix } from '@/lib/valkey/keys';
@@ -37,6 +37,33 @@ function indexRangeSize(args: readonly Buffer[], size: number): number {
   return last < first ? 0 : last - first + 1;
 }
 
+/**
+ * The COUNT the server will use, walking the options as it does (XRANGE's come after key, start
+ * and end; XREAD/XREADGROUP's come before STREAMS, with GROUP taking two values), so that a key,
+ * group or consumer called COUNT is not mistaken for the option. Null when there is none.
+ */
+function optionCount(name: string, args: readonly Buffer[]): number | null {
+  const reader = name === 'xread' || name === 'xreadgroup';
+  let count: number | null = null;
+  for (let i = reader ? 1 : 4; i < args.length; i++) {
+    const token = args[i]!.toString('latin1').toLowerCase();
+    if (reader && token === 'streams') break;
+    if (token === 'group' && name === 'xreadgroup') i += 2;
+    else if (token === 'block') i += 1;
+    else if (token === 'count') count = integer(args[++i]);
+  }
+  return count;
+}
+
+/** The elements a command walks, from the sizes of its sources and the range it asks for. */
+function elementsWalked(name: string, work: WorkRule, args: readonly Buffer[], sizes: number[]): number {
+  const total = sizes.reduce((sum, size) => sum + size, 0);
+  if (work.range === 'index') return indexRangeSize(args, total);
+  const count = work.range === 'count-option' ? optionCount(name, args) : null;
+  // No COUNT, or COUNT 0 or less, means "no limit" to XRANGE and XREAD.
+  return count !== null && count > 0 ? sizes.reduce((sum, size) => sum + Math.min(size, count), 0) : total;
+}
+
 /** The sizes of a command's source keys, read on the admin connection (a key of another type counts 0). */
 async function sourceSizes(learnerId: string, rule: RunRule, work: WorkRule, args: readonly Buffer[]) {
   const prefix = Buffer.from(sandboxKeyPrefix(learnerId));
@@ -64,7 +91,7 @@ export async function checkWork(
       return `ERR too many commands in one transaction: the sandbox queues at most ${limits.maxQueuedCommands}. Run EXEC (or DISCARD), then the rest.`;
     }
     if (rule?.notInTransaction) {
-      return `ERR ${upper} cannot be queued in a sandbox transaction: its work depends on keys the queued commands may change. Run it after EXEC or DISCARD.`;
+      return `ERR ${upper} cannot be queued in a sandbox transaction: its cost cannot be bounded before EXEC. Run it after EXEC or DISCARD.`;
     }
   }
   const work = rule?.work;
@@ -77,8 +104,7 @@ export async function checkWork(
       ? `ERR ${upper} would compare ${sizes.join(' × ')} bytes, over the sandbox's limit of ${maxCells} (length × length). Use shorter strings.`
       : null;
   }
-  const total = sizes.reduce((sum, size) => sum + size, 0);
-  const elements = work.range === 'index' ? indexRangeSize(args, total) : total;
+  const elements = elementsWalked(name, work, args, sizes);
   if (elements > limits.maxWorkElements) {
     return `ERR ${upper} would walk ${elements} elements, over the sandbox's limit of ${limits.maxWorkElements} per command. Use smaller keys, or ask for a range.`;
   }
