@@ -19,6 +19,7 @@ const STALL_MARGIN_MS = 250;
 
 let admin: Redis;
 let attacker: string;
+const attackers: string[] = [];
 const victim = newLearnerId();
 const own = (key: string) => `sb:${attacker}:${key}`;
 const text = async (line: string, learner = attacker) => replyText(await executeLine(learner, line));
@@ -85,12 +86,15 @@ beforeAll(async () => {
 });
 beforeEach(async () => {
   attacker = newLearnerId();
+  attackers.push(attacker);
   expect(await text('PING')).toBe('PONG');
 });
 afterAll(async () => {
-  const keys = await admin.keys('sb:*');
-  const mine = keys.filter((key) => !key.startsWith(`sb:${victim}:`));
-  if (mine.length > 0) await admin.unlink(...mine);
+  // Only this file's attackers' keys: other test files share the server.
+  for (const learner of attackers) {
+    const keys = await admin.keys(`sb:${learner}:*`);
+    if (keys.length > 0) await admin.unlink(...keys);
+  }
   await admin.quit();
   await closeSandbox();
 });
