@@ -1,9 +1,11 @@
 /**
  * Every sandbox command's rules in one table: run (with where its keys are), emulate within the
  * learner's own keys, or refuse (with the message the learner reads). A run rule also says, where
- * they apply, which argument limit it has, whether it blocks (and where its timeout is), whether
- * its reply carries key names, and whether the HyperLogLog guard watches it. The pipeline (policy,
- * argument-limits, rewrite, execute, hyperloglog-guard), the learners' ACL rules (acl.ts) and the
+ * they apply, which argument limit it has, where its MATCH/COUNT options and stored names are
+ * (name-limits.ts), what work it does (measured before it runs, work-limits.ts), whether MULTI may
+ * queue it, whether it blocks (and where its timeout is), whether its reply carries key names, and
+ * whether the HyperLogLog guard watches it. The pipeline (policy, argument-limits, name-limits,
+ * work-limits, rewrite, execute, hyperloglog-guard), the learners' ACL rules (acl.ts) and the
  * console's command reference (command-docs.ts) all read this table: a new command rule is one
  * line here, plus its tests. A lab extends it with `extendCommandTable`, it does not copy it.
  *

@@ -10,7 +10,7 @@ export interface SandboxLimits {
   maxArguments: number;
   /** Largest byte offset SETRANGE may write at; SETBIT/BITFIELD get 8× this in bits. */
   maxOffsetBytes: number;
-  /** Largest |count| for SRANDMEMBER, ZRANDMEMBER and HRANDFIELD. */
+  /** Largest |count| for SRANDMEMBER, ZRANDMEMBER, HRANDFIELD and the pops (LPOP, RPOP, SPOP, ZPOPMIN, ZPOPMAX). */
   maxRandomCount: number;
   /** Blocking commands may wait at most this long. */
   maxBlockSeconds: number;
