@@ -4,7 +4,9 @@
  * Each refusal names the limit and what to do instead. Which command has which limit is in the
  * command table (command-table.ts); how each limit is checked is here.
  */
+import { checkNames, checkScanOptions, checkDistinctSources } from './name-limits';
 import {
+  commandRule,
   runRule,
   SANDBOX_COMMANDS,
   type ArgumentLimit,
@@ -74,12 +76,20 @@ const TIMEOUT_CHECKS: Readonly<Record<BlockingTimeout, LimitCheck>> = {
     }
     return null;
   },
-  'block-option-milliseconds': (_name, args, limits) => {
-    const blockAt = args.findIndex((arg, index) => index > 0 && arg.toString('latin1').toLowerCase() === 'block');
-    if (blockAt > 0) {
-      const ms = Number(args[blockAt + 1]?.toString('latin1'));
-      if (!(ms > 0 && ms <= limits.maxBlockSeconds * 1000)) {
-        return `ERR BLOCK must be more than 0 and at most ${limits.maxBlockSeconds * 1000} milliseconds in the sandbox (0 would wait forever).`;
+  // XREAD/XREADGROUP take their LAST BLOCK (each one overwrites the timeout), so every BLOCK is
+  // checked: `BLOCK 1 BLOCK 0` would otherwise wait forever. The options are walked as the server
+  // does, so a group or consumer called BLOCK is not mistaken for the option.
+  'block-option-milliseconds': (name, args, limits) => {
+    for (let i = 1; i < args.length; i++) {
+      const token = args[i]!.toString('latin1').toLowerCase();
+      if (token === 'streams') break;
+      if (token === 'group' && name === 'xreadgroup') i += 2;
+      else if (token === 'count') i += 1;
+      else if (token === 'block') {
+        const ms = Number(args[++i]?.toString('latin1'));
+        if (!(ms > 0 && ms <= limits.maxBlockSeconds * 1000)) {
+          return `ERR BLOCK must be more than 0 and at most ${limits.maxBlockSeconds * 1000} milliseconds in the sandbox (0 would wait forever).`;
+        }
       }
     }
     return null;
@@ -93,11 +103,17 @@ export function checkArguments(
   limits: SandboxLimits,
   table: CommandTable = SANDBOX_COMMANDS,
 ): string | null {
+  const anyRule = commandRule(name, table);
+  const scanOptions = anyRule && anyRule.action !== 'refuse' ? anyRule.scanOptions : undefined;
+  const patternError = scanOptions ? checkScanOptions(name, scanOptions, args, limits) : null;
+  if (patternError) return patternError;
   const rule = runRule(name, table);
   if (!rule) return null;
   return (
     (rule.limit && LIMIT_CHECKS[rule.limit](name, args, limits)) ||
     (rule.blocking && TIMEOUT_CHECKS[rule.blocking](name, args, limits)) ||
+    checkNames(rule, args, limits) ||
+    (rule.distinctSources && checkDistinctSources(name, rule, args)) ||
     null
   );
 }

@@ -63,6 +63,11 @@ describe('the command table is consistent', () => {
       srandmember: 'srandmember k 1000',
       zrandmember: 'zrandmember k -1000',
       hrandfield: 'hrandfield k 1000',
+      lpop: 'lpop k 1000',
+      rpop: 'rpop k 1000',
+      spop: 'spop k 1000',
+      zpopmin: 'zpopmin k 1000',
+      zpopmax: 'zpopmax k 1000',
     };
     const limited = rules.filter(([, rule]) => rule.action === 'run' && rule.limit).map(([name]) => name);
     expect(limited.sort()).toEqual(Object.keys(lines).sort());

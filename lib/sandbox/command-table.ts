@@ -1,9 +1,11 @@
 /**
  * Every sandbox command's rules in one table: run (with where its keys are), emulate within the
  * learner's own keys, or refuse (with the message the learner reads). A run rule also says, where
- * they apply, which argument limit it has, whether it blocks (and where its timeout is), whether
- * its reply carries key names, and whether the HyperLogLog guard watches it. The pipeline (policy,
- * argument-limits, rewrite, execute, hyperloglog-guard), the learners' ACL rules (acl.ts) and the
+ * they apply, which argument limit it has, where its MATCH/COUNT options and stored names are
+ * (name-limits.ts), what work it does (measured before it runs, work-limits.ts), whether MULTI may
+ * queue it, whether it blocks (and where its timeout is), whether its reply carries key names, and
+ * whether the HyperLogLog guard watches it. The pipeline (policy, argument-limits, name-limits,
+ * work-limits, rewrite, execute, hyperloglog-guard), the learners' ACL rules (acl.ts) and the
  * console's command reference (command-docs.ts) all read this table: a new command rule is one
  * line here, plus its tests. A lab extends it with `extendCommandTable`, it does not copy it.
  *
@@ -26,6 +28,26 @@ export type BlockingTimeout = 'last-argument-seconds' | 'block-option-millisecon
 /** Limits on arguments that would make the server allocate far more than a lesson needs (argument-limits.ts). */
 export type ArgumentLimit = 'setrange-offset' | 'setbit-offset' | 'bitfield-offsets' | 'random-count';
 
+/** Where a command's MATCH/COUNT options are (argument-limits.ts caps every occurrence, as the server reads the last). */
+export type ScanOptions = 'pattern-argument' | 'options-after-cursor' | 'options-after-key-and-cursor';
+
+/** Where a command names hash fields or (sorted) set members that it stores, so their length is capped. */
+export type StoredNames =
+  'every-argument' | 'field-value-pairs' | 'field' | 'zadd-members' | 'zincrby-member' | 'geoadd-members';
+
+/**
+ * What a command walks, so that work-limits.ts can measure it on the learner's keys before it runs:
+ * the O(1) size command for its source keys, which keys are sources (all, or all but a leading
+ * destination), how the sizes combine (summed, or multiplied for LCS's table), and whether an
+ * index range (start stop) or a COUNT option (per source key) narrows it.
+ */
+export interface WorkRule {
+  measure: 'scard' | 'zcard' | 'hlen' | 'llen' | 'strlen' | 'xlen';
+  sources?: 'all-keys' | 'after-destination';
+  combine?: 'sum' | 'product';
+  range?: 'index' | 'count-option';
+}
+
 /** Key names in a reply that must lose the learner's prefix (rewrite.ts). */
 export type ReplyKeys = 'first-item' | 'each-stream-name' | 'queued-replies';
 
@@ -36,6 +58,13 @@ export interface RunRule {
   limit?: ArgumentLimit;
   blocking?: BlockingTimeout;
   replyKeys?: ReplyKeys;
+  scanOptions?: ScanOptions;
+  storedNames?: StoredNames;
+  /** Source keys that must be distinct: the server walks a repeated source once per mention. */
+  distinctSources?: 'all-keys' | 'after-destination';
+  work?: WorkRule;
+  /** Refused inside MULTI: its cost cannot be bounded at queue time (it depends on keys the queue can change, or on a pattern). */
+  notInTransaction?: true;
   /** CVE-2025-32023 guard (hyperloglog-guard.ts): `creates` marks its first key as a trusted HyperLogLog. */
   hyperLogLog?: 'reads' | 'creates';
 }
@@ -45,7 +74,7 @@ export type EmulatedCommand = (typeof EMULATED_COMMANDS)[number];
 
 export type CommandRule =
   | RunRule
-  | { action: 'emulate' }
+  | { action: 'emulate'; scanOptions?: ScanOptions }
   /** `message` gets the command's name in upper case and returns a Valkey error line. */
   | { action: 'refuse'; message: (name: string) => string };
 
@@ -57,9 +86,24 @@ const run = (keys: RunRule['keys'], more: Omit<RunRule, 'action' | 'keys'> = {})
   ...more,
 });
 const EMULATE: CommandRule = { action: 'emulate' };
+/** Set algebra: every source is walked, repeats included (t_set.c), so sources are distinct and measured. */
+const SET_ALGEBRA: Omit<RunRule, 'action' | 'keys'> = {
+  distinctSources: 'all-keys',
+  work: { measure: 'scard' },
+  notInTransaction: true,
+};
+const SET_ALGEBRA_STORE: Omit<RunRule, 'action' | 'keys'> = {
+  distinctSources: 'after-destination',
+  work: { measure: 'scard', sources: 'after-destination' },
+  notInTransaction: true,
+};
+const WHOLE = (measure: WorkRule['measure'], range?: WorkRule['range']): Omit<RunRule, 'action' | 'keys'> => ({
+  work: range ? { measure, range } : { measure },
+});
 const BLOCKS: Omit<RunRule, 'action' | 'keys'> = { blocking: 'last-argument-seconds', replyKeys: 'first-item' };
 const STREAM_READER: Omit<RunRule, 'action' | 'keys'> = {
   blocking: 'block-option-milliseconds',
+  work: { measure: 'xlen', range: 'count-option' },
   replyKeys: 'each-stream-name',
 };
 
@@ -118,7 +162,7 @@ export const SANDBOX_COMMANDS: CommandTable = {
   getrange: run([4, 1, 1, 1]),
   setrange: run([4, 1, 1, 1], { limit: 'setrange-offset' }),
   substr: run([4, 1, 1, 1]),
-  lcs: run([-3, 1, 2, 1]),
+  lcs: run([-3, 1, 2, 1], { work: { measure: 'strlen', combine: 'product' }, notInTransaction: true }),
   // Keys
   del: run([-2, 1, -1, 1]),
   unlink: run([-2, 1, -1, 1]),
@@ -133,107 +177,110 @@ export const SANDBOX_COMMANDS: CommandTable = {
   expiretime: run([2, 1, 1, 1]),
   pexpiretime: run([2, 1, 1, 1]),
   persist: run([2, 1, 1, 1]),
-  rename: run([3, 1, 2, 1]),
-  renamenx: run([3, 1, 2, 1]),
+  rename: run([3, 1, 2, 1], { notInTransaction: true }),
+  renamenx: run([3, 1, 2, 1], { notInTransaction: true }),
   touch: run([-2, 1, -1, 1]),
   // Lists
   lpush: run([-3, 1, 1, 1]),
   rpush: run([-3, 1, 1, 1]),
   lpushx: run([-3, 1, 1, 1]),
   rpushx: run([-3, 1, 1, 1]),
-  lpop: run([-2, 1, 1, 1]),
-  rpop: run([-2, 1, 1, 1]),
+  lpop: run([-2, 1, 1, 1], { limit: 'random-count' }),
+  rpop: run([-2, 1, 1, 1], { limit: 'random-count' }),
   llen: run([2, 1, 1, 1]),
-  lrange: run([4, 1, 1, 1]),
+  lrange: run([4, 1, 1, 1], WHOLE('llen', 'index')),
   lindex: run([3, 1, 1, 1]),
   lset: run([4, 1, 1, 1]),
-  lrem: run([4, 1, 1, 1]),
+  lrem: run([4, 1, 1, 1], WHOLE('llen')),
   ltrim: run([4, 1, 1, 1]),
-  linsert: run([5, 1, 1, 1]),
-  lpos: run([-3, 1, 1, 1]),
+  linsert: run([5, 1, 1, 1], WHOLE('llen')),
+  lpos: run([-3, 1, 1, 1], WHOLE('llen')),
   lmove: run([5, 1, 2, 1]),
   rpoplpush: run([3, 1, 2, 1]),
   // Hashes
-  hset: run([-4, 1, 1, 1]),
-  hsetnx: run([4, 1, 1, 1]),
+  hset: run([-4, 1, 1, 1], { storedNames: 'field-value-pairs' }),
+  hsetnx: run([4, 1, 1, 1], { storedNames: 'field' }),
   hget: run([3, 1, 1, 1]),
   hmget: run([-3, 1, 1, 1]),
-  hmset: run([-4, 1, 1, 1]),
+  hmset: run([-4, 1, 1, 1], { storedNames: 'field-value-pairs' }),
   hdel: run([-3, 1, 1, 1]),
   hlen: run([2, 1, 1, 1]),
   hexists: run([3, 1, 1, 1]),
-  hkeys: run([2, 1, 1, 1]),
-  hvals: run([2, 1, 1, 1]),
-  hgetall: run([2, 1, 1, 1]),
-  hincrby: run([4, 1, 1, 1]),
-  hincrbyfloat: run([4, 1, 1, 1]),
+  hkeys: run([2, 1, 1, 1], WHOLE('hlen')),
+  hvals: run([2, 1, 1, 1], WHOLE('hlen')),
+  hgetall: run([2, 1, 1, 1], WHOLE('hlen')),
+  hincrby: run([4, 1, 1, 1], { storedNames: 'field' }),
+  hincrbyfloat: run([4, 1, 1, 1], { storedNames: 'field' }),
   hstrlen: run([3, 1, 1, 1]),
   hrandfield: run([-2, 1, 1, 1], { limit: 'random-count' }),
-  hscan: run([-3, 1, 1, 1]),
+  hscan: run([-3, 1, 1, 1], { scanOptions: 'options-after-key-and-cursor', notInTransaction: true }),
   // Sets
-  sadd: run([-3, 1, 1, 1]),
+  sadd: run([-3, 1, 1, 1], { storedNames: 'every-argument' }),
   srem: run([-3, 1, 1, 1]),
-  smembers: run([2, 1, 1, 1]),
+  smembers: run([2, 1, 1, 1], WHOLE('scard')),
   sismember: run([3, 1, 1, 1]),
   smismember: run([-3, 1, 1, 1]),
   scard: run([2, 1, 1, 1]),
-  spop: run([-2, 1, 1, 1]),
+  spop: run([-2, 1, 1, 1], { limit: 'random-count' }),
   srandmember: run([-2, 1, 1, 1], { limit: 'random-count' }),
   smove: run([4, 1, 2, 1]),
-  sinter: run([-2, 1, -1, 1]),
-  sunion: run([-2, 1, -1, 1]),
-  sdiff: run([-2, 1, -1, 1]),
-  sinterstore: run([-3, 1, -1, 1]),
-  sunionstore: run([-3, 1, -1, 1]),
-  sdiffstore: run([-3, 1, -1, 1]),
-  sscan: run([-3, 1, 1, 1]),
+  sinter: run([-2, 1, -1, 1], SET_ALGEBRA),
+  sunion: run([-2, 1, -1, 1], SET_ALGEBRA),
+  sdiff: run([-2, 1, -1, 1], SET_ALGEBRA),
+  sinterstore: run([-3, 1, -1, 1], SET_ALGEBRA_STORE),
+  sunionstore: run([-3, 1, -1, 1], SET_ALGEBRA_STORE),
+  sdiffstore: run([-3, 1, -1, 1], SET_ALGEBRA_STORE),
+  sscan: run([-3, 1, 1, 1], { scanOptions: 'options-after-key-and-cursor', notInTransaction: true }),
   // Sorted sets
-  zadd: run([-4, 1, 1, 1]),
+  zadd: run([-4, 1, 1, 1], { storedNames: 'zadd-members' }),
   zrem: run([-3, 1, 1, 1]),
   zscore: run([3, 1, 1, 1]),
   zmscore: run([-3, 1, 1, 1]),
-  zincrby: run([4, 1, 1, 1]),
+  zincrby: run([4, 1, 1, 1], { storedNames: 'zincrby-member' }),
   zcard: run([2, 1, 1, 1]),
   zcount: run([4, 1, 1, 1]),
   zrank: run([-3, 1, 1, 1]),
   zrevrank: run([-3, 1, 1, 1]),
-  zrange: run([-4, 1, 1, 1]),
-  zrangestore: run([-5, 1, 2, 1]),
-  zrevrange: run([-4, 1, 1, 1]),
-  zrangebyscore: run([-4, 1, 1, 1]),
-  zrevrangebyscore: run([-4, 1, 1, 1]),
-  zrangebylex: run([-4, 1, 1, 1]),
-  zrevrangebylex: run([-4, 1, 1, 1]),
+  zrange: run([-4, 1, 1, 1], WHOLE('zcard', 'index')),
+  zrangestore: run([-5, 1, 2, 1], { work: { measure: 'zcard', sources: 'after-destination' }, notInTransaction: true }),
+  zrevrange: run([-4, 1, 1, 1], WHOLE('zcard', 'index')),
+  zrangebyscore: run([-4, 1, 1, 1], WHOLE('zcard')),
+  zrevrangebyscore: run([-4, 1, 1, 1], WHOLE('zcard')),
+  zrangebylex: run([-4, 1, 1, 1], WHOLE('zcard')),
+  zrevrangebylex: run([-4, 1, 1, 1], WHOLE('zcard')),
   zlexcount: run([4, 1, 1, 1]),
-  zremrangebyrank: run([4, 1, 1, 1]),
-  zremrangebyscore: run([4, 1, 1, 1]),
-  zremrangebylex: run([4, 1, 1, 1]),
-  zpopmin: run([-2, 1, 1, 1]),
-  zpopmax: run([-2, 1, 1, 1]),
+  zremrangebyrank: run([4, 1, 1, 1], WHOLE('zcard', 'index')),
+  zremrangebyscore: run([4, 1, 1, 1], WHOLE('zcard')),
+  zremrangebylex: run([4, 1, 1, 1], WHOLE('zcard')),
+  zpopmin: run([-2, 1, 1, 1], { limit: 'random-count' }),
+  zpopmax: run([-2, 1, 1, 1], { limit: 'random-count' }),
   zrandmember: run([-2, 1, 1, 1], { limit: 'random-count' }),
-  zscan: run([-3, 1, 1, 1]),
+  zscan: run([-3, 1, 1, 1], { scanOptions: 'options-after-key-and-cursor', notInTransaction: true }),
   // Bitmaps, HyperLogLogs, geo
   setbit: run([4, 1, 1, 1], { limit: 'setbit-offset' }),
   getbit: run([3, 1, 1, 1]),
   bitcount: run([-2, 1, 1, 1]),
   bitpos: run([-3, 1, 1, 1]),
-  bitop: run([-4, 2, -1, 1]),
+  bitop: run([-4, 2, -1, 1], { distinctSources: 'after-destination', notInTransaction: true }),
   bitfield: run([-2, 1, 1, 1], { limit: 'bitfield-offsets' }),
   bitfield_ro: run([-2, 1, 1, 1]),
   pfadd: run([-2, 1, 1, 1], { hyperLogLog: 'creates' }),
   pfcount: run([-2, 1, -1, 1], { hyperLogLog: 'reads' }),
   pfmerge: run([-2, 1, -1, 1], { hyperLogLog: 'creates' }),
-  geoadd: run([-5, 1, 1, 1]),
+  geoadd: run([-5, 1, 1, 1], { storedNames: 'geoadd-members' }),
   geopos: run([-2, 1, 1, 1]),
   geodist: run([-4, 1, 1, 1]),
   geohash: run([-2, 1, 1, 1]),
-  geosearch: run([-7, 1, 1, 1]),
-  geosearchstore: run([-8, 1, 2, 1]),
+  geosearch: run([-7, 1, 1, 1], WHOLE('zcard')),
+  geosearchstore: run([-8, 1, 2, 1], {
+    work: { measure: 'zcard', sources: 'after-destination' },
+    notInTransaction: true,
+  }),
   // Streams
   xadd: run([-5, 1, 1, 1]),
   xlen: run([2, 1, 1, 1]),
-  xrange: run([-4, 1, 1, 1]),
-  xrevrange: run([-4, 1, 1, 1]),
+  xrange: run([-4, 1, 1, 1], WHOLE('xlen', 'count-option')),
+  xrevrange: run([-4, 1, 1, 1], WHOLE('xlen', 'count-option')),
   xdel: run([-3, 1, 1, 1]),
   xtrim: run([-4, 1, 1, 1]),
   xpending: run([-3, 1, 1, 1]),
@@ -279,8 +326,8 @@ export const SANDBOX_COMMANDS: CommandTable = {
   bzmpop: notAvailableYet('use BLPOP, BRPOP or BZPOPMIN instead.'),
 
   // Emulated over the learner's own keys (emulate.ts): as typed, they would see the whole server.
-  keys: EMULATE,
-  scan: EMULATE,
+  keys: { action: 'emulate', scanOptions: 'pattern-argument' },
+  scan: { action: 'emulate', scanOptions: 'options-after-cursor' },
   dbsize: EMULATE,
   flushdb: EMULATE,
   flushall: EMULATE,

@@ -33,6 +33,7 @@ import { judgeCommand } from './policy';
 import { replyToJson, type CliReply } from './reply';
 import { ReplyTooLargeError } from './resp-reader';
 import { rewriteKeys, stripKeysInReply } from './rewrite';
+import { checkWork } from './work-limits';
 
 /** A command that got a verdict (HTTP 200), or a line the sandbox would not even parse. */
 export type ExecOutcome =
@@ -77,6 +78,8 @@ async function precheck(
 ): Promise<CliReply | null> {
   const limitError = checkArguments(name, args, limits);
   if (limitError) return errorReply(limitError);
+  const workError = await checkWork(session, name, args, limits);
+  if (workError) return errorReply(workError);
   const budgetRefusal = await accountBeforeWrite(session, name, args, keys, limits);
   if (budgetRefusal) return errorReply(budgetRefusal);
   if (session.overBudget && (await commandFlags()).growsMemory.has(name)) return errorReply(session.overBudget);
@@ -214,6 +217,8 @@ export async function executeLine(
           started,
           limits,
         );
+      const patternError = checkArguments(name, args, limits);
+      if (patternError) return answer(errorReply(patternError), started, limits);
       return answer(await runEmulated(await getValkey('sandbox'), verdict.command, args, learnerId), started, limits);
     }
     const keyIndexes = verdict.keys(args);

@@ -10,10 +10,20 @@ export interface SandboxLimits {
   maxArguments: number;
   /** Largest byte offset SETRANGE may write at; SETBIT/BITFIELD get 8× this in bits. */
   maxOffsetBytes: number;
-  /** Largest |count| for SRANDMEMBER, ZRANDMEMBER and HRANDFIELD. */
+  /** Largest |count| for SRANDMEMBER, ZRANDMEMBER, HRANDFIELD and the pops (LPOP, RPOP, SPOP, ZPOPMIN, ZPOPMAX). */
   maxRandomCount: number;
   /** Blocking commands may wait at most this long. */
   maxBlockSeconds: number;
+  /** Longest key, hash field or (sorted) set member name: MATCH patterns cost length × name length per element. */
+  maxNameBytes: number;
+  /** Longest MATCH pattern of KEYS and every *SCAN; at most MAX_PATTERN_WILDCARDS `*` in it. */
+  maxPatternBytes: number;
+  /** Largest COUNT of HSCAN, SSCAN and ZSCAN (elements the server visits per call). */
+  maxScanCount: number;
+  /** Most elements one command may walk (checked before it runs, work-limits.ts), and one MULTI in total. */
+  maxWorkElements: number;
+  /** Most commands queued in one MULTI. */
+  maxQueuedCommands: number;
   /** A raw reply over this size drops the connection instead of being read. */
   maxReplyBytes: number;
   /** Formatted replies are cut (with a note) past this many characters. */
@@ -33,6 +43,12 @@ export interface SandboxLimits {
   learnerIdleSeconds: number;
 }
 
+/** Most `*` in one MATCH pattern: each one makes the server retry the rest of the pattern at every position. */
+export const MAX_PATTERN_WILDCARDS = 4;
+
+/** LCS fills a table of length × length cells: at most this many per element of maxWorkElements. */
+export const LCS_CELLS_PER_WORK_ELEMENT = 100;
+
 let cached: { env: KeyspaceEnv; limits: SandboxLimits } | null = null;
 
 export function sandboxLimits(): SandboxLimits {
@@ -45,6 +61,11 @@ export function sandboxLimits(): SandboxLimits {
     maxOffsetBytes: env.KEYSPACE_SANDBOX_MAX_OFFSET_BYTES,
     maxRandomCount: env.KEYSPACE_SANDBOX_MAX_RANDOM_COUNT,
     maxBlockSeconds: env.KEYSPACE_SANDBOX_MAX_BLOCK_SECONDS,
+    maxNameBytes: env.KEYSPACE_SANDBOX_MAX_NAME_BYTES,
+    maxPatternBytes: env.KEYSPACE_SANDBOX_MAX_PATTERN_BYTES,
+    maxScanCount: env.KEYSPACE_SANDBOX_MAX_SCAN_COUNT,
+    maxWorkElements: env.KEYSPACE_SANDBOX_MAX_WORK_ELEMENTS,
+    maxQueuedCommands: env.KEYSPACE_SANDBOX_MAX_QUEUED_COMMANDS,
     maxReplyBytes: env.KEYSPACE_SANDBOX_MAX_REPLY_BYTES,
     maxReplyTextChars: env.KEYSPACE_SANDBOX_MAX_REPLY_CHARS,
     maxKeys: env.KEYSPACE_SANDBOX_MAX_KEYS,
