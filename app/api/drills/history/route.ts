@@ -1,5 +1,6 @@
 import type { NextRequest } from 'next/server';
 import { handleLearnerRequest } from '@/lib/http/learner-route';
+import { limitWrites } from '@/lib/http/write-limit';
 import { jsonDownload, jsonOk, readJsonBody } from '@/lib/http/response';
 import { exportHistory, HISTORY_IMPORT_MAX_BYTES, importHistory } from '@/lib/srs/history-file';
 import { DrillExport } from '@/lib/srs/types';
@@ -20,6 +21,7 @@ export function GET(request: NextRequest) {
 /** Merges an exported history into this learner's (the more recent state of each card wins). */
 export function POST(request: NextRequest) {
   return handleLearnerRequest(request, 'drills/history', 'Could not import that file. Try again.', async (learner) => {
+    await limitWrites(request, learner.id, 'import');
     const body = await readJsonBody(request, DrillExport, HISTORY_IMPORT_MAX_BYTES);
     return jsonOk({ ok: true, ...(await importHistory(learner.id, body)) });
   });
