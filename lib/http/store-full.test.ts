@@ -10,6 +10,7 @@ import path from 'node:path';
 import Redis from 'ioredis';
 import type { NextResponse } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { POST as importHistory } from '@/app/api/drills/history/route';
 import { POST as review } from '@/app/api/drills/reviews/route';
 import { GET as drills } from '@/app/api/drills/route';
 import { POST as settings } from '@/app/api/drills/settings/route';
@@ -21,6 +22,7 @@ import { findValkeyServer } from '@/lib/servers/server-binary';
 import { withEnv } from '@/lib/testing/env';
 import { issuedCookie, learnerRequest } from '@/lib/testing/http';
 import { closeValkeyClients } from '@/lib/valkey/connections';
+import { forgetAppMemory, IMPORT_HEADROOM } from '@/lib/valkey/store-headroom';
 
 let server: RunningInstance;
 let admin: Redis;
@@ -98,6 +100,33 @@ describe('a full or read-only app store', () => {
         await admin.config('SET', 'maxmemory', '0');
       }
       expect((await review(learnerRequest('/api/drills/reviews', cookie, { cardId, grade: 3 }))).status).toBe(200);
+    });
+  });
+
+  it(`refuses imports with 503 once it is ${IMPORT_HEADROOM * 100}% full, while grades still save`, async () => {
+    await onThisServer(async () => {
+      const cookie = issuedCookie(await drills(learnerRequest('/api/drills')))!;
+      const cardId = drillContent().cards[0]!.id;
+      const used = Number(/used_memory:(\d+)/.exec(await admin.info('memory'))![1]);
+      await admin.config('SET', 'maxmemory', String(Math.round(used / 0.85)));
+      forgetAppMemory();
+      try {
+        const file = {
+          format: 'keyspace-drills',
+          version: 1,
+          exportedAt: '2026-01-01T00:00:00.000Z',
+          cards: {},
+          log: [],
+        };
+        const refused = await importHistory(learnerRequest('/api/drills/history', cookie, file));
+        expect(refused.status).toBe(503);
+        expect(refused.headers.get('retry-after')).toBe('60');
+        expect(await refused.json()).toMatchObject({ error: expect.stringMatching(/not taking imports.*\d+% full/) });
+        expect((await review(learnerRequest('/api/drills/reviews', cookie, { cardId, grade: 3 }))).status).toBe(200);
+      } finally {
+        await admin.config('SET', 'maxmemory', '0');
+        forgetAppMemory();
+      }
     });
   });
 

@@ -4,12 +4,14 @@ import 'server-only';
  * token bucket per learner and one per client address, and for imports, which write the most, a
  * slower bucket per address. Dropping the cookie makes a new learner, so the address buckets are
  * what bounds an anonymous client. The buckets are the sandbox's (lib/sandbox/rate-limit.ts),
- * under their own names, so a learner's drills never eat into their console commands.
+ * under their own names, so a learner's drills never eat into their console commands. Imports
+ * also wait for room in the app's Valkey (lib/valkey/store-headroom.ts).
  */
 import { keyspaceEnv } from '@/lib/config/env';
 import { AppError } from '@/lib/errors';
 import { clientAddress } from '@/lib/sandbox/admission';
 import { takeTokens, type Bucket } from '@/lib/sandbox/rate-limit';
+import { requireImportHeadroom } from '@/lib/valkey/store-headroom';
 
 /** `import` for the routes that merge a whole file (drill history, progress). */
 export type WriteKind = 'write' | 'import';
@@ -28,7 +30,10 @@ export async function limitWrites(request: Request, learnerId: string, kind: Wri
   if (kind === 'import')
     buckets.push({ key: `import:address:${address}`, rate: importsPerMinute / 60, burst: importsPerMinute });
   const waitMs = await takeTokens(buckets);
-  if (waitMs === 0) return;
+  if (waitMs === 0) {
+    if (kind === 'import') await requireImportHeadroom();
+    return;
+  }
   const retryAfterSeconds = Math.max(1, Math.ceil(waitMs / 1000));
   const limit =
     kind === 'import'
