@@ -9,14 +9,16 @@ import { POST as importHistoryRoute } from '@/app/api/drills/history/route';
 import { POST as importProgressRoute } from '@/app/api/progress/import/route';
 import { drillContent } from '@/lib/content/flashcards';
 import { contentLibrary } from '@/lib/content/lessons';
+import { TOPICS } from '@/lib/content/topics';
+import { MAX_STORED_INTERVIEWS, saveInterviewResult } from '@/lib/interview/store';
 import { lessonItems, quizKeys } from '@/lib/content/quizzes';
 import { importProgress, PROGRESS_IMPORT_MAX_BYTES, readProgress } from '@/lib/progress/store';
 import { newLearnerId } from '@/lib/sandbox/learner';
 import { learnerRequest } from '@/lib/testing/http';
 import { closeValkeyClients, getValkey } from '@/lib/valkey/connections';
-import { progressKey, srsKeys } from '@/lib/valkey/keys';
+import { interviewKey, progressKey, srsKeys } from '@/lib/valkey/keys';
 import { HISTORY_IMPORT_MAX_BYTES, importHistory } from './history-file';
-import { MAX_LOG_ENTRIES, readHistory } from './store';
+import { bringTopicsForward, MAX_LOG_ENTRIES, readHistory } from './store';
 import { DRILL_EXPORT_FORMAT, DrillExport, type ReviewEntry, type StoredCard } from './types';
 
 afterAll(closeValkeyClients);
@@ -110,6 +112,97 @@ describe('history import limits', () => {
     const padded = full.slice(0, -1) + ',"padding":"' + 'x'.repeat(HISTORY_IMPORT_MAX_BYTES) + '"}';
     const refused = await importHistoryRoute(learnerRequest('/api/drills/history', undefined, padded));
     expect(refused.status).toBe(413);
+  });
+});
+
+/**
+ * The most one learner can hold in the app's Valkey, by construction: the history trimmed to
+ * MAX_LOG_ENTRIES, a card state per deck card, one progress field per content id, at most
+ * MAX_STORED_INTERVIEWS interviews. docs/configuration.md quotes this figure.
+ */
+const LEARNER_STORE_BOUND_BYTES = 16 * 1024 * 1024;
+
+describe('bytes per learner', () => {
+  it(`stay under ${LEARNER_STORE_BOUND_BYTES / 1024 / 1024} MB with every structure at its largest (MEMORY USAGE)`, async () => {
+    const learner = newLearnerId();
+    // The longest numbers JSON writes (24 characters), and the deck's longest card id.
+    const huge = (i: number) => -Number(`1.${1_234_567_890_123_456 + i}e+300`);
+    const longestId = cards.map((card) => card.id).sort((a, b) => b.length - a.length)[0]!;
+    const worstCard = (i: number): StoredCard => ({
+      due: huge(i),
+      stability: huge(i),
+      difficulty: huge(i),
+      elapsed_days: huge(i),
+      scheduled_days: huge(i),
+      learning_steps: huge(i),
+      reps: Number.MAX_SAFE_INTEGER,
+      lapses: Number.MAX_SAFE_INTEGER,
+      state: 3,
+      last_review: huge(i),
+    });
+    const log: ReviewEntry[] = Array.from({ length: MAX_LOG_ENTRIES }, (_, i) => ({
+      cardId: longestId,
+      grade: 4,
+      at: huge(i),
+      cram: false,
+      day: '2026-01-01',
+      prev: worstCard(i),
+    }));
+    console.info(`the largest review entry: ${JSON.stringify(log[0]).length} bytes`);
+    await importHistory(learner, historyFile(log, Object.fromEntries(cards.map((card, i) => [card.id, worstCard(i)]))));
+    const at = '2026-01-01T00:00:00.000Z';
+    await importProgress(learner, {
+      lessons: Object.fromEntries(contentLibrary().lessons.map((lesson) => [lesson.slug, at])),
+      quizzes: Object.fromEntries(
+        [...quizKeys()].map(([id, key]) => [
+          id,
+          {
+            choices: Array.from({ length: key.choiceCount }, (_, i) => i),
+            correct: false,
+            firstTryCorrect: false,
+            attempts: 1_000_000,
+            at,
+          },
+        ]),
+      ),
+      challenges: Object.fromEntries(lessonItems().flatMap((lesson) => lesson.challengeIds.map((id) => [id, at]))),
+    });
+    // Larger than any interview the scorer writes: 40 questions, each with 100 ticked points.
+    const interview = {
+      id: crypto.randomUUID(),
+      at,
+      minutes: 45 as const,
+      topics: [...TOPICS],
+      elapsedSeconds: 36_000,
+      score: 100,
+      questions: Array.from({ length: 40 }, () => ({
+        kind: 'scenario' as const,
+        id: longestId,
+        topics: [...TOPICS],
+        score: 33.333333333333336,
+        covered: Array.from({ length: 100 }, (_, i) => i),
+        keyPoints: 100,
+        seconds: 36_000,
+      })),
+      topicScores: TOPICS.map((topic) => ({ topic, score: 33.333333333333336, questions: 40 })),
+      weakTopics: [...TOPICS],
+    };
+    for (let i = 0; i < MAX_STORED_INTERVIEWS + 5; i++) await saveInterviewResult(learner, interview);
+    await bringTopicsForward(learner, [...TOPICS]);
+
+    const valkey = await getValkey('app');
+    const keys = [...Object.values(srsKeys(learner)), progressKey(learner), interviewKey(learner)];
+    const sizes = await Promise.all(
+      keys.map(async (key) => Number((await valkey.memory('USAGE', key, 'SAMPLES', 0)) ?? 0)),
+    );
+    const total = sizes.reduce((sum, size) => sum + size, 0);
+    console.info(
+      `one learner at every limit: ${total} bytes (${keys.map((key, i) => `${key.split(':').slice(2).join(':')} ${sizes[i]}`).join(', ')})`,
+    );
+    expect(await valkey.llen(srsKeys(learner).log)).toBe(MAX_LOG_ENTRIES);
+    expect(await valkey.llen(interviewKey(learner))).toBe(MAX_STORED_INTERVIEWS);
+    expect(total).toBeLessThan(LEARNER_STORE_BOUND_BYTES);
+    await valkey.unlink(...keys);
   });
 });
 
