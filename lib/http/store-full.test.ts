@@ -4,6 +4,7 @@
  * this test's own, configured like the real one, then filled (CONFIG SET maxmemory) or made a
  * replica; the shared test servers are left alone.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -29,11 +30,15 @@ let admin: Redis;
 
 beforeAll(async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'keyspace-store-full-'));
+  const spec = roleInstance('app', portsOf('server-test').storeFull, dir);
+  // The app's admin user cannot run CONFIG or REPLICAOF (L7): the test plays the operator with a user of its own.
+  const password = randomBytes(16).toString('hex');
+  const config = [...spec.settings.config, `user test-operator on >${password} ~* &* +@all`];
   server = await startInstance(
-    roleInstance('app', portsOf('server-test').storeFull, dir),
+    { ...spec, settings: { ...spec.settings, config } },
     findValkeyServer()?.path ?? 'valkey-server',
   );
-  admin = new Redis(server.url, { maxRetriesPerRequest: 0 });
+  admin = new Redis(`redis://test-operator:${password}@127.0.0.1:${spec.port}`, { maxRetriesPerRequest: 0 });
 });
 
 afterAll(async () => {
