@@ -17,7 +17,12 @@ export default defineConfig({
     setupFiles: ['lib/testing/valkey-env.ts'],
     testTimeout: 20_000,
     // All test requests share one client address; tests of these limits set their own values.
-    env: { KEYSPACE_SANDBOX_RATE_PER_ADDRESS: '10000', KEYSPACE_SANDBOX_SESSIONS_PER_MINUTE: '10000' },
+    env: {
+      KEYSPACE_SANDBOX_RATE_PER_ADDRESS: '10000',
+      KEYSPACE_SANDBOX_SESSIONS_PER_MINUTE: '10000',
+      KEYSPACE_WRITES_PER_ADDRESS: '10000',
+      KEYSPACE_IMPORTS_PER_MINUTE: '10000',
+    },
     hookTimeout: 60_000,
     // Tests share one pair of real servers; file-level parallelism is fine, each test owns its keys.
     fileParallelism: true,

@@ -96,6 +96,9 @@ const envSchema = z.object({
   KEYSPACE_SANDBOX_MAX_LEARNERS: positiveNumber(1_000),
   KEYSPACE_SANDBOX_CONNECTION_IDLE_SECONDS: positiveNumber(120),
   KEYSPACE_SANDBOX_LEARNER_IDLE_SECONDS: positiveNumber(3_600),
+  KEYSPACE_WRITES_PER_LEARNER: positiveNumber(5),
+  KEYSPACE_WRITES_PER_ADDRESS: positiveNumber(20),
+  KEYSPACE_IMPORTS_PER_MINUTE: positiveNumber(6),
 });
 
 export type KeyspaceEnv = z.infer<typeof envSchema>;

@@ -8,6 +8,7 @@ import { NextResponse } from 'next/server';
 import type { z } from 'zod';
 import { AppError } from '@/lib/errors';
 import { isConnectionError } from '@/lib/valkey/connections';
+import { writeRefusalError } from '@/lib/valkey/write-refusal';
 import { assertJsonWriteFromOwnOrigin, readBodyText } from './request-checks';
 
 export function jsonOk(body: unknown, status = 200): NextResponse {
@@ -30,7 +31,8 @@ export function errorResponse(error: AppError): NextResponse {
 
 /**
  * The answer to anything a route threw: an AppError says what happened; a Valkey connection that
- * dropped mid-request is a 503 like a server that is down; anything else is logged with the route
+ * dropped mid-request is a 503 like a server that is down, and so is Valkey refusing writes (full,
+ * read-only: lib/valkey/write-refusal.ts); anything else is logged with the route
  * and answered with the route's short, honest 500 message (never a stack trace).
  */
 export function failureResponse(error: unknown, route: string, failureMessage: string): NextResponse {
@@ -38,6 +40,11 @@ export function failureResponse(error: unknown, route: string, failureMessage: s
   if (isConnectionError(error)) {
     const message = `Keyspace lost its connection to Valkey (${error.message}). Try again in a moment.`;
     return errorResponse(new AppError('unavailable', message, { text: `(error) ${message}` }));
+  }
+  const refused = writeRefusalError(error);
+  if (refused) {
+    console.error(`[${route}] ${refused.message}`);
+    return errorResponse(refused);
   }
   console.error(`[${route}]`, error);
   return errorResponse(new AppError('internal', failureMessage));

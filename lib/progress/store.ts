@@ -72,6 +72,13 @@ export async function recordChallengePassed(learnerId: string, challengeId: stri
   await (await getValkey('app')).hsetnx(progressKey(learnerId), `challenge:${challengeId}`, now());
 }
 
+/**
+ * The largest progress file the import route reads. A file with every lesson, quiz and challenge
+ * of today's content is about 9.4 KB (history-limits.test.ts measures it); this leaves room for
+ * the content to grow.
+ */
+export const PROGRESS_IMPORT_MAX_BYTES = 64 * 1024;
+
 export interface ImportOutcome {
   imported: number;
   /** Entries for lessons, quizzes or challenges this version of Keyspace does not have. */
@@ -81,8 +88,19 @@ export interface ImportOutcome {
 const earlier = (a: string | undefined, b: string) => (a && a < b ? a : b);
 
 /**
+ * A timestamp from a file in the form the app writes (24 characters, milliseconds): the schema
+ * accepts any number of fractional digits, and a stored value must not be as long as the file.
+ */
+function normalisedTimestamp(at: string): string | null {
+  const time = Date.parse(at.replace(/(\.\d{3})\d+/, '$1'));
+  return Number.isNaN(time) ? null : new Date(time).toISOString();
+}
+
+/**
  * Merges an exported progress file into the learner's own: the earliest completion wins, quiz
- * answers are re-scored here, and nothing already recorded is lost.
+ * answers are re-scored here, and nothing already recorded is lost. Only ids the content has are
+ * stored, with normalised timestamps, so the hash never holds more than one short field per
+ * lesson, quiz and challenge.
  */
 export async function importProgress(learnerId: string, incoming: Progress): Promise<ImportOutcome> {
   const current = await readProgress(learnerId);
@@ -90,23 +108,33 @@ export async function importProgress(learnerId: string, incoming: Progress): Pro
   const keys = quizKeys();
   const fields: Record<string, string> = {};
   let skipped = 0;
-  for (const [slug, at] of Object.entries(incoming.lessons)) {
-    if (lessonSlugs.has(slug)) fields[`lesson:${slug}`] = earlier(current.lessons[slug], at);
+  for (const [slug, raw] of Object.entries(incoming.lessons)) {
+    const at = normalisedTimestamp(raw);
+    if (lessonSlugs.has(slug) && at) fields[`lesson:${slug}`] = earlier(current.lessons[slug], at);
     else skipped++;
   }
-  for (const [id, at] of Object.entries(incoming.challenges)) {
-    if (findChallenge(id)) fields[`challenge:${id}`] = earlier(current.challenges[id], at);
+  for (const [id, raw] of Object.entries(incoming.challenges)) {
+    const at = normalisedTimestamp(raw);
+    if (findChallenge(id) && at) fields[`challenge:${id}`] = earlier(current.challenges[id], at);
     else skipped++;
   }
   for (const [id, record] of Object.entries(incoming.quizzes)) {
     const key = keys.get(id);
-    if (!key || record.choices.length === 0 || record.choices.some((choice) => choice >= key.choiceCount)) {
+    const at = normalisedTimestamp(record.at);
+    if (!key || !at || record.choices.length === 0 || record.choices.some((choice) => choice >= key.choiceCount)) {
       skipped++;
       continue;
     }
     if (current.quizzes[id]) continue;
     const correct = isCorrectAnswer(key, record.choices);
-    fields[`quiz:${id}`] = JSON.stringify({ ...record, correct, firstTryCorrect: record.firstTryCorrect && correct });
+    const choices = [...new Set(record.choices)].sort((a, b) => a - b);
+    fields[`quiz:${id}`] = JSON.stringify({
+      ...record,
+      choices,
+      at,
+      correct,
+      firstTryCorrect: record.firstTryCorrect && correct,
+    });
   }
   const imported = Object.keys(fields).length;
   if (imported > 0) await (await getValkey('app')).hset(progressKey(learnerId), fields);

@@ -28,6 +28,8 @@ export interface ServerSettings {
    * never stored.
    */
   defaultUser: 'off' | 'unknown-password';
+  /** The only commands the admin user may run (ADMIN_COMMANDS); every command when left out. */
+  adminCommands?: readonly string[];
 }
 
 export interface InstanceSpec {
@@ -50,6 +52,102 @@ export interface RunningInstance {
 
 export const ADMIN_USER = 'keyspace';
 
+/** What every admin connection does: sign in, name itself, stay unevictable, and answer ioredis's ready check (INFO). */
+const CONNECTION_COMMANDS = ['ping', 'info', 'hello', 'quit', 'client|setname', 'client|no-evict', 'client|info'];
+
+/**
+ * The test suite checks the servers through this same user: reads and introspection, seeding keys,
+ * and (app server) dropping a connection on purpose. Nothing here changes a server's config,
+ * persistence, modules or users.
+ */
+const TEST_COMMANDS: Record<InstanceRole, readonly string[]> = {
+  sandbox: ['set', 'del', 'mset', 'mget', 'rpush', 'xadd', 'keys', 'dbsize', 'dump', 'psubscribe', 'punsubscribe'],
+  app: ['scan', 'zcard', 'keys', 'dbsize', 'dump', 'client|kill'],
+};
+const INSPECTION_COMMANDS = ['config|get', 'acl|getuser', 'acl|dryrun', 'client|id'];
+
+/**
+ * The commands the app's admin user may run on each server, and nothing else (L7 of issue 10): read
+ * from the code that uses each connection, so a command the app starts using must be added here.
+ * Denied, among others: CONFIG SET, FLUSHALL/FLUSHDB, SHUTDOWN, DEBUG, MODULE, REPLICAOF, MIGRATE,
+ * RESTORE, SAVE, MONITOR, SCRIPT/FUNCTION, and ACL SETUSER on the app server. Each user still has
+ * every key (`~*`); learners' users are separate and far narrower (lib/sandbox/acl.ts).
+ */
+export const ADMIN_COMMANDS: Record<InstanceRole, readonly string[]> = {
+  sandbox: [
+    ...CONNECTION_COMMANDS,
+    // Learners' ACL users (lib/sandbox/learners.ts).
+    'acl|setuser',
+    'acl|deluser',
+    // Key browser, memory budget, reset, idle sweep and the emulated KEYS/SCAN/DBSIZE/RANDOMKEY/FLUSH*.
+    'scan',
+    'unlink',
+    'exists',
+    'type',
+    'ttl',
+    'pttl',
+    'memory|usage',
+    // The command table and the console's help, checked against the server itself.
+    'command|info',
+    'command|docs',
+    // The read benchmark (lib/bench, bench:* keys only when enabled).
+    'get',
+    ...INSPECTION_COMMANDS,
+    ...TEST_COMMANDS.sandbox,
+  ],
+  app: [
+    ...CONNECTION_COMMANDS,
+    // Rate-limit buckets (lib/sandbox/rate-limit.ts): the script and the commands it calls.
+    'evalsha',
+    'eval',
+    'hmget',
+    'pexpire',
+    // Drills, progress, interviews, the learner cookie secret and the idle sweeper's learner list.
+    'multi',
+    'exec',
+    'discard',
+    'watch',
+    'unwatch',
+    'get',
+    'set',
+    'del',
+    'unlink',
+    'exists',
+    'expire',
+    'hget',
+    'hset',
+    'hsetnx',
+    'hgetall',
+    'hincrby',
+    'hdel',
+    'hstrlen',
+    'sadd',
+    'smembers',
+    'zadd',
+    'zrem',
+    'zscore',
+    'zrangebyscore',
+    'rpush',
+    'lpush',
+    'ltrim',
+    'lrange',
+    'lindex',
+    'llen',
+    'rpop',
+    'memory|usage',
+    ...INSPECTION_COMMANDS,
+    ...TEST_COMMANDS.app,
+  ],
+};
+
+/** The admin user's ACL rule: every key and channel, and the server's admin commands. */
+function adminUserRule(settings: ServerSettings, password: string): string {
+  const commands = settings.adminCommands
+    ? ['-@all', ...settings.adminCommands.map((command) => `+${command}`)]
+    : ['+@all'];
+  return `user ${ADMIN_USER} on >${password} ~* &* ${commands.join(' ')}`;
+}
+
 /** The two servers the app itself runs on. A lab may define its own settings the same way. */
 export const SERVER_SETTINGS: Record<InstanceRole, ServerSettings> = {
   // Learners' keys are disposable: no persistence, a hard memory cap, eviction across learners,
@@ -71,6 +169,7 @@ export const SERVER_SETTINGS: Record<InstanceRole, ServerSettings> = {
       'maxclients 2000',
     ],
     defaultUser: 'off',
+    adminCommands: ADMIN_COMMANDS.sandbox,
   },
   // The app's own data (progress, drills) must survive restarts: append-only file, no eviction.
   // Its `default` user stays on (behind an unknown password): Valkey 8.0 replays the append-only
@@ -79,6 +178,7 @@ export const SERVER_SETTINGS: Record<InstanceRole, ServerSettings> = {
   app: {
     config: ['save ""', 'appendonly yes', 'appendfsync everysec', 'maxmemory 256mb', 'maxmemory-policy noeviction'],
     defaultUser: 'unknown-password',
+    adminCommands: ADMIN_COMMANDS.app,
   },
 };
 
@@ -116,7 +216,7 @@ export function renderConfig(spec: InstanceSpec, password: string): string {
     'hide-user-data-from-log yes',
     ...spec.settings.config,
     defaultUserRule(spec.settings),
-    `user ${ADMIN_USER} on >${password} ~* &* +@all`,
+    adminUserRule(spec.settings, password),
     '',
   ].join('\n');
 }

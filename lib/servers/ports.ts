@@ -19,7 +19,7 @@ export const BASE_PORTS = {
   /** `npm run bench:sandbox`. */
   bench: { http: 3041, sandbox: 7441, app: 7442 },
   /** lib/servers/local-server.test.ts: one throwaway server per test. */
-  'server-test': { secured: 7451, sandbox: 7452, restart: 7453, clash: 7454, transactions: 7455 },
+  'server-test': { secured: 7451, sandbox: 7452, restart: 7453, clash: 7454, transactions: 7455, storeFull: 7456 },
   /** lib/sandbox/parity.test.ts: a plain valkey-server to compare valkey-cli with. */
   parity: { valkey: 7460 },
   /** `npm run content:check`. */

@@ -11,9 +11,9 @@ import { getValkey } from '@/lib/valkey/connections';
 import { srsKeys } from '@/lib/valkey/keys';
 import { parseStoredJson } from '@/lib/valkey/stored-json';
 import { fromStored, newCard, reviewCard, toStored } from './scheduler';
-import { localDay, ReviewEntry, StoredCard } from './types';
+import { localDay, MAX_LOG_ENTRIES, ReviewEntry, StoredCard } from './types';
 
-export const MAX_LOG_ENTRIES = 20_000;
+export { MAX_LOG_ENTRIES };
 export const DEFAULT_NEW_PER_DAY = 20;
 const FOCUS_SECONDS = 14 * 24 * 3600;
 
@@ -174,7 +174,10 @@ export async function readHistory(learnerId: string): Promise<ReviewEntry[]> {
   return entries.flatMap((json) => reviewEntry(json) ?? []);
 }
 
-/** Writes merged card states and, when given, replaces the review log (an imported history file). */
+/**
+ * Writes merged card states and, when given, replaces the review log (an imported history file).
+ * The log is trimmed to MAX_LOG_ENTRIES here too, so a review recorded meanwhile cannot push it over.
+ */
 export async function writeMergedHistory(
   learnerId: string,
   cards: [string, StoredCard][],
@@ -187,6 +190,7 @@ export async function writeMergedHistory(
     transaction.del(keys.log);
     for (let i = 0; i < log.length; i += 1000)
       transaction.rpush(keys.log, ...log.slice(i, i + 1000).map((entry) => JSON.stringify(entry)));
+    transaction.ltrim(keys.log, -MAX_LOG_ENTRIES, -1);
   }
   await transaction.exec();
 }

@@ -49,6 +49,9 @@ export type ReviewEntry = z.infer<typeof ReviewEntry>;
 
 export const DRILL_EXPORT_FORMAT = 'keyspace-drills';
 
+/** Reviews a learner's history keeps (the oldest go first), and so the most a history file may hold. */
+export const MAX_LOG_ENTRIES = 20_000;
+
 export const DrillExport = z.strictObject({
   format: z.literal(DRILL_EXPORT_FORMAT, {
     error: `must be "${DRILL_EXPORT_FORMAT}": this does not look like a Keyspace review history file`,
@@ -56,7 +59,9 @@ export const DrillExport = z.strictObject({
   version: z.literal(1, { error: 'must be 1: this file comes from a newer Keyspace' }),
   exportedAt: z.iso.datetime(),
   cards: z.record(z.string().max(100), StoredCard),
-  log: z.array(ReviewEntry).max(100_000),
+  log: z.array(ReviewEntry).max(MAX_LOG_ENTRIES, {
+    error: `holds at most ${MAX_LOG_ENTRIES.toLocaleString('en-US')} reviews: the history keeps only the latest ${MAX_LOG_ENTRIES.toLocaleString('en-US')}`,
+  }),
 });
 export type DrillExport = z.infer<typeof DrillExport>;
 

@@ -70,6 +70,8 @@ function createClient(role: InstanceRole): Redis {
   client.on('ready', () => {
     lastLogged = '';
   });
+  // Under maxmemory-clients the server evicts the biggest clients; never the app's own (L7 of issue 10).
+  client.on('ready', () => void client.call('CLIENT', 'NO-EVICT', 'on').catch(() => {}));
   return client;
 }
 

@@ -1,7 +1,8 @@
 import type { NextRequest } from 'next/server';
 import { handleLearnerRequest } from '@/lib/http/learner-route';
+import { limitWrites } from '@/lib/http/write-limit';
 import { jsonDownload, jsonOk, readJsonBody } from '@/lib/http/response';
-import { exportHistory, importHistory } from '@/lib/srs/history-file';
+import { exportHistory, HISTORY_IMPORT_MAX_BYTES, importHistory } from '@/lib/srs/history-file';
 import { DrillExport } from '@/lib/srs/types';
 
 /** The learner's schedule and review history as a JSON file. */
@@ -20,7 +21,8 @@ export function GET(request: NextRequest) {
 /** Merges an exported history into this learner's (the more recent state of each card wins). */
 export function POST(request: NextRequest) {
   return handleLearnerRequest(request, 'drills/history', 'Could not import that file. Try again.', async (learner) => {
-    const body = await readJsonBody(request, DrillExport, 20 * 1024 * 1024);
+    await limitWrites(request, learner.id, 'import');
+    const body = await readJsonBody(request, DrillExport, HISTORY_IMPORT_MAX_BYTES);
     return jsonOk({ ok: true, ...(await importHistory(learner.id, body)) });
   });
 }

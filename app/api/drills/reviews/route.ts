@@ -1,6 +1,7 @@
 import type { NextRequest } from 'next/server';
 import { z } from 'zod';
 import { handleLearnerRequest } from '@/lib/http/learner-route';
+import { limitWrites } from '@/lib/http/write-limit';
 import { jsonOk, readJsonBody } from '@/lib/http/response';
 import { GRADES } from '@/lib/srs/grades';
 import { recordReview } from '@/lib/srs/store';
@@ -15,6 +16,7 @@ const Review = z.object({
 /** Grades a card: `{"cardId": "…", "grade": 3}`. In cram mode (`"cram": true`) the schedule is left alone. */
 export function POST(request: NextRequest) {
   return handleLearnerRequest(request, 'drills/reviews', 'Could not save your grade. Try again.', async (learner) => {
+    await limitWrites(request, learner.id);
     const body = await readJsonBody(request, Review, 4096);
     return jsonOk({
       ok: true,

@@ -1,5 +1,6 @@
 import type { NextRequest } from 'next/server';
 import { handleLearnerRequest } from '@/lib/http/learner-route';
+import { limitWrites } from '@/lib/http/write-limit';
 import { jsonOk, readJsonBody } from '@/lib/http/response';
 import { submitInterview } from '@/lib/interview/service';
 import { readInterviewResults } from '@/lib/interview/store';
@@ -22,6 +23,7 @@ export function POST(request: NextRequest) {
     'interview/results',
     'Could not save your interview. Try again.',
     async (learner) => {
+      await limitWrites(request, learner.id);
       const body = await readJsonBody(request, ResultRequest, 32 * 1024);
       return jsonOk({ ok: true, ...(await submitInterview(learner.id, body)) });
     },

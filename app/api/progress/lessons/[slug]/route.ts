@@ -1,5 +1,6 @@
 import type { NextRequest } from 'next/server';
 import { handleLearnerRequest } from '@/lib/http/learner-route';
+import { limitWrites } from '@/lib/http/write-limit';
 import { jsonOk } from '@/lib/http/response';
 import { recordLessonRead } from '@/lib/progress/store';
 
@@ -10,6 +11,7 @@ export function POST(request: NextRequest, { params }: { params: Promise<{ slug:
     'progress/lessons',
     'Could not save your progress. Try again.',
     async (learner) => {
+      await limitWrites(request, learner.id);
       await recordLessonRead(learner.id, (await params).slug);
       return jsonOk({ ok: true });
     },

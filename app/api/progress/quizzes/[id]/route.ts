@@ -1,6 +1,7 @@
 import type { NextRequest } from 'next/server';
 import { z } from 'zod';
 import { handleLearnerRequest } from '@/lib/http/learner-route';
+import { limitWrites } from '@/lib/http/write-limit';
 import { jsonOk, readJsonBody } from '@/lib/http/response';
 import { recordQuizAnswer } from '@/lib/progress/store';
 
@@ -18,6 +19,7 @@ export function POST(request: NextRequest, { params }: { params: Promise<{ id: s
     'progress/quizzes',
     'Could not save your answer. Try again.',
     async (learner) => {
+      await limitWrites(request, learner.id);
       const body = await readJsonBody(request, QuizAnswer, 4096);
       return jsonOk({ ok: true, ...(await recordQuizAnswer(learner.id, (await params).id, body.choices)) });
     },
