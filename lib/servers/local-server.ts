@@ -61,7 +61,7 @@ const CONNECTION_COMMANDS = ['ping', 'info', 'hello', 'quit', 'client|setname', 
  * persistence, modules or users.
  */
 const TEST_COMMANDS: Record<InstanceRole, readonly string[]> = {
-  sandbox: ['set', 'del', 'mset', 'mget', 'rpush', 'xadd', 'keys', 'dbsize', 'dump', 'psubscribe', 'punsubscribe'],
+  sandbox: ['set', 'mset', 'mget', 'rpush', 'hset', 'zadd', 'xadd', 'keys', 'dbsize', 'dump', 'psubscribe', 'punsubscribe'],
   app: ['scan', 'zcard', 'keys', 'dbsize', 'dump', 'client|kill'],
 };
 const INSPECTION_COMMANDS = ['config|get', 'acl|getuser', 'acl|dryrun', 'client|id'];
@@ -87,6 +87,22 @@ export const ADMIN_COMMANDS: Record<InstanceRole, readonly string[]> = {
     'ttl',
     'pttl',
     'memory|usage',
+    // Each learner's key index (lib/sandbox/key-index.ts): a set per learner, emptied atomically on Reset.
+    'sadd',
+    'srem',
+    'smembers',
+    'sscan',
+    'del',
+    'multi',
+    'exec',
+    'discard',
+    // Work measured before a command runs (lib/sandbox/work-limits.ts).
+    'scard',
+    'zcard',
+    'hlen',
+    'llen',
+    'strlen',
+    'xlen',
     // The command table and the console's help, checked against the server itself.
     'command|info',
     'command|docs',
@@ -122,7 +138,9 @@ export const ADMIN_COMMANDS: Record<InstanceRole, readonly string[]> = {
     'hdel',
     'hstrlen',
     'sadd',
+    'srem',
     'smembers',
+    'smismember',
     'zadd',
     'zrem',
     'zscore',
