@@ -1,9 +1,10 @@
 import 'server-only';
-import Redis, { type RedisOptions } from 'ioredis';
+import Redis, { type Command, type RedisOptions } from 'ioredis';
 import { keyspaceEnv } from '@/lib/config/env';
 import { AppError } from '@/lib/errors';
 import { hostPort, parseEndpoint, tlsCa } from './endpoint';
 import { URL_ENV, type InstanceRole } from './roles';
+import { onUnresponsive, stopWatchdogs, unresponsiveReason, watchRole } from './watchdog';
 
 /** A Valkey server the app needs is not configured or not answering: a 503, also in the console. */
 export class ValkeyUnavailableError extends AppError {
@@ -56,13 +57,42 @@ function createClient(role: InstanceRole): Redis {
   client.on('ready', () => {
     lastLogged = '';
   });
+  watchRole(role, raw, tlsOptions(raw));
+  failInFlightWhenUnresponsive(role, client);
   return client;
+}
+
+/**
+ * Fails this client's commands in flight as soon as the watchdog finds the server hung, instead of
+ * after commandTimeout. Their replies, if the server resumes, are matched and dropped by ioredis.
+ */
+function failInFlightWhenUnresponsive(role: InstanceRole, client: Redis): void {
+  const inFlight = new Set<Command>();
+  const send = client.sendCommand.bind(client);
+  client.sendCommand = (command, stream) => {
+    inFlight.add(command);
+    const settled = () => inFlight.delete(command);
+    command.promise.then(settled, settled);
+    return send(command, stream);
+  };
+  onUnresponsive(role, 'ioredis', (detail) => {
+    for (const command of inFlight) command.reject(new ValkeyUnavailableError(role, detail));
+  });
+}
+
+/** Throws ValkeyUnavailableError at once while the role's watchdog finds its server down or hung. */
+export function assertResponsive(role: InstanceRole): void {
+  const raw = keyspaceEnv()[URL_ENV[role]];
+  if (raw) watchRole(role, raw, tlsOptions(raw));
+  const reason = unresponsiveReason(role);
+  if (reason) throw new ValkeyUnavailableError(role, `${reason}. Try again in a moment.`);
 }
 
 /** The long-lived client for a role, connected; throws ValkeyUnavailableError if it cannot be. */
 export async function getValkey(role: InstanceRole): Promise<Redis> {
   const clients = registry.keyspaceValkey!;
   const client = (clients[role] ??= createClient(role));
+  assertResponsive(role);
   if (client.status === 'ready') return client;
   if (client.status === 'end') {
     delete clients[role];
@@ -117,6 +147,7 @@ export function isConnectionError(error: unknown): error is Error {
 /** Closes every client (tests, and a server shutting down); the next getValkey reconnects. */
 export async function closeValkeyClients(): Promise<void> {
   const clients = registry.keyspaceValkey!;
+  stopWatchdogs();
   await Promise.all(
     Object.entries(clients).map(async ([role, client]) => {
       delete clients[role as InstanceRole];
