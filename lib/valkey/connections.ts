@@ -45,9 +45,10 @@ function createClient(role: InstanceRole): Redis {
     maxRetriesPerRequest: 1,
     enableOfflineQueue: false,
     autoResendUnfulfilledCommands: false,
-    retryStrategy: (attempt) => Math.min(attempt * 250, 2_000),
+    // Reconnect soon after a restarted server is back (npm start restarts one in about a second).
+    retryStrategy: (attempt) => Math.min(attempt * 100, 1_000),
   });
-  // While a server is down ioredis retries every two seconds; log each distinct failure once.
+  // While a server is down ioredis retries every second; log each distinct failure once.
   let lastLogged = '';
   client.on('error', (error: Error) => {
     if (error.message === lastLogged) return;
@@ -94,6 +95,9 @@ export async function getValkey(role: InstanceRole): Promise<Redis> {
   const client = (clients[role] ??= createClient(role));
   assertResponsive(role);
   if (client.status === 'ready') return client;
+  // Connected once and lost it: the server is down or restarting; say so now, not in 3 s.
+  if (client.status === 'reconnecting')
+    throw new ValkeyUnavailableError(role, 'the connection was lost; reconnecting.');
   if (client.status === 'end') {
     delete clients[role];
     return getValkey(role);
