@@ -18,10 +18,13 @@ export const PING_TIMEOUT_MS = 500;
 type Listener = (detail: string) => void;
 
 interface Watch {
+  url: string;
   probe: Redis;
   timer: NodeJS.Timeout;
   /** When the PING now waiting for its PONG was sent, or null. */
   pingSentAt: number | null;
+  /** Since when the probe has been connecting (not yet signed in), or null. */
+  connectingSince: number | null;
   /** Why the role is unresponsive, or null while it answers (and before the first PING). */
   unresponsive: string | null;
   since: number;
@@ -38,6 +41,7 @@ const watches = registry.keyspaceWatchdogs;
 const listeners = registry.keyspaceWatchdogListeners;
 
 function mark(role: InstanceRole, watch: Watch, detail: string | null): void {
+  if (watches[role] !== watch) return; // A PING of a watch stopped since.
   if (detail === null) {
     if (watch.unresponsive !== null) {
       console.error(`[valkey:${role}] answering again after ${Date.now() - watch.since} ms`);
@@ -52,18 +56,36 @@ function mark(role: InstanceRole, watch: Watch, detail: string | null): void {
   for (const listener of listeners[role].values()) listener(detail);
 }
 
+const HUNG = `no answer to PING for ${PING_TIMEOUT_MS} ms (the server is stopped or overloaded)`;
+
+/** Marks the role hung if `stillWaiting` holds once the event loop has read its sockets. */
+function markIfStillWaiting(role: InstanceRole, watch: Watch, stillWaiting: () => boolean): void {
+  // If this process itself was busy, the PONG may be sitting unread in the socket: decide after the
+  // event loop's I/O phase, so that a slow app is not taken for a slow server.
+  setImmediate(() => {
+    if (stillWaiting()) mark(role, watch, HUNG);
+  });
+}
+
 function tick(role: InstanceRole, watch: Watch): void {
   if (watch.pingSentAt !== null) {
-    const waited = Date.now() - watch.pingSentAt;
-    if (waited < PING_TIMEOUT_MS) return;
-    // Decide after the event loop's I/O phase: if this process itself was busy, the PONG may be
-    // sitting unread in the socket, and that is not the server's fault.
-    setImmediate(() => {
-      if (watch.pingSentAt !== null && watches[role] === watch)
-        mark(role, watch, `no answer to PING for ${PING_TIMEOUT_MS} ms (the server is stopped or overloaded)`);
-    });
+    if (Date.now() - watch.pingSentAt >= PING_TIMEOUT_MS)
+      markIfStillWaiting(role, watch, () => watch.pingSentAt !== null);
     return;
   }
+  const status = watch.probe.status;
+  if (status === 'reconnecting' || status === 'close' || status === 'end') {
+    mark(role, watch, 'cannot connect to it');
+    return;
+  }
+  if (status !== 'ready') {
+    // Connecting: a hung server still accepts the TCP connection (the kernel does) but never answers
+    // the sign-in, so a handshake that lasts as long as a PING may counts as a hang too.
+    const since = (watch.connectingSince ??= Date.now());
+    if (Date.now() - since >= PING_TIMEOUT_MS) markIfStillWaiting(role, watch, () => watch.probe.status !== 'ready');
+    return;
+  }
+  watch.connectingSince = null;
   const sentAt = Date.now();
   watch.pingSentAt = sentAt;
   watch.probe.ping().then(
@@ -72,15 +94,19 @@ function tick(role: InstanceRole, watch: Watch): void {
       mark(role, watch, null);
     },
     (error: unknown) => {
-      if (watch.pingSentAt === sentAt) watch.pingSentAt = null;
-      mark(role, watch, `cannot reach it (${error instanceof Error ? error.message : String(error)})`);
+      if (watch.pingSentAt !== sentAt) return; // Given up on at a 'close' (below) already.
+      watch.pingSentAt = null;
+      mark(role, watch, `its connection failed (${error instanceof Error ? error.message : String(error)})`);
     },
   );
 }
 
 /** Starts watching a role's server (once; later calls with the same role do nothing). */
 export function watchRole(role: InstanceRole, url: string, tls: RedisOptions['tls']): void {
-  if (watches[role]) return;
+  const existing = watches[role];
+  if (existing?.url === url) return;
+  // A new URL (tests point a role elsewhere): watch the new server, not the old one.
+  if (existing) stopWatch(role, existing);
   const probe = new Redis(url, {
     tls,
     connectionName: `keyspace-${role}-watchdog`,
@@ -93,10 +119,16 @@ export function watchRole(role: InstanceRole, url: string, tls: RedisOptions['tl
     retryStrategy: () => PROBE_EVERY_MS,
   });
   probe.on('error', () => {}); // The app's own client logs connection errors; the mark says the rest.
+  // ioredis may never settle a command whose connection closed (it drops it when it reconnects).
+  probe.on('close', () => {
+    watch.pingSentAt = null;
+  });
   const watch: Watch = {
+    url,
     probe,
     timer: setInterval(() => tick(role, watch), PROBE_EVERY_MS),
     pingSentAt: null,
+    connectingSince: null,
     unresponsive: null,
     since: 0,
   };
@@ -119,9 +151,11 @@ export function onUnresponsive(role: InstanceRole, name: string, listener: Liste
 
 /** Stops every watchdog (tests, shutdown); the next watchRole starts afresh. */
 export function stopWatchdogs(): void {
-  for (const [role, watch] of Object.entries(watches)) {
-    clearInterval(watch.timer);
-    watch.probe.disconnect();
-    delete watches[role as InstanceRole];
-  }
+  for (const [role, watch] of Object.entries(watches)) stopWatch(role as InstanceRole, watch);
+}
+
+function stopWatch(role: InstanceRole, watch: Watch): void {
+  clearInterval(watch.timer);
+  watch.probe.disconnect();
+  if (watches[role] === watch) delete watches[role];
 }
