@@ -4,10 +4,13 @@
  * developer's running app. Needs the production build, which `npm test` makes before Vitest.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isPortFree } from '@/lib/servers/local-server';
+import { dataRoot, profileFolder } from '@/lib/servers/local-stack';
 import { portsOf } from '@/lib/servers/ports';
+import { isProcessAlive } from '@/lib/servers/profile-lock';
 
 const root = path.resolve(import.meta.dirname, '..');
 const { http: PORT, sandbox: SANDBOX_PORT, app: APP_PORT } = portsOf('start-test');
@@ -139,10 +142,59 @@ describe('npm start', () => {
     running = next;
   });
 
+  it(
+    'restarts a Valkey server that dies, and serves again without a restart of the app',
+    { timeout: 90_000 },
+    async () => {
+      const app = running;
+      expect(app, 'the app of the second test is still running').toBeDefined();
+      if (!app) return;
+      // The pidfiles Valkey writes itself: after a restart they name the new process.
+      const pidFile = (role: string) => path.join(dataRoot(root), profileFolder('start-test'), role, 'valkey.pid');
+      const killAndWait = async (role: string) => {
+        const pid = Number(readFileSync(pidFile(role), 'utf8').trim());
+        process.kill(pid, 'SIGKILL');
+        await waitFor(() => !isProcessAlive(pid), 5_000, `the ${role} Valkey to die`);
+        return { pid, killedAt: performance.now() };
+      };
+      const figures: string[] = [];
+
+      const sandbox = await killAndWait('sandbox');
+      const down = await fetch(`http://127.0.0.1:${PORT}/api/sandbox/exec`, {
+        method: 'POST',
+        body: '{"command":"PING"}',
+      });
+      expect(down.status).toBe(503);
+      await waitFor(
+        async () => JSON.stringify(await ping().catch(() => null)).includes('PONG'),
+        10_000,
+        'the sandbox to serve again',
+      );
+      figures.push(`sandbox serving ${Math.round(performance.now() - sandbox.killedAt)} ms after SIGKILL`);
+      expect(app.output()).toContain(
+        `The sandbox Valkey stopped (process ${sandbox.pid} ended by signal SIGKILL): restarting it in 0.5 s`,
+      );
+      expect(app.output()).toMatch(/The sandbox Valkey is running again \(process \d+, restart 1\)/);
+
+      // The app's data: pages still render, progress answers 503, then everything comes back from the AOF.
+      const appData = await killAndWait('app');
+      expect((await call('/api/progress')).status).toBe(503);
+      expect((await fetch(`http://127.0.0.1:${PORT}/learn/choosing-an-engine`)).status).toBe(200);
+      await waitFor(async () => (await call('/api/progress')).status === 200, 10_000, 'progress to answer again');
+      figures.push(`progress answering ${Math.round(performance.now() - appData.killedAt)} ms after SIGKILL`);
+      const progress = (await (await call('/api/progress')).json()) as {
+        progress: { challenges: Record<string, string> };
+      };
+      expect(progress.progress.challenges['first-commands-visit-counter']).toMatch(/^\d{4}-/);
+      expect(await (await call('/api/drills/stats')).json()).toMatchObject({ cardsSeen: 1 });
+      console.log(`[faults] npm start: ${figures.join('; ')}`);
+    },
+  );
+
   // SIGINT, SIGTERM and SIGHUP share one handler (scripts/setup/lifecycle.ts), so Ctrl+C stands for all three.
   it('Ctrl+C leaves nothing behind', { timeout: 60_000 }, async () => {
     const last = running;
-    expect(last, 'the app of the second test is still running').toBeDefined();
+    expect(last, 'the app of the earlier tests is still running').toBeDefined();
     if (!last) return;
     last.child.kill('SIGINT');
     expect(await last.exited).toBe(0);

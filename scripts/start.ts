@@ -92,6 +92,7 @@ export async function main(command: 'start' | 'dev', argv: string[]): Promise<vo
         valkeyServer: valkey?.path ?? null,
         onStep: step,
         appPort: port,
+        supervise: { onEvent: warn },
       });
     } catch (error) {
       // Another run owns this profile: leave it alone and say where it is.

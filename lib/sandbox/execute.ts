@@ -1,5 +1,6 @@
 import 'server-only';
-import { getValkey, ValkeyUnavailableError } from '@/lib/valkey/connections';
+import { assertResponsive, getValkey, ValkeyUnavailableError } from '@/lib/valkey/connections';
+import { onUnresponsive } from '@/lib/valkey/watchdog';
 import type { ExecReply } from './api-types';
 import { checkArguments } from './argument-limits';
 import { accountBeforeWrite, BUDGET_CHECK_EVERY, checkBudget } from './budget';
@@ -18,7 +19,7 @@ import {
   untrustedHyperLogLogKeys,
 } from './hyperloglog-guard';
 import { sandboxKeyPrefix } from '@/lib/valkey/keys';
-import { CommandTimeoutError, ConnectionLostError } from './learner-connection';
+import { CommandTimeoutError, ConnectionLostError, LearnerConnection } from './learner-connection';
 import {
   hasLearnerSession,
   learnerConnection,
@@ -47,6 +48,12 @@ const rejected = (status: 400 | 413, error: string, text = `(error) ${error}`): 
   text,
 });
 const errorReply = (message: string): CliReply => ({ type: 'error', value: message });
+
+// A hung sandbox server: fail the learners' commands in flight now (a 503 through
+// explainLostConnection) rather than when their timeout ends (lib/valkey/watchdog.ts).
+onUnresponsive('sandbox', 'learner-connections', (detail) =>
+  LearnerConnection.abortInFlight(new ConnectionLostError(detail)),
+);
 
 function answer(reply: CliReply, started: number, limits: SandboxLimits): ExecOutcome {
   const isError = reply.type === 'error';
@@ -184,6 +191,7 @@ export async function executeLine(
   const name = (args[0] as Buffer).toString('utf8').toLowerCase();
   const verdict = judgeCommand((args[0] as Buffer).toString('utf8'), args);
   if (verdict.action === 'refuse') return answer(errorReply(verdict.message), started, limits);
+  assertResponsive('sandbox');
 
   if (!hasLearnerSession(learnerId) && !makeRoomForLearner(limits.maxLearners)) {
     return {

@@ -64,6 +64,14 @@ function connect(target: SandboxTarget): Promise<net.Socket> {
 }
 
 export class LearnerConnection {
+  /** Connections waiting for a reply, so that a hung server's commands can all be failed at once. */
+  private static readonly waiting = new Set<LearnerConnection>();
+
+  /** Fails every command in flight (and drops its connection): the sandbox watchdog's hook. */
+  static abortInFlight(error: Error): void {
+    for (const connection of LearnerConnection.waiting) connection.fail(error);
+  }
+
   private readonly reader: RespReader;
   private pending: { resolve(reply: CliReply): void; reject(error: Error): void; timer: NodeJS.Timeout } | null = null;
   private ended = false;
@@ -107,6 +115,7 @@ export class LearnerConnection {
     return new Promise<CliReply>((resolve, reject) => {
       const timer = setTimeout(() => this.fail(new CommandTimeoutError(`no reply within ${timeoutMs} ms`)), timeoutMs);
       this.pending = { resolve, reject, timer };
+      LearnerConnection.waiting.add(this);
       this.socket.write(encodeCommand(args));
     });
   }
@@ -129,6 +138,7 @@ export class LearnerConnection {
       if (!pending) continue;
       clearTimeout(pending.timer);
       this.pending = null;
+      LearnerConnection.waiting.delete(this);
       pending.resolve(reply);
     }
   }
@@ -139,6 +149,7 @@ export class LearnerConnection {
     if (wasOpen) this.socket.destroy();
     const pending = this.pending;
     this.pending = null;
+    LearnerConnection.waiting.delete(this);
     if (pending) {
       clearTimeout(pending.timer);
       pending.reject(error);

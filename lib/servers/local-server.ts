@@ -47,6 +47,8 @@ export interface RunningInstance {
   spec: InstanceSpec;
   url: string;
   pid: number;
+  /** Settles when the process ends, however it ends, with how it ended ("signal SIGKILL", "code 1"). */
+  exited: Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -61,7 +63,20 @@ const CONNECTION_COMMANDS = ['ping', 'info', 'hello', 'quit', 'client|setname', 
  * persistence, modules or users.
  */
 const TEST_COMMANDS: Record<InstanceRole, readonly string[]> = {
-  sandbox: ['set', 'mset', 'mget', 'rpush', 'hset', 'zadd', 'xadd', 'keys', 'dbsize', 'dump', 'psubscribe', 'punsubscribe'],
+  sandbox: [
+    'set',
+    'mset',
+    'mget',
+    'rpush',
+    'hset',
+    'zadd',
+    'xadd',
+    'keys',
+    'dbsize',
+    'dump',
+    'psubscribe',
+    'punsubscribe',
+  ],
   app: ['scan', 'zcard', 'keys', 'dbsize', 'dump', 'client|kill'],
 };
 const INSPECTION_COMMANDS = ['config|get', 'acl|getuser', 'acl|dryrun', 'client|id'];
@@ -327,7 +342,9 @@ export async function startInstance(spec: InstanceSpec, valkeyServer: string): P
   writeFileSync(configFile, renderConfig(spec, password), { mode: 0o600 });
   const child = spawn(valkeyServer, [configFile], { stdio: 'ignore' });
   const url = instanceUrl(spec, password);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<string>((resolve) =>
+    child.once('exit', (code, signal) => resolve(signal ? `signal ${signal}` : `code ${code}`)),
+  );
   try {
     await waitUntilReady(url, child, path.join(spec.dir, 'valkey.log'));
   } catch (error) {
@@ -338,6 +355,7 @@ export async function startInstance(spec: InstanceSpec, valkeyServer: string): P
     spec,
     url,
     pid: child.pid ?? -1,
+    exited,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');

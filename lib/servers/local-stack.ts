@@ -10,6 +10,7 @@ import { URL_ENV, type InstanceRole } from '../valkey/roles';
 import { roleInstance, startInstance, type InstanceSpec, type RunningInstance } from './local-server';
 import { portOffset, portsOf, type PortProfile } from './ports';
 import { claimProfile } from './profile-lock';
+import { startSupervised, type SupervisorOptions } from './supervisor';
 
 export { URL_ENV };
 
@@ -68,6 +69,8 @@ export interface StackOptions<Name extends string = InstanceRole> {
   onStep?: (message: string) => void;
   /** The app's HTTP port, so that a second run can say where the first one is. */
   appPort?: number;
+  /** Restart a server that dies (npm start); left out, a dead server stays dead (tests). */
+  supervise?: SupervisorOptions;
 }
 
 /** Roles whose URL the environment does not already give; only those need a local server. */
@@ -101,10 +104,10 @@ export async function startLocalStack<Name extends string = InstanceRole>(
       if (!options.valkeyServer) throw new Error('valkey-server is needed but was not found.');
       options.onStep?.(`Starting the ${server.name} Valkey on 127.0.0.1:${server.port}`);
       const { name, port, settings, portVariable } = server;
-      const instance = await startInstance(
-        { name, port, settings, portVariable, dir: path.join(profileDir, name) },
-        options.valkeyServer,
-      );
+      const spec = { name, port, settings, portVariable, dir: path.join(profileDir, name) };
+      const instance = options.supervise
+        ? await startSupervised(spec, options.valkeyServer, options.supervise)
+        : await startInstance(spec, options.valkeyServer);
       started.push(instance);
       urls[server.name] = instance.url;
     }

@@ -22,6 +22,8 @@ export const BASE_PORTS = {
   'server-test': { secured: 7451, sandbox: 7452, restart: 7453, clash: 7454, transactions: 7455, storeFull: 7456 },
   /** lib/sandbox/parity.test.ts: a plain valkey-server to compare valkey-cli with. */
   parity: { valkey: 7460 },
+  /** lib/valkey/watchdog.test.ts and lib/servers/supervisor.test.ts: servers that hang or die. */
+  'fault-test': { hang: 7471, restart: 7472, supervised: 7473 },
   /** `npm run content:check`. */
   content: { sandbox: 7461, app: 7462 },
 } as const satisfies Record<string, Record<string, number>>;

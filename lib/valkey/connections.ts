@@ -1,9 +1,10 @@
 import 'server-only';
-import Redis, { type RedisOptions } from 'ioredis';
+import Redis, { type Command, type RedisOptions } from 'ioredis';
 import { keyspaceEnv } from '@/lib/config/env';
 import { AppError } from '@/lib/errors';
 import { hostPort, parseEndpoint, tlsCa } from './endpoint';
 import { URL_ENV, type InstanceRole } from './roles';
+import { onUnresponsive, stopWatchdogs, unresponsiveReason, watchRole } from './watchdog';
 
 /** What the public is told when a role's server is down: which one, never where it is. */
 export function unavailableMessage(role: InstanceRole): string {
@@ -58,9 +59,10 @@ function createClient(role: InstanceRole): Redis {
     maxRetriesPerRequest: 1,
     enableOfflineQueue: false,
     autoResendUnfulfilledCommands: false,
-    retryStrategy: (attempt) => Math.min(attempt * 250, 2_000),
+    // Reconnect soon after a restarted server is back (npm start restarts one in about a second).
+    retryStrategy: (attempt) => Math.min(attempt * 100, 1_000),
   });
-  // While a server is down ioredis retries every two seconds; log each distinct failure once.
+  // While a server is down ioredis retries every second; log each distinct failure once.
   let lastLogged = '';
   client.on('error', (error: Error) => {
     if (error.message === lastLogged) return;
@@ -72,14 +74,46 @@ function createClient(role: InstanceRole): Redis {
   });
   // Under maxmemory-clients the server evicts the biggest clients; never the app's own (L7 of issue 10).
   client.on('ready', () => void client.call('CLIENT', 'NO-EVICT', 'on').catch(() => {}));
+  watchRole(role, raw, tlsOptions(raw));
+  failInFlightWhenUnresponsive(role, client);
   return client;
+}
+
+/**
+ * Fails this client's commands in flight as soon as the watchdog finds the server hung, instead of
+ * after commandTimeout. Their replies, if the server resumes, are matched and dropped by ioredis.
+ */
+function failInFlightWhenUnresponsive(role: InstanceRole, client: Redis): void {
+  const inFlight = new Set<Command>();
+  const send = client.sendCommand.bind(client);
+  client.sendCommand = (command, stream) => {
+    inFlight.add(command);
+    const settled = () => inFlight.delete(command);
+    command.promise.then(settled, settled);
+    return send(command, stream);
+  };
+  onUnresponsive(role, 'ioredis', (detail) => {
+    for (const command of inFlight) command.reject(new ValkeyUnavailableError(role, detail));
+  });
+}
+
+/** Throws ValkeyUnavailableError at once while the role's watchdog finds its server down or hung. */
+export function assertResponsive(role: InstanceRole): void {
+  const raw = keyspaceEnv()[URL_ENV[role]];
+  if (raw) watchRole(role, raw, tlsOptions(raw));
+  const reason = unresponsiveReason(role);
+  if (reason) throw new ValkeyUnavailableError(role, `${reason}. Try again in a moment.`);
 }
 
 /** The long-lived client for a role, connected; throws ValkeyUnavailableError if it cannot be. */
 export async function getValkey(role: InstanceRole): Promise<Redis> {
   const clients = registry.keyspaceValkey!;
   const client = (clients[role] ??= createClient(role));
+  assertResponsive(role);
   if (client.status === 'ready') return client;
+  // Connected once and lost it: the server is down or restarting; say so now, not in 3 s.
+  if (client.status === 'reconnecting')
+    throw new ValkeyUnavailableError(role, 'the connection was lost; reconnecting.');
   if (client.status === 'end') {
     delete clients[role];
     return getValkey(role);
@@ -133,6 +167,7 @@ export function isConnectionError(error: unknown): error is Error {
 /** Closes every client (tests, and a server shutting down); the next getValkey reconnects. */
 export async function closeValkeyClients(): Promise<void> {
   const clients = registry.keyspaceValkey!;
+  stopWatchdogs();
   await Promise.all(
     Object.entries(clients).map(async ([role, client]) => {
       delete clients[role as InstanceRole];
