@@ -17,9 +17,20 @@ const { http: PORT, sandbox: SANDBOX_PORT, app: APP_PORT } = portsOf('start-test
 const PORTS = [PORT, SANDBOX_PORT, APP_PORT];
 const children: ChildProcess[] = [];
 
-afterAll(() => {
-  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
-});
+// A test that failed half-way leaves its app running: stop it as Ctrl+C would, so that it stops its
+// Valkey servers and Next.js too (a SIGKILL would leave those behind), and SIGKILL only what hangs.
+afterAll(async () => {
+  const running = children.filter((child) => child.exitCode === null && child.signalCode === null);
+  await Promise.all(
+    running.map(async (child) => {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGINT');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timer);
+    }),
+  );
+}, 30_000);
 
 function startKeyspace(): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
   const child = spawn(
@@ -162,6 +173,7 @@ describe('npm start', () => {
       const sandbox = await killAndWait('sandbox');
       const down = await fetch(`http://127.0.0.1:${PORT}/api/sandbox/exec`, {
         method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
         body: '{"command":"PING"}',
       });
       expect(down.status).toBe(503);

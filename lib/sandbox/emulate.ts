@@ -82,7 +82,6 @@ async function emulateScan(client: Redis, learnerId: string, args: Buffer[]): Pr
 }
 
 /** Longest KEYS/SCAN pattern accepted: long patterns with many `*` make matching slow. */
-export const MAX_PATTERN_BYTES = 128;
 
 export async function runEmulated(
   client: Redis,
@@ -90,14 +89,7 @@ export async function runEmulated(
   args: Buffer[],
   learnerId: string,
 ): Promise<CliReply> {
-  // Every MATCH counts, not just the first: the last one given is the one that applies.
-  const patterns =
-    command === 'keys'
-      ? args.slice(1, 2)
-      : args.filter((_, index) => index > 2 && args[index - 1]?.toString('latin1').toLowerCase() === 'match');
-  if (patterns.some((pattern) => pattern.length > MAX_PATTERN_BYTES)) {
-    return { type: 'error', value: `ERR pattern too long for the sandbox: at most ${MAX_PATTERN_BYTES} bytes.` };
-  }
+  // Patterns were checked with the other arguments (name-limits.ts): every MATCH, not just the first.
   try {
     return await runEmulatedCommand(client, command, args, learnerId);
   } catch (error) {

@@ -40,15 +40,28 @@ const trusted = async (learner: string) => (await app.smembers(trustedHyperLogLo
  * and run there, but their replies wait (or are lost, if the app gives up first), as when the server
  * stalls past the app's 5 s timeout (review H2) and answers only after the app gave up.
  */
+/**
+ * A TCP proxy to the sandbox server that, once told to hold, keeps back the replies on the
+ * connection that sends the hand-made HyperLogLog (the learner's own), so that the server runs the
+ * write and the app never sees its reply. Other connections (the app's client, the watchdog's PING)
+ * pass through, as they would when only one reply is lost.
+ */
 async function replyHoldingProxy() {
   const upstream = new URL(inject('sandboxUrl'));
-  let held: { client: net.Socket; chunk: Buffer }[] | null = null;
+  let holding = false;
+  const held: { client: net.Socket; chunk: Buffer }[] = [];
+  const heldClients = new Set<net.Socket>();
   const sockets: net.Socket[] = [];
   const proxy = net.createServer((client) => {
     const server = net.connect(Number(upstream.port), upstream.hostname);
     sockets.push(client, server);
-    client.on('data', (chunk) => server.write(chunk));
-    server.on('data', (chunk: Buffer) => (held ? held.push({ client, chunk }) : client.write(chunk)));
+    client.on('data', (chunk: Buffer) => {
+      if (holding && chunk.includes('HYLL')) heldClients.add(client);
+      server.write(chunk);
+    });
+    server.on('data', (chunk: Buffer) =>
+      heldClients.has(client) ? held.push({ client, chunk }) : client.write(chunk),
+    );
     client.on('close', () => server.destroy());
     server.on('close', () => client.destroy());
     client.on('error', () => {});
@@ -56,13 +69,14 @@ async function replyHoldingProxy() {
   });
   await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
   return {
-    url: `redis://127.0.0.1:${(proxy.address() as net.AddressInfo).port}`,
-    hold: () => (held = []),
+    // The same credentials as the real URL: the app's own client and the watchdog sign in through it.
+    url: Object.assign(new URL(upstream.href), { host: `127.0.0.1:${(proxy.address() as net.AddressInfo).port}` }).href,
+    hold: () => (holding = true),
     /** Passes held replies on to clients still connected; the rest are lost. */
     release: () => {
-      const replies = held ?? [];
-      held = null;
-      for (const { client, chunk } of replies) if (!client.destroyed) client.write(chunk);
+      holding = false;
+      heldClients.clear();
+      for (const { client, chunk } of held.splice(0)) if (!client.destroyed) client.write(chunk);
     },
     close: async () => {
       for (const socket of sockets) socket.destroy();

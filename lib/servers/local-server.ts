@@ -77,7 +77,7 @@ const TEST_COMMANDS: Record<InstanceRole, readonly string[]> = {
     'psubscribe',
     'punsubscribe',
   ],
-  app: ['scan', 'zcard', 'keys', 'dbsize', 'dump', 'client|kill'],
+  app: ['scan', 'zcard', 'ttl', 'keys', 'dbsize', 'dump', 'client|kill'],
 };
 const INSPECTION_COMMANDS = ['config|get', 'acl|getuser', 'acl|dryrun', 'client|id'];
 

@@ -112,7 +112,9 @@ describe('a sandbox Valkey that hangs (SIGSTOP)', () => {
     await sleep(500);
     const secondBurst = await Promise.all(learners.map((learner) => timed(learner, 'GET note')));
     for (const [i, result] of secondBurst.entries()) expectUnavailable(result, 200, `learner ${i} once known hung`);
-    expect((secondBurst[0]?.error as Error).message).toMatch(/sandbox Valkey is unavailable: no answer to PING/);
+    expect((secondBurst[0]?.error as ValkeyUnavailableError).detailedMessage).toMatch(
+      /sandbox Valkey is unavailable: no answer to PING/,
+    );
 
     process.kill(server.pid, 'SIGCONT');
     const recoveryMs = await timeUntilServing(others[0] as string, 5_000);
