@@ -4,12 +4,27 @@ import { fixedKeyCommands } from './command-table';
 
 /**
  * Which allowed commands write, and which may grow memory (`denyoom`), as the running server
- * reports them in COMMAND INFO; read once per process.
+ * reports them in COMMAND INFO (flags and ACL categories); read once per process.
  */
 export interface CommandFlags {
   writes: Set<string>;
   growsMemory: Set<string>;
+  /**
+   * Writes that may bring a key into being: those that may grow memory, and the ones that move a
+   * key to a new name without growing memory. The per-learner key index (key-index.ts) adds only these.
+   */
+  mayCreateKeys: Set<string>;
+  /**
+   * Writes that may leave a string at a key (string and bitmap commands, PF commands, key moves):
+   * a HyperLogLog is a string, so only these can turn a trusted key into a hand-made one
+   * (hyperloglog-guard.ts). A list, hash, set, sorted set or stream at that name is WRONGTYPE to PFCOUNT.
+   */
+  mayWriteString: Set<string>;
 }
+
+/** Writes without `denyoom` that still make a key appear under a new name. */
+const KEY_MOVES = new Set(['rename', 'renamenx', 'smove', 'copy', 'move', 'restore']);
+const STRING_CATEGORIES = ['@string', '@bitmap', '@hyperloglog'];
 
 const cache = globalThis as typeof globalThis & {
   keyspaceCommandFlags?: Promise<CommandFlags>;
@@ -25,12 +40,24 @@ export function commandFlags(): Promise<CommandFlags> {
   cache.keyspaceCommandFlags ??= (async () => {
     const admin = await getValkey('sandbox');
     const names = fixedKeyCommands().map(([name]) => name);
-    const info = (await admin.call('COMMAND', 'INFO', ...names)) as ([string, number, string[]] | null)[];
-    const flags: CommandFlags = { writes: new Set(), growsMemory: new Set() };
+    const info = (await admin.call('COMMAND', 'INFO', ...names)) as (
+      [string, number, string[], number, number, number, string[]] | null
+    )[];
+    const flags: CommandFlags = {
+      writes: new Set(),
+      growsMemory: new Set(),
+      mayCreateKeys: new Set(),
+      mayWriteString: new Set(),
+    };
     info.forEach((row, index) => {
       if (!row) return;
-      if (row[2].includes('write')) flags.writes.add(names[index]!);
-      if (row[2].includes('denyoom')) flags.growsMemory.add(names[index]!);
+      const name = names[index]!;
+      if (!row[2].includes('write')) return;
+      flags.writes.add(name);
+      if (row[2].includes('denyoom')) flags.growsMemory.add(name);
+      if (row[2].includes('denyoom') || KEY_MOVES.has(name)) flags.mayCreateKeys.add(name);
+      if (KEY_MOVES.has(name) || row[6].some((category) => STRING_CATEGORIES.includes(category)))
+        flags.mayWriteString.add(name);
     });
     cache.keyspaceCommandFlagsLoaded = flags;
     return flags;

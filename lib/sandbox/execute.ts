@@ -119,9 +119,9 @@ async function runOnConnection(
   const timeoutMs = (rule.blocking ? limits.maxBlockSeconds * 1000 : 0) + 5_000;
   // Indexed before the write lands (key-index.ts): a write that times out may still run.
   const indexed = indexKeysOfWrite(session.id, name, keys);
-  const writes = (loadedCommandFlags() ?? (await commandFlags())).writes.has(name);
+  const writesString = (loadedCommandFlags() ?? (await commandFlags())).mayWriteString.has(name);
   // Before sending: a write may run even if its reply never arrives (hyperloglog-guard.ts).
-  if (writes) await distrustWrittenKeys(session.id, name, keys);
+  if (writesString) await distrustWrittenKeys(session.id, name, keys);
   const reply = await connection.send(rewriteKeys(args, keyIndexes, prefix), timeoutMs);
   await indexed;
   const queued = session.queuedCommands;
@@ -130,7 +130,7 @@ async function runOnConnection(
       session.inTransaction = true;
       session.queuedCommands = [];
     } else if (session.inTransaction && name !== 'exec' && name !== 'discard') session.queuedCommands.push(name);
-    if (writes && !session.inTransaction) await trustCreatedHyperLogLog(session.id, name, keys);
+    if (writesString && !session.inTransaction) await trustCreatedHyperLogLog(session.id, name, keys);
   }
   // EXEC and DISCARD end a transaction whatever they answer (EXECABORT included).
   if (name === 'exec' || name === 'discard') {

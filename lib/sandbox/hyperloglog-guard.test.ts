@@ -122,6 +122,22 @@ describe('the HyperLogLog guard', () => {
     }
   });
 
+  it('refuses a trusted key that any string write or key move replaced', async () => {
+    const learner = newLearnerId();
+    for (const replace of [`SETRANGE h 0 ${HAND_MADE_HLL}`, `APPEND h x`, 'SETBIT h 7 1', `RENAME src h`]) {
+      await runText(learner, 'DEL h');
+      expect(await runText(learner, 'PFADD h a')).toBe('(integer) 1');
+      await runText(learner, `SET src ${HAND_MADE_HLL}`);
+      await runText(learner, replace);
+      expect(await runText(learner, 'PFCOUNT h'), replace).toBe(GUARD);
+    }
+    // A write of another type leaves the key trusted: the key is no string afterwards, or untouched.
+    await runText(learner, 'DEL h');
+    expect(await runText(learner, 'PFADD h a')).toBe('(integer) 1');
+    await runText(learner, 'EXPIRE h 600');
+    expect(await runText(learner, 'PFCOUNT h')).toBe('(integer) 1');
+  });
+
   it("takes a write's keys off the list before the write is sent", async () => {
     const learner = newLearnerId();
     const proxy = await replyHoldingProxy();

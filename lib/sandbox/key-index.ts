@@ -6,7 +6,8 @@ import 'server-only';
  * (`sandboxKeyIndexKey`, outside `sb:<id>:`, so the learner's ACL user cannot reach it) holding
  * names as the learner types them, as bytes.
  *
- * The index is a superset: every key position of every write is added *before* the write is sent
+ * The index is a superset: every key position of every write that may create a key (command-flags.ts)
+ * is added *before* the write is sent
  * (so a write that times out but still runs on the server is never orphaned), which covers
  * RENAME/LMOVE/SMOVE/BLMOVE destinations, BITOP and *STORE destinations alike. Names whose key
  * expired or was deleted are pruned lazily, by whoever next walks the index while the learner is
@@ -18,17 +19,15 @@ import { getValkey } from '@/lib/valkey/connections';
 import { sandboxKeyIndexKey, sandboxKeyPrefix } from '@/lib/valkey/keys';
 import { commandFlags, loadedCommandFlags } from './command-flags';
 
-/** Writes that only ever remove keys: nothing to add. */
-const ONLY_REMOVE = new Set(['del', 'unlink']);
 /** Writes whose keys are parsed, not fixed (command-flags.ts reads fixed-key commands only): XGROUP CREATE … MKSTREAM creates a stream. */
 const PARSED_KEY_WRITES = new Set(['xgroup', 'xreadgroup']);
 /** How many names one SMEMBERS-free walk (SSCAN) asks for at a time. */
 const INDEX_SCAN_COUNT = 1_000;
 
-async function isWrite(name: string): Promise<boolean> {
-  if (ONLY_REMOVE.has(name)) return false;
+/** Whether a command may bring a key into being (EXPIRE, LTRIM or DEL never do: nothing to add). */
+async function mayCreateKeys(name: string): Promise<boolean> {
   if (PARSED_KEY_WRITES.has(name)) return true;
-  return (loadedCommandFlags() ?? (await commandFlags())).writes.has(name);
+  return (loadedCommandFlags() ?? (await commandFlags())).mayCreateKeys.has(name);
 }
 
 /**
@@ -38,7 +37,7 @@ async function isWrite(name: string): Promise<boolean> {
 export async function indexKeysOfWrite(learnerId: string, name: string, keys: readonly Buffer[]): Promise<void> {
   if (keys.length === 0) return;
   try {
-    if (!(await isWrite(name))) return;
+    if (!(await mayCreateKeys(name))) return;
     const admin = await getValkey('sandbox');
     await admin.sadd(sandboxKeyIndexKey(learnerId), ...keys);
   } catch (error) {
