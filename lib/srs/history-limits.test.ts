@@ -120,6 +120,24 @@ describe('history import limits', () => {
  * MAX_LOG_ENTRIES, a card state per deck card, one progress field per content id, at most
  * MAX_STORED_INTERVIEWS interviews. docs/configuration.md quotes this figure.
  */
+/** Progress on every lesson, quiz (all choices ticked, a million attempts) and challenge of the content. */
+const everyItemProgress = (at: string) => ({
+  lessons: Object.fromEntries(contentLibrary().lessons.map((lesson) => [lesson.slug, at])),
+  quizzes: Object.fromEntries(
+    [...quizKeys()].map(([id, key]) => [
+      id,
+      {
+        choices: Array.from({ length: key.choiceCount }, (_, i) => i),
+        correct: false,
+        firstTryCorrect: false,
+        attempts: 1_000_000,
+        at,
+      },
+    ]),
+  ),
+  challenges: Object.fromEntries(lessonItems().flatMap((lesson) => lesson.challengeIds.map((id) => [id, at]))),
+});
+
 const LEARNER_STORE_BOUND_BYTES = 16 * 1024 * 1024;
 
 describe('bytes per learner', () => {
@@ -151,22 +169,7 @@ describe('bytes per learner', () => {
     console.info(`the largest review entry: ${JSON.stringify(log[0]).length} bytes`);
     await importHistory(learner, historyFile(log, Object.fromEntries(cards.map((card, i) => [card.id, worstCard(i)]))));
     const at = '2026-01-01T00:00:00.000Z';
-    await importProgress(learner, {
-      lessons: Object.fromEntries(contentLibrary().lessons.map((lesson) => [lesson.slug, at])),
-      quizzes: Object.fromEntries(
-        [...quizKeys()].map(([id, key]) => [
-          id,
-          {
-            choices: Array.from({ length: key.choiceCount }, (_, i) => i),
-            correct: false,
-            firstTryCorrect: false,
-            attempts: 1_000_000,
-            at,
-          },
-        ]),
-      ),
-      challenges: Object.fromEntries(lessonItems().flatMap((lesson) => lesson.challengeIds.map((id) => [id, at]))),
-    });
+    await importProgress(learner, everyItemProgress(at));
     // Larger than any interview the scorer writes: 40 questions, each with 100 ticked points.
     const interview = {
       id: crypto.randomUUID(),
@@ -232,22 +235,7 @@ describe('progress import limits', () => {
       format: 'keyspace-progress',
       version: 1,
       exportedAt: at,
-      progress: {
-        lessons: Object.fromEntries(contentLibrary().lessons.map((lesson) => [lesson.slug, at])),
-        quizzes: Object.fromEntries(
-          [...quizKeys()].map(([id, key]) => [
-            id,
-            {
-              choices: Array.from({ length: key.choiceCount }, (_, i) => i),
-              correct: false,
-              firstTryCorrect: false,
-              attempts: 1_000_000,
-              at,
-            },
-          ]),
-        ),
-        challenges: Object.fromEntries(lessonItems().flatMap((lesson) => lesson.challengeIds.map((id) => [id, at]))),
-      },
+      progress: everyItemProgress(at),
     };
     const size = JSON.stringify(full).length;
     console.info(`a progress file with all of today's content: ${size} bytes`);
