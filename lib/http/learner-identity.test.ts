@@ -1,10 +1,11 @@
 /** The signed learner cookie, and the per-process memory of cookies already verified. */
 import { NextRequest } from 'next/server';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { LEARNER_COOKIE, newLearnerId } from '@/lib/sandbox/learner';
+import { NextResponse } from 'next/server';
+import { LEARNER_COOKIE, newLearnerId, SECURE_LEARNER_COOKIE } from '@/lib/sandbox/learner';
 import { closeValkeyClients } from '@/lib/valkey/connections';
 import { setEnv } from '@/lib/testing/env';
-import { learnerCookieValue, learnerIdentity } from './learner-identity';
+import { learnerCookieValue, learnerIdentity, withLearnerCookie } from './learner-identity';
 
 const savedSecret = process.env.KEYSPACE_SESSION_SECRET;
 
@@ -44,5 +45,40 @@ describe('learnerIdentity', () => {
     const learner = await learnerIdentity(withCookie(cookie));
     expect(learner.isNew).toBe(true);
     expect(learner.id).not.toBe(id);
+  });
+});
+
+describe('the cookie over HTTPS', () => {
+  const issue = async (headers: Record<string, string>) => {
+    const request = new NextRequest('http://localhost/api/progress', { headers });
+    const learner = await learnerIdentity(request);
+    return withLearnerCookie(NextResponse.json({}), learner, request).headers.get('set-cookie') ?? '';
+  };
+
+  it('is __Host- and Secure behind a trusted proxy that says https, plain over http', async () => {
+    setEnv({ KEYSPACE_TRUST_PROXY: '1' });
+    try {
+      const secure = await issue({ 'x-forwarded-proto': 'https' });
+      expect(secure).toMatch(new RegExp(`^${SECURE_LEARNER_COOKIE}=`));
+      expect(secure).toMatch(/; Secure/i);
+      expect(secure).toMatch(/; Path=\//);
+      expect(secure).not.toMatch(/Domain=/i);
+      expect(await issue({ 'x-forwarded-proto': 'http' })).toMatch(new RegExp(`^${LEARNER_COOKIE}=`));
+    } finally {
+      setEnv({ KEYSPACE_TRUST_PROXY: undefined });
+    }
+    // Without a trusted proxy, the header is the client's word: no __Host- name from it.
+    const untrusted = await issue({ 'x-forwarded-proto': 'https' });
+    expect(untrusted).toMatch(new RegExp(`^${LEARNER_COOKIE}=`));
+    expect(untrusted).not.toMatch(/; Secure/i);
+  });
+
+  it('is read under either name', async () => {
+    const id = newLearnerId();
+    const value = await learnerCookieValue(id);
+    const request = new NextRequest('http://localhost/api/progress', {
+      headers: { cookie: `${SECURE_LEARNER_COOKIE}=${value}` },
+    });
+    expect(await learnerIdentity(request)).toMatchObject({ id, isNew: false });
   });
 });

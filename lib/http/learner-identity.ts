@@ -6,7 +6,13 @@ import 'server-only';
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { NextRequest, NextResponse } from 'next/server';
-import { isLearnerId, LEARNER_COOKIE, LEARNER_COOKIE_MAX_AGE, newLearnerId } from '@/lib/sandbox/learner';
+import {
+  isLearnerId,
+  LEARNER_COOKIE,
+  LEARNER_COOKIE_MAX_AGE,
+  newLearnerId,
+  SECURE_LEARNER_COOKIE,
+} from '@/lib/sandbox/learner';
 import { keyspaceEnv } from '@/lib/config/env';
 import { admitNewLearner } from '@/lib/sandbox/admission';
 import { clientAddress } from './client-address';
@@ -93,12 +99,25 @@ export async function learnerIdentity(
   request: NextRequest,
   { issue = true }: { issue?: boolean } = {},
 ): Promise<LearnerIdentity> {
-  const learner = await verifiedLearner(request.cookies.get(LEARNER_COOKIE)?.value ?? '');
+  const learner =
+    (await verifiedLearner(request.cookies.get(SECURE_LEARNER_COOKIE)?.value ?? '')) ??
+    (await verifiedLearner(request.cookies.get(LEARNER_COOKIE)?.value ?? ''));
   if (learner) return { ...learner, isNew: false };
   const fresh = newLearnerId();
   if (!issue) return { id: fresh, isNew: true, cookieValue: '' };
   await admitNewLearner(clientAddress(request.headers));
   return { id: fresh, isNew: true, cookieValue: await learnerCookieValue(fresh) };
+}
+
+/**
+ * Whether the browser reached the app over HTTPS: directly, or through a trusted proxy
+ * (KEYSPACE_TRUST_PROXY=1) that says so in X-Forwarded-Proto. Next builds request.url from its own
+ * listen address, so behind a TLS-terminating proxy only that header knows.
+ */
+export function servedOverHttps(request: NextRequest): boolean {
+  if (request.nextUrl.protocol === 'https:') return true;
+  const forwarded = request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
+  return keyspaceEnv().KEYSPACE_TRUST_PROXY && forwarded === 'https';
 }
 
 export function withLearnerCookie(
@@ -107,10 +126,11 @@ export function withLearnerCookie(
   request: NextRequest,
 ): NextResponse {
   if (learner.isNew && learner.cookieValue) {
-    response.cookies.set(LEARNER_COOKIE, learner.cookieValue, {
+    const secure = servedOverHttps(request);
+    response.cookies.set(secure ? SECURE_LEARNER_COOKIE : LEARNER_COOKIE, learner.cookieValue, {
       httpOnly: true,
       sameSite: 'lax',
-      secure: request.nextUrl.protocol === 'https:',
+      secure,
       path: '/',
       maxAge: LEARNER_COOKIE_MAX_AGE,
     });

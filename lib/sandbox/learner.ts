@@ -5,6 +5,11 @@
 import { randomInt } from 'node:crypto';
 
 export const LEARNER_COOKIE = 'keyspace_learner';
+/**
+ * The name over HTTPS: a `__Host-` cookie is only accepted by browsers with Secure, Path=/ and no
+ * Domain, so a sibling subdomain can neither set nor overwrite it.
+ */
+export const SECURE_LEARNER_COOKIE = `__Host-${LEARNER_COOKIE}`;
 export const LEARNER_COOKIE_MAX_AGE = 60 * 60 * 24 * 30;
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
