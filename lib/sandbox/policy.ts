@@ -30,8 +30,17 @@ export function judgeCommand(
   const rule = commandRule(name, table);
   if (!rule) return { action: 'refuse', message: unknownCommandMessage(rawName) };
   switch (rule.action) {
-    case 'run':
+    case 'run': {
+      const sub = args[1]?.toString('latin1').toLowerCase() ?? '';
+      // A container with refused subcommands: anything but its listed ones gets the reason (an
+      // empty one goes to the server, which answers with its own arity error).
+      if (rule.otherSubcommands && 'subcommands' in rule.keys && sub && !Object.hasOwn(rule.keys.subcommands, sub))
+        return {
+          action: 'refuse',
+          message: `ERR ${name.toUpperCase()} ${sub.toUpperCase()} is disabled in the Keyspace sandbox: ${rule.otherSubcommands}`,
+        };
       return { action: 'run', keys: keyLocator(rule, args), rule };
+    }
     case 'emulate':
       return { action: 'emulate', command: name as EmulatedCommand };
     case 'refuse':
