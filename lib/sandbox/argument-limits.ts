@@ -71,7 +71,7 @@ const LIMIT_CHECKS: Readonly<Record<ArgumentLimit, LimitCheck>> = {
       if (args[i]!.toString('latin1').toLowerCase() !== 'samples') continue;
       const samples = integer(args[++i]);
       if (samples !== null && (samples === 0 || samples > limits.maxWorkElements)) {
-        return `ERR SAMPLES must be from 1 to ${limits.maxWorkElements} in the sandbox (0 would walk the whole key). The default is 5.`;
+        return `ERR SAMPLES too large for the sandbox: MEMORY USAGE allows 1 to ${limits.maxWorkElements} (0 would walk the whole key). The default is 5.`;
       }
     }
     return null;

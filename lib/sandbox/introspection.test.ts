@@ -70,8 +70,10 @@ describe('OBJECT and MEMORY USAGE on the learner’s own keys', () => {
 
   it('caps SAMPLES: 0 (the whole key) and more than the work limit are refused', async () => {
     const max = sandboxLimits().maxWorkElements;
-    expect(await runText(me, 'MEMORY USAGE small SAMPLES 0')).toMatch(/^\(error\) ERR SAMPLES must be from 1 to/);
-    expect(await runText(me, `MEMORY USAGE small SAMPLES ${max + 1}`)).toMatch(/^\(error\) ERR SAMPLES must be/);
+    expect(await runText(me, 'MEMORY USAGE small SAMPLES 0')).toMatch(
+      /^\(error\) ERR SAMPLES too large for the sandbox: MEMORY USAGE allows 1 to/,
+    );
+    expect(await runText(me, `MEMORY USAGE small SAMPLES ${max + 1}`)).toMatch(/^\(error\) ERR SAMPLES too large/);
     expect(await runText(me, `MEMORY USAGE small SAMPLES ${max}`)).toMatch(/^\(integer\) \d+$/);
   });
 
