@@ -66,8 +66,11 @@ export interface RunRule {
   work?: WorkRule;
   /** Refused inside MULTI: its cost cannot be bounded at queue time (it depends on keys the queue can change, or on a pattern). */
   notInTransaction?: true;
-  /** For a container: why its subcommands not in `keys.subcommands` are refused (else the server answers). */
-  otherSubcommands?: string;
+  /**
+   * For a container: the server's other subcommands, refused with this reason. A name in neither
+   * list goes to the server, which answers "unknown subcommand" as Valkey does.
+   */
+  refusedSubcommands?: { names: readonly string[]; why: string };
   /** CVE-2025-32023 guard (hyperloglog-guard.ts): `creates` marks its first key as a trusted HyperLogLog. */
   hyperLogLog?: 'reads' | 'creates';
 }
@@ -361,7 +364,10 @@ export const SANDBOX_COMMANDS: CommandTable = {
     { subcommands: { usage: [-3, 2, 2, 1], help: [2, 0, 0, 0] } },
     {
       limit: 'memory-samples',
-      otherSubcommands: `${SHARED_SERVER}, so only MEMORY USAGE on your own keys is shown (INFO memory has the totals).`,
+      refusedSubcommands: {
+        names: ['stats', 'doctor', 'malloc-stats', 'purge'],
+        why: `${SHARED_SERVER}, so only MEMORY USAGE on your own keys is shown (INFO memory has the totals).`,
+      },
     },
   ),
   client: run(
@@ -376,7 +382,26 @@ export const SANDBOX_COMMANDS: CommandTable = {
     },
     {
       notInTransaction: true,
-      otherSubcommands: `${SHARED_SERVER}; only CLIENT ID, GETNAME, SETNAME and INFO on your own connection run.`,
+      refusedSubcommands: {
+        // Valkey 8's other CLIENT subcommands (COMMAND DOCS client).
+        names: [
+          'caching',
+          'capa',
+          'getredir',
+          'kill',
+          'list',
+          'no-evict',
+          'no-touch',
+          'pause',
+          'reply',
+          'setinfo',
+          'tracking',
+          'trackinginfo',
+          'unblock',
+          'unpause',
+        ],
+        why: `${SHARED_SERVER}; only CLIENT ID, GETNAME, SETNAME and INFO on your own connection run.`,
+      },
     },
   ),
   info: EMULATE,

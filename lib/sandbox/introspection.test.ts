@@ -83,6 +83,7 @@ describe('OBJECT and MEMORY USAGE on the learner’s own keys', () => {
         new RegExp(`^\\(error\\) ERR MEMORY ${sub} is disabled in the Keyspace sandbox: `),
       );
     }
+    expect(await runText(me, 'MEMORY NOSUCH')).toBe("(error) ERR unknown subcommand 'NOSUCH'. Try MEMORY HELP.");
   });
 });
 
@@ -166,6 +167,8 @@ describe('CLIENT on the learner’s own connection', () => {
         new RegExp(`^\\(error\\) ERR CLIENT ${name} is disabled in the Keyspace sandbox: `),
       );
     }
+    // An unknown subcommand gets Valkey's own answer, as at valkey-cli.
+    expect(await runText(me, 'CLIENT NOSUCH')).toBe("(error) ERR unknown subcommand 'NOSUCH'. Try CLIENT HELP.");
   });
 
   it('cannot be queued in MULTI (its reply would skip the scrubbing)', async () => {

@@ -494,6 +494,10 @@ export const PARITY_SCENARIOS: readonly ParityScenario[] = [
       'WAIT 0 x',
       'WAIT x 0',
       'WAIT 0',
+      'CLIENT NOSUCH',
+      'MEMORY NOSUCH',
+      'OBJECT NOSUCH k',
+      'CLIENT',
     ],
   },
   {

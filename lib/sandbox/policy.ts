@@ -32,12 +32,11 @@ export function judgeCommand(
   switch (rule.action) {
     case 'run': {
       const sub = args[1]?.toString('latin1').toLowerCase() ?? '';
-      // A container with refused subcommands: anything but its listed ones gets the reason (an
-      // empty one goes to the server, which answers with its own arity error).
-      if (rule.otherSubcommands && 'subcommands' in rule.keys && sub && !Object.hasOwn(rule.keys.subcommands, sub))
+      // A refused subcommand of a container gets its reason; an unknown one goes to the server.
+      if (rule.refusedSubcommands?.names.includes(sub))
         return {
           action: 'refuse',
-          message: `ERR ${name.toUpperCase()} ${sub.toUpperCase()} is disabled in the Keyspace sandbox: ${rule.otherSubcommands}`,
+          message: `ERR ${name.toUpperCase()} ${sub.toUpperCase()} is disabled in the Keyspace sandbox: ${rule.refusedSubcommands.why}`,
         };
       return { action: 'run', keys: keyLocator(rule, args), rule };
     }
