@@ -65,6 +65,17 @@ const LIMIT_CHECKS: Readonly<Record<ArgumentLimit, LimitCheck>> = {
     }
     return null;
   },
+  // MEMORY USAGE key SAMPLES n walks n nested elements (0 = every one): capped like other walks.
+  'memory-samples': (_name, args, limits) => {
+    for (let i = 3; i < args.length; i++) {
+      if (args[i]!.toString('latin1').toLowerCase() !== 'samples') continue;
+      const samples = integer(args[++i]);
+      if (samples !== null && (samples === 0 || samples > limits.maxWorkElements)) {
+        return `ERR SAMPLES too large for the sandbox: MEMORY USAGE allows 1 to ${limits.maxWorkElements} (0 would walk the whole key). The default is 5.`;
+      }
+    }
+    return null;
+  },
 };
 
 /** How each kind of blocking timeout is capped: never "forever", never past maxBlockSeconds. */

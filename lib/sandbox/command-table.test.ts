@@ -68,6 +68,7 @@ describe('the command table is consistent', () => {
       spop: 'spop k 1000',
       zpopmin: 'zpopmin k 1000',
       zpopmax: 'zpopmax k 1000',
+      memory: 'memory usage k SAMPLES 0',
     };
     const limited = rules.filter(([, rule]) => rule.action === 'run' && rule.limit).map(([name]) => name);
     expect(limited.sort()).toEqual(Object.keys(lines).sort());

@@ -26,7 +26,8 @@ export type KeyParser = (args: readonly Buffer[]) => number[];
 export type BlockingTimeout = 'last-argument-seconds' | 'block-option-milliseconds';
 
 /** Limits on arguments that would make the server allocate far more than a lesson needs (argument-limits.ts). */
-export type ArgumentLimit = 'setrange-offset' | 'setbit-offset' | 'bitfield-offsets' | 'random-count';
+export type ArgumentLimit =
+  'setrange-offset' | 'setbit-offset' | 'bitfield-offsets' | 'random-count' | 'memory-samples';
 
 /** Where a command's MATCH/COUNT options are (argument-limits.ts caps every occurrence, as the server reads the last). */
 export type ScanOptions = 'pattern-argument' | 'options-after-cursor' | 'options-after-key-and-cursor';
@@ -65,11 +66,25 @@ export interface RunRule {
   work?: WorkRule;
   /** Refused inside MULTI: its cost cannot be bounded at queue time (it depends on keys the queue can change, or on a pattern). */
   notInTransaction?: true;
+  /**
+   * For a container: the server's other subcommands, refused with this reason. A name in neither
+   * list goes to the server, which answers "unknown subcommand" as Valkey does.
+   */
+  refusedSubcommands?: { names: readonly string[]; why: string };
   /** CVE-2025-32023 guard (hyperloglog-guard.ts): `creates` marks its first key as a trusted HyperLogLog. */
   hyperLogLog?: 'reads' | 'creates';
 }
 
-export const EMULATED_COMMANDS = ['keys', 'scan', 'dbsize', 'flushdb', 'flushall', 'randomkey'] as const;
+export const EMULATED_COMMANDS = [
+  'keys',
+  'scan',
+  'dbsize',
+  'flushdb',
+  'flushall',
+  'randomkey',
+  'info',
+  'wait',
+] as const;
 export type EmulatedCommand = (typeof EMULATED_COMMANDS)[number];
 
 export type CommandRule =
@@ -333,6 +348,65 @@ export const SANDBOX_COMMANDS: CommandTable = {
   flushall: EMULATE,
   randomkey: EMULATE,
 
+  // Introspection (issue 13), confined: OBJECT and MEMORY USAGE on the learner's own keys, CLIENT
+  // on the learner's own connection (its CLIENT INFO scrubbed, introspection.ts), INFO with the
+  // safe sections only and WAIT as a server without replicas answers (both emulated).
+  object: run({
+    subcommands: {
+      encoding: [3, 2, 2, 1],
+      freq: [3, 2, 2, 1],
+      idletime: [3, 2, 2, 1],
+      refcount: [3, 2, 2, 1],
+      help: [2, 0, 0, 0],
+    },
+  }),
+  memory: run(
+    { subcommands: { usage: [-3, 2, 2, 1], help: [2, 0, 0, 0] } },
+    {
+      limit: 'memory-samples',
+      refusedSubcommands: {
+        names: ['stats', 'doctor', 'malloc-stats', 'purge'],
+        why: `${SHARED_SERVER}, so only MEMORY USAGE on your own keys is shown (INFO memory has the totals).`,
+      },
+    },
+  ),
+  client: run(
+    {
+      subcommands: {
+        id: [2, 0, 0, 0],
+        getname: [2, 0, 0, 0],
+        setname: [3, 0, 0, 0],
+        info: [2, 0, 0, 0],
+        help: [2, 0, 0, 0],
+      },
+    },
+    {
+      notInTransaction: true,
+      refusedSubcommands: {
+        // Valkey 8's other CLIENT subcommands (COMMAND DOCS client).
+        names: [
+          'caching',
+          'capa',
+          'getredir',
+          'kill',
+          'list',
+          'no-evict',
+          'no-touch',
+          'pause',
+          'reply',
+          'setinfo',
+          'tracking',
+          'trackinginfo',
+          'unblock',
+          'unpause',
+        ],
+        why: `${SHARED_SERVER}; only CLIENT ID, GETNAME, SETNAME and INFO on your own connection run.`,
+      },
+    },
+  ),
+  info: EMULATE,
+  wait: EMULATE,
+
   // Refused, with their own explanation.
   config: disabled(`${SHARED_SERVER}. On ElastiCache you change settings through parameter groups.`),
   debug: disabled('it can stall or crash the server for everyone.'),
@@ -344,7 +418,6 @@ export const SANDBOX_COMMANDS: CommandTable = {
   swapdb: disabled(`${SHARED_SERVER}.`),
   move: disabled('it has a single database.'),
   monitor: disabled("it would show other learners' commands."),
-  client: disabled(`${SHARED_SERVER}.`),
   acl: disabled(`${SHARED_SERVER}.`),
   save: disabled(NO_DISK),
   bgsave: disabled(NO_DISK),
@@ -360,7 +433,6 @@ export const SANDBOX_COMMANDS: CommandTable = {
   restore: disabled('it loads raw serialized data, which this Valkey version can mishandle (CVE-2026-25243).'),
   dump: disabled('its output is only useful to RESTORE, which is disabled.'),
   migrate: disabled('it sends keys to another server.'),
-  wait: disabled('the sandbox has no replicas to wait for.'),
   waitaof: disabled(NO_DISK),
   sort: disabled(SORT_PATTERNS),
   sort_ro: disabled(SORT_PATTERNS),

@@ -45,7 +45,7 @@ describe('container subcommands and stream readers', () => {
       const containers = Object.entries(SANDBOX_COMMANDS).flatMap(([name, rule]) =>
         rule.action === 'run' && 'subcommands' in rule.keys ? [[name, rule.keys.subcommands] as const] : [],
       );
-      expect(containers.map(([name]) => name).sort()).toEqual(['xgroup', 'xinfo']);
+      expect(containers.map(([name]) => name).sort()).toEqual(['client', 'memory', 'object', 'xgroup', 'xinfo']);
       for (const [container, subs] of containers) {
         for (const [sub, spec] of Object.entries(subs)) {
           const [row] = (await client.call('COMMAND', 'INFO', `${container}|${sub}`)) as [

@@ -4,7 +4,7 @@
  * answers shaped as Valkey's would be: they cost O(this learner's keys), and SCAN's cursor is the
  * index's own, not the server's (which would tell how many keys everyone holds). The sandbox has
  * one database, so FLUSHALL and FLUSHDB are the same thing there: both delete the learner's own
- * keys and nothing else. Emulated commands run only outside MULTI and while the learner has no
+ * keys and nothing else. INFO and WAIT are emulated too (introspection.ts). Emulated commands run only outside MULTI and while the learner has no
  * other command in flight, so they may prune index names whose key is gone.
  */
 import type Redis from 'ioredis';
@@ -21,6 +21,7 @@ import {
   unlinkNames,
 } from './key-index';
 import { forgetMeasuredUsage } from './budget';
+import { emulateInfo, emulateWait } from './introspection';
 
 /** Upper bound on keys one emulated command returns, so no reply grows without bound. */
 export const EMULATION_KEY_LIMIT = 1_000;
@@ -130,6 +131,10 @@ async function runEmulatedCommand(
     case 'flushdb':
     case 'flushall':
       return flushOwnKeys(client, args, learnerId);
+    case 'info':
+      return emulateInfo(client, args, learnerId);
+    case 'wait':
+      return emulateWait(args);
   }
 }
 

@@ -170,7 +170,6 @@ describe('refusals', () => {
     'SWAPDB 0 1',
     'SELECT 1',
     'MONITOR',
-    'CLIENT KILL TYPE normal',
   ])('refuses %s with an explanation', async (line) => {
     const name = line.split(' ')[0]!;
     const reply = await text(me, line);

@@ -8,6 +8,7 @@ import { commandFlags, loadedCommandFlags } from './command-flags';
 import type { RunRule } from './command-table';
 import { runEmulated } from './emulate';
 import { formatReply } from './format';
+import { printsRaw, scrubClientReply, WAIT_HINT } from './introspection';
 import { indexKeysOfWrite } from './key-index';
 import {
   distrustWrittenKeys,
@@ -55,9 +56,20 @@ onUnresponsive('sandbox', 'learner-connections', (detail) =>
   LearnerConnection.abortInFlight(new ConnectionLostError(detail)),
 );
 
-function answer(reply: CliReply, started: number, limits: SandboxLimits): ExecOutcome {
+/** How valkey-cli prints a reply: raw for INFO and CLIENT INFO (introspection.ts), else as on a terminal. */
+function replyText(reply: CliReply, args: readonly Buffer[]): string {
+  const name = (args[0] as Buffer).toString('utf8').toLowerCase();
+  if (printsRaw(name, args) && reply.type === 'bulk') return reply.value.toString('utf8').replace(/\n$/, '');
+  if (printsRaw(name, args) && reply.type === 'error') return reply.value;
+  const text = formatReply(reply);
+  // WAIT for replicas answers at once: say where replicas are (WAIT 0 … prints exactly as Valkey's).
+  const waitsForReplicas = name === 'wait' && reply.type === 'integer' && Number(args[1]?.toString()) > 0;
+  return waitsForReplicas ? `${text}\n${WAIT_HINT}` : text;
+}
+
+function answer(reply: CliReply, started: number, limits: SandboxLimits, args: readonly Buffer[] = []): ExecOutcome {
   const isError = reply.type === 'error';
-  let text = formatReply(reply);
+  let text = args.length > 0 ? replyText(reply, args) : formatReply(reply);
   const truncated = text.length > limits.maxReplyTextChars;
   if (truncated) {
     text = `${text.slice(0, limits.maxReplyTextChars)}\n… (reply cut at ${limits.maxReplyTextChars} characters: ask for less, for example LRANGE key 0 99)`;
@@ -140,7 +152,8 @@ async function runOnConnection(
   if (++session.commandsSinceBudgetCheck >= BUDGET_CHECK_EVERY) {
     checkBudget(session, limits).catch((error: unknown) => console.error('[sandbox] budget check failed:', error));
   }
-  return stripKeysInReply(name, reply, prefix, queued);
+  const stripped = stripKeysInReply(name, reply, prefix, queued);
+  return name === 'client' ? scrubClientReply(args, stripped) : stripped;
 }
 
 /** What a lost connection means for the learner: the server is down (503) or it dropped us. */
@@ -227,14 +240,16 @@ export async function executeLine(
         );
       const patternError = checkArguments(name, args, limits);
       if (patternError) return answer(errorReply(patternError), started, limits);
-      return answer(await runEmulated(await getValkey('sandbox'), verdict.command, args, learnerId), started, limits);
+      const emulated = await runEmulated(await getValkey('sandbox'), verdict.command, args, learnerId);
+      return answer(emulated, started, limits, args);
     }
     const keyIndexes = verdict.keys(args);
     const keys = keyIndexes.map((index) => args[index] as Buffer);
     const refusal = await precheck(session, name, args, keys, limits);
     if (refusal) return answer(refusal, started, limits);
     try {
-      return answer(await runOnConnection(session, verdict.rule, keyIndexes, args, keys, limits), started, limits);
+      const reply = await runOnConnection(session, verdict.rule, keyIndexes, args, keys, limits);
+      return answer(reply, started, limits, args);
     } catch (error) {
       if (
         error instanceof ConnectionLostError ||

@@ -6,6 +6,7 @@
 const SHARED = 'the sandbox is one server shared by every learner';
 const LUA = 'this Valkey version has known Lua bugs (CVE-2025-49844 and others) that scripts could trigger.';
 const SORT = 'its BY and GET patterns can read keys outside your space. Sort with a sorted set (ZADD, ZRANGE) instead.';
+const CLIENT = `${SHARED}; only CLIENT ID, GETNAME, SETNAME and INFO on your own connection run.`;
 const SUBSCRIPTION = 'a request/reply console cannot hold a subscription.';
 
 const disabled = (name: string, why: string) => `(error) ERR ${name} is disabled in the Keyspace sandbox: ${why}`;
@@ -43,9 +44,9 @@ export const HOSTILE_LINES: readonly (readonly [row: string, line: string, text:
   ['9', 'RESET', disabled('RESET', 'it would reset a shared connection.')],
   ['10', 'HELLO 3', disabled('HELLO', 'it would change the protocol of a shared connection.')],
   ['39', 'hello 3 AUTH default x', disabled('HELLO', 'it would change the protocol of a shared connection.')],
-  ['11', 'CLIENT KILL TYPE normal', disabled('CLIENT', `${SHARED}.`)],
-  ['12', 'CLIENT PAUSE 100000 ALL', disabled('CLIENT', `${SHARED}.`)],
-  ['+', 'CLIENT LIST', disabled('CLIENT', `${SHARED}.`)],
+  ['11', 'CLIENT KILL TYPE normal', disabled('CLIENT KILL', CLIENT)],
+  ['12', 'CLIENT PAUSE 100000 ALL', disabled('CLIENT PAUSE', CLIENT)],
+  ['+', 'CLIENT LIST', disabled('CLIENT LIST', CLIENT)],
   [
     '13',
     'CONFIG SET dir /root/.ssh',
@@ -130,7 +131,11 @@ export const HOSTILE_LINES: readonly (readonly [row: string, line: string, text:
     'XREAD BLOCK 0 STREAMS k $',
     '(error) ERR BLOCK must be more than 0 and at most 5000 milliseconds in the sandbox (0 would wait forever).',
   ],
-  ['33', 'WAIT 1 0', disabled('WAIT', 'the sandbox has no replicas to wait for.')],
+  [
+    '33',
+    'WAIT 1 0',
+    '(integer) 0\nThe sandbox has no replicas, so WAIT answers 0; the cluster lab has replicas to wait for.',
+  ],
   ['33', 'SHUTDOWN NOSAVE', disabled('SHUTDOWN', `${SHARED}.`)],
   ['33', 'MIGRATE 127.0.0.1 6379 k 0 1000', disabled('MIGRATE', 'it sends keys to another server.')],
   [
@@ -156,9 +161,15 @@ export const HOSTILE_LINES: readonly (readonly [row: string, line: string, text:
   ['+', 'constructor', unavailable('constructor')],
   ['+', '__proto__', unavailable('__proto__')],
   ['+', 'hasOwnProperty k', unavailable('hasOwnProperty')],
-  ['+', 'INFO keyspace', unavailable('INFO')],
-  ['+', 'OBJECT ENCODING sb:<bob>:secret', unavailable('OBJECT')],
-  ['+', 'MEMORY USAGE sb:<bob>:secret', unavailable('MEMORY')],
+  // Introspection of her own keys only (issue 13): Bob's keys and the app's are never counted or seen.
+  ['+', 'INFO keyspace', '# Keyspace\r'],
+  ['+', 'OBJECT ENCODING sb:<bob>:secret', '(nil)'],
+  ['+', 'MEMORY USAGE sb:<bob>:secret', '(nil)'],
+  [
+    '+',
+    'INFO clients',
+    'ERR INFO clients is not available in the Keyspace sandbox: it would show other learners or the host. Try INFO server, memory, stats, replication or keyspace.',
+  ],
   ['+', 'COPY k sb:<bob>:secret REPLACE', unavailable('COPY')],
   ['+', 'ACL SETUSER lrn_<alice> ~* +@all', disabled('ACL', `${SHARED}.`)],
   ['+', 'QUIT', '(error) ERR QUIT is not needed in the Keyspace sandbox: each command is its own request.'],

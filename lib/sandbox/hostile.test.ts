@@ -249,10 +249,14 @@ describe('a hostile learner (alice) next to an innocent one (bob)', () => {
       [['CLIENT', 'KILL', 'TYPE', 'normal'], 'client|kill'],
       [['EVAL', 'return 1', '0'], 'eval'],
       [['PUBSUB', 'CHANNELS'], 'pubsub|channels'],
-      [['OBJECT', 'ENCODING', `${A}x`], 'object|encoding'],
+      [['CLIENT', 'LIST'], 'client|list'],
+      [['MEMORY', 'STATS'], 'memory|stats'],
     ] as const) {
       expect(await dryrun(...args), name).toBe(`User ${user} has no permissions to run the '${name}' command`);
     }
+    expect(await dryrun('OBJECT', 'ENCODING', `${B}secret`)).toBe(
+      `User ${user} has no permissions to access the '${B}secret' key`,
+    );
     expect(await dryrun('PUBLISH', `${B}ch`, 'x')).toMatch(
       new RegExp(`^User ${user} has no permissions to (run the 'publish' command|access the '${B}ch' channel)$`),
     );

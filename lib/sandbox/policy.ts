@@ -30,8 +30,16 @@ export function judgeCommand(
   const rule = commandRule(name, table);
   if (!rule) return { action: 'refuse', message: unknownCommandMessage(rawName) };
   switch (rule.action) {
-    case 'run':
+    case 'run': {
+      const sub = args[1]?.toString('latin1').toLowerCase() ?? '';
+      // A refused subcommand of a container gets its reason; an unknown one goes to the server.
+      if (rule.refusedSubcommands?.names.includes(sub))
+        return {
+          action: 'refuse',
+          message: `ERR ${name.toUpperCase()} ${sub.toUpperCase()} is disabled in the Keyspace sandbox: ${rule.refusedSubcommands.why}`,
+        };
       return { action: 'run', keys: keyLocator(rule, args), rule };
+    }
     case 'emulate':
       return { action: 'emulate', command: name as EmulatedCommand };
     case 'refuse':
