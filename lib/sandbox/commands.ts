@@ -37,3 +37,46 @@ export function keyPositions(spec: KeySpec, argc: number): number[] {
   for (let index = first; index <= end; index += step) positions.push(index);
   return positions;
 }
+
+/** A count argument as the server's string2ll reads it for numkeys: a positive integer, no sign, no leading zero. */
+function positiveCount(arg: Buffer | undefined): number | null {
+  const text = arg?.toString('latin1') ?? '';
+  return /^[1-9]\d{0,8}$/.test(text) ? Number(text) : null;
+}
+
+/**
+ * Keys of a numkeys form (ZUNION, ZINTERSTORE, SINTERCARD, LMPOP, BLMPOP…): `numkeys` at
+ * `numkeysAt`, then that many keys, with an optional destination key before it (the STORE forms),
+ * listed first. A numkeys the server would refuse yields no keys: the server then answers its own
+ * error without reading any key, and the learner's ACL (`~sb:<id>:*`) stays the backstop.
+ */
+export function numkeysKeyIndexes(args: readonly Buffer[], numkeysAt: number, destinationAt?: number): number[] {
+  const count = positiveCount(args[numkeysAt]);
+  if (count === null || numkeysAt + count >= args.length) return [];
+  const keys = Array.from({ length: count }, (_, k) => numkeysAt + 1 + k);
+  return destinationAt === undefined ? keys : [destinationAt, ...keys];
+}
+
+/**
+ * COPY source destination [DB n] [REPLACE]: the destination is listed first, as for every other
+ * command that writes a new key from sources (budget.ts and name-limits.ts read "first key is the
+ * destination"); the server's COMMAND GETKEYS lists the same two keys, source first.
+ */
+export function copyKeyIndexes(args: readonly Buffer[]): number[] {
+  return args.length >= 3 ? [2, 1] : [];
+}
+
+/**
+ * GEORADIUS/GEORADIUSBYMEMBER: the key, then the key after the last STORE or STOREDIST, which is
+ * the one the server writes, listed first as a destination. Walked from the sixth argument by
+ * position, as the server's georadiusGetKeys does (what comes before is key, centre, radius, unit).
+ */
+export function geoRadiusKeyIndexes(args: readonly Buffer[]): number[] {
+  if (args.length < 2) return [];
+  let store: number | null = null;
+  for (let i = 5; i < args.length; i++) {
+    const token = args[i]!.toString('latin1').toLowerCase();
+    if ((token === 'store' || token === 'storedist') && i + 1 < args.length) store = ++i;
+  }
+  return store === null ? [1] : [store, 1];
+}

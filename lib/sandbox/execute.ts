@@ -5,7 +5,7 @@ import type { ExecReply } from './api-types';
 import { checkArguments } from './argument-limits';
 import { accountBeforeWrite, BUDGET_CHECK_EVERY, checkBudget } from './budget';
 import { commandFlags, loadedCommandFlags } from './command-flags';
-import type { RunRule } from './command-table';
+import { hasWrongArity, type RunRule } from './command-table';
 import { runEmulated } from './emulate';
 import { formatReply } from './format';
 import { indexKeysOfWrite } from './key-index';
@@ -82,7 +82,9 @@ async function precheck(
   args: Buffer[],
   keys: Buffer[],
   limits: SandboxLimits,
+  rule: RunRule,
 ): Promise<CliReply | null> {
+  if (hasWrongArity(rule, args.length)) return null; // the server answers with its own error
   const limitError = checkArguments(name, args, limits);
   if (limitError) return errorReply(limitError);
   const workError = await checkWork(session, name, args, limits);
@@ -231,7 +233,7 @@ export async function executeLine(
     }
     const keyIndexes = verdict.keys(args);
     const keys = keyIndexes.map((index) => args[index] as Buffer);
-    const refusal = await precheck(session, name, args, keys, limits);
+    const refusal = await precheck(session, name, args, keys, limits, verdict.rule);
     if (refusal) return answer(refusal, started, limits);
     try {
       return answer(await runOnConnection(session, verdict.rule, keyIndexes, args, keys, limits), started, limits);

@@ -28,7 +28,8 @@ export function judgeCommand(
 ): CommandVerdict {
   const name = rawName.toLowerCase();
   const rule = commandRule(name, table);
-  if (!rule) return { action: 'refuse', message: unknownCommandMessage(rawName) };
+  if (!rule)
+    return { action: 'refuse', message: unknownCommandMessage(args.length > 0 ? args : [Buffer.from(rawName)]) };
   switch (rule.action) {
     case 'run':
       return { action: 'run', keys: keyLocator(rule, args), rule };

@@ -72,9 +72,11 @@ async function sourceSizes(learnerId: string, rule: RunRule, work: WorkRule, arg
   );
   if (keys.length === 0) return [];
   const pipeline = (await getValkey('sandbox')).pipeline();
-  for (const key of keys) pipeline.call(work.measure, key);
-  const results = (await pipeline.exec()) ?? [];
-  return results.map(([error, size]) => (error ? 0 : Number(size) || 0));
+  // A source of ZUNION & co. is a sorted set or a set: both are asked, the other type answers WRONGTYPE.
+  const measures = work.measure === 'zset-or-set' ? ['zcard', 'scard'] : [work.measure];
+  for (const key of keys) for (const measure of measures) pipeline.call(measure, key);
+  const results = ((await pipeline.exec()) ?? []).map(([error, size]) => (error ? 0 : Number(size) || 0));
+  return keys.map((_, k) => Math.max(...results.slice(k * measures.length, (k + 1) * measures.length)));
 }
 
 /** An error message if the command (or, inside MULTI, the transaction) would walk too much, else null. */
