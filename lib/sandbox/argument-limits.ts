@@ -13,6 +13,7 @@ import {
   type BlockingTimeout,
   type CommandTable,
 } from './command-table';
+import { sortOptions } from './commands';
 import type { SandboxLimits } from './limits';
 
 function integer(arg: Buffer | undefined): number | null {
@@ -80,6 +81,13 @@ const LIMIT_CHECKS: Readonly<Record<ArgumentLimit, LimitCheck>> = {
     args.slice(3).some((arg) => arg.toString('latin1').toLowerCase() === 'db')
       ? 'ERR COPY … DB is not available in the Keyspace sandbox: it has a single database. Copy within it: COPY source destination.'
       : null,
+  // STORE would copy one GET value (up to a megabyte) per element into one list, past any budget check.
+  'sort-store-without-get': (_name, args) => {
+    const { store, lookups } = sortOptions(args, false);
+    return store !== null && lookups > 0
+      ? 'ERR SORT … GET … STORE is not available in the Keyspace sandbox: it would copy a value per element. Use GET without STORE, or STORE without GET.'
+      : null;
+  },
 };
 
 function timeoutError(name: string, arg: Buffer | undefined, limits: SandboxLimits, first = false): string | null {

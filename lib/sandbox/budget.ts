@@ -28,6 +28,7 @@ const COPY_ESTIMATES: Readonly<Record<string, (sourceSizes: number[]) => number>
   zinterstore: (sizes) => (sizes.length > 0 ? Math.min(...sizes) : 0),
   zdiffstore: (sizes) => sizes[0] ?? 0,
   copy: sum, // its keys are listed destination first (commands.ts)
+  sort: sum, // SORT … STORE: listed destination first; without STORE it has no source here
 };
 
 const store = globalThis as typeof globalThis & {

@@ -13,8 +13,9 @@
  * Valkey 8 (lastKey -1 means "the last argument"); commands.test.ts compares them with the live
  * server. Keys are found by position, never by value: mapping by value lets a learner smuggle a
  * prefix into a non-key argument (docs/reference/sandbox-security.md §3). Movable-key commands run
- * only with a parser that walks their options as the server does (XREAD, XREADGROUP); the others
- * (EVAL, SORT, ZUNIONSTORE, BLMPOP…) are refused. Blocking commands run on the learner's own
+ * only with a parser that walks their options as the server does (XREAD, numkeys forms, COPY,
+ * GEORADIUS, SORT with its BY/GET patterns; commands.test.ts checks them against COMMAND GETKEYS);
+ * EVAL & co. are refused. Blocking commands run on the learner's own
  * connection with their timeout capped (argument-limits.ts).
  */
 import {
@@ -22,6 +23,8 @@ import {
   geoRadiusKeyIndexes,
   keyPositions,
   numkeysKeyIndexes,
+  sortKeyIndexes,
+  sortOptions,
   streamReaderKeyIndexes,
   type KeySpec,
 } from './commands';
@@ -34,7 +37,13 @@ export type BlockingTimeout = 'last-argument-seconds' | 'first-argument-seconds'
 
 /** Limits on arguments that would make the server allocate far more than a lesson needs (argument-limits.ts). */
 export type ArgumentLimit =
-  'setrange-offset' | 'setbit-offset' | 'bitfield-offsets' | 'random-count' | 'mpop-count' | 'copy-without-db';
+  | 'setrange-offset'
+  | 'setbit-offset'
+  | 'bitfield-offsets'
+  | 'random-count'
+  | 'mpop-count'
+  | 'copy-without-db'
+  | 'sort-store-without-get';
 
 /** Where a command's MATCH/COUNT options are (argument-limits.ts caps every occurrence, as the server reads the last). */
 export type ScanOptions = 'pattern-argument' | 'options-after-cursor' | 'options-after-key-and-cursor';
@@ -45,14 +54,14 @@ export type StoredNames =
 
 /**
  * What a command walks, so that work-limits.ts can measure it on the learner's keys before it runs:
- * the O(1) size command for its source keys, which keys are sources (all, or all but a leading
- * destination), how the sizes combine (summed, or multiplied for LCS's table), and whether an
+ * the O(1) size command for its source keys, which keys are sources (all, all but a leading
+ * destination, or SORT's sorted key, listed last), how the sizes combine (summed, or multiplied for LCS's table), and whether an
  * index range (start stop) or a COUNT option (per source key) narrows it.
  */
 export interface WorkRule {
-  /** `zset-or-set`: ZUNION & co. also take plain sets, so a source is whichever of the two it is. */
-  measure: 'scard' | 'zcard' | 'hlen' | 'llen' | 'strlen' | 'xlen' | 'zset-or-set';
-  sources?: 'all-keys' | 'after-destination';
+  /** `zset-or-set`, `list-set-or-zset`: ZUNION & co., SORT take more than one type, so a source is whichever it is. */
+  measure: 'scard' | 'zcard' | 'hlen' | 'llen' | 'strlen' | 'xlen' | 'zset-or-set' | 'list-set-or-zset';
+  sources?: 'all-keys' | 'after-destination' | 'last-key';
   combine?: 'sum' | 'product';
   range?: 'index' | 'count-option';
 }
@@ -69,6 +78,11 @@ export interface RunRule {
   replyKeys?: ReplyKeys;
   scanOptions?: ScanOptions;
   storedNames?: StoredNames;
+  /**
+   * Arguments that name keys through a pattern (SORT's BY and GET): they take the learner's prefix
+   * like keys (rewrite.ts), are capped like key names, and each one costs a lookup per element.
+   */
+  patterns?: KeyParser;
   /** Source keys that must be distinct: the server walks a repeated source once per mention. */
   distinctSources?: 'all-keys' | 'after-destination';
   work?: WorkRule;
@@ -130,6 +144,18 @@ const GEO_RADIUS: Omit<RunRule, 'action' | 'keys'> = {
   work: { measure: 'zcard' },
   notInTransaction: true,
 };
+/**
+ * SORT and SORT_RO: BY and GET patterns take the learner's prefix (a pattern then only ever names
+ * `sb:<id>:…`, whatever the elements are); the sorted key is measured, times one lookup per
+ * pattern; STORE may not copy GET values (N values of up to a megabyte each); out of MULTI.
+ * Learners' ACL gives SORT read access by pattern (acl.ts), as the server demands for BY and GET.
+ */
+const SORT_RULE = (readonly: boolean): Omit<RunRule, 'action' | 'keys'> => ({
+  patterns: (args) => sortOptions(args, readonly).patterns,
+  work: { measure: 'list-set-or-zset', sources: 'last-key' },
+  notInTransaction: true,
+  ...(readonly ? {} : { limit: 'sort-store-without-get' as const }),
+});
 /** BLMPOP/BZMPOP: the timeout comes first, and the reply names the key popped from. */
 const BLOCKS_FIRST: Omit<RunRule, 'action' | 'keys'> = { blocking: 'first-argument-seconds', replyKeys: 'first-item' };
 const BLOCKS: Omit<RunRule, 'action' | 'keys'> = { blocking: 'last-argument-seconds', replyKeys: 'first-item' };
@@ -158,8 +184,6 @@ const SHARED_SERVER = 'the sandbox is one server shared by every learner';
 const SHARED_SERVER_NAME = 'shared server';
 const NO_DISK = 'the sandbox keeps nothing on disk.';
 const LUA_BUGS = 'this Valkey version has known Lua bugs (CVE-2025-49844 and others) that scripts could trigger.';
-const SORT_PATTERNS =
-  'its BY and GET patterns can read keys outside your space. Sort with a sorted set (ZADD, ZRANGE) instead.';
 const NO_SUBSCRIPTION = 'a request/reply console cannot hold a subscription.';
 // The cluster lab does not exist yet (issue 12); the messages already point to it.
 const CLUSTER_LAB = 'the cluster lab';
@@ -426,6 +450,8 @@ export const SANDBOX_COMMANDS: CommandTable = {
   georadius_ro: run([-6, 1, 1, 1], WHOLE('zcard')),
   georadiusbymember_ro: run([-5, 1, 1, 1], WHOLE('zcard')),
   xsetid: run([-3, 1, 1, 1]),
+  sort: run({ parse: (args) => sortKeyIndexes(args, false), arity: -2 }, SORT_RULE(false)),
+  sort_ro: run({ parse: (args) => sortKeyIndexes(args, true), arity: -2 }, SORT_RULE(true)),
 
   // Emulated over the learner's own keys (emulate.ts): as typed, they would see the whole server.
   keys: { action: 'emulate', scanOptions: 'pattern-argument' },
@@ -464,8 +490,6 @@ export const SANDBOX_COMMANDS: CommandTable = {
   migrate: disabled('it sends keys to another server.'),
   wait: disabled('the sandbox has no replicas to wait for.'),
   waitaof: disabled(NO_DISK),
-  sort: disabled(SORT_PATTERNS),
-  sort_ro: disabled(SORT_PATTERNS),
   pubsub: disabled("it would list other learners' channels."),
   module: disabled(`${SHARED_SERVER}.`),
   sync: disabled(`${SHARED_SERVER}.`),

@@ -80,3 +80,40 @@ export function geoRadiusKeyIndexes(args: readonly Buffer[]): number[] {
   }
   return store === null ? [1] : [store, 1];
 }
+
+/** Where SORT's options are, walked exactly as sortCommand (sort.c) reads them. */
+interface SortOptions {
+  /** The key after the last STORE (never for SORT_RO, which has no STORE). */
+  store: number | null;
+  /** BY and GET patterns: key names with a `*` the server fills in, so they take the learner's prefix. */
+  patterns: number[];
+  /** GET arguments other than `#` (which is the element itself): each is one key lookup per element. */
+  lookups: number;
+}
+
+export function sortOptions(args: readonly Buffer[], readonly: boolean): SortOptions {
+  const options: SortOptions = { store: null, patterns: [], lookups: 0 };
+  for (let j = 2; j < args.length; j++) {
+    const token = args[j]!.toString('latin1').toLowerCase();
+    const left = args.length - j - 1;
+    if (token === 'asc' || token === 'desc' || token === 'alpha') continue;
+    if (token === 'limit' && left >= 2) j += 2;
+    else if (token === 'store' && !readonly && left >= 1) options.store = ++j;
+    else if (token === 'by' && left >= 1) options.patterns.push(++j);
+    else if (token === 'get' && left >= 1) {
+      // `GET #` is the element itself; any other GET is a key name (a hash field after `->`).
+      if (args[++j]!.toString('latin1') !== '#') {
+        options.patterns.push(j);
+        options.lookups++;
+      }
+    } else break; // a syntax error: the server answers it before reading any key
+  }
+  return options;
+}
+
+/** SORT's keys: the key it sorts and, with STORE, the destination, listed first. */
+export function sortKeyIndexes(args: readonly Buffer[], readonly: boolean): number[] {
+  if (args.length < 2) return [];
+  const { store } = sortOptions(args, readonly);
+  return store === null ? [1] : [store, 1];
+}

@@ -124,7 +124,8 @@ async function runOnConnection(
   const writesString = (loadedCommandFlags() ?? (await commandFlags())).mayWriteString.has(name);
   // Before sending: a write may run even if its reply never arrives (hyperloglog-guard.ts).
   if (writesString) await distrustWrittenKeys(session.id, name, keys);
-  const reply = await connection.send(rewriteKeys(args, keyIndexes, prefix), timeoutMs);
+  const patterns = rule.patterns?.(args) ?? []; // SORT's BY/GET patterns name keys too
+  const reply = await connection.send(rewriteKeys(args, [...keyIndexes, ...patterns], prefix), timeoutMs);
   await indexed;
   const queued = session.queuedCommands;
   if (reply.type !== 'error') {
