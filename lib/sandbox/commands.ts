@@ -38,10 +38,15 @@ export function keyPositions(spec: KeySpec, argc: number): number[] {
   return positions;
 }
 
-/** A count argument as the server's string2ll reads it for numkeys: a positive integer, no sign, no leading zero. */
-function positiveCount(arg: Buffer | undefined): number | null {
-  const text = arg?.toString('latin1') ?? '';
-  return /^[1-9]\d{0,8}$/.test(text) ? Number(text) : null;
+/**
+ * numkeys as the server's COMMAND GETKEYS (so its ACL check) reads it: like C's atoi, with leading
+ * spaces, a sign, leading zeros and trailing text allowed. Where the command itself is stricter
+ * (`01`, `1x`) it then refuses the line before reading any key; the keys are prefixed all the same.
+ */
+function numkeysCount(arg: Buffer | undefined): number | null {
+  const match = /^[ \t\n\v\f\r]*([+-]?\d+)/.exec(arg?.toString('latin1') ?? '');
+  const count = match ? Number(match[1]) : 0;
+  return count > 0 && Number.isSafeInteger(count) ? count : null;
 }
 
 /**
@@ -51,7 +56,7 @@ function positiveCount(arg: Buffer | undefined): number | null {
  * error without reading any key, and the learner's ACL (`~sb:<id>:*`) stays the backstop.
  */
 export function numkeysKeyIndexes(args: readonly Buffer[], numkeysAt: number, destinationAt?: number): number[] {
-  const count = positiveCount(args[numkeysAt]);
+  const count = numkeysCount(args[numkeysAt]);
   if (count === null || numkeysAt + count >= args.length) return [];
   const keys = Array.from({ length: count }, (_, k) => numkeysAt + 1 + k);
   return destinationAt === undefined ? keys : [destinationAt, ...keys];
@@ -67,18 +72,19 @@ export function copyKeyIndexes(args: readonly Buffer[]): number[] {
 }
 
 /**
- * GEORADIUS/GEORADIUSBYMEMBER: the key, then the key after the last STORE or STOREDIST, which is
- * the one the server writes, listed first as a destination. Walked from the sixth argument by
- * position, as the server's georadiusGetKeys does (what comes before is key, centre, radius, unit).
+ * GEORADIUS/GEORADIUSBYMEMBER: the key, and the key after every STORE and STOREDIST, listed first.
+ * The server writes the last one, but its COMMAND GETKEYS (so its ACL check) names only the first
+ * of each: every one takes the learner's prefix, so none can name a key outside their space.
+ * Walked from the sixth argument (before it: key, centre, radius, unit).
  */
 export function geoRadiusKeyIndexes(args: readonly Buffer[]): number[] {
   if (args.length < 2) return [];
-  let store: number | null = null;
+  const stores: number[] = [];
   for (let i = 5; i < args.length; i++) {
     const token = args[i]!.toString('latin1').toLowerCase();
-    if ((token === 'store' || token === 'storedist') && i + 1 < args.length) store = ++i;
+    if ((token === 'store' || token === 'storedist') && i + 1 < args.length) stores.push(++i);
   }
-  return store === null ? [1] : [store, 1];
+  return [...stores.reverse(), 1];
 }
 
 /** Where SORT's options are, walked exactly as sortCommand (sort.c) reads them. */
