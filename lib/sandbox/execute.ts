@@ -193,7 +193,14 @@ export async function executeLine(
   const args = parsed.args;
   const name = (args[0] as Buffer).toString('utf8').toLowerCase();
   const verdict = judgeCommand((args[0] as Buffer).toString('utf8'), args);
-  if (verdict.action === 'refuse') return answer(errorReply(verdict.message), started, limits);
+  // An unknown command inside MULTI goes on to the server (below), which answers the same text and
+  // marks the transaction failed, so that EXEC answers EXECABORT as it does at valkey-cli.
+  const unknownInTransaction =
+    verdict.action === 'refuse' &&
+    verdict.unknown &&
+    hasLearnerSession(learnerId) &&
+    learnerSession(learnerId).inTransaction;
+  if (verdict.action === 'refuse' && !unknownInTransaction) return answer(errorReply(verdict.message), started, limits);
   assertResponsive('sandbox');
 
   if (!hasLearnerSession(learnerId) && !makeRoomForLearner(limits.maxLearners)) {
@@ -232,11 +239,15 @@ export async function executeLine(
       if (patternError) return answer(errorReply(patternError), started, limits);
       return answer(await runEmulated(await getValkey('sandbox'), verdict.command, args, learnerId), started, limits);
     }
-    const keyIndexes = verdict.keys(args);
-    const keys = keyIndexes.map((index) => args[index] as Buffer);
-    const refusal = await precheck(session, name, args, keys, limits, verdict.rule);
-    if (refusal) return answer(refusal, started, limits);
     try {
+      if (verdict.action === 'refuse') {
+        const connection = session.connection?.isOpen ? session.connection : await learnerConnection(session);
+        return answer(await connection.send(args, 5_000), started, limits); // no key: nothing to rewrite
+      }
+      const keyIndexes = verdict.keys(args);
+      const keys = keyIndexes.map((index) => args[index] as Buffer);
+      const refusal = await precheck(session, name, args, keys, limits, verdict.rule);
+      if (refusal) return answer(refusal, started, limits);
       return answer(await runOnConnection(session, verdict.rule, keyIndexes, args, keys, limits), started, limits);
     } catch (error) {
       if (

@@ -557,7 +557,7 @@ export const PARITY_SCENARIOS: readonly ParityScenario[] = [
   {
     name: 'unknown and wrong-arity commands inside MULTI abort the transaction',
     session: true,
-    lines: ['MULTI', 'SET a 1', 'ZUNION', 'EXEC', 'GET a'],
+    lines: ['MULTI', 'SET a 1', 'ZUNION', 'EXEC', 'GET a', 'MULTI', 'SET b 1', 'NOSUCH x', 'EXEC', 'GET b'],
   },
   {
     name: 'SORT and SORT_RO: BY, GET #, hash fields, nosort, LIMIT, ALPHA, STORE',
