@@ -38,6 +38,19 @@ describe('the allow-list matches the real server', () => {
   });
 });
 
+describe('every command of the server is in the table', () => {
+  it('runs, emulates or refuses each one, so a name outside the table gets "unknown command" as on the server', async () => {
+    const client = new Redis(inject('sandboxUrl'));
+    try {
+      const info = (await client.call('COMMAND', 'INFO')) as [string][];
+      const missing = info.map(([name]) => name.toLowerCase()).filter((name) => !Object.hasOwn(SANDBOX_COMMANDS, name));
+      expect(missing).toEqual([]);
+    } finally {
+      client.disconnect();
+    }
+  });
+});
+
 describe('container subcommands and stream readers', () => {
   it('match COMMAND INFO for every allowed subcommand', async () => {
     const client = new Redis(inject('sandboxUrl'));
