@@ -77,6 +77,8 @@ describe('SORT is measured before it runs', () => {
 
   it('refuses SORT in MULTI and SORT … GET … STORE', async () => {
     expect(await text('SORT mid GET n_* STORE d')).toMatch(/^\(error\) ERR SORT … GET … STORE is not available/);
+    // A BY/GET pattern names keys, so it has the key-name cap.
+    expect(await text(`SORT mid BY ${'w'.repeat(300)}_*`)).toMatch(/^\(error\) ERR key name too long for the sandbox/);
     expect(await text('MULTI')).toBe('OK');
     expect(await text('SORT mid')).toMatch(/^\(error\) ERR SORT cannot be queued in a sandbox transaction/);
     expect(await text('DISCARD')).toBe('OK');
