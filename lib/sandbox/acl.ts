@@ -24,5 +24,10 @@ export function learnerAclRules(learnerId: string, password: string): string[] {
     `&${prefix}*`,
     'nocommands',
     ...allowedCommandRules(),
+    // SORT's BY and GET are refused by the server unless the user may read every key. This
+    // selector gives that to SORT alone, reads only; writes (STORE) stay in the learner's space.
+    // The app gives every key, BY and GET pattern the learner's prefix (command-table.ts), so a
+    // pattern still only names `sb:<id>:…`.
+    `(+sort +sort_ro %R~* %W~${prefix}*)`,
   ];
 }

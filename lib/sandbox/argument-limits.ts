@@ -13,6 +13,7 @@ import {
   type BlockingTimeout,
   type CommandTable,
 } from './command-table';
+import { sortOptions } from './commands';
 import type { SandboxLimits } from './limits';
 
 function integer(arg: Buffer | undefined): number | null {
@@ -76,17 +77,45 @@ const LIMIT_CHECKS: Readonly<Record<ArgumentLimit, LimitCheck>> = {
     }
     return null;
   },
-};
-
-/** How each kind of blocking timeout is capped: never "forever", never past maxBlockSeconds. */
-const TIMEOUT_CHECKS: Readonly<Record<BlockingTimeout, LimitCheck>> = {
-  'last-argument-seconds': (name, args, limits) => {
-    const timeout = Number(args[args.length - 1]?.toString('latin1'));
-    if (!(timeout > 0 && timeout <= limits.maxBlockSeconds)) {
-      return `ERR timeout must be more than 0 and at most ${limits.maxBlockSeconds} seconds in the sandbox (0 would wait forever). Try ${name.toUpperCase()} … ${limits.maxBlockSeconds}.`;
+  // Every argument after a COUNT token, even a key that is called COUNT: a superset of what the server reads.
+  'mpop-count': (name, args, limits) => {
+    for (let i = 1; i < args.length - 1; i++) {
+      const count = args[i]!.toString('latin1').toLowerCase() === 'count' ? integer(args[i + 1]) : null;
+      if (count !== null && count > limits.maxRandomCount) {
+        return `ERR count too large for the sandbox: ${name.toUpperCase()} pops at most ${limits.maxRandomCount} at a time.`;
+      }
     }
     return null;
   },
+  // The sandbox has one database per learner space: DB would copy into (or out of) a shared database.
+  'copy-without-db': (_name, args) =>
+    args.slice(3).some((arg) => arg.toString('latin1').toLowerCase() === 'db')
+      ? 'ERR COPY … DB is not available in the Keyspace sandbox: it has a single database. Copy within it: COPY source destination.'
+      : null,
+  // STORE would copy one GET value (up to a megabyte) per element into one list, past any budget check.
+  'sort-store-without-get': (_name, args) => {
+    const { store, lookups } = sortOptions(args, false);
+    return store !== null && lookups > 0
+      ? 'ERR SORT … GET … STORE is not available in the Keyspace sandbox: it would copy a value per element. Use GET without STORE, or STORE without GET.'
+      : null;
+  },
+};
+
+function timeoutError(name: string, arg: Buffer | undefined, limits: SandboxLimits, first = false): string | null {
+  const timeout = Number(arg?.toString('latin1'));
+  if (!(timeout > 0 && timeout <= limits.maxBlockSeconds)) {
+    const example = first
+      ? `${name.toUpperCase()} ${limits.maxBlockSeconds} …`
+      : `${name.toUpperCase()} … ${limits.maxBlockSeconds}`;
+    return `ERR timeout must be more than 0 and at most ${limits.maxBlockSeconds} seconds in the sandbox (0 would wait forever). Try ${example}.`;
+  }
+  return null;
+}
+
+/** How each kind of blocking timeout is capped: never "forever", never past maxBlockSeconds. */
+const TIMEOUT_CHECKS: Readonly<Record<BlockingTimeout, LimitCheck>> = {
+  'last-argument-seconds': (name, args, limits) => timeoutError(name, args[args.length - 1], limits),
+  'first-argument-seconds': (name, args, limits) => timeoutError(name, args[1], limits, true),
   // XREAD/XREADGROUP take their LAST BLOCK (each one overwrites the timeout), so every BLOCK is
   // checked: `BLOCK 1 BLOCK 0` would otherwise wait forever. The options are walked as the server
   // does, so a group or consumer called BLOCK is not mistaken for the option.

@@ -24,6 +24,11 @@ const COPY_ESTIMATES: Readonly<Record<string, (sourceSizes: number[]) => number>
   zrangestore: sum,
   geosearchstore: sum,
   pfmerge: (sizes) => Math.max(0, ...sizes),
+  zunionstore: sum,
+  zinterstore: (sizes) => (sizes.length > 0 ? Math.min(...sizes) : 0),
+  zdiffstore: (sizes) => sizes[0] ?? 0,
+  copy: sum, // its keys are listed destination first (commands.ts)
+  sort: sum, // SORT … STORE: listed destination first; without STORE it has no source here
 };
 
 const store = globalThis as typeof globalThis & {

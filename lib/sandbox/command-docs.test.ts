@@ -151,6 +151,20 @@ describe('loadCommandDocs on the real server', () => {
     // Emulated over the learner's own keys, so documented like any accepted command.
     for (const emulated of ['FLUSHALL', 'FLUSHDB', 'KEYS', 'SCAN'])
       expect(reference, emulated).toHaveProperty(emulated);
+    // Movable-key commands (issue 13) are documented like the others, with their options.
+    for (const movable of [
+      'SORT',
+      'SORT_RO',
+      'ZUNIONSTORE',
+      'ZINTERCARD',
+      'SINTERCARD',
+      'LMPOP',
+      'BLMPOP',
+      'COPY',
+      'XREAD',
+    ])
+      expect(reference, movable).toHaveProperty(movable);
+    expect(reference.SORT?.tokens.map((token) => token.token)).toEqual(expect.arrayContaining(['BY', 'GET', 'STORE']));
     expect(await loadCommandDocs(), 'cached for the process').toBe(reference);
   });
 });

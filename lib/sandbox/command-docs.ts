@@ -4,7 +4,7 @@
  * type into. Only commands the sandbox accepts are included.
  */
 import 'server-only';
-import { EMULATED_COMMANDS, fixedKeyCommands } from './command-table';
+import { EMULATED_COMMANDS, keyedRunCommands } from './command-table';
 import { getValkey } from '@/lib/valkey/connections';
 
 /** An argument token such as SET's `EX seconds` or `NX`. */
@@ -164,9 +164,7 @@ function toCommandDoc(raw: unknown, keepSubcommand: (name: string) => boolean): 
 }
 
 /** The names (lower case) to document: the allow-list (entries may be "container|sub") and the emulated ones. */
-export function sandboxCommandNames(
-  allowed: Iterable<string> = fixedKeyCommands().map(([name]) => name),
-): Map<string, Set<string> | 'all'> {
+export function sandboxCommandNames(allowed: Iterable<string> = keyedRunCommands()): Map<string, Set<string> | 'all'> {
   const names = new Map<string, Set<string> | 'all'>();
   for (const entry of [...allowed, ...EMULATED]) {
     const [name = '', sub] = entry.toLowerCase().split('|');

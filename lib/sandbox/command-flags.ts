@@ -1,6 +1,6 @@
 import 'server-only';
 import { getValkey } from '@/lib/valkey/connections';
-import { fixedKeyCommands } from './command-table';
+import { keyedRunCommands } from './command-table';
 
 /**
  * Which allowed commands write, and which may grow memory (`denyoom`), as the running server
@@ -39,7 +39,7 @@ export function loadedCommandFlags(): CommandFlags | undefined {
 export function commandFlags(): Promise<CommandFlags> {
   cache.keyspaceCommandFlags ??= (async () => {
     const admin = await getValkey('sandbox');
-    const names = fixedKeyCommands().map(([name]) => name);
+    const names = keyedRunCommands();
     const info = (await admin.call('COMMAND', 'INFO', ...names)) as (
       [string, number, string[], number, number, number, string[]] | null
     )[];

@@ -13,21 +13,38 @@
  * Valkey 8 (lastKey -1 means "the last argument"); commands.test.ts compares them with the live
  * server. Keys are found by position, never by value: mapping by value lets a learner smuggle a
  * prefix into a non-key argument (docs/reference/sandbox-security.md §3). Movable-key commands run
- * only with a parser that walks their options as the server does (XREAD, XREADGROUP); the others
- * (EVAL, SORT, ZUNIONSTORE, BLMPOP…) are refused. Blocking commands run on the learner's own
+ * only with a parser that walks their options as the server does (XREAD, numkeys forms, COPY,
+ * GEORADIUS, SORT with its BY/GET patterns; commands.test.ts checks them against COMMAND GETKEYS);
+ * EVAL & co. are refused. Blocking commands run on the learner's own
  * connection with their timeout capped (argument-limits.ts).
  */
-import { keyPositions, streamReaderKeyIndexes, type KeySpec } from './commands';
+import {
+  copyKeyIndexes,
+  geoRadiusKeyIndexes,
+  keyPositions,
+  numkeysKeyIndexes,
+  sortKeyIndexes,
+  sortOptions,
+  streamReaderKeyIndexes,
+  type KeySpec,
+} from './commands';
 
 /** Finds the key arguments of a movable-key command by parsing its options. */
 export type KeyParser = (args: readonly Buffer[]) => number[];
 
 /** Where a blocking command's timeout is: its last argument (seconds), or after BLOCK (milliseconds). */
-export type BlockingTimeout = 'last-argument-seconds' | 'block-option-milliseconds';
+export type BlockingTimeout = 'last-argument-seconds' | 'first-argument-seconds' | 'block-option-milliseconds';
 
 /** Limits on arguments that would make the server allocate far more than a lesson needs (argument-limits.ts). */
 export type ArgumentLimit =
-  'setrange-offset' | 'setbit-offset' | 'bitfield-offsets' | 'random-count' | 'memory-samples';
+  | 'setrange-offset'
+  | 'setbit-offset'
+  | 'bitfield-offsets'
+  | 'random-count'
+  | 'mpop-count'
+  | 'copy-without-db'
+  | 'sort-store-without-get'
+  | 'memory-samples';
 
 /** Where a command's MATCH/COUNT options are (argument-limits.ts caps every occurrence, as the server reads the last). */
 export type ScanOptions = 'pattern-argument' | 'options-after-cursor' | 'options-after-key-and-cursor';
@@ -38,13 +55,14 @@ export type StoredNames =
 
 /**
  * What a command walks, so that work-limits.ts can measure it on the learner's keys before it runs:
- * the O(1) size command for its source keys, which keys are sources (all, or all but a leading
- * destination), how the sizes combine (summed, or multiplied for LCS's table), and whether an
+ * the O(1) size command for its source keys, which keys are sources (all, all but a leading
+ * destination, or SORT's sorted key, listed last), how the sizes combine (summed, or multiplied for LCS's table), and whether an
  * index range (start stop) or a COUNT option (per source key) narrows it.
  */
 export interface WorkRule {
-  measure: 'scard' | 'zcard' | 'hlen' | 'llen' | 'strlen' | 'xlen';
-  sources?: 'all-keys' | 'after-destination';
+  /** `zset-or-set`, `list-set-or-zset`: ZUNION & co., SORT take more than one type, so a source is whichever it is. */
+  measure: 'scard' | 'zcard' | 'hlen' | 'llen' | 'strlen' | 'xlen' | 'zset-or-set' | 'list-set-or-zset';
+  sources?: 'all-keys' | 'after-destination' | 'last-key';
   combine?: 'sum' | 'product';
   range?: 'index' | 'count-option';
 }
@@ -55,12 +73,17 @@ export type ReplyKeys = 'first-item' | 'each-stream-name' | 'queued-replies';
 export interface RunRule {
   action: 'run';
   /** Fixed key positions, a parser for movable keys, or (for a container) each allowed subcommand's positions. */
-  keys: KeySpec | { parse: KeyParser } | { subcommands: Readonly<Record<string, KeySpec>> };
+  keys: KeySpec | { parse: KeyParser; arity: number } | { subcommands: Readonly<Record<string, KeySpec>> };
   limit?: ArgumentLimit;
   blocking?: BlockingTimeout;
   replyKeys?: ReplyKeys;
   scanOptions?: ScanOptions;
   storedNames?: StoredNames;
+  /**
+   * Arguments that name keys through a pattern (SORT's BY and GET): they take the learner's prefix
+   * like keys (rewrite.ts), are capped like key names, and each one costs a lookup per element.
+   */
+  patterns?: KeyParser;
   /** Source keys that must be distinct: the server walks a repeated source once per mention. */
   distinctSources?: 'all-keys' | 'after-destination';
   work?: WorkRule;
@@ -115,6 +138,41 @@ const SET_ALGEBRA_STORE: Omit<RunRule, 'action' | 'keys'> = {
 const WHOLE = (measure: WorkRule['measure'], range?: WorkRule['range']): Omit<RunRule, 'action' | 'keys'> => ({
   work: range ? { measure, range } : { measure },
 });
+/** Numkeys forms: `numkeys` at `numkeysAt`, then the keys; a STORE form's destination first. */
+const numkeys = (arity: number, numkeysAt: number, destinationAt?: number): RunRule['keys'] => ({
+  parse: (args) => numkeysKeyIndexes(args, numkeysAt, destinationAt),
+  arity,
+});
+/** ZUNION & co.: like set algebra, every source (a sorted set or a set) is walked once per mention. */
+const Z_ALGEBRA: Omit<RunRule, 'action' | 'keys'> = {
+  distinctSources: 'all-keys',
+  work: { measure: 'zset-or-set' },
+  notInTransaction: true,
+};
+const Z_ALGEBRA_STORE: Omit<RunRule, 'action' | 'keys'> = {
+  distinctSources: 'after-destination',
+  work: { measure: 'zset-or-set', sources: 'after-destination' },
+  notInTransaction: true,
+};
+/** GEORADIUS with STORE writes a key, so it is measured (its keys, the destination too) and kept out of MULTI. */
+const GEO_RADIUS: Omit<RunRule, 'action' | 'keys'> = {
+  work: { measure: 'zcard' },
+  notInTransaction: true,
+};
+/**
+ * SORT and SORT_RO: BY and GET patterns take the learner's prefix (a pattern then only ever names
+ * `sb:<id>:…`, whatever the elements are); the sorted key is measured, times one lookup per
+ * pattern; STORE may not copy GET values (N values of up to a megabyte each); out of MULTI.
+ * Learners' ACL gives SORT read access by pattern (acl.ts), as the server demands for BY and GET.
+ */
+const SORT_RULE = (readonly: boolean): Omit<RunRule, 'action' | 'keys'> => ({
+  patterns: (args) => sortOptions(args, readonly).patterns,
+  work: { measure: 'list-set-or-zset', sources: 'last-key' },
+  notInTransaction: true,
+  ...(readonly ? {} : { limit: 'sort-store-without-get' as const }),
+});
+/** BLMPOP/BZMPOP: the timeout comes first, and the reply names the key popped from. */
+const BLOCKS_FIRST: Omit<RunRule, 'action' | 'keys'> = { blocking: 'first-argument-seconds', replyKeys: 'first-item' };
 const BLOCKS: Omit<RunRule, 'action' | 'keys'> = { blocking: 'last-argument-seconds', replyKeys: 'first-item' };
 const STREAM_READER: Omit<RunRule, 'action' | 'keys'> = {
   blocking: 'block-option-milliseconds',
@@ -132,29 +190,77 @@ const notAvailable = (why: string): CommandRule => ({
   action: 'refuse',
   message: (name) => `ERR ${name} is not available ${SANDBOX}: ${why}`,
 });
-const notAvailableYet = (instead: string): CommandRule => ({
-  action: 'refuse',
-  message: (name) => `ERR ${name} is not available ${SANDBOX} yet: ${instead}`,
-});
 const notNeeded = (why: string): CommandRule => ({
   action: 'refuse',
   message: (name) => `ERR ${name} is not needed ${SANDBOX}: ${why}`,
 });
 
 const SHARED_SERVER = 'the sandbox is one server shared by every learner';
+const SHARED_SERVER_NAME = 'shared server';
 const NO_DISK = 'the sandbox keeps nothing on disk.';
 const LUA_BUGS = 'this Valkey version has known Lua bugs (CVE-2025-49844 and others) that scripts could trigger.';
-const SORT_PATTERNS =
-  'its BY and GET patterns can read keys outside your space. Sort with a sorted set (ZADD, ZRANGE) instead.';
 const NO_SUBSCRIPTION = 'a request/reply console cannot hold a subscription.';
 // The cluster lab does not exist yet (issue 12); the messages already point to it.
 const CLUSTER_LAB = 'the cluster lab';
 
-/** What the sandbox answers to a command that is in none of the rules, as the learner typed it. */
-export const unknownCommandMessage = (typed: string): string =>
-  `ERR '${typed}' is not available ${SANDBOX}. It runs strings, lists, hashes, sets, sorted sets, bitmaps, HyperLogLogs, geo and basic stream commands.`;
+/** Up to `max` bytes of an argument, stopping at a NUL byte as the server's `%.*s` does. */
+function clipped(bytes: Buffer, max: number): Buffer {
+  const nul = bytes.indexOf(0);
+  return bytes.subarray(0, Math.min(nul < 0 ? bytes.length : nul, max));
+}
+
+/**
+ * Valkey's own answer to a command it does not have, byte for byte (server.c, processCommand): the
+ * name cut at 128 bytes, then each argument quoted and followed by a space until 128 bytes of them
+ * are shown, with CR and LF turned into spaces. A learner must learn to read this line, so only
+ * commands that exist and are refused on purpose get a Keyspace message.
+ */
+export function unknownCommandMessage(args: readonly Buffer[]): string {
+  let shown = Buffer.alloc(0);
+  for (let i = 1; i < args.length && shown.length < 128; i++) {
+    shown = Buffer.concat([shown, Buffer.from("'"), clipped(args[i]!, 128 - shown.length), Buffer.from("' ")]);
+  }
+  const name = clipped(args[0] ?? Buffer.alloc(0), 128);
+  const line = Buffer.concat([
+    Buffer.from("ERR unknown command '"),
+    name,
+    Buffer.from("', with args beginning with: "),
+    shown,
+  ]);
+  return line.toString('utf8').replace(/[\r\n]/g, ' ');
+}
+
+/**
+ * Valkey 8 commands that no rule below names: refused, each with its reason, so that every command
+ * the server has is either run, emulated or refused on purpose, and a name outside the table is
+ * one the server does not know (command-table.test.ts checks this against COMMAND LIST). Rules in
+ * SANDBOX_COMMANDS override these.
+ */
+const OTHER_SERVER_COMMANDS: CommandTable = {
+  publish: notAvailable(NO_SUBSCRIPTION),
+  spublish: notAvailable(NO_SUBSCRIPTION),
+  unsubscribe: notAvailable(NO_SUBSCRIPTION),
+  punsubscribe: notAvailable(NO_SUBSCRIPTION),
+  sunsubscribe: notAvailable(NO_SUBSCRIPTION),
+  command: notNeeded('the Commands reference beside the console lists what runs here, with its docs.'),
+  evalsha_ro: disabled(LUA_BUGS),
+  fcall_ro: disabled(LUA_BUGS),
+  pfdebug: disabled('it reads and rewrites HyperLogLog internals, which this Valkey version can mishandle.'),
+  pfselftest: disabled('it is a test of the server itself that stalls it for everyone.'),
+  'restore-asking': disabled('it loads raw serialized data, which this Valkey version can mishandle (CVE-2026-25243).'),
+  lastsave: disabled(NO_DISK),
+  latency: disabled(`its figures are about every learner's commands on this ${SHARED_SERVER_NAME}.`),
+  slowlog: disabled("it would show other learners' commands."),
+  lolwut: notNeeded('it draws art, nothing about your data.'),
+  role: disabled(`try replication in ${CLUSTER_LAB} instead.`),
+  replconf: disabled(`${SHARED_SERVER}.`),
+  asking: disabled(`it is a single server; try ${CLUSTER_LAB} instead.`),
+  readonly: disabled(`it is a single server; try ${CLUSTER_LAB} instead.`),
+  readwrite: disabled(`it is a single server; try ${CLUSTER_LAB} instead.`),
+};
 
 export const SANDBOX_COMMANDS: CommandTable = {
+  ...OTHER_SERVER_COMMANDS,
   // Strings
   get: run([2, 1, 1, 1]),
   set: run([-3, 1, 1, 1]),
@@ -302,8 +408,8 @@ export const SANDBOX_COMMANDS: CommandTable = {
   xack: run([-4, 1, 1, 1]),
   xclaim: run([-6, 1, 1, 1]),
   xautoclaim: run([-6, 1, 1, 1]),
-  xread: run({ parse: (args) => streamReaderKeyIndexes('xread', args) }, STREAM_READER),
-  xreadgroup: run({ parse: (args) => streamReaderKeyIndexes('xreadgroup', args) }, STREAM_READER),
+  xread: run({ parse: (args) => streamReaderKeyIndexes('xread', args), arity: -4 }, STREAM_READER),
+  xreadgroup: run({ parse: (args) => streamReaderKeyIndexes('xreadgroup', args), arity: -7 }, STREAM_READER),
   // Container commands: key positions counted from the command name; an unknown subcommand goes
   // to the server untouched, which answers "unknown subcommand".
   xgroup: run({
@@ -336,9 +442,28 @@ export const SANDBOX_COMMANDS: CommandTable = {
   // Server
   echo: run([2, 0, 0, 0]),
   time: run([1, 0, 0, 0]),
-  // Blocking commands whose keys move around (numkeys first): not supported yet.
-  blmpop: notAvailableYet('use BLPOP, BRPOP or BZPOPMIN instead.'),
-  bzmpop: notAvailableYet('use BLPOP, BRPOP or BZPOPMIN instead.'),
+  // Issue 13: the rest of Valkey 8's data commands. Numkeys forms get their keys from a parser
+  // (commands.ts) that commands.test.ts checks against the server's COMMAND GETKEYS.
+  zunion: run(numkeys(-3, 1), Z_ALGEBRA),
+  zinter: run(numkeys(-3, 1), Z_ALGEBRA),
+  zdiff: run(numkeys(-3, 1), Z_ALGEBRA),
+  zintercard: run(numkeys(-3, 1), Z_ALGEBRA),
+  zunionstore: run(numkeys(-4, 2, 1), Z_ALGEBRA_STORE),
+  zinterstore: run(numkeys(-4, 2, 1), Z_ALGEBRA_STORE),
+  zdiffstore: run(numkeys(-4, 2, 1), Z_ALGEBRA_STORE),
+  sintercard: run(numkeys(-3, 1), SET_ALGEBRA),
+  lmpop: run(numkeys(-4, 1), { limit: 'mpop-count', replyKeys: 'first-item' }),
+  zmpop: run(numkeys(-4, 1), { limit: 'mpop-count', replyKeys: 'first-item' }),
+  blmpop: run(numkeys(-5, 2), { limit: 'mpop-count', ...BLOCKS_FIRST }),
+  bzmpop: run(numkeys(-5, 2), { limit: 'mpop-count', ...BLOCKS_FIRST }),
+  copy: run({ parse: copyKeyIndexes, arity: -3 }, { limit: 'copy-without-db', notInTransaction: true }),
+  georadius: run({ parse: geoRadiusKeyIndexes, arity: -6 }, GEO_RADIUS),
+  georadiusbymember: run({ parse: geoRadiusKeyIndexes, arity: -5 }, GEO_RADIUS),
+  georadius_ro: run([-6, 1, 1, 1], WHOLE('zcard')),
+  georadiusbymember_ro: run([-5, 1, 1, 1], WHOLE('zcard')),
+  xsetid: run([-3, 1, 1, 1]),
+  sort: run({ parse: (args) => sortKeyIndexes(args, false), arity: -2 }, SORT_RULE(false)),
+  sort_ro: run({ parse: (args) => sortKeyIndexes(args, true), arity: -2 }, SORT_RULE(true)),
 
   // Emulated over the learner's own keys (emulate.ts): as typed, they would see the whole server.
   keys: { action: 'emulate', scanOptions: 'pattern-argument' },
@@ -434,8 +559,6 @@ export const SANDBOX_COMMANDS: CommandTable = {
   dump: disabled('its output is only useful to RESTORE, which is disabled.'),
   migrate: disabled('it sends keys to another server.'),
   waitaof: disabled(NO_DISK),
-  sort: disabled(SORT_PATTERNS),
-  sort_ro: disabled(SORT_PATTERNS),
   pubsub: disabled("it would list other learners' channels."),
   module: disabled(`${SHARED_SERVER}.`),
   sync: disabled(`${SHARED_SERVER}.`),
@@ -502,4 +625,23 @@ export function allowedCommandRules(table: CommandTable = SANDBOX_COMMANDS): str
     if ('subcommands' in rule.keys) return Object.keys(rule.keys.subcommands).map((sub) => `+${name}|${sub}`);
     return [`+${name}`];
   });
+}
+
+/** The commands that run with their keys found by position or by a parser: every run rule but the containers. */
+export function keyedRunCommands(table: CommandTable = SANDBOX_COMMANDS): string[] {
+  return Object.entries(table).flatMap(([name, rule]) =>
+    rule.action === 'run' && !('subcommands' in rule.keys) ? [name] : [],
+  );
+}
+
+/**
+ * Whether the server will answer "wrong number of arguments" (COMMAND INFO's arity: exact when
+ * positive, a minimum when negative). Such a line goes to the server unchecked, so the learner
+ * reads Valkey's own error, and inside MULTI the server marks the transaction as failed (EXECABORT).
+ */
+export function hasWrongArity(rule: RunRule, argc: number): boolean {
+  const { keys } = rule;
+  if ('subcommands' in keys) return false;
+  const arity = 'parse' in keys ? keys.arity : (keys as KeySpec)[0];
+  return arity >= 0 ? argc !== arity : argc < -arity;
 }

@@ -5,7 +5,7 @@ import type { ExecReply } from './api-types';
 import { checkArguments } from './argument-limits';
 import { accountBeforeWrite, BUDGET_CHECK_EVERY, checkBudget } from './budget';
 import { commandFlags, loadedCommandFlags } from './command-flags';
-import type { RunRule } from './command-table';
+import { hasWrongArity, type RunRule } from './command-table';
 import { runEmulated } from './emulate';
 import { formatReply } from './format';
 import { printsRaw, scrubClientReply, WAIT_HINT } from './introspection';
@@ -94,7 +94,9 @@ async function precheck(
   args: Buffer[],
   keys: Buffer[],
   limits: SandboxLimits,
+  rule: RunRule,
 ): Promise<CliReply | null> {
+  if (hasWrongArity(rule, args.length)) return null; // the server answers with its own error
   const limitError = checkArguments(name, args, limits);
   if (limitError) return errorReply(limitError);
   const workError = await checkWork(session, name, args, limits);
@@ -134,7 +136,8 @@ async function runOnConnection(
   const writesString = (loadedCommandFlags() ?? (await commandFlags())).mayWriteString.has(name);
   // Before sending: a write may run even if its reply never arrives (hyperloglog-guard.ts).
   if (writesString) await distrustWrittenKeys(session.id, name, keys);
-  const reply = await connection.send(rewriteKeys(args, keyIndexes, prefix), timeoutMs);
+  const patterns = rule.patterns?.(args) ?? []; // SORT's BY/GET patterns name keys too
+  const reply = await connection.send(rewriteKeys(args, [...keyIndexes, ...patterns], prefix), timeoutMs);
   await indexed;
   const queued = session.queuedCommands;
   if (reply.type !== 'error') {
@@ -203,7 +206,14 @@ export async function executeLine(
   const args = parsed.args;
   const name = (args[0] as Buffer).toString('utf8').toLowerCase();
   const verdict = judgeCommand((args[0] as Buffer).toString('utf8'), args);
-  if (verdict.action === 'refuse') return answer(errorReply(verdict.message), started, limits);
+  // An unknown command inside MULTI goes on to the server (below), which answers the same text and
+  // marks the transaction failed, so that EXEC answers EXECABORT as it does at valkey-cli.
+  const unknownInTransaction =
+    verdict.action === 'refuse' &&
+    verdict.unknown &&
+    hasLearnerSession(learnerId) &&
+    learnerSession(learnerId).inTransaction;
+  if (verdict.action === 'refuse' && !unknownInTransaction) return answer(errorReply(verdict.message), started, limits);
   assertResponsive('sandbox');
 
   if (!hasLearnerSession(learnerId) && !makeRoomForLearner(limits.maxLearners)) {
@@ -243,11 +253,15 @@ export async function executeLine(
       const emulated = await runEmulated(await getValkey('sandbox'), verdict.command, args, learnerId);
       return answer(emulated, started, limits, args);
     }
-    const keyIndexes = verdict.keys(args);
-    const keys = keyIndexes.map((index) => args[index] as Buffer);
-    const refusal = await precheck(session, name, args, keys, limits);
-    if (refusal) return answer(refusal, started, limits);
     try {
+      if (verdict.action === 'refuse') {
+        const connection = session.connection?.isOpen ? session.connection : await learnerConnection(session);
+        return answer(await connection.send(args, 5_000), started, limits); // no key: nothing to rewrite
+      }
+      const keyIndexes = verdict.keys(args);
+      const keys = keyIndexes.map((index) => args[index] as Buffer);
+      const refusal = await precheck(session, name, args, keys, limits, verdict.rule);
+      if (refusal) return answer(refusal, started, limits);
       const reply = await runOnConnection(session, verdict.rule, keyIndexes, args, keys, limits);
       return answer(reply, started, limits, args);
     } catch (error) {

@@ -5,13 +5,15 @@
  */
 const SHARED = 'the sandbox is one server shared by every learner';
 const LUA = 'this Valkey version has known Lua bugs (CVE-2025-49844 and others) that scripts could trigger.';
-const SORT = 'its BY and GET patterns can read keys outside your space. Sort with a sorted set (ZADD, ZRANGE) instead.';
 const CLIENT = `${SHARED}; only CLIENT ID, GETNAME, SETNAME and INFO on your own connection run.`;
 const SUBSCRIPTION = 'a request/reply console cannot hold a subscription.';
 
 const disabled = (name: string, why: string) => `(error) ERR ${name} is disabled in the Keyspace sandbox: ${why}`;
-const unavailable = (typed: string) =>
-  `(error) ERR '${typed}' is not available in the Keyspace sandbox. It runs strings, lists, hashes, sets, sorted sets, bitmaps, HyperLogLogs, geo and basic stream commands.`;
+/** Valkey's own answer to a name it does not have (issue 13). */
+const unknown = (line: string) => {
+  const [name, ...args] = line.split(' ');
+  return `(error) ERR unknown command '${name}', with args beginning with: ${args.map((arg) => `'${arg}' `).join('')}`;
+};
 const blockForever = (name: string) =>
   `(error) ERR timeout must be more than 0 and at most 5 seconds in the sandbox (0 would wait forever). Try ${name} … 5.`;
 const tooManyRandom = (name: string) =>
@@ -68,8 +70,10 @@ export const HOSTILE_LINES: readonly (readonly [row: string, line: string, text:
   ],
   ['+', 'FCALL f 0', disabled('FCALL', LUA)],
   ['+', 'SCRIPT KILL', disabled('SCRIPT', LUA)],
-  ['18', 'SORT l BY app:w_* GET app:*', disabled('SORT', SORT)],
-  ['18', 'SORT_RO l BY nosort GET sb:<bob>:*', disabled('SORT_RO', SORT)],
+  // Issue 13: SORT runs; its patterns take Alice's prefix, so they find none of the app's or Bob's keys.
+  ['18', 'RPUSH sortme 1', '(integer) 1'],
+  ['18', 'SORT sortme BY app:w_* GET app:*', '1) (nil)'],
+  ['18', 'SORT_RO sortme BY nosort GET sb:<bob>:*', '1) (nil)'],
   [
     '19',
     'SETRANGE k 536870911 x',
@@ -101,7 +105,7 @@ export const HOSTILE_LINES: readonly (readonly [row: string, line: string, text:
   [
     '+',
     'BLMPOP 0 1 k LEFT',
-    '(error) ERR BLMPOP is not available in the Keyspace sandbox yet: use BLPOP, BRPOP or BZPOPMIN instead.',
+    '(error) ERR timeout must be more than 0 and at most 5 seconds in the sandbox (0 would wait forever). Try BLMPOP 5 ….',
   ],
   [
     '28',
@@ -158,9 +162,9 @@ export const HOSTILE_LINES: readonly (readonly [row: string, line: string, text:
   ['39', 'SeT mixed 1', 'OK'],
   ['39', 'fLuShAlL', 'OK'],
   ['39', 'GET mixed', '(nil)'],
-  ['+', 'constructor', unavailable('constructor')],
-  ['+', '__proto__', unavailable('__proto__')],
-  ['+', 'hasOwnProperty k', unavailable('hasOwnProperty')],
+  ['+', 'constructor', unknown('constructor')],
+  ['+', '__proto__', unknown('__proto__')],
+  ['+', 'hasOwnProperty k', unknown('hasOwnProperty k')],
   // Introspection of her own keys only (issue 13): Bob's keys and the app's are never counted or seen.
   ['+', 'INFO keyspace', '# Keyspace\r'],
   ['+', 'OBJECT ENCODING sb:<bob>:secret', '(nil)'],
@@ -170,7 +174,8 @@ export const HOSTILE_LINES: readonly (readonly [row: string, line: string, text:
     'INFO clients',
     'ERR INFO clients is not available in the Keyspace sandbox: it would show other learners or the host. Try INFO server, memory, stats, replication or keyspace.',
   ],
-  ['+', 'COPY k sb:<bob>:secret REPLACE', unavailable('COPY')],
+  // Issue 13: COPY runs, within Alice's own keys: Bob's secret is a name in her space, which she does not have.
+  ['+', 'COPY sb:<bob>:secret mine', '(integer) 0'],
   ['+', 'ACL SETUSER lrn_<alice> ~* +@all', disabled('ACL', `${SHARED}.`)],
   ['+', 'QUIT', '(error) ERR QUIT is not needed in the Keyspace sandbox: each command is its own request.'],
   ['+', 'KEYS', "(error) ERR wrong number of arguments for 'keys' command"],

@@ -87,7 +87,8 @@ function storedNameIndexes(where: StoredNames, args: readonly Buffer[]): number[
 /** Key names, and the field and member names a command stores, are capped at maxNameBytes. */
 export function checkNames(rule: RunRule, args: readonly Buffer[], limits: SandboxLimits): string | null {
   const max = limits.maxNameBytes;
-  if (keyLocator(rule, args)(args).some((index) => (args[index]?.length ?? 0) > max)) {
+  const named = [...keyLocator(rule, args)(args), ...(rule.patterns?.(args) ?? [])]; // a SORT pattern names keys
+  if (named.some((index) => (args[index]?.length ?? 0) > max)) {
     return `ERR key name too long for the sandbox: at most ${max} bytes.`;
   }
   if (rule.storedNames && storedNameIndexes(rule.storedNames, args).some((index) => (args[index]?.length ?? 0) > max)) {
@@ -97,8 +98,13 @@ export function checkNames(rule: RunRule, args: readonly Buffer[], limits: Sandb
 }
 
 /** The source keys of a command (its keys, less a leading destination where it has one). */
-export function sourceKeyIndexes(rule: RunRule, args: readonly Buffer[], sources = rule.distinctSources): number[] {
+export function sourceKeyIndexes(
+  rule: RunRule,
+  args: readonly Buffer[],
+  sources: RunRule['distinctSources'] | 'last-key' = rule.distinctSources,
+): number[] {
   const keys = keyLocator(rule, args)(args);
+  if (sources === 'last-key') return keys.slice(-1);
   return sources === 'after-destination' ? keys.slice(1) : keys;
 }
 

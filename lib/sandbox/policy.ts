@@ -19,7 +19,8 @@ export type { EmulatedCommand } from './command-table';
 export type CommandVerdict =
   | { action: 'run'; keys: KeyParser; rule: RunRule }
   | { action: 'emulate'; command: EmulatedCommand }
-  | { action: 'refuse'; message: string };
+  /** `unknown`: the server has no such command either (its own error text, not a Keyspace refusal). */
+  | { action: 'refuse'; message: string; unknown?: true };
 
 export function judgeCommand(
   rawName: string,
@@ -28,7 +29,12 @@ export function judgeCommand(
 ): CommandVerdict {
   const name = rawName.toLowerCase();
   const rule = commandRule(name, table);
-  if (!rule) return { action: 'refuse', message: unknownCommandMessage(rawName) };
+  if (!rule)
+    return {
+      action: 'refuse',
+      message: unknownCommandMessage(args.length > 0 ? args : [Buffer.from(rawName)]),
+      unknown: true,
+    };
   switch (rule.action) {
     case 'run': {
       const sub = args[1]?.toString('latin1').toLowerCase() ?? '';

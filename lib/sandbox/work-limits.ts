@@ -64,6 +64,12 @@ function elementsWalked(name: string, work: WorkRule, args: readonly Buffer[], s
   return count !== null && count > 0 ? sizes.reduce((sum, size) => sum + Math.min(size, count), 0) : total;
 }
 
+/** Measures of sources that may be of several types: the other types answer WRONGTYPE, counted 0. */
+const MEASURES: Partial<Record<WorkRule['measure'], string[]>> = {
+  'zset-or-set': ['zcard', 'scard'],
+  'list-set-or-zset': ['llen', 'scard', 'zcard'],
+};
+
 /** The sizes of a command's source keys, read on the admin connection (a key of another type counts 0). */
 async function sourceSizes(learnerId: string, rule: RunRule, work: WorkRule, args: readonly Buffer[]) {
   const prefix = Buffer.from(sandboxKeyPrefix(learnerId));
@@ -72,9 +78,10 @@ async function sourceSizes(learnerId: string, rule: RunRule, work: WorkRule, arg
   );
   if (keys.length === 0) return [];
   const pipeline = (await getValkey('sandbox')).pipeline();
-  for (const key of keys) pipeline.call(work.measure, key);
-  const results = (await pipeline.exec()) ?? [];
-  return results.map(([error, size]) => (error ? 0 : Number(size) || 0));
+  const measures = MEASURES[work.measure] ?? [work.measure];
+  for (const key of keys) for (const measure of measures) pipeline.call(measure, key);
+  const results = ((await pipeline.exec()) ?? []).map(([error, size]) => (error ? 0 : Number(size) || 0));
+  return keys.map((_, k) => Math.max(...results.slice(k * measures.length, (k + 1) * measures.length)));
 }
 
 /** An error message if the command (or, inside MULTI, the transaction) would walk too much, else null. */
@@ -104,7 +111,8 @@ export async function checkWork(
       ? `ERR ${upper} would compare ${sizes.join(' × ')} bytes, over the sandbox's limit of ${maxCells} (length × length). Use shorter strings.`
       : null;
   }
-  const elements = elementsWalked(name, work, args, sizes);
+  // SORT looks up one key per element for each BY or GET pattern.
+  const elements = elementsWalked(name, work, args, sizes) * (1 + (rule.patterns?.(args).length ?? 0));
   if (elements > limits.maxWorkElements) {
     return `ERR ${upper} would walk ${elements} elements, over the sandbox's limit of ${limits.maxWorkElements} per command. Use smaller keys, or ask for a range.`;
   }
