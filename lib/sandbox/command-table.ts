@@ -17,218 +17,46 @@
  * GEORADIUS, SORT with its BY/GET patterns; commands.test.ts checks them against COMMAND GETKEYS);
  * EVAL & co. are refused. Blocking commands run on the learner's own
  * connection with their timeout capped (argument-limits.ts).
+ *
+ * The rules' types are in command-rules.ts, the rule makers, shared option sets and refusal
+ * messages in command-rule-builders.ts, and Valkey's unknown-command line in unknown-command.ts.
  */
 import {
   copyKeyIndexes,
   geoRadiusKeyIndexes,
   keyPositions,
-  numkeysKeyIndexes,
   sortKeyIndexes,
-  sortOptions,
   streamReaderKeyIndexes,
   type KeySpec,
 } from './commands';
+import {
+  run,
+  EMULATE,
+  SET_ALGEBRA,
+  SET_ALGEBRA_STORE,
+  WHOLE,
+  numkeys,
+  Z_ALGEBRA,
+  Z_ALGEBRA_STORE,
+  GEO_RADIUS,
+  SORT_RULE,
+  BLOCKS_FIRST,
+  BLOCKS,
+  STREAM_READER,
+  disabled,
+  notAvailable,
+  notNeeded,
+  SHARED_SERVER,
+  SHARED_SERVER_NAME,
+  NO_DISK,
+  LUA_BUGS,
+  NO_SUBSCRIPTION,
+  CLUSTER_LAB,
+} from './command-rule-builders';
+import { type KeyParser, type RunRule, type CommandRule, type CommandTable } from './command-rules';
 
-/** Finds the key arguments of a movable-key command by parsing its options. */
-export type KeyParser = (args: readonly Buffer[]) => number[];
-
-/** Where a blocking command's timeout is: its last argument (seconds), or after BLOCK (milliseconds). */
-export type BlockingTimeout = 'last-argument-seconds' | 'first-argument-seconds' | 'block-option-milliseconds';
-
-/** Limits on arguments that would make the server allocate far more than a lesson needs (argument-limits.ts). */
-export type ArgumentLimit =
-  | 'setrange-offset'
-  | 'setbit-offset'
-  | 'bitfield-offsets'
-  | 'random-count'
-  | 'mpop-count'
-  | 'copy-without-db'
-  | 'sort-store-without-get'
-  | 'memory-samples';
-
-/** Where a command's MATCH/COUNT options are (argument-limits.ts caps every occurrence, as the server reads the last). */
-export type ScanOptions = 'pattern-argument' | 'options-after-cursor' | 'options-after-key-and-cursor';
-
-/** Where a command names hash fields or (sorted) set members that it stores, so their length is capped. */
-export type StoredNames =
-  'every-argument' | 'field-value-pairs' | 'field' | 'zadd-members' | 'zincrby-member' | 'geoadd-members';
-
-/**
- * What a command walks, so that work-limits.ts can measure it on the learner's keys before it runs:
- * the O(1) size command for its source keys, which keys are sources (all, all but a leading
- * destination, or SORT's sorted key, listed last), how the sizes combine (summed, or multiplied for LCS's table), and whether an
- * index range (start stop) or a COUNT option (per source key) narrows it.
- */
-export interface WorkRule {
-  /** `zset-or-set`, `list-set-or-zset`: ZUNION & co., SORT take more than one type, so a source is whichever it is. */
-  measure: 'scard' | 'zcard' | 'hlen' | 'llen' | 'strlen' | 'xlen' | 'zset-or-set' | 'list-set-or-zset';
-  sources?: 'all-keys' | 'after-destination' | 'last-key';
-  combine?: 'sum' | 'product';
-  range?: 'index' | 'count-option';
-}
-
-/** Key names in a reply that must lose the learner's prefix (rewrite.ts). */
-export type ReplyKeys = 'first-item' | 'each-stream-name' | 'queued-replies';
-
-export interface RunRule {
-  action: 'run';
-  /** Fixed key positions, a parser for movable keys, or (for a container) each allowed subcommand's positions. */
-  keys: KeySpec | { parse: KeyParser; arity: number } | { subcommands: Readonly<Record<string, KeySpec>> };
-  limit?: ArgumentLimit;
-  blocking?: BlockingTimeout;
-  replyKeys?: ReplyKeys;
-  scanOptions?: ScanOptions;
-  storedNames?: StoredNames;
-  /**
-   * Arguments that name keys through a pattern (SORT's BY and GET): they take the learner's prefix
-   * like keys (rewrite.ts), are capped like key names, and each one costs a lookup per element.
-   */
-  patterns?: KeyParser;
-  /** Source keys that must be distinct: the server walks a repeated source once per mention. */
-  distinctSources?: 'all-keys' | 'after-destination';
-  work?: WorkRule;
-  /** Refused inside MULTI: its cost cannot be bounded at queue time (it depends on keys the queue can change, or on a pattern). */
-  notInTransaction?: true;
-  /**
-   * For a container: the server's other subcommands, refused with this reason. A name in neither
-   * list goes to the server, which answers "unknown subcommand" as Valkey does.
-   */
-  refusedSubcommands?: { names: readonly string[]; why: string };
-  /** CVE-2025-32023 guard (hyperloglog-guard.ts): `creates` marks its first key as a trusted HyperLogLog. */
-  hyperLogLog?: 'reads' | 'creates';
-}
-
-export const EMULATED_COMMANDS = [
-  'keys',
-  'scan',
-  'dbsize',
-  'flushdb',
-  'flushall',
-  'randomkey',
-  'info',
-  'wait',
-] as const;
-export type EmulatedCommand = (typeof EMULATED_COMMANDS)[number];
-
-export type CommandRule =
-  | RunRule
-  | { action: 'emulate'; scanOptions?: ScanOptions }
-  /** `message` gets the command's name in upper case and returns a Valkey error line. */
-  | { action: 'refuse'; message: (name: string) => string };
-
-export type CommandTable = Readonly<Record<string, CommandRule>>;
-
-const run = (keys: RunRule['keys'], more: Omit<RunRule, 'action' | 'keys'> = {}): RunRule => ({
-  action: 'run',
-  keys,
-  ...more,
-});
-const EMULATE: CommandRule = { action: 'emulate' };
-/** Set algebra: every source is walked, repeats included (t_set.c), so sources are distinct and measured. */
-const SET_ALGEBRA: Omit<RunRule, 'action' | 'keys'> = {
-  distinctSources: 'all-keys',
-  work: { measure: 'scard' },
-  notInTransaction: true,
-};
-const SET_ALGEBRA_STORE: Omit<RunRule, 'action' | 'keys'> = {
-  distinctSources: 'after-destination',
-  work: { measure: 'scard', sources: 'after-destination' },
-  notInTransaction: true,
-};
-const WHOLE = (measure: WorkRule['measure'], range?: WorkRule['range']): Omit<RunRule, 'action' | 'keys'> => ({
-  work: range ? { measure, range } : { measure },
-});
-/** Numkeys forms: `numkeys` at `numkeysAt`, then the keys; a STORE form's destination first. */
-const numkeys = (arity: number, numkeysAt: number, destinationAt?: number): RunRule['keys'] => ({
-  parse: (args) => numkeysKeyIndexes(args, numkeysAt, destinationAt),
-  arity,
-});
-/** ZUNION & co.: like set algebra, every source (a sorted set or a set) is walked once per mention. */
-const Z_ALGEBRA: Omit<RunRule, 'action' | 'keys'> = {
-  distinctSources: 'all-keys',
-  work: { measure: 'zset-or-set' },
-  notInTransaction: true,
-};
-const Z_ALGEBRA_STORE: Omit<RunRule, 'action' | 'keys'> = {
-  distinctSources: 'after-destination',
-  work: { measure: 'zset-or-set', sources: 'after-destination' },
-  notInTransaction: true,
-};
-/** GEORADIUS with STORE writes a key, so it is measured (its keys, the destination too) and kept out of MULTI. */
-const GEO_RADIUS: Omit<RunRule, 'action' | 'keys'> = {
-  work: { measure: 'zcard' },
-  notInTransaction: true,
-};
-/**
- * SORT and SORT_RO: BY and GET patterns take the learner's prefix (a pattern then only ever names
- * `sb:<id>:…`, whatever the elements are); the sorted key is measured, times one lookup per
- * pattern; STORE may not copy GET values (N values of up to a megabyte each); out of MULTI.
- * Learners' ACL gives SORT read access by pattern (acl.ts), as the server demands for BY and GET.
- */
-const SORT_RULE = (readonly: boolean): Omit<RunRule, 'action' | 'keys'> => ({
-  patterns: (args) => sortOptions(args, readonly).patterns,
-  work: { measure: 'list-set-or-zset', sources: 'last-key' },
-  notInTransaction: true,
-  ...(readonly ? {} : { limit: 'sort-store-without-get' as const }),
-});
-/** BLMPOP/BZMPOP: the timeout comes first, and the reply names the key popped from. */
-const BLOCKS_FIRST: Omit<RunRule, 'action' | 'keys'> = { blocking: 'first-argument-seconds', replyKeys: 'first-item' };
-const BLOCKS: Omit<RunRule, 'action' | 'keys'> = { blocking: 'last-argument-seconds', replyKeys: 'first-item' };
-const STREAM_READER: Omit<RunRule, 'action' | 'keys'> = {
-  blocking: 'block-option-milliseconds',
-  work: { measure: 'xlen', range: 'count-option' },
-  replyKeys: 'each-stream-name',
-};
-
-// Refusal messages, written once. Each reads as a Valkey error line.
-const SANDBOX = 'in the Keyspace sandbox';
-const disabled = (why: string): CommandRule => ({
-  action: 'refuse',
-  message: (name) => `ERR ${name} is disabled ${SANDBOX}: ${why}`,
-});
-const notAvailable = (why: string): CommandRule => ({
-  action: 'refuse',
-  message: (name) => `ERR ${name} is not available ${SANDBOX}: ${why}`,
-});
-const notNeeded = (why: string): CommandRule => ({
-  action: 'refuse',
-  message: (name) => `ERR ${name} is not needed ${SANDBOX}: ${why}`,
-});
-
-const SHARED_SERVER = 'the sandbox is one server shared by every learner';
-const SHARED_SERVER_NAME = 'shared server';
-const NO_DISK = 'the sandbox keeps nothing on disk.';
-const LUA_BUGS = 'this Valkey version has known Lua bugs (CVE-2025-49844 and others) that scripts could trigger.';
-const NO_SUBSCRIPTION = 'a request/reply console cannot hold a subscription.';
-// The cluster lab does not exist yet (issue 12); the messages already point to it.
-const CLUSTER_LAB = 'the cluster lab';
-
-/** Up to `max` bytes of an argument, stopping at a NUL byte as the server's `%.*s` does. */
-function clipped(bytes: Buffer, max: number): Buffer {
-  const nul = bytes.indexOf(0);
-  return bytes.subarray(0, Math.min(nul < 0 ? bytes.length : nul, max));
-}
-
-/**
- * Valkey's own answer to a command it does not have, byte for byte (server.c, processCommand): the
- * name cut at 128 bytes, then each argument quoted and followed by a space until 128 bytes of them
- * are shown, with CR and LF turned into spaces. A learner must learn to read this line, so only
- * commands that exist and are refused on purpose get a Keyspace message.
- */
-export function unknownCommandMessage(args: readonly Buffer[]): string {
-  let shown = Buffer.alloc(0);
-  for (let i = 1; i < args.length && shown.length < 128; i++) {
-    shown = Buffer.concat([shown, Buffer.from("'"), clipped(args[i]!, 128 - shown.length), Buffer.from("' ")]);
-  }
-  const name = clipped(args[0] ?? Buffer.alloc(0), 128);
-  const line = Buffer.concat([
-    Buffer.from("ERR unknown command '"),
-    name,
-    Buffer.from("', with args beginning with: "),
-    shown,
-  ]);
-  return line.toString('utf8').replace(/[\r\n]/g, ' ');
-}
+export * from './command-rules';
+export { unknownCommandMessage } from './unknown-command';
 
 /**
  * Valkey 8 commands that no rule below names: refused, each with its reason, so that every command
