@@ -85,6 +85,13 @@ for (const theme of ['light', 'dark'] as const) {
       await expect(await repl.run('GET no:such:key')).toHaveText('(nil)');
       await expect(await repl.run('CONFIG GET maxmemory')).toHaveText(/^\(error\) ERR/);
       await expectNoSeriousViolations(page, `/sandbox with replies (${theme})`);
+
+      // The command reference, reached from the sandbox page by its link.
+      await page.getByRole('link', { name: 'Every command, and whether it runs here' }).click();
+      await expect(page.getByRole('heading', { level: 1, name: 'Commands in the sandbox' })).toBeVisible();
+      await expect(page.getByRole('row', { name: /^SORT Runs, on your keys/ })).toBeVisible();
+      await expect(page.getByRole('row', { name: /^CONFIG Refused CONFIG is disabled/ })).toBeVisible();
+      await expectNoSeriousViolations(page, `/sandbox/commands (${theme})`);
     });
   });
 }

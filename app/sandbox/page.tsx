@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { KeyBrowser } from '@/components/sandbox/KeyBrowser';
 import { Repl } from '@/components/sandbox/Repl';
 import { SandboxProvider } from '@/components/sandbox/SandboxProvider';
@@ -12,7 +13,11 @@ export default function SandboxPage() {
       <p className="mt-2 max-w-3xl text-slate-600 dark:text-slate-300">
         A console on a real Valkey 8 server. Your keys live in a space of your own: other learners cannot see them and
         you cannot see theirs. FLUSHALL, FLUSHDB, KEYS and SCAN work on your own keys only; commands that would affect
-        everyone (CONFIG, SHUTDOWN, SWAPDB…) are refused with an explanation.
+        everyone (CONFIG, SHUTDOWN, SWAPDB…) are refused with an explanation.{' '}
+        <Link href="/sandbox/commands" className="text-accent-text underline underline-offset-2">
+          Every command, and whether it runs here
+        </Link>
+        .
       </p>
       <SandboxProvider>
         <div className="mt-6 grid gap-4 lg:grid-cols-[minmax(0,1fr)_20rem]">
