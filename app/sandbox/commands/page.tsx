@@ -30,7 +30,13 @@ export default function SandboxCommandsPage() {
         with the reason the console gives. A command that is not listed does not exist in Valkey 8, and the console
         answers it as Valkey does.
       </p>
-      <div className="mt-6 overflow-x-auto">
+      {/* Focusable, so that a keyboard can scroll the table sideways on a narrow screen. */}
+      <div
+        className="mt-6 overflow-x-auto rounded-sm focus-visible:outline-2 focus-visible:outline-ring"
+        tabIndex={0}
+        role="region"
+        aria-label="Commands and whether they run in the sandbox"
+      >
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Each command, whether it runs in the sandbox, and why not</caption>
           <thead>
