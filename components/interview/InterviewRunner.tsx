@@ -8,24 +8,35 @@ import type { InterviewResultSummary, InterviewSession } from '@/lib/interview/t
 import { EndInterview } from './EndInterview';
 import { QuestionPrompt } from './QuestionPrompt';
 import { Rubric } from './Rubric';
+import { answeringSeconds } from '@/lib/interview/saved-interview';
 import { useAnsweringClock } from './use-answering-clock';
-import { interviewAnswers, isMarked, reviewedCount, spentOnOthers, useInterviewRun } from './use-interview-run';
+import {
+  interviewAnswers,
+  isMarked,
+  reviewedCount,
+  spentOnOthers,
+  useInterviewRun,
+  type InterviewRun,
+} from './use-interview-run';
+import { useSavedRun } from './use-saved-run';
 
 /**
  * One question at a time: answer against the clocks, show the model answer (the clocks pause),
  * mark the rubric, next. The clocks count answering time only, so a 15-minute interview is 15
- * minutes of answering however long the learner spends reading model answers.
+ * minutes of answering however long the learner spends reading model answers. `initial` is a new
+ * run or a saved one resumed after a reload; either way the run is saved as it changes.
  */
 export function InterviewRunner({
   session,
-  startedAt,
+  initial,
   onFinished,
 }: {
   session: InterviewSession;
-  startedAt: number;
+  initial: InterviewRun;
   onFinished: (summary: InterviewResultSummary, answered: number) => void;
 }) {
-  const [run, dispatch] = useInterviewRun(session, startedAt);
+  const [run, dispatch] = useInterviewRun(initial);
+  useSavedRun(session, run);
   const { index, revealed, since } = run;
   const total = session.questions.length;
   const question = session.questions[index]!;
@@ -39,9 +50,8 @@ export function InterviewRunner({
     questionBudget,
     interviewBudget,
     spentOthers,
-    startedAt,
   });
-  const elapsed = since === null ? run.spent[index]! : Math.max(0, (now - since) / 1000);
+  const elapsed = answeringSeconds(run, now);
   const isLast = index === total - 1;
 
   const questionHeading = useRef<HTMLHeadingElement>(null);

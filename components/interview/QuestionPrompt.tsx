@@ -75,7 +75,10 @@ export function QuestionPrompt({
       />
 
       <label htmlFor="interview-answer" className="mt-5 block text-sm font-medium">
-        Your answer <span className="font-normal text-muted">(type it or outline it; it stays in this browser)</span>
+        Your answer{' '}
+        <span className="font-normal text-muted">
+          (type it or outline it; it stays in this browser, even if you reload)
+        </span>
       </label>
       <textarea
         id="interview-answer"

@@ -14,16 +14,14 @@ export function useAnsweringClock({
   questionBudget,
   interviewBudget,
   spentOthers,
-  startedAt,
 }: {
   question: number;
   since: number | null;
   questionBudget: number;
   interviewBudget: number;
   spentOthers: number;
-  startedAt: number;
 }) {
-  const [now, setNow] = useState(startedAt);
+  const [now, setNow] = useState(() => Date.now());
   const [announced, setAnnounced] = useState<{ question: number; text: string }>({ question, text: '' });
 
   // Ticks while answering; announces only the milestones crossed since the last tick.
@@ -31,7 +29,9 @@ export function useAnsweringClock({
     if (since === null) return;
     const questionMarks = questionMilestones(questionBudget);
     const interviewMarks = interviewMilestones(interviewBudget);
-    let last = 0;
+    // From the seconds already spent, not 0: a run resumed after a reload does not announce again
+    // the milestones it passed before.
+    let last = Math.max(0, Math.floor((Date.now() - since) / 1000));
     const timer = setInterval(() => {
       const tick = Date.now();
       const seconds = Math.floor((tick - since) / 1000);

@@ -4,6 +4,8 @@ import {
   MAX_SECONDS,
   interviewAnswers,
   interviewRunReducer,
+  progressOf,
+  resumeRun,
   reviewedCount,
   spentOnOthers,
   startRun,
@@ -119,6 +121,22 @@ describe('interviewRunReducer', () => {
       count: 1,
       error: 'down',
     });
+  });
+});
+
+describe('resumeRun', () => {
+  it('picks a saved run up where it was, without the passing prompts, and its clock still counts from the saved start', () => {
+    const before = play(
+      { type: 'reveal', at: T0 + 30_000 },
+      { type: 'assess', assessment: 'covered' },
+      { type: 'next', at: T0 + 40_000 },
+      { type: 'draft', text: 'a lock per key' },
+      { type: 'confirmEnd', open: true },
+    );
+    const resumed = resumeRun(JSON.parse(JSON.stringify(progressOf(before))) as ReturnType<typeof progressOf>);
+    expect(resumed).toEqual({ ...before, confirmingEnd: false });
+    // Revealed after the reload: the answering time runs from before the reload.
+    expect(interviewRunReducer(resumed, { type: 'reveal', at: T0 + 100_000 }).spent).toEqual([30, 60]);
   });
 });
 

@@ -1,6 +1,7 @@
 'use client';
 
 import { useReducer } from 'react';
+import type { InterviewProgress } from '@/lib/interview/saved-interview';
 import type { InterviewAnswer, InterviewQuestion, InterviewSession, SelfAssessment } from '@/lib/interview/types';
 
 export interface Review {
@@ -58,6 +59,17 @@ export function startRun(questionCount: number, startedAt: number): InterviewRun
     confirmingEnd: false,
     saving: { status: 'idle' },
   };
+}
+
+/** A run picked up where a saved one was: same place, drafts, marks and clock start; nothing pending. */
+export function resumeRun(progress: InterviewProgress): InterviewRun {
+  return { ...progress, missingAssessment: false, confirmingEnd: false, saving: { status: 'idle' } };
+}
+
+/** What of a run is worth saving (lib/interview/saved-interview.ts): not the prompts and pending saves of the moment. */
+export function progressOf(run: InterviewRun): InterviewProgress {
+  const { index, revealed, drafts, reviews, spent, since } = run;
+  return { index, revealed, drafts, reviews, spent, since };
 }
 
 export function interviewRunReducer(run: InterviewRun, action: InterviewAction): InterviewRun {
@@ -130,6 +142,6 @@ export function interviewAnswers(
   return { answers, elapsedSeconds: Math.min(MAX_SECONDS, sum(run.spent.slice(0, count))) };
 }
 
-export function useInterviewRun(session: InterviewSession, startedAt: number) {
-  return useReducer(interviewRunReducer, null, () => startRun(session.questions.length, startedAt));
+export function useInterviewRun(initial: InterviewRun) {
+  return useReducer(interviewRunReducer, initial);
 }
