@@ -111,6 +111,54 @@ test('a 15-minute interview, answered with the keyboard only, ends with a summar
   ).toBeAttached();
 });
 
+test('a reload resumes the interview: the same question, the draft, the clocks running on, and later the summary', async ({
+  page,
+  interview,
+}) => {
+  test.setTimeout(60_000);
+  await interview.goto();
+  await interview.start(15, TOPICS);
+  // The first question is a flashcard: mark it and go on, so the resumed place is not the start.
+  await interview.showAnswerButton.click();
+  await interview.assessment.getByRole('radio', { name: /^Covered it/ }).check();
+  await interview.nextButton.click();
+  await expect(interview.questionHeading).toHaveText(/^Question 2 of \d$/);
+  const prompt = await interview.prompt.innerHTML();
+  const draft = 'Jittered TTLs, then a lock per key so one caller rebuilds.';
+  await interview.answer.pressSequentially(draft);
+  // A couple of seconds of answering on the clocks before the reload.
+  const budget = await interview.secondsLeft(0);
+  await expect.poll(() => interview.secondsLeft(0), { timeout: 10_000 }).toBeLessThanOrEqual(budget - 2);
+  const [questionLeft, interviewLeft] = [await interview.secondsLeft(0), await interview.secondsLeft(1)];
+
+  expect(await interview.reload(), 'the browser asks before leaving an answer being written').toBe('beforeunload');
+  await expect(interview.questionHeading).toHaveText(/^Question 2 of \d$/);
+  await expect(interview.questionHeading).toBeFocused();
+  expect(await interview.prompt.innerHTML()).toBe(prompt);
+  await expect(interview.answer).toHaveValue(draft);
+  // Counting on from before the reload, not started again (a reset would show the whole budget).
+  const [questionAfter, interviewAfter] = [await interview.secondsLeft(0), await interview.secondsLeft(1)];
+  expect(questionAfter).toBeLessThanOrEqual(questionLeft);
+  expect(questionAfter).toBeGreaterThan(questionLeft - 15);
+  expect(interviewAfter).toBeLessThanOrEqual(interviewLeft);
+  await expectNoSeriousViolations(page, '/interview resumed after a reload');
+
+  await interview.showAnswerButton.click();
+  await interview.endEarlyButton.click();
+  await page.getByRole('button', { name: 'End and score' }).click();
+  await expect(interview.summaryHeading).toBeFocused();
+  const score = await page.getByTestId('interview-overall-score').textContent();
+  expect(await interview.reload(), 'no prompt once nothing is being written').toBeNull();
+  await expect(interview.summaryHeading).toBeVisible();
+  await expect(page.getByTestId('interview-overall-score')).toHaveText(score!);
+
+  // Starting another interview forgets this one: a reload shows the setup.
+  await page.getByRole('button', { name: 'Start another interview' }).click();
+  await expect(interview.startButton).toBeEnabled();
+  await interview.reload();
+  await expect(interview.startButton).toBeEnabled();
+});
+
 test('the timers count down, pause on the model answer and announce only milestones', async ({ page, interview }) => {
   await page.clock.install();
   await interview.goto();

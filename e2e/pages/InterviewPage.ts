@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Dialog, type Locator, type Page } from '@playwright/test';
 
 /** /interview (components/interview/*): setup form, one question at a time, then the summary. */
 export class InterviewPage {
@@ -72,6 +72,30 @@ export class InterviewPage {
     const match = /^Question (\d+) of (\d+)$/.exec((await this.questionHeading.textContent()) ?? '');
     if (!match) throw new Error('no question heading');
     return [Number(match[1]), Number(match[2])];
+  }
+
+  /** Seconds left on a timer (0: this question, 1: the interview); negative once over. */
+  async secondsLeft(timer: 0 | 1): Promise<number> {
+    const match = /(\d+):(\d\d) (left|over)/.exec((await this.timers.nth(timer).textContent()) ?? '');
+    if (!match) throw new Error('no time on the timer');
+    const seconds = Number(match[1]) * 60 + Number(match[2]);
+    return match[3] === 'left' ? seconds : -seconds;
+  }
+
+  /** Reloads the page, accepting the "leave this page?" prompt if the browser shows one; answers the prompt's type. */
+  async reload(): Promise<string | null> {
+    let prompt: string | null = null;
+    const accept = (dialog: Dialog) => {
+      prompt = dialog.type();
+      void dialog.accept();
+    };
+    this.page.on('dialog', accept);
+    try {
+      await this.page.reload();
+    } finally {
+      this.page.off('dialog', accept);
+    }
+    return prompt;
   }
 
   /** The score cell of a topic's row in the summary table. */
