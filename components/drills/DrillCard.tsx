@@ -7,12 +7,17 @@ import { TOPIC_LABELS } from '@/lib/content/topics';
 import type { CardView } from '@/lib/srs/types';
 import { GradeButtons } from './GradeButtons';
 
-/** One card: its question, then either the reveal button or the answer with the grade buttons. */
+/**
+ * One card: its question, then either the reveal button or the answer with the grade buttons. The
+ * grade buttons stick to the bottom of the window while a long answer runs past it, so grading
+ * never needs a scroll.
+ */
 export function DrillCard({
   card,
   revealed,
   onReveal,
   revealRef,
+  defaultGradeRef,
   busy,
   cram,
   onGrade,
@@ -21,12 +26,13 @@ export function DrillCard({
   revealed: boolean;
   onReveal: () => void;
   revealRef: Ref<HTMLButtonElement>;
+  defaultGradeRef: Ref<HTMLButtonElement>;
   busy: boolean;
   cram: boolean;
   onGrade: (grade: number) => void;
 }) {
   return (
-    <article aria-labelledby="card-question" className="rounded-xl border border-line p-5 shadow-sm">
+    <article aria-labelledby="card-question" className="rounded-xl border border-line p-5 pb-0 shadow-sm">
       <p className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">
         {TOPIC_LABELS[card.topic as keyof typeof TOPIC_LABELS] ?? card.topic} · {card.state} · {card.difficulty}
       </p>
@@ -42,8 +48,17 @@ export function DrillCard({
               Read the lesson
             </Link>
           </p>
-          <div className="mt-4">
-            <GradeButtons intervals={card.intervals} disabled={busy} onGrade={onGrade} cram={cram} />
+          <div
+            className="sticky bottom-0 -mx-5 mt-4 rounded-b-xl border-t border-line bg-white px-5 py-3 dark:bg-slate-950"
+            data-testid="grade-bar"
+          >
+            <GradeButtons
+              intervals={card.intervals}
+              disabled={busy}
+              onGrade={onGrade}
+              cram={cram}
+              defaultGradeRef={defaultGradeRef}
+            />
           </div>
         </div>
       ) : (
@@ -52,9 +67,10 @@ export function DrillCard({
           type="button"
           onClick={onReveal}
           aria-keyshortcuts="Space"
-          className="mt-6 min-h-14 w-full rounded-lg bg-slate-900 px-4 font-medium text-white dark:bg-slate-100 dark:text-slate-900"
+          className="mb-5 mt-6 min-h-14 w-full rounded-lg bg-slate-900 px-4 font-medium text-white dark:bg-slate-100 dark:text-slate-900"
         >
-          Show answer <span className="text-sm opacity-80">(Space)</span>
+          Show answer{' '}
+          <kbd className="ml-1 rounded border border-current px-1.5 text-sm font-normal opacity-80">Space</kbd>
         </button>
       )}
     </article>

@@ -22,26 +22,32 @@ function timeUntil(ms: number): string {
  * Cards come in batches from the server, which decides what is due; the page only walks them.
  */
 export function DrillSession() {
-  const { state, card, topic, setTopic, cram, setCram, revealButton, reveal, grade, undo, refill, changeNewPerDay } =
-    useDrillSession();
+  const {
+    state,
+    card,
+    topic,
+    setTopic,
+    cram,
+    setCram,
+    revealButton,
+    defaultGrade,
+    doneHeading,
+    reveal,
+    grade,
+    undo,
+    refill,
+    changeNewPerDay,
+  } = useDrillSession();
   const { counts, nextDueAt, revealed, load, busy, announcement, lastGraded } = state;
   const tags = topic ? [topic] : [];
   useDrillKeys({ reveal, grade, undo });
 
   return (
     <div>
-      <DeckControls
-        topic={topic}
-        onTopic={setTopic}
-        cram={cram}
-        onCram={setCram}
-        newPerDay={counts?.newPerDay ?? null}
-        onNewPerDay={(value) => void changeNewPerDay(value)}
-      />
       {counts && (
         <StatFigures
           label="Cards"
-          className="mt-6 grid grid-cols-3 gap-3 text-center"
+          className="grid grid-cols-3 gap-3 text-center"
           itemClassName="rounded-lg bg-surface-muted p-2"
           figures={[
             { label: 'Due now', value: counts.dueNow, testId: 'due-now' },
@@ -54,16 +60,18 @@ export function DrillSession() {
         {announcement}
       </p>
 
-      <div className="mt-6 min-h-80">
+      <div className="mt-4 min-h-80">
         <PanelStatus state={load} what="cards" heightClass="h-72" onRetry={() => void refill()} />
         {load.status === 'ready' && !card && (
           <div className="rounded-xl border border-emerald-300 bg-emerald-50/60 p-6 dark:border-emerald-800 dark:bg-emerald-950/30">
-            <h2 className="text-xl font-semibold">Nothing due right now</h2>
+            <h2 ref={doneHeading} tabIndex={-1} className="text-xl font-semibold focus:outline-none">
+              Nothing due right now
+            </h2>
             <p className="mt-2 text-sm">
               {nextDueAt
                 ? `The next card in this deck is due in ${timeUntil(nextDueAt)}.`
                 : 'You have seen every card you can today.'}{' '}
-              Switch on cram mode to practise anyway, or pick another deck.
+              Switch on cram mode to practise anyway, or pick another deck, in the deck options below.
             </p>
           </div>
         )}
@@ -73,13 +81,16 @@ export function DrillSession() {
             revealed={revealed}
             onReveal={reveal}
             revealRef={revealButton}
+            defaultGradeRef={defaultGrade}
             busy={busy}
             cram={cram}
             onGrade={(value) => void grade(value)}
           />
         )}
-        <div className="mt-3 flex items-center justify-between text-sm text-muted">
-          <p>Keys: Space shows the answer, 1–4 grade it, U undoes.</p>
+        <div className="mt-3 flex flex-wrap items-center justify-between gap-2 text-sm text-muted">
+          <p>
+            Keys: <kbd>Space</kbd> shows the answer, <kbd>1</kbd>–<kbd>4</kbd> grade it, <kbd>U</kbd> undoes.
+          </p>
           <Button
             variant="secondary"
             size="sm"
@@ -92,6 +103,14 @@ export function DrillSession() {
           </Button>
         </div>
       </div>
+      <DeckControls
+        topic={topic}
+        onTopic={setTopic}
+        cram={cram}
+        onCram={setCram}
+        newPerDay={counts?.newPerDay ?? null}
+        onNewPerDay={(value) => void changeNewPerDay(value)}
+      />
       <DrillFiles tags={tags} onImported={() => void refill()} />
     </div>
   );

@@ -1,6 +1,7 @@
 'use client';
 
-import { GRADE_NAMES } from '@/lib/srs/grades';
+import type { Ref } from 'react';
+import { GRADE_NAMES, intervalInWords } from '@/lib/srs/grades';
 
 const GRADES = [
   { grade: 1, label: GRADE_NAMES[1], className: 'bg-rose-700 hover:bg-rose-800' },
@@ -9,40 +10,49 @@ const GRADES = [
   { grade: 4, label: GRADE_NAMES[4], className: 'bg-accent hover:bg-accent-hover' },
 ] as const;
 
-/** Again / Hard / Good / Easy, each with its key (1–4) and the interval it would schedule. */
+/** The grade Space (or Enter) picks once the answer shows, as in Anki: focus lands on it after a reveal. */
+export const DEFAULT_GRADE = 3;
+
+/**
+ * Again / Hard / Good / Easy: the grade's name, its key (1–4) in a <kbd> badge, and the interval it
+ * would schedule in words. Screen readers hear one sentence: "Good, next review in 10 minutes, key 3".
+ */
 export function GradeButtons({
   intervals,
   disabled,
   onGrade,
   cram,
+  defaultGradeRef,
 }: {
   intervals: Record<string, string>;
   disabled: boolean;
   onGrade: (grade: number) => void;
   cram: boolean;
+  defaultGradeRef: Ref<HTMLButtonElement>;
 }) {
   return (
     <div role="group" aria-label="Grade your answer" className="grid grid-cols-2 gap-2 sm:grid-cols-4">
-      {GRADES.map(({ grade, label, className }) => (
-        <button
-          key={grade}
-          type="button"
-          disabled={disabled}
-          onClick={() => onGrade(grade)}
-          aria-keyshortcuts={String(grade)}
-          aria-label={
-            cram
-              ? `${label} (key ${grade})`
-              : `${label}, next review in ${intervals[String(grade)] ?? '?'} (key ${grade})`
-          }
-          className={`flex min-h-14 flex-col items-center justify-center rounded-lg px-3 py-2 text-white disabled:opacity-60 ${className}`}
-        >
-          <span className="font-semibold">{label}</span>
-          <span className="text-xs opacity-90">
-            {cram ? 'cram' : intervals[String(grade)]} · {grade}
-          </span>
-        </button>
-      ))}
+      {GRADES.map(({ grade, label, className }) => {
+        const interval = intervalInWords(intervals[String(grade)] ?? '?');
+        return (
+          <button
+            key={grade}
+            ref={grade === DEFAULT_GRADE ? defaultGradeRef : undefined}
+            type="button"
+            disabled={disabled}
+            onClick={() => onGrade(grade)}
+            aria-keyshortcuts={String(grade)}
+            aria-label={cram ? `${label}, key ${grade}` : `${label}, next review in ${interval}, key ${grade}`}
+            className={`flex min-h-14 flex-col items-center justify-center gap-0.5 rounded-lg px-3 py-2 text-white disabled:opacity-60 ${className}`}
+          >
+            <span className="flex items-center gap-2">
+              <span className="font-semibold">{label}</span>
+              <kbd className="rounded border border-white/70 px-1.5 text-xs leading-5">{grade}</kbd>
+            </span>
+            <span className="text-xs opacity-90">{cram ? 'cram: no schedule' : `in ${interval}`}</span>
+          </button>
+        );
+      })}
     </div>
   );
 }

@@ -84,15 +84,26 @@ export function drillSessionReducer(state: DrillSessionState, action: DrillActio
   }
 }
 
+/** Where focus goes once the next render is on screen. */
+type FocusNext = 'grades' | 'next' | null;
+
 /**
  * A drill session's state and its moves: cards come in batches from the server, which decides what
- * is due; the page only walks them. After a grade, focus goes back to the reveal button.
+ * is due; the page only walks them.
+ *
+ * Focus follows the loop, since the control that had it is removed each time: after a reveal it
+ * moves to the default grade (Good, so Space or Enter grades as in Anki), and after a grade or an
+ * undo to the next card's reveal button, or to the "nothing due" heading when the deck is done.
+ * It is moved after React has drawn the new card, never on the first load.
  */
 export function useDrillSession() {
   const [topic, setTopic] = useState('');
   const [cram, setCram] = useState(false);
   const [state, dispatch] = useReducer(drillSessionReducer, initialDrillSession);
   const revealButton = useRef<HTMLButtonElement>(null);
+  const defaultGrade = useRef<HTMLButtonElement>(null);
+  const doneHeading = useRef<HTMLHeadingElement>(null);
+  const focusNext = useRef<FocusNext>(null);
   const { queue, revealed, busy, lastGraded } = state;
   const card = queue[0];
 
@@ -110,7 +121,24 @@ export function useDrillSession() {
     };
   }, [topic, cram]);
 
-  const reveal = useCallback(() => dispatch({ type: 'reveal' }), []);
+  // After every render: the wanted control may only now exist (the next card, the grade buttons).
+  useEffect(() => {
+    const wanted = focusNext.current;
+    const target =
+      wanted === 'grades' && revealed
+        ? defaultGrade.current
+        : wanted === 'next' && !revealed && !busy
+          ? (revealButton.current ?? doneHeading.current)
+          : null;
+    if (!target) return;
+    target.focus();
+    focusNext.current = null;
+  });
+
+  const reveal = useCallback(() => {
+    focusNext.current = 'grades';
+    dispatch({ type: 'reveal' });
+  }, []);
 
   const grade = useCallback(
     async (value: number) => {
@@ -119,6 +147,7 @@ export function useDrillSession() {
       const result = await gradeCard(card.id, value, cram);
       dispatch({ type: 'busy', busy: false });
       if (!result.ok) return dispatch({ type: 'announce', text: `Not saved: ${result.error}` });
+      focusNext.current = 'next';
       dispatch({ type: 'graded', grade: value });
       if (queue.length > 1 && !cram) {
         // Counts move on the server; refresh them without losing the place in the batch.
@@ -128,7 +157,6 @@ export function useDrillSession() {
       } else if (queue.length <= 1) {
         await refill();
       }
-      revealButton.current?.focus();
     },
     [card, revealed, busy, cram, queue, refill, topic],
   );
@@ -139,6 +167,7 @@ export function useDrillSession() {
     const result = await undoGrade();
     dispatch({ type: 'busy', busy: false });
     if (!result.ok) return dispatch({ type: 'announce', text: `Could not undo: ${result.error}` });
+    focusNext.current = 'next';
     dispatch({ type: 'undone' });
     await refill(lastGraded);
   }, [lastGraded, busy, refill]);
@@ -152,5 +181,20 @@ export function useDrillSession() {
     await refill();
   };
 
-  return { state, card, topic, setTopic, cram, setCram, revealButton, reveal, grade, undo, refill, changeNewPerDay };
+  return {
+    state,
+    card,
+    topic,
+    setTopic,
+    cram,
+    setCram,
+    revealButton,
+    defaultGrade,
+    doneHeading,
+    reveal,
+    grade,
+    undo,
+    refill,
+    changeNewPerDay,
+  };
 }
