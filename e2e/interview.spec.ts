@@ -159,6 +159,33 @@ test('a reload resumes the interview: the same question, the draft, the clocks r
   await expect(interview.startButton).toBeEnabled();
 });
 
+test('an interview saved before the course changed is not resumed: the page says so and offers a new one', async ({
+  page,
+  interview,
+}) => {
+  await interview.goto();
+  // What lib/interview/saved-interview.ts writes, for questions the server no longer builds from this seed.
+  await page.evaluate(() => {
+    const progress = { index: 0, revealed: false, drafts: ['x'], reviews: [{ covered: [], assessment: null }] };
+    const saved = {
+      version: 1,
+      savedAt: Date.now(),
+      request: { minutes: 15, topics: ['caching-patterns'], seed: 1 },
+      questionIds: ['flashcard:a-card-since-removed'],
+      phase: 'running',
+      progress: { ...progress, spent: [0], since: Date.now() },
+    };
+    localStorage.setItem('keyspace:interview', JSON.stringify(saved));
+  });
+  await interview.reload();
+  await expect(page.getByRole('alert').filter({ hasText: 'could not be resumed' })).toHaveText(
+    /^Your interview could not be resumed: its questions have changed/,
+  );
+  await page.getByRole('button', { name: 'Start a new interview' }).click();
+  await expect(interview.startButton).toBeEnabled();
+  expect(await page.evaluate(() => localStorage.getItem('keyspace:interview'))).toBeNull();
+});
+
 test('the timers count down, pause on the model answer and announce only milestones', async ({ page, interview }) => {
   await page.clock.install();
   await interview.goto();
