@@ -240,6 +240,12 @@ for (const theme of ['light', 'dark'] as const) {
         if (await interview.rubric.isVisible()) break;
       }
       await interview.rubric.getByRole('checkbox').first().check();
+      // Paused, the timers' labels stay on one line, so the two timers stay level (at 360 px too).
+      const [questionBox, interviewBox] = [
+        await interview.timers.nth(0).boundingBox(),
+        await interview.timers.nth(1).boundingBox(),
+      ];
+      expect(questionBox!.height, 'the paused timers are the same height').toBe(interviewBox!.height);
       await expectNoSeriousViolations(page, `/interview scenario with model answer and rubric (${theme})`);
 
       await interview.endEarlyButton.click();

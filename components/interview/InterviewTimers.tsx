@@ -19,7 +19,8 @@ function Timer({ label, budgetSeconds, elapsedSeconds, paused }: TimerProps) {
       aria-atomic="true"
       className={`rounded-md border px-3 py-1.5 ${over ? 'border-amber-500 bg-amber-50 dark:border-amber-500 dark:bg-amber-950/40' : 'border-slate-200 dark:border-slate-700'}`}
     >
-      <span className="block text-xs text-muted">
+      {/* One line, paused or not, so the two timers stay level on a 360 px phone. */}
+      <span className="block whitespace-nowrap text-xs text-muted">
         {label}
         {paused && <span className="ml-1">(paused)</span>}
       </span>
@@ -30,7 +31,7 @@ function Timer({ label, budgetSeconds, elapsedSeconds, paused }: TimerProps) {
   );
 }
 
-/** The per-question and whole-interview countdowns, side by side (they fit a 360 px phone). */
+/** The per-question and whole-interview countdowns, side by side (they fit a 360 px phone, labels on one line). */
 export function InterviewTimers({
   question,
   interview,
@@ -42,7 +43,7 @@ export function InterviewTimers({
 }) {
   return (
     <div className="grid grid-cols-2 gap-2 text-sm" data-testid="interview-timers">
-      <Timer label="This question" paused={paused} {...question} />
+      <Timer label="Question" paused={paused} {...question} />
       <Timer label="Interview" paused={paused} {...interview} />
     </div>
   );
