@@ -48,10 +48,7 @@ export function DrillCard({
               Read the lesson
             </Link>
           </p>
-          <div
-            className="sticky bottom-0 -mx-5 mt-4 rounded-b-xl border-t border-line bg-white px-5 py-3 dark:bg-slate-950"
-            data-testid="grade-bar"
-          >
+          <div className="sticky bottom-0 -mx-5 mt-4 rounded-b-xl border-t border-line bg-white px-5 py-3 dark:bg-slate-950">
             <GradeButtons
               intervals={card.intervals}
               disabled={busy}
