@@ -152,7 +152,7 @@ export function QuizWidget({ id, question, choices, explanation, multiple }: Qui
         </button>
       </form>
       {/* The quiz's one live region: each check is read once, reasons included; the same reasons sit visibly beside their choices. */}
-      <div aria-live="polite" className="mt-3 text-sm">
+      <div role="status" aria-live="polite" className="mt-3 text-sm">
         {verdict && (
           <div key={attempt} className={verdict.right ? 'text-success-text' : 'text-danger-text'}>
             <p className="font-semibold">
