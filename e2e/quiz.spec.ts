@@ -5,9 +5,9 @@ import type { LessonPage } from './pages/LessonPage';
 // The first quiz of "Choosing an engine", its wrong choices and their reasons (content/lessons/choosing-an-engine.mdx).
 const QUESTION = /^A team keeps user sessions in its cache\./;
 const REDIS = 'Serverless Redis OSS, because it needs no node sizing';
-const REDIS_WHY = /^It would work, but Serverless Valkey offers the same core features for 33% less/;
+const REDIS_WHY = /It would work, but Serverless Valkey offers the same core features for 33% less/;
 const MEMCACHED = 'Node-based Memcached, because its multi-threaded nodes give the most throughput per node';
-const MEMCACHED_WHY = /^Throughput is not the problem here: node-based Memcached keeps no replica/;
+const MEMCACHED_WHY = /Throughput is not the problem here: node-based Memcached keeps no replica/;
 const RIGHT = 'Serverless Valkey';
 const EXPLANATION = /^Serverless removes node sizing and AWS runs the redundancy for you/;
 
