@@ -151,8 +151,12 @@ export function QuizWidget({ id, question, choices, explanation, multiple }: Qui
           Check answer
         </button>
       </form>
-      {/* The quiz's one live region: each check is read once, reasons included; the same reasons sit visibly beside their choices. */}
-      <div role="status" aria-live="polite" className="mt-3 text-sm">
+      {/*
+        The quiz's one live region: each check is read once, reasons included; the same reasons sit
+        visibly beside their choices. Not atomic (role=status would be), so a late "not saved" note
+        is read alone rather than with the whole verdict again.
+      */}
+      <div role="status" aria-live="polite" aria-atomic="false" className="mt-3 text-sm">
         {verdict && (
           <div key={attempt} className={verdict.right ? 'text-success-text' : 'text-danger-text'}>
             <p className="font-semibold">
