@@ -119,11 +119,7 @@ export function QuizWidget({ id, question, choices, explanation, multiple }: Qui
               const mark = markOf(index);
               const noted = mark === 'wrong' || mark === 'missed' ? mark : null;
               return (
-                <div
-                  key={inputId}
-                  data-mark={mark ?? undefined}
-                  className={`rounded-md border ${MARK_STYLES[mark ?? 'none']}`}
-                >
+                <div key={inputId} className={`rounded-md border ${MARK_STYLES[mark ?? 'none']}`}>
                   <label htmlFor={inputId} className="flex cursor-pointer items-start gap-3 px-3 py-2 text-sm">
                     <input
                       id={inputId}

@@ -57,6 +57,7 @@ describe('content checker: files alone', () => {
     ['wrong choice without a why', broken(` why="${SET_WHY}">SET<`, '>SET<'), /^content\/lessons\/fixture\.mdx:\d+: quiz "fixture-quiz-1": choice 2 \("SET"\) needs a why="…" attribute/],
     ['wrong choice with an empty why', broken(` why="${SET_WHY}">SET<`, ' why="  ">SET<'), /quiz "fixture-quiz-1": choice 2 \("SET"\) needs a why="…"/],
     ['wrong choice with an expression why', broken(` why="${SET_WHY}">SET<`, ' why={reason}>SET<'), /quiz "fixture-quiz-1": choice 2 \("SET"\) needs a why="…" attribute with a plain string/],
+    ['why with an unclosed backtick', broken(` why="${SET_WHY}">SET<`, ' why="`SET writes.">SET<'), /quiz "fixture-quiz-1": choice 2 \("SET"\) has a why="…" with an unclosed backtick/],
     ['right choice without a why in a select-all quiz', broken('<Choice correct why="A hash holds field-value pairs under one key.">', '<Choice correct>'), /quiz "fixture-quiz-2": choice 1 \("Hash"\) needs a why="…" attribute with a plain string saying why it is right/],
     ['quiz without an explanation', broken('  <Explanation>\nGET reads a value; SET writes one.\n  </Explanation>\n', ''), /quiz "fixture-quiz-1" needs an <Explanation>/],
     ['duplicate quiz id', broken('id="fixture-quiz-2"', 'id="fixture-quiz-1"'), /quiz id "fixture-quiz-1" is also used in/],

@@ -166,8 +166,12 @@ function checkQuizzes(file: string, index: MdxIndex, quizIds: Map<string, string
 function checkChoiceReasons(file: string, quiz: IndexedQuiz, problems: ContentProblem[]) {
   const multiple = quiz.choices.filter((choice) => choice.correct).length > 1;
   quiz.choices.forEach((choice, index) => {
-    if (choice.why || (choice.correct && !multiple)) return;
     const label = choice.text.length > 60 ? `${choice.text.slice(0, 57)}…` : choice.text;
+    // The widget shows `…` as code (components/mdx/Quiz.tsx); an odd count would turn the rest into code.
+    if (choice.why && (choice.why.match(/`/g)?.length ?? 0) % 2 === 1) {
+      problems.push({ file, line: choice.line, message: `quiz "${quiz.id ?? quiz.question}": choice ${index + 1} ("${label}") has a why="…" with an unclosed backtick` });
+    }
+    if (choice.why || (choice.correct && !multiple)) return;
     const reason = choice.correct
       ? 'why it is right, shown when a learner misses it'
       : 'why a learner might pick it and why it is wrong, shown when they do';
