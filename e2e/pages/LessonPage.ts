@@ -4,13 +4,19 @@ import { SandboxConsole } from './SandboxConsole';
 /** A <Quiz> (components/mdx/QuizWidget.tsx): a region named by its question. */
 export class Quiz {
   readonly region: Locator;
+  /** The fieldset of choices; a marked choice's reason sits inside it, beside the choice. */
+  readonly group: Locator;
   readonly choices: Locator;
   readonly checkButton: Locator;
+  /** The quiz's one live region: the verdict, and the reasons read out once per check. */
+  readonly feedback: Locator;
 
   constructor(page: Page, question: string | RegExp) {
     this.region = page.getByRole('region', { name: question });
-    this.choices = this.region.getByRole('group', { name: question }).getByRole('radio');
+    this.group = this.region.getByRole('group', { name: question });
+    this.choices = this.group.getByRole('radio');
     this.checkButton = this.region.getByRole('button', { name: 'Check answer', exact: true });
+    this.feedback = this.region.getByRole('status');
   }
 
   choice(label: string): Locator {
@@ -23,6 +29,11 @@ export class Quiz {
     await expect(radio).toBeEnabled();
     await radio.check();
     await this.checkButton.click();
+  }
+
+  /** The reason shown beside a choice the learner got wrong (from its <Choice why="…">). */
+  reasonBeside(why: string | RegExp): Locator {
+    return this.group.getByText(why);
   }
 
   get wrongMessage(): Locator {

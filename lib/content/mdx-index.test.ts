@@ -36,6 +36,18 @@ describe('indexMdx', () => {
     expect(index.elements.map((element) => element.name)).toEqual(['Run', 'Quiz', 'Choice', 'Choice', 'Choice', 'Explanation', 'Challenge', 'Hint']);
   });
 
+  it("reads each choice's why, trimmed, and null when it is missing, blank or an expression", () => {
+    const index = indexMdx(
+      '<Quiz id="q" question="?">\n  <Choice correct>A</Choice>\n  <Choice why=" Not `B`: it reads. ">B</Choice>\n  <Choice why="  ">C</Choice>\n  <Choice why={x}>D</Choice>\n</Quiz>\n',
+    );
+    expect(index.quizzes[0]?.choices).toEqual([
+      { correct: true, text: 'A', why: null, line: 2 },
+      { correct: false, text: 'B', why: 'Not `B`: it reads.', line: 3 },
+      { correct: false, text: 'C', why: null, line: 4 },
+      { correct: false, text: 'D', why: null, line: 5 },
+    ]);
+  });
+
   it('marks expression attributes as null, not as their source text', () => {
     const index = indexMdx('<Run command={someVariable} />\n');
     expect(index.runs).toEqual([{ command: null, line: 1 }]);

@@ -23,7 +23,8 @@ export interface IndexedQuiz {
   id: string | null;
   question: string | null;
   line: number;
-  choices: { correct: boolean; text: string }[];
+  /** `why`: the choice's own explanation (a plain-string attribute), or null when absent or an expression. */
+  choices: { correct: boolean; text: string; why: string | null; line: number }[];
   hasExplanation: boolean;
 }
 
@@ -78,7 +79,11 @@ export function indexMdx(source: string): MdxIndex {
       // A one-line <Choice>…</Choice> sits inside a paragraph, so look below direct children too.
       visit(node, (child: Node) => {
         if (child === node || !isJsx(child)) return;
-        if (child.name === 'Choice') quiz.choices.push({ correct: attributesOf(child).correct === true, text: textOf(child).trim() });
+        if (child.name === 'Choice') {
+          const choice = attributesOf(child);
+          const why = stringAttribute(choice.why)?.trim();
+          quiz.choices.push({ correct: choice.correct === true, text: textOf(child).trim(), why: why || null, line: lineOf(child) });
+        }
         if (child.name === 'Explanation') quiz.hasExplanation = textOf(child).trim().length > 0;
       });
       index.quizzes.push(quiz);

@@ -71,20 +71,20 @@ Store the string \`hello\` under the key \`${slug}:greeting\`.
 <Hint>SET writes a string value.</Hint>
 </Challenge>
 
-## Check yourself
+{/* Put each quiz just after the section it tests. Every wrong <Choice> needs a why="…": the learner sees it the moment they pick that choice. */}
 
 <Quiz id="${slug}-quiz-1" question="Which command reads a string value?">
   <Choice correct>GET</Choice>
-  <Choice>SET</Choice>
+  <Choice why="SET writes a value under a key; it does not read one back.">SET</Choice>
   <Explanation>
 GET reads a value; SET writes one.
   </Explanation>
 </Quiz>
 
 <Quiz id="${slug}-quiz-2" question="Which of these are Valkey data types? Select all that apply.">
-  <Choice correct>Hash</Choice>
-  <Choice correct>Sorted set</Choice>
-  <Choice>Table</Choice>
+  <Choice correct why="A hash holds field-value pairs under one key.">Hash</Choice>
+  <Choice correct why="A sorted set keeps members ordered by a score.">Sorted set</Choice>
+  <Choice why="Tables belong to relational databases; Valkey stores keys with typed values.">Table</Choice>
   <Explanation>
 Hashes and sorted sets are Valkey types; tables belong to relational databases.
   </Explanation>
@@ -92,7 +92,7 @@ Hashes and sorted sets are Valkey types; tables belong to relational databases.
 
 <Quiz id="${slug}-quiz-3" question="What does GET answer for a key that does not exist?">
   <Choice correct>(nil)</Choice>
-  <Choice>An error</Choice>
+  <Choice why="A missing key is an ordinary answer, not a mistake, so Valkey does not raise an error for it.">An error</Choice>
   <Explanation>
 A missing key is not an error: GET answers (nil).
   </Explanation>

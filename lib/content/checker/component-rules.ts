@@ -5,7 +5,7 @@
 export const COMPONENT_RULES: Readonly<Record<string, { required: readonly string[]; allowed: readonly string[] }>> = {
   Callout: { required: [], allowed: ['variant', 'title'] },
   Challenge: { required: ['id'], allowed: ['id', 'title'] },
-  Choice: { required: [], allowed: ['correct'] },
+  Choice: { required: [], allowed: ['correct', 'why'] },
   Cite: { required: ['source', 'date'], allowed: ['source', 'href', 'date'] },
   DeepDive: { required: ['title'], allowed: ['title'] },
   Explanation: { required: [], allowed: [] },

@@ -24,6 +24,8 @@ function check(lessons: Record<string, string>, tracks = TRACKS) {
   return { ...result, messages: result.problems.map(formatProblem) };
 }
 
+const SET_WHY = 'SET writes a value under a key; it does not read one back.';
+
 const broken = (from: string, to: string) => {
   if (!valid.includes(from)) throw new Error(`fixture text not found: ${from}`);
   return valid.replace(from, to);
@@ -51,7 +53,12 @@ describe('content checker: files alone', () => {
     ['unparsable Run command', broken('<Run command="SET fixture:greeting hello" />', `<Run command='SET a "unbalanced' />`), /does not parse as valkey-cli would read it/],
     ['Run over a sandbox limit', broken('<Run command="SET fixture:greeting hello" />', '<Run command="SETRANGE k 999999999 x" />'), /breaks a sandbox limit/],
     ['quiz without a right answer', broken('<Choice correct>GET</Choice>', '<Choice>GET</Choice>'), /quiz "fixture-quiz-1" has no right answer/],
-    ['quiz with one choice', broken('  <Choice>SET</Choice>\n', ''), /quiz "fixture-quiz-1" needs at least two <Choice> \(has 1\)/],
+    ['quiz with one choice', broken(`  <Choice why="${SET_WHY}">SET</Choice>\n`, ''), /quiz "fixture-quiz-1" needs at least two <Choice> \(has 1\)/],
+    ['wrong choice without a why', broken(` why="${SET_WHY}">SET<`, '>SET<'), /^content\/lessons\/fixture\.mdx:\d+: quiz "fixture-quiz-1": choice 2 \("SET"\) needs a why="…" attribute/],
+    ['wrong choice with an empty why', broken(` why="${SET_WHY}">SET<`, ' why="  ">SET<'), /quiz "fixture-quiz-1": choice 2 \("SET"\) needs a why="…"/],
+    ['wrong choice with an expression why', broken(` why="${SET_WHY}">SET<`, ' why={reason}>SET<'), /quiz "fixture-quiz-1": choice 2 \("SET"\) needs a why="…" attribute with a plain string/],
+    ['why with an unclosed backtick', broken(` why="${SET_WHY}">SET<`, ' why="`SET writes.">SET<'), /quiz "fixture-quiz-1": choice 2 \("SET"\) has a why="…" with an unclosed backtick/],
+    ['right choice without a why in a select-all quiz', broken('<Choice correct why="A hash holds field-value pairs under one key.">', '<Choice correct>'), /quiz "fixture-quiz-2": choice 1 \("Hash"\) needs a why="…" attribute with a plain string saying why it is right/],
     ['quiz without an explanation', broken('  <Explanation>\nGET reads a value; SET writes one.\n  </Explanation>\n', ''), /quiz "fixture-quiz-1" needs an <Explanation>/],
     ['duplicate quiz id', broken('id="fixture-quiz-2"', 'id="fixture-quiz-1"'), /quiz id "fixture-quiz-1" is also used in/],
     ['too few quizzes', broken('<Quiz id="fixture-quiz-3"', '<Callout id="fixture-quiz-3"').replace(/<Callout id="fixture-quiz-3"[\s\S]*?<\/Quiz>/, ''), /has 2 quizzes: every lesson needs at least 3/],

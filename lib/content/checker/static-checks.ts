@@ -11,7 +11,7 @@ import { sandboxLimits } from '@/lib/sandbox/limits';
 import { parseCommandLine } from '@/lib/sandbox/parse';
 import { judgeCommand } from '@/lib/sandbox/policy';
 import { describeIssues, LessonFrontmatter, TrackList, type ChallengeSpec } from '../schema';
-import { indexMdx, type MdxIndex } from '../mdx-index';
+import { indexMdx, type IndexedQuiz, type MdxIndex } from '../mdx-index';
 import { CALLOUT_VARIANT_NAMES, COMPONENT_RULES, KNOWN_PAGES, LESSON_MINIMUMS } from './component-rules';
 import { lineOfText, type ContentProblem } from './problems';
 
@@ -154,7 +154,29 @@ function checkQuizzes(file: string, index: MdxIndex, quizIds: Map<string, string
     if (!quiz.choices.some((choice) => choice.correct)) problems.push({ ...where, message: `quiz "${quiz.id ?? quiz.question}" has no right answer: mark one or more choices <Choice correct>` });
     if (quiz.choices.length > 0 && quiz.choices.every((choice) => choice.correct)) problems.push({ ...where, message: `quiz "${quiz.id ?? quiz.question}" marks every choice correct: nothing to think about` });
     if (!quiz.hasExplanation) problems.push({ ...where, message: `quiz "${quiz.id ?? quiz.question}" needs an <Explanation> saying why the answer is right` });
+    checkChoiceReasons(file, quiz, problems);
   }
+}
+
+/**
+ * A wrong pick is explained at once, beside the choice (components/mdx/QuizWidget.tsx), so every
+ * wrong choice needs its own why="…". In a select-all-that-apply quiz a missed right choice is
+ * explained too, so there the right choices need one as well.
+ */
+function checkChoiceReasons(file: string, quiz: IndexedQuiz, problems: ContentProblem[]) {
+  const multiple = quiz.choices.filter((choice) => choice.correct).length > 1;
+  quiz.choices.forEach((choice, index) => {
+    const label = choice.text.length > 60 ? `${choice.text.slice(0, 57)}…` : choice.text;
+    // The widget shows `…` as code (components/mdx/Quiz.tsx); an odd count would turn the rest into code.
+    if (choice.why && (choice.why.match(/`/g)?.length ?? 0) % 2 === 1) {
+      problems.push({ file, line: choice.line, message: `quiz "${quiz.id ?? quiz.question}": choice ${index + 1} ("${label}") has a why="…" with an unclosed backtick` });
+    }
+    if (choice.why || (choice.correct && !multiple)) return;
+    const reason = choice.correct
+      ? 'why it is right, shown when a learner misses it'
+      : 'why a learner might pick it and why it is wrong, shown when they do';
+    problems.push({ file, line: choice.line, message: `quiz "${quiz.id ?? quiz.question}": choice ${index + 1} ("${label}") needs a why="…" attribute with a plain string saying ${reason}` });
+  });
 }
 
 function checkRuns(file: string, index: MdxIndex, problems: ContentProblem[]) {
