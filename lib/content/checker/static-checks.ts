@@ -142,6 +142,17 @@ function checkLinks(lesson: ParsedLesson, index: MdxIndex, slugs: Set<string>, p
   }
 }
 
+/** Each cited address is listed in <Sources>: a <Cite> link is out of the Tab order, so the list is how a keyboard reaches it. */
+function checkCitedSources(file: string, index: MdxIndex, problems: ContentProblem[]) {
+  const sourcesLine = index.elements.find((element) => element.name === 'Sources')?.line;
+  if (sourcesLine === undefined) return;
+  const listed = new Set(index.links.filter((link) => link.line > sourcesLine).map((link) => link.url));
+  for (const cite of index.elements.filter((element) => element.name === 'Cite')) {
+    const href = cite.attributes.href;
+    if (typeof href === 'string' && !listed.has(href)) problems.push({ file, line: cite.line, message: `<Cite> links to ${href}, which is not in the lesson's <Sources>: add it there (the keyboard reaches sources through that list)` });
+  }
+}
+
 function checkQuizzes(file: string, index: MdxIndex, quizIds: Map<string, string>, problems: ContentProblem[]) {
   for (const quiz of index.quizzes) {
     const where = { file, line: quiz.line };
@@ -244,6 +255,7 @@ export function checkContentStatic(contentDir: string, publicDir: string): Stati
     result.runCount += index.runs.length;
 
     checkQuizzes(file, index, quizIds, problems);
+    checkCitedSources(file, index, problems);
     if (index.quizzes.length < LESSON_MINIMUMS.quizzes) problems.push({ file, line: 0, message: `has ${index.quizzes.length} quiz${index.quizzes.length === 1 ? '' : 'zes'}: every lesson needs at least ${LESSON_MINIMUMS.quizzes}` });
     for (const required of ['Recap', 'Sources']) {
       if (!index.elements.some((element) => element.name === required)) problems.push({ file, line: 0, message: `has no <${required}>: end every lesson with a <Recap> and its <Sources>` });
