@@ -170,10 +170,14 @@ test.describe('where am I', () => {
   });
 
   test(
-    'a lesson table scrolls inside itself on a phone, the page does not',
+    'a lesson table scrolls inside itself on a phone, the page does not, and the header fits',
     { tag: '@layout' },
-    async ({ page, lesson }) => {
+    async ({ page, lesson, header }) => {
       await lesson.goto('choosing-an-engine');
+      const toggle = await header.themeToggle.boundingBox();
+      expect(toggle!.x + toggle!.width, 'the last control of the header is inside the screen').toBeLessThanOrEqual(
+        page.viewportSize()!.width,
+      );
       const table = page.getByRole('region', { name: /^Table: / }).first();
       await expect(table).toBeVisible();
       await expect(table).toHaveAttribute('tabindex', '0');
