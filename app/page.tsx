@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { TrackList } from '@/components/layout/TrackList';
+import { ContinueLink } from '@/components/progress/ContinueLink';
 import { ProgressPanel } from '@/components/progress/ProgressPanel';
 import { DrillDashboard } from '@/components/dashboard/DrillDashboard';
 import { InterviewScores } from '@/components/dashboard/InterviewScores';
@@ -8,7 +9,8 @@ import { buttonProps } from '@/components/ui/Button';
 
 export default function HomePage() {
   const { tracks, lessons } = contentLibrary();
-  const first = lessons[0];
+  // In curriculum order (lib/content): the first is where a new learner starts.
+  const lessonLinks = lessons.map(({ slug, title }) => ({ slug, title }));
   return (
     <div className="mx-auto max-w-7xl px-4 py-10 sm:px-6 sm:py-16">
       <section className="max-w-3xl">
@@ -18,11 +20,7 @@ export default function HomePage() {
           lessons, quizzes and a live console that runs your commands on a real Valkey server.
         </p>
         <div className="mt-6 flex flex-wrap gap-3">
-          {first && (
-            <Link href={`/learn/${first.slug}`} {...buttonProps()}>
-              Start the first lesson
-            </Link>
-          )}
+          <ContinueLink lessons={lessonLinks} />
           <Link href="/sandbox" {...buttonProps({ variant: 'secondary' })}>
             Open the sandbox
           </Link>
@@ -32,7 +30,7 @@ export default function HomePage() {
         <h2 id="your-progress" className="mb-4 text-2xl font-semibold">
           Your progress
         </h2>
-        <ProgressPanel lessons={lessons.map(({ slug, title }) => ({ slug, title }))} />
+        <ProgressPanel lessons={lessonLinks} onHome />
       </section>
       <section aria-labelledby="your-drills" className="mt-10">
         <h2 id="your-drills" className="mb-4 text-2xl font-semibold">

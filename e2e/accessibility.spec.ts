@@ -52,14 +52,25 @@ for (const theme of ['light', 'dark'] as const) {
       await expect(challenge.results).toHaveCount(2);
       await challenge.region.getByRole('button', { name: 'Show a solution' }).click();
       await challenge.region.getByText('Hint', { exact: true }).click();
+      await lesson.readToTheEnd();
+      await expect(lesson.endCard.getByTestId('lesson-end-read')).toHaveText('Read ✓');
       await expectNoSeriousViolations(
         page,
-        `/learn/first-commands with a failed check, the hint and the solution open (${theme})`,
+        `/learn/first-commands with a failed check, the hint and the solution open, read to the end (${theme})`,
       );
 
       await open(page, header, '/authoring');
       await page.locator('summary', { hasText: 'Why TYPE says string for a counter' }).click();
       await expectNoSeriousViolations(page, `/authoring (${theme})`);
+
+      // The learner has started: the home page and the dashboard show their figures and tables.
+      await open(page, header, '/progress');
+      await expect(page.getByTestId('progress-lessons-started')).toHaveText(/^1 \/ \d+$/);
+      await expect(page.getByRole('region', { name: "Each lesson's steps" })).toBeVisible();
+      await expectNoSeriousViolations(page, `/progress after a lesson read (${theme})`);
+      await open(page, header, '/');
+      await expect(page.getByRole('link', { name: /^Continue: / })).toBeVisible();
+      await expectNoSeriousViolations(page, `/ after a lesson read (${theme})`);
     });
 
     // The home page once, with the drill dashboard filled in; its other panels (progress,

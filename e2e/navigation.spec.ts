@@ -144,3 +144,55 @@ test.describe('layout and keyboard', () => {
     await expect(repl.runButton).toBeFocused();
   });
 });
+
+test.describe('where am I', () => {
+  // [path, the header section it belongs to]: a lesson is in Learn, the dashboard in Progress.
+  const SECTIONS: [string, string][] = [
+    ['/learn', 'Learn'],
+    [`/learn/${ENGINE.slug}`, 'Learn'],
+    ['/sandbox', 'Sandbox'],
+    ['/drills', 'Drills'],
+    ['/interview', 'Interview'],
+    ['/progress', 'Progress'],
+  ];
+
+  test('the header marks the section of every page, and none on the home page', async ({ page, header }) => {
+    for (const [path, section] of SECTIONS) {
+      await page.goto(path);
+      await expect(header.currentSections, path).toHaveCount(1);
+      await expect(header.section(section), path).toHaveAttribute('aria-current', 'page');
+    }
+    await page.goto('/');
+    await expect(header.currentSections).toHaveCount(0);
+    await header.section('Progress').click();
+    await expect(page).toHaveURL(/\/progress$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Your progress' })).toBeVisible();
+  });
+
+  test(
+    'a lesson table scrolls inside itself on a phone, the page does not, and the header fits',
+    { tag: '@layout' },
+    async ({ page, lesson, header }) => {
+      await lesson.goto('choosing-an-engine');
+      const toggle = await header.themeToggle.boundingBox();
+      expect(toggle!.x + toggle!.width, 'the last control of the header is inside the screen').toBeLessThanOrEqual(
+        page.viewportSize()!.width,
+      );
+      const table = page.getByRole('region', { name: /^Table: / }).first();
+      await expect(table).toBeVisible();
+      await expect(table).toHaveAttribute('tabindex', '0');
+      const widths = await page.evaluate(() => ({
+        page: document.documentElement.scrollWidth,
+        viewport: window.innerWidth,
+      }));
+      expect(widths.page, 'the page does not pan sideways').toBeLessThanOrEqual(widths.viewport);
+      if (widths.viewport <= 400) {
+        const box = await table.evaluate((element) => ({ scroll: element.scrollWidth, client: element.clientWidth }));
+        expect(box.scroll, 'the table is wider than its box, and scrolls inside it').toBeGreaterThan(box.client);
+        await table.focus();
+        await page.keyboard.press('ArrowRight');
+        await expect.poll(() => table.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
+      }
+    },
+  );
+});

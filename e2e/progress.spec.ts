@@ -1,4 +1,11 @@
 import { expect, test } from './fixtures';
+import { contentLibrary, lessonNeighbours, lessonSource } from '../lib/content/lessons';
+import { indexMdx } from '../lib/content/mdx-index';
+
+// The curriculum's order, from the same content files the app is built from (never a hard-coded slug).
+const LESSONS = contentLibrary().lessons;
+const titleOf = (slug: string) => LESSONS.find((lesson) => lesson.slug === slug)!.title;
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const CHALLENGE = 'Count three visits';
 
@@ -35,12 +42,24 @@ test('a learner answers a quiz, fails then passes a challenge, and still sees th
     await expect(challenge.passedMessage).toBeVisible();
   });
 
-  await test.step('read to the end of the lesson', async () => {
+  await test.step('read to the end of the lesson: the card says what is done, what is left and what is next', async () => {
     const marked = page.waitForResponse(
       (response) => response.url().endsWith('/api/progress/lessons/first-commands') && response.ok(),
     );
     await lesson.readToTheEnd();
     await marked;
+    const card = lesson.endCard;
+    await expect(card.getByTestId('lesson-end-read')).toHaveText('Read ✓');
+    await expect(card.getByTestId('lesson-end-quizzes')).toHaveText(/^Quizzes right 1 \/ \d+$/);
+    await expect(card.getByTestId('lesson-end-challenges')).toHaveText(/^Challenges passed 1 \/ \d+$/);
+    await expect(card.getByTestId('lesson-end-rule')).toHaveText(
+      /^This lesson counts as done when you answer \d+ more quiz(zes)? right( and pass \d+ more challenges?)?\.$/,
+    );
+    const next = lessonNeighbours('first-commands').next;
+    if (next) {
+      const link = card.getByRole('link', { name: `Next: ${next.title}`, exact: true });
+      await expect(link).toHaveAttribute('href', `/learn/${next.slug}`);
+    }
   });
 
   await test.step('reload: the challenge, the lesson and the track show the progress', async () => {
@@ -55,7 +74,60 @@ test('a learner answers a quiz, fails then passes a challenge, and still sees th
     await page.goto('/');
     await expect(page.getByTestId('progress-challenges-passed')).toHaveText(/^1 \/ \d+$/);
     await expect(page.getByTestId('progress-quizzes-right-first-time')).toHaveText('1 / 1');
-    await expect(page.getByRole('link', { name: /^Continue: / })).toBeVisible();
+    await expect(page.getByRole('link', { name: `Continue: ${titleOf('first-commands')}`, exact: true })).toBeVisible();
+  });
+});
+
+test('"Continue" leads to the lesson last worked on, and the dashboard counts each lesson\'s steps', async ({
+  page,
+  lesson,
+}) => {
+  test.setTimeout(60_000);
+  const [first, , third] = LESSONS;
+  const quiz = indexMdx(lessonSource(third!.slug)).quizzes.find(
+    (candidate) => candidate.choices.filter((choice) => choice.correct).length === 1,
+  )!;
+  const hero = page
+    .getByRole('main')
+    .getByRole('link', { name: /^(Start the first lesson|Continue: .*)$/ })
+    .first();
+
+  await test.step('a new learner starts at the first lesson of the curriculum', async () => {
+    await page.goto('/');
+    await expect(hero).toHaveText('Start the first lesson');
+    await expect(hero).toHaveAttribute('href', `/learn/${first!.slug}`);
+  });
+
+  await test.step('read the first lesson to the end, then answer a quiz in the third', async () => {
+    await lesson.goto(first!.slug);
+    const marked = page.waitForResponse(
+      (response) => response.url().endsWith(`/api/progress/lessons/${first!.slug}`) && response.ok(),
+    );
+    await lesson.readToTheEnd();
+    await marked;
+    await lesson.goto(third!.slug);
+    const answer = lesson.quiz(new RegExp(`^${escape(quiz.question!)}`));
+    await answer.answer(quiz.choices.find((choice) => choice.correct)!.text);
+    await expect(answer.correctMessage).toBeVisible();
+  });
+
+  await test.step('home: Continue leads to the third lesson, not the first one not done', async () => {
+    await page.goto('/');
+    await expect(hero).toHaveText(`Continue: ${third!.title}`);
+    await expect(hero).toHaveAttribute('href', `/learn/${third!.slug}`);
+    await expect(page.getByTestId('progress-lessons-started')).toHaveText(`2 / ${LESSONS.length}`);
+    await expect(page.getByText(/^A lesson counts as done when you have read it to the end/)).toBeVisible();
+  });
+
+  await test.step("the dashboard shows each lesson's steps", async () => {
+    await page.getByRole('link', { name: "See each lesson's steps" }).click();
+    await expect(page).toHaveURL(/\/progress$/);
+    const firstRow = page.getByTestId(`lesson-steps-${first!.slug}`);
+    await expect(firstRow.getByRole('cell').first()).toHaveText('✓ Yes');
+    await expect(firstRow.getByRole('cell').last()).toHaveText('Started');
+    const thirdRow = page.getByTestId(`lesson-steps-${third!.slug}`);
+    await expect(thirdRow.getByRole('cell').nth(1)).toHaveText(/^1 \/ \d+$/);
+    await expect(page.getByRole('link', { name: `Continue: ${third!.title}`, exact: true })).toBeVisible();
   });
 });
 

@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { ProgressBar } from '@/components/charts/ProgressBar';
 import { fetchInterviewResults } from '@/lib/interview/api-client';
 import { PanelStatus } from '@/components/ui/PanelStatus';
 import { useApiData } from '@/components/ui/use-api-data';
@@ -39,11 +40,10 @@ export function InterviewScores() {
             data-testid={`interview-topic-${topic.topic}`}
           >
             <span className="truncate">{topic.label}</span>
-            <progress
+            <ProgressBar
               value={topic.average}
-              max={100}
-              aria-label={`${topic.label}: ${topic.average}% average over ${topic.sessions} interview${topic.sessions === 1 ? '' : 's'}${topic.weak ? ', weak' : ''}`}
-              className={`h-2 w-full ${topic.weak ? 'accent-amber-600' : 'accent-emerald-600'}`}
+              tone={topic.weak ? 'weak' : 'good'}
+              label={`${topic.label}: ${topic.average}% average over ${topic.sessions} interview${topic.sessions === 1 ? '' : 's'}${topic.weak ? ', weak' : ''}`}
             />
             <span
               className={`text-right tabular-nums ${topic.weak ? 'font-semibold text-amber-800 dark:text-amber-300' : ''}`}

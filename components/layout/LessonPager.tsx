@@ -1,10 +1,24 @@
 import Link from 'next/link';
+import { LessonEndCard } from '@/components/progress/LessonEndCard';
 import type { Lesson } from '@/lib/content/lessons';
 
-export function LessonPager({ previous, next }: { previous?: Lesson; next?: Lesson }) {
+/**
+ * The foot of a lesson: the end-of-lesson card (what is done, what is left, what is next) when the
+ * lesson's slug is given, then the links to the previous and next lessons.
+ */
+export function LessonPager({ slug, previous, next }: { slug?: string; previous?: Lesson; next?: Lesson }) {
+  return (
+    <>
+      {slug && <LessonEndCard slug={slug} next={next && { slug: next.slug, title: next.title }} />}
+      <LessonNeighbours previous={previous} next={next} />
+    </>
+  );
+}
+
+function LessonNeighbours({ previous, next }: { previous?: Lesson; next?: Lesson }) {
   if (!previous && !next) return null;
   return (
-    <nav aria-label="Previous and next lessons" className="mt-12 grid gap-3 border-t border-line pt-6 sm:grid-cols-2">
+    <nav aria-label="Previous and next lessons" className="mt-8 grid gap-3 border-t border-line pt-6 sm:grid-cols-2">
       {previous ? (
         <Link
           href={`/learn/${previous.slug}`}

@@ -1,12 +1,5 @@
 import Link from 'next/link';
-import { ThemeToggle } from './ThemeToggle';
-
-const NAV = [
-  { href: '/learn', label: 'Learn' },
-  { href: '/sandbox', label: 'Sandbox' },
-  { href: '/drills', label: 'Drills' },
-  { href: '/interview', label: 'Interview' },
-];
+import { MainNav } from './MainNav';
 
 export function SiteHeader() {
   return (
@@ -19,18 +12,7 @@ export function SiteHeader() {
           {/* Visually hidden on phones, where the badge alone leaves room for the navigation. */}
           <span className="sr-only sm:not-sr-only">Keyspace</span>
         </Link>
-        <nav aria-label="Main" className="ml-auto flex items-center gap-0.5 sm:gap-2">
-          {NAV.map((item) => (
-            <Link
-              key={item.href}
-              href={item.href}
-              className="rounded-md px-1.5 py-1.5 text-sm text-slate-700 hover:bg-surface-hover hover:text-slate-950 focus-visible:outline focus-visible:outline-2 focus-visible:outline-ring sm:px-3 dark:text-slate-300 dark:hover:text-white"
-            >
-              {item.label}
-            </Link>
-          ))}
-          <ThemeToggle />
-        </nav>
+        <MainNav />
       </div>
     </header>
   );

@@ -9,6 +9,7 @@ import { Choice, Explanation, Quiz } from './Quiz';
 import { Recap } from './Recap';
 import { Run } from './Run';
 import { Sources } from './Sources';
+import { Table } from './Table';
 
 /** Every tag a lesson may use, registered once. Authors learn this one list; the content checker rejects any other. */
 export const mdxComponents = {
@@ -26,6 +27,7 @@ export const mdxComponents = {
   Sources,
   // Markdown's own elements, restyled: not tags an author writes.
   pre: CodeBlock,
+  table: Table,
 } satisfies MDXComponents;
 
 /** The tags an author may write (Markdown element overrides such as `pre` are lowercase and not listed). */

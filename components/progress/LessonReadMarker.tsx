@@ -1,12 +1,18 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
-import { markLessonRead } from '@/lib/progress/api-client';
+import { markLessonRead, markLessonVisited } from '@/lib/progress/api-client';
 import { refreshProgress } from './use-progress';
 
-/** Placed at the end of a lesson: reaching it marks the lesson read (once per page view). */
+/**
+ * Placed at the end of a lesson: opening the page makes it the lesson "Continue" leads to, and
+ * reaching the marker marks the lesson read (each once per page view).
+ */
 export function LessonReadMarker({ slug }: { slug: string }) {
   const marker = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    void markLessonVisited(slug).then((result) => (result.ok ? refreshProgress() : undefined));
+  }, [slug]);
   useEffect(() => {
     const element = marker.current;
     if (!element) return;

@@ -1,5 +1,6 @@
 'use client';
 
+import { ProgressBar } from '@/components/charts/ProgressBar';
 import { useProgress } from './use-progress';
 
 /** A track's share of steps done (reads, quizzes, challenges), as a labelled progress bar. */
@@ -9,12 +10,7 @@ export function TrackProgress({ trackId, title }: { trackId: string; title: stri
   if (!track) return null;
   return (
     <div className="mt-2 flex items-center gap-2 text-xs text-muted">
-      <progress
-        value={track.percent}
-        max={100}
-        aria-label={`${title}: ${track.percent}% done`}
-        className="h-1.5 w-full overflow-hidden rounded accent-emerald-600"
-      />
+      <ProgressBar value={track.percent} label={`${title}: ${track.percent}% done`} thin />
       <span data-testid={`track-percent-${trackId}`} className="shrink-0 tabular-nums">
         {track.percent}%
       </span>

@@ -139,6 +139,11 @@ export class LessonPage {
     return this.sidebar.getByRole('link');
   }
 
+  /** The end-of-lesson card: the lesson's steps, what is left, and the next lesson. */
+  get endCard(): Locator {
+    return this.page.getByRole('region', { name: 'End of the lesson', exact: true });
+  }
+
   pagerLink(direction: 'Previous' | 'Next'): Locator {
     return this.pager.getByRole('link', { name: new RegExp(`^${direction}`) });
   }

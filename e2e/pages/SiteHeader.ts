@@ -13,6 +13,16 @@ export class SiteHeader {
     this.html = page.locator('html');
   }
 
+  /** A section's link in the main navigation ("Learn", "Progress"…). */
+  section(name: string): Locator {
+    return this.nav.getByRole('link', { name, exact: true });
+  }
+
+  /** The links marked as the current section: exactly one on a page inside a section. */
+  get currentSections(): Locator {
+    return this.nav.locator('a[aria-current="page"]');
+  }
+
   /** Resolves once the toggle is hydrated: the server renders it disabled. */
   async themeToggleReady(): Promise<void> {
     await expect(this.themeToggle).toBeEnabled();

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
-import { describeIssues, LessonFrontmatter, TrackList, type ChallengeSpec, type Track } from './schema';
+import { describeIssues, GuideFrontmatter, LessonFrontmatter, TrackList, type ChallengeSpec, type Track } from './schema';
 
 export interface Lesson extends LessonFrontmatter {
   slug: string;
@@ -94,17 +94,32 @@ export function lessonNeighbours(slug: string): { previous?: Lesson; next?: Less
 }
 
 export interface LocatedChallenge {
+  /** The lesson's slug, or "guide:<slug>" for a guide's demo challenge, which belongs to no lesson. */
   lessonSlug: string;
   spec: ChallengeSpec;
 }
 
-/** A challenge by id, with the lesson it belongs to; undefined for an unknown id. */
+let cachedGuideChallenges: LocatedChallenge[] | undefined;
+
+/** The guides' demo challenges (their frontmatter's `challenges:`), such as the authoring guide's. */
+export function guideChallenges(contentDir: string = CONTENT_DIR): LocatedChallenge[] {
+  if (cachedGuideChallenges && process.env.NODE_ENV !== 'development' && contentDir === CONTENT_DIR) return cachedGuideChallenges;
+  const found = guideSlugs(contentDir).flatMap((slug) => {
+    const parsed = GuideFrontmatter.safeParse(matter(guideSource(slug, contentDir)).data);
+    if (!parsed.success) throw new ContentError(`Invalid frontmatter in content/guides/${slug}.mdx: ${describeIssues(parsed.error)}`);
+    return (parsed.data.challenges ?? []).map((spec) => ({ lessonSlug: `guide:${slug}`, spec }));
+  });
+  if (contentDir === CONTENT_DIR) cachedGuideChallenges = found;
+  return found;
+}
+
+/** A challenge by id, with the lesson (or guide) it belongs to; undefined for an unknown id. */
 export function findChallenge(id: string): LocatedChallenge | undefined {
   for (const lesson of contentLibrary().lessons) {
     const spec = lesson.challenges?.find((challenge) => challenge.id === id);
     if (spec) return { lessonSlug: lesson.slug, spec };
   }
-  return undefined;
+  return guideChallenges().find((challenge) => challenge.spec.id === id);
 }
 
 /** The MDX source of a lesson, for tools that read it as data (quiz scoring, the content checker). */

@@ -107,6 +107,7 @@ A missing key is not an error: GET answers (nil).
 <Sources>
 
 - [Valkey docs: GET](https://valkey.io/commands/get/) (checked ${today.slice(0, 7)})
+- [AWS docs: Quotas](https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/quota-limits.html) (checked ${today.slice(0, 7)})
 
 </Sources>
 `;

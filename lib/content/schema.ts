@@ -69,6 +69,15 @@ export const LessonFrontmatter = z.strictObject({
 });
 export type LessonFrontmatter = z.infer<typeof LessonFrontmatter>;
 
+/**
+ * A guide's frontmatter (content/guides/*.mdx): only demo challenges, which belong to no lesson, so
+ * passing one is checked but never counted as progress.
+ */
+export const GuideFrontmatter = z.strictObject({
+  challenges: z.array(ChallengeSpec).optional(),
+});
+export type GuideFrontmatter = z.infer<typeof GuideFrontmatter>;
+
 export const Track = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/),
   title: z.string().min(3),

@@ -11,3 +11,5 @@ export const answerQuiz = (id: string, choices: number[]) =>
   callApi<QuizRecord>(`/api/progress/quizzes/${encodeURIComponent(id)}`, postJson({ choices }));
 export const importProgressFile = (file: unknown) =>
   callApi<{ imported: number; skipped: number }>('/api/progress/import', postJson(file));
+export const markLessonVisited = (slug: string) =>
+  callApi<object>(`/api/progress/lessons/${encodeURIComponent(slug)}/visit`, { method: 'POST' });

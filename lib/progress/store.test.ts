@@ -1,7 +1,7 @@
 /** Progress in the app's real Valkey: scoring on the server, one hash-tagged key, lossless import. */
 import { afterAll, describe, expect, it } from 'vitest';
-import { contentLibrary } from '@/lib/content/lessons';
-import { quizKeys } from '@/lib/content/quizzes';
+import { contentLibrary, findChallenge } from '@/lib/content/lessons';
+import { lessonItems, quizKeys } from '@/lib/content/quizzes';
 import { newLearnerId } from '@/lib/sandbox/learner';
 import { closeValkeyClients, getValkey } from '@/lib/valkey/connections';
 import { progressKey } from '@/lib/valkey/keys';
@@ -10,9 +10,11 @@ import {
   readProgress,
   recordChallengePassed,
   recordLessonRead,
+  recordLessonVisit,
   recordQuizAnswer,
   UnknownContentError,
 } from './store';
+import { summarizeProgress } from './summary';
 
 afterAll(closeValkeyClients);
 
@@ -80,5 +82,26 @@ describe('progress store', () => {
     expect(progress.lessons[slug]).toBe('2020-01-01T00:00:00.000Z');
     expect(progress.quizzes[quizId]).toMatchObject({ correct: false, firstTryCorrect: false });
     expect(progress.challenges[challengeId]).toBe('2021-01-01T00:00:00.000Z');
+  });
+
+  it('remembers the lesson last opened, answered in or passed a challenge of, for "Continue"', async () => {
+    const learner = newLearnerId();
+    const lessons = contentLibrary().lessons;
+    const quizLesson = quizKey.lessonSlug;
+    const challengeLesson = findChallenge(challengeId)!.lessonSlug;
+    const other = lessons.find((lesson) => lesson.slug !== quizLesson && lesson.slug !== challengeLesson)!.slug;
+    expect((await readProgress(learner)).lastLesson).toBeUndefined();
+    await recordLessonVisit(learner, other);
+    expect((await readProgress(learner)).lastLesson).toBe(other);
+    await recordQuizAnswer(learner, quizId, [wrongChoice]);
+    expect((await readProgress(learner)).lastLesson).toBe(quizLesson);
+    await recordChallengePassed(learner, challengeId);
+    expect((await readProgress(learner)).lastLesson).toBe(challengeLesson);
+    await recordLessonRead(learner, other);
+    const progress = await readProgress(learner);
+    expect(progress.lastLesson).toBe(other);
+    // The summary the dashboard shows continues there, since that lesson is not done yet.
+    expect(summarizeProgress(lessonItems(), progress).next).toEqual({ slug: other, started: true });
+    await expect(recordLessonVisit(learner, 'no-such-lesson')).rejects.toBeInstanceOf(UnknownContentError);
   });
 });

@@ -9,6 +9,10 @@ import { emptyProgress, QuizRecord, type Progress } from './types';
 
 const now = () => new Date().toISOString();
 
+/** The hash field holding the slug of the lesson last worked on (see Progress.lastLesson). */
+const LAST_LESSON_FIELD = 'last:lesson';
+const isLessonSlug = (slug: string) => contentLibrary().lessons.some((lesson) => lesson.slug === slug);
+
 export async function readProgress(learnerId: string): Promise<Progress> {
   const fields = await (await getValkey('app')).hgetall(progressKey(learnerId));
   const progress = emptyProgress();
@@ -18,6 +22,7 @@ export async function readProgress(learnerId: string): Promise<Progress> {
     const id = field.slice(separator + 1);
     if (kind === 'lesson') progress.lessons[id] = value;
     else if (kind === 'challenge') progress.challenges[id] = value;
+    else if (field === LAST_LESSON_FIELD) progress.lastLesson = value;
     else if (kind === 'quiz') {
       const parsed = QuizRecord.safeParse(JSON.parse(value));
       if (parsed.success) progress.quizzes[id] = parsed.data;
@@ -36,9 +41,20 @@ export class UnknownContentError extends AppError {
 
 /** Marks a lesson read. The first time counts; later visits keep the original date. */
 export async function recordLessonRead(learnerId: string, slug: string): Promise<void> {
-  if (!contentLibrary().lessons.some((lesson) => lesson.slug === slug))
-    throw new UnknownContentError(`There is no lesson "${slug}".`);
-  await (await getValkey('app')).hsetnx(progressKey(learnerId), `lesson:${slug}`, now());
+  if (!isLessonSlug(slug)) throw new UnknownContentError(`There is no lesson "${slug}".`);
+  await (
+    await getValkey('app')
+  )
+    .multi()
+    .hsetnx(progressKey(learnerId), `lesson:${slug}`, now())
+    .hset(progressKey(learnerId), LAST_LESSON_FIELD, slug)
+    .exec();
+}
+
+/** Remembers the lesson the learner opened, so "Continue" leads back to it. */
+export async function recordLessonVisit(learnerId: string, slug: string): Promise<void> {
+  if (!isLessonSlug(slug)) throw new UnknownContentError(`There is no lesson "${slug}".`);
+  await (await getValkey('app')).hset(progressKey(learnerId), LAST_LESSON_FIELD, slug);
 }
 
 /** Scores an answer on the server (the browser's verdict is not trusted) and records it. */
@@ -63,13 +79,28 @@ export async function recordQuizAnswer(learnerId: string, quizId: string, choice
     attempts: before?.success ? before.data.attempts + 1 : 1,
     at: now(),
   };
-  await valkey.hset(progressKey(learnerId), field, JSON.stringify(record));
+  // Demo quizzes in guides (lessonSlug "guide:…") are scored but lead nowhere.
+  const lastLesson = isLessonSlug(key.lessonSlug) ? { [LAST_LESSON_FIELD]: key.lessonSlug } : {};
+  await valkey.hset(progressKey(learnerId), { [field]: JSON.stringify(record), ...lastLesson });
   return record;
 }
 
+/**
+ * Records a lesson's challenge as passed (the first date counts). A guide's demo challenge (the
+ * authoring guide's) belongs to no lesson: its pass is checked but stored nowhere, so it can
+ * never count towards a lesson or move "Continue".
+ */
 export async function recordChallengePassed(learnerId: string, challengeId: string): Promise<void> {
-  if (!findChallenge(challengeId)) throw new UnknownContentError(`There is no challenge "${challengeId}".`);
-  await (await getValkey('app')).hsetnx(progressKey(learnerId), `challenge:${challengeId}`, now());
+  const found = findChallenge(challengeId);
+  if (!found) throw new UnknownContentError(`There is no challenge "${challengeId}".`);
+  if (!isLessonSlug(found.lessonSlug)) return;
+  await (
+    await getValkey('app')
+  )
+    .multi()
+    .hsetnx(progressKey(learnerId), `challenge:${challengeId}`, now())
+    .hset(progressKey(learnerId), LAST_LESSON_FIELD, found.lessonSlug)
+    .exec();
 }
 
 /**
@@ -115,7 +146,8 @@ export async function importProgress(learnerId: string, incoming: Progress): Pro
   }
   for (const [id, raw] of Object.entries(incoming.challenges)) {
     const at = normalisedTimestamp(raw);
-    if (findChallenge(id) && at) fields[`challenge:${id}`] = earlier(current.challenges[id], at);
+    if (isLessonSlug(findChallenge(id)?.lessonSlug ?? '') && at)
+      fields[`challenge:${id}`] = earlier(current.challenges[id], at);
     else skipped++;
   }
   for (const [id, record] of Object.entries(incoming.quizzes)) {
@@ -137,6 +169,9 @@ export async function importProgress(learnerId: string, incoming: Progress): Pro
     });
   }
   const imported = Object.keys(fields).length;
+  // Where to continue is the file's only if this browser has no place of its own yet.
+  if (imported > 0 && !current.lastLesson && incoming.lastLesson && isLessonSlug(incoming.lastLesson))
+    fields[LAST_LESSON_FIELD] = incoming.lastLesson;
   if (imported > 0) await (await getValkey('app')).hset(progressKey(learnerId), fields);
   return { imported, skipped };
 }

@@ -44,4 +44,38 @@ describe('summarizeProgress', () => {
     expect(summarizeProgress(items, progress).lessons.b).toMatchObject({ quizzesRight: 0, done: false });
     expect(summarizeProgress(items, progress).totals.quizzesAnswered).toBe(1);
   });
+
+  describe('next lesson', () => {
+    it('starts a new learner at the first lesson of the curriculum', () => {
+      expect(summarizeProgress(items, emptyProgress()).next).toEqual({ slug: 'a', started: false });
+    });
+
+    it('continues the lesson last worked on while it is not done, not the first lesson not done', () => {
+      const progress = emptyProgress();
+      progress.lessons.a = at;
+      progress.lastLesson = 'b';
+      expect(summarizeProgress(items, progress).next).toEqual({ slug: 'b', started: true });
+    });
+
+    it('moves on from a finished lesson to the next one not done, wrapping round', () => {
+      const progress = emptyProgress();
+      progress.lessons.b = at;
+      progress.quizzes['b-q1'] = quiz(true);
+      progress.lastLesson = 'b';
+      expect(summarizeProgress(items, progress).next?.slug).toBe('c');
+      progress.lessons.c = at;
+      progress.lastLesson = 'c';
+      expect(summarizeProgress(items, progress).next?.slug).toBe('a');
+    });
+
+    it('counts a learner with steps but no recorded place as started, and has no next lesson once all are done', () => {
+      const progress = emptyProgress();
+      progress.lessons.b = at;
+      expect(summarizeProgress(items, progress).next).toEqual({ slug: 'a', started: true });
+      Object.assign(progress.lessons, { a: at, c: at });
+      progress.quizzes = { 'a-q1': quiz(true), 'a-q2': quiz(true), 'b-q1': quiz(true) };
+      progress.challenges['a-c1'] = at;
+      expect(summarizeProgress(items, progress).next).toBeUndefined();
+    });
+  });
 });

@@ -2,6 +2,8 @@
  * What a learner has done, per lesson and per track. Pure: content and progress in, numbers out.
  * A lesson is done when it was read to the end, every quiz in it was answered right (retries
  * allowed) and every challenge passed. A track's percent counts every one of those steps.
+ * "Continue" leads to the lesson last worked on while it is not done, then to the next lesson
+ * not done after it in curriculum order.
  */
 import type { LessonItems } from '@/lib/content/quizzes';
 import type { Progress } from './types';
@@ -25,8 +27,17 @@ export interface TrackSummary {
   percent: number;
 }
 
+/** Where the learner goes next: "Continue: <lesson>" once started, else the curriculum's first lesson. */
+export interface NextLesson {
+  slug: string;
+  /** Whether the learner has started (opened, read or answered anything); false means "Start". */
+  started: boolean;
+}
+
 export interface ProgressSummary {
   lessons: Record<string, LessonSummary>;
+  /** Undefined once every lesson is done. */
+  next?: NextLesson;
   tracks: Record<string, TrackSummary>;
   totals: {
     lessonsDone: number;
@@ -79,6 +90,7 @@ export function summarizeProgress(items: LessonItems[], progress: Progress): Pro
   const summaries = Object.values(lessons);
   return {
     lessons,
+    next: nextLesson(summaries, progress.lastLesson),
     tracks: Object.fromEntries(
       all.map(({ steps: total, stepsDone: done, ...track }) => [track.id, { ...track, percent: percent(done, total) }]),
     ),
@@ -92,4 +104,17 @@ export function summarizeProgress(items: LessonItems[], progress: Progress): Pro
       percent: percent(stepsDone, steps),
     },
   };
+}
+
+const isStarted = (lesson: LessonSummary) => lesson.read || lesson.quizzesRight > 0 || lesson.challengesPassed > 0;
+
+/** The lesson "Continue" leads to; `ordered` is in curriculum order. */
+function nextLesson(ordered: LessonSummary[], lastLesson: string | undefined): NextLesson | undefined {
+  const last = ordered.findIndex((lesson) => lesson.slug === lastLesson);
+  const started = last >= 0 || ordered.some(isStarted);
+  // From the lesson last worked on (itself first), wrapping round to the lessons before it.
+  const from = Math.max(last, 0);
+  const candidates = [...ordered.slice(from), ...ordered.slice(0, from)];
+  const lesson = candidates.find((candidate) => !candidate.done);
+  return lesson && { slug: lesson.slug, started };
 }

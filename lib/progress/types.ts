@@ -20,6 +20,11 @@ export const Progress = z.strictObject({
   quizzes: z.record(z.string().max(100), QuizRecord),
   /** Challenge id → when it first passed. */
   challenges: z.record(z.string().max(100), timestamp),
+  /**
+   * The lesson the learner last opened, answered a quiz in or passed a challenge of: where
+   * "Continue" leads while it is not done. Absent for a new learner and in older export files.
+   */
+  lastLesson: z.string().max(100).optional(),
 });
 export type Progress = z.infer<typeof Progress>;
 

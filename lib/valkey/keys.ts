@@ -4,7 +4,7 @@
  *
  * The app's Valkey. A learner's keys carry the learner id as their hash tag, so one learner's keys
  * share a cluster slot and MULTI works unchanged on a cluster-mode server:
- *   keyspace:{id}:progress      HASH  lesson:/quiz:/challenge:<id> → when (quizzes: JSON)
+ *   keyspace:{id}:progress      HASH  lesson:/quiz:/challenge:<id> → when (quizzes: JSON); last:lesson → slug
  *   keyspace:{id}:interviews    LIST  finished mock interviews (JSON), newest first, capped
  *   keyspace:{id}:srs:cards     HASH  card id → FSRS state (JSON)
  *   keyspace:{id}:srs:due       ZSET  card id → due time (ms): due cards come from ZRANGEBYSCORE, never a scan

@@ -10,6 +10,7 @@ import { POST as execRoute } from '../sandbox/exec/route';
 import { GET as exportRoute } from './export/route';
 import { POST as importRoute } from './import/route';
 import { POST as lessonRoute } from './lessons/[slug]/route';
+import { POST as visitRoute } from './lessons/[slug]/visit/route';
 import { POST as quizRoute } from './quizzes/[id]/route';
 import { GET as progressRoute } from './route';
 
@@ -159,6 +160,26 @@ describe('progress routes', () => {
     expect(await wrongFile.json()).toMatchObject({
       error: expect.stringContaining('does not look like a Keyspace progress file'),
     });
+  });
+
+  it('remembers the lesson opened last and sends where Continue leads', async () => {
+    const cookie = await newLearner();
+    const visited = await visitRoute(
+      learnerRequest(`/api/progress/lessons/${lesson.slug}/visit`, cookie, ''),
+      params('slug', lesson.slug),
+    );
+    expect(visited.status).toBe(200);
+    const body = (await (await progressRoute(learnerRequest('/api/progress', cookie))).json()) as {
+      progress: { lastLesson?: string };
+      summary: { next?: { slug: string; started: boolean } };
+    };
+    expect(body.progress.lastLesson).toBe(lesson.slug);
+    expect(body.summary.next).toEqual({ slug: lesson.slug, started: true });
+    const unknown = await visitRoute(
+      learnerRequest('/api/progress/lessons/nope/visit', cookie, ''),
+      params('slug', 'nope'),
+    );
+    expect(unknown.status).toBe(404);
   });
 
   it('exports a file that another browser imports', async () => {

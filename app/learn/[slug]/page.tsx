@@ -60,7 +60,7 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
           {lesson.reviewed && (
             <p className="mt-10 text-xs text-slate-500 dark:text-slate-400">Facts last reviewed {lesson.reviewed}.</p>
           )}
-          <LessonPager previous={previous} next={next} />
+          <LessonPager slug={slug} previous={previous} next={next} />
         </article>
         <SandboxPanel heading="Try it" className="lg:col-span-2 xl:col-span-1" />
       </div>

@@ -64,6 +64,7 @@ describe('content checker: files alone', () => {
     ['too few quizzes', broken('<Quiz id="fixture-quiz-3"', '<Callout id="fixture-quiz-3"').replace(/<Callout id="fixture-quiz-3"[\s\S]*?<\/Quiz>/, ''), /has 2 quizzes: every lesson needs at least 3/],
     ['no recap', broken('<Recap>\n\n- One line per key point.\n\n</Recap>', ''), /has no <Recap>/],
     ['broken lesson link', broken('## Try it', '## Try it\n\nSee [the next lesson](/learn/nowhere).'), /link to \/learn\/nowhere goes nowhere: there is no lesson "nowhere"/],
+    ['cited source missing from Sources', broken('## Try it', '## Try it\n\nUp to 512 MB<Cite source="Elsewhere" href="https://example.com/elsewhere" date="2026-11" />.'), /<Cite> links to https:\/\/example\.com\/elsewhere, which is not in the lesson's <Sources>/],
     ['broken page link', broken('## Try it', '## Try it\n\nSee [x](/nope).'), /link to \/nope goes nowhere: no such page/],
     ['challenge tag without data', broken('<Challenge id="fixture-first-challenge">', '<Challenge id="fixture-other">'), /<Challenge id="fixture-other"> has no entry with that id/],
     ['challenge data without a tag', broken('<Challenge id="fixture-first-challenge">', '<Challenge id="fixture-other">'), /challenge "fixture-first-challenge" is in the frontmatter but no <Challenge/],

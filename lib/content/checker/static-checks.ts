@@ -10,7 +10,7 @@ import { checkArguments } from '@/lib/sandbox/argument-limits';
 import { sandboxLimits } from '@/lib/sandbox/limits';
 import { parseCommandLine } from '@/lib/sandbox/parse';
 import { judgeCommand } from '@/lib/sandbox/policy';
-import { describeIssues, LessonFrontmatter, TrackList, type ChallengeSpec } from '../schema';
+import { describeIssues, GuideFrontmatter, LessonFrontmatter, TrackList, type ChallengeSpec } from '../schema';
 import { indexMdx, type IndexedQuiz, type MdxIndex } from '../mdx-index';
 import { CALLOUT_VARIANT_NAMES, COMPONENT_RULES, KNOWN_PAGES, LESSON_MINIMUMS } from './component-rules';
 import { lineOfText, type ContentProblem } from './problems';
@@ -142,6 +142,17 @@ function checkLinks(lesson: ParsedLesson, index: MdxIndex, slugs: Set<string>, p
   }
 }
 
+/** Each cited address is listed in <Sources>: a <Cite> link is out of the Tab order, so the list is how a keyboard reaches it. */
+function checkCitedSources(file: string, index: MdxIndex, problems: ContentProblem[]) {
+  const sourcesLine = index.elements.find((element) => element.name === 'Sources')?.line;
+  if (sourcesLine === undefined) return;
+  const listed = new Set(index.links.filter((link) => link.line > sourcesLine).map((link) => link.url));
+  for (const cite of index.elements.filter((element) => element.name === 'Cite')) {
+    const href = cite.attributes.href;
+    if (typeof href === 'string' && !listed.has(href)) problems.push({ file, line: cite.line, message: `<Cite> links to ${href}, which is not in the lesson's <Sources>: add it there (the keyboard reaches sources through that list)` });
+  }
+}
+
 function checkQuizzes(file: string, index: MdxIndex, quizIds: Map<string, string>, problems: ContentProblem[]) {
   for (const quiz of index.quizzes) {
     const where = { file, line: quiz.line };
@@ -188,7 +199,8 @@ function checkRuns(file: string, index: MdxIndex, problems: ContentProblem[]) {
 }
 
 /** Pages such as the authoring guide: the same component, link, command and quiz rules, no lesson minimums. */
-function checkGuides(contentDir: string, publicDir: string, slugs: Set<string>, challengeIds: Map<string, string>, quizIds: Map<string, string>, problems: ContentProblem[]) {
+function checkGuides(contentDir: string, publicDir: string, slugs: Set<string>, challengeIds: Map<string, string>, quizIds: Map<string, string>, result: StaticCheckResult) {
+  const { problems } = result;
   const dir = path.join(contentDir, 'guides');
   if (!existsSync(dir)) return;
   for (const name of readdirSync(dir).filter((candidate) => candidate.endsWith('.mdx'))) {
@@ -203,14 +215,51 @@ function checkGuides(contentDir: string, publicDir: string, slugs: Set<string>, 
       continue;
     }
     const page: ParsedLesson = { file, slug: name.replace(/\.mdx$/, ''), source, challenges: [] };
+    // A guide's frontmatter holds only demo challenges, which count for no lesson.
+    let data: unknown = {};
+    try {
+      data = matter(source).data;
+    } catch (error) {
+      problems.push({ file, line: 1, message: `the frontmatter is not valid YAML: ${(error as Error).message.split('\n')[0]}` });
+    }
+    const frontmatter = GuideFrontmatter.safeParse(data);
+    if (!frontmatter.success) problems.push({ file, line: 1, message: `frontmatter: ${describeIssues(frontmatter.error)} (a guide's frontmatter may hold only "challenges:")` });
+    else page.challenges = frontmatter.data.challenges ?? [];
+    for (const challenge of page.challenges) checkChallengeSpec(file, source, challenge, challengeIds, result);
     checkElements(page, index, publicDir, problems);
     checkLinks(page, index, slugs, problems);
     checkQuizzes(file, index, quizIds, problems);
     checkRuns(file, index, problems);
     for (const tag of index.challenges) {
-      if (tag.id && !challengeIds.has(tag.id)) problems.push({ file, line: tag.line, message: `<Challenge id="${tag.id}"> is not a challenge of any lesson` });
+      if (tag.id && !challengeIds.has(tag.id)) problems.push({ file, line: tag.line, message: `<Challenge id="${tag.id}"> is not a challenge of any lesson, nor of this guide's frontmatter` });
     }
   }
+}
+
+/** A challenge's id is unique and its steps are commands the sandbox runs; a valid one is queued to run live. */
+function checkChallengeSpec(file: string, source: string, challenge: ChallengeSpec, challengeIds: Map<string, string>, result: StaticCheckResult) {
+  const { problems } = result;
+  const line = lineOfText(source, `id: ${challenge.id}`);
+  const other = challengeIds.get(challenge.id);
+  if (other) problems.push({ file, line, message: `challenge id "${challenge.id}" is also used in ${other}: ids must be unique across all lessons and guides` });
+  challengeIds.set(challenge.id, file);
+  let valid = true;
+  challenge.solution.forEach((step) => {
+    const problem = commandProblem(step);
+    if (problem) {
+      valid = false;
+      problems.push({ file, line: lineOfText(source, step, line), message: `challenge "${challenge.id}": solution step "${step}" ${problem}` });
+    }
+  });
+  for (const check of challenge.checks) {
+    if (!('run' in check)) continue;
+    const problem = commandProblem(check.run);
+    if (problem) {
+      valid = false;
+      problems.push({ file, line: lineOfText(source, check.run, line), message: `challenge "${challenge.id}": check "${check.label}" runs "${check.run}", which ${problem}` });
+    }
+  }
+  if (valid) result.challenges.push({ file, line, spec: challenge });
 }
 
 /** Runs every check that needs no server. */
@@ -235,29 +284,7 @@ export function checkContentStatic(contentDir: string, publicDir: string): Stati
   const challengeIds = new Map<string, string>();
   for (const lesson of lessons) {
     const { file, source } = lesson;
-    for (const challenge of lesson.challenges) {
-      const line = lineOfText(source, `id: ${challenge.id}`);
-      const other = challengeIds.get(challenge.id);
-      if (other) problems.push({ file, line, message: `challenge id "${challenge.id}" is also used in ${other}: ids must be unique across all lessons` });
-      challengeIds.set(challenge.id, file);
-      let valid = true;
-      challenge.solution.forEach((step) => {
-        const problem = commandProblem(step);
-        if (problem) {
-          valid = false;
-          problems.push({ file, line: lineOfText(source, step, line), message: `challenge "${challenge.id}": solution step "${step}" ${problem}` });
-        }
-      });
-      for (const check of challenge.checks) {
-        if (!('run' in check)) continue;
-        const problem = commandProblem(check.run);
-        if (problem) {
-          valid = false;
-          problems.push({ file, line: lineOfText(source, check.run, line), message: `challenge "${challenge.id}": check "${check.label}" runs "${check.run}", which ${problem}` });
-        }
-      }
-      if (valid) result.challenges.push({ file, line, spec: challenge });
-    }
+    for (const challenge of lesson.challenges) checkChallengeSpec(file, source, challenge, challengeIds, result);
     const index = lesson.index;
     if (!index) continue;
     checkElements(lesson, index, publicDir, problems);
@@ -266,6 +293,7 @@ export function checkContentStatic(contentDir: string, publicDir: string): Stati
     result.runCount += index.runs.length;
 
     checkQuizzes(file, index, quizIds, problems);
+    checkCitedSources(file, index, problems);
     if (index.quizzes.length < LESSON_MINIMUMS.quizzes) problems.push({ file, line: 0, message: `has ${index.quizzes.length} quiz${index.quizzes.length === 1 ? '' : 'zes'}: every lesson needs at least ${LESSON_MINIMUMS.quizzes}` });
     for (const required of ['Recap', 'Sources']) {
       if (!index.elements.some((element) => element.name === required)) problems.push({ file, line: 0, message: `has no <${required}>: end every lesson with a <Recap> and its <Sources>` });
@@ -284,6 +312,6 @@ export function checkContentStatic(contentDir: string, publicDir: string): Stati
       if (!tagged.has(challenge.id)) problems.push({ file, line: lineOfText(source, `id: ${challenge.id}`), message: `challenge "${challenge.id}" is in the frontmatter but no <Challenge id="${challenge.id}"> shows it` });
     }
   }
-  checkGuides(contentDir, publicDir, slugs, challengeIds, quizIds, problems);
+  checkGuides(contentDir, publicDir, slugs, challengeIds, quizIds, result);
   return result;
 }
