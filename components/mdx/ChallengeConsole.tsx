@@ -7,7 +7,7 @@ import { useSandbox } from '@/components/sandbox/SandboxProvider';
 import { sendCommand, type ConsoleEntry } from '@/lib/sandbox/api-client';
 
 /** How many of the commands typed here stay shown: the page's console keeps the whole history. */
-const SHOWN_ENTRIES = 3;
+const SHOWN_ENTRIES = 4;
 
 export interface ChallengeConsoleState {
   entries: ConsoleEntry[];
