@@ -5,6 +5,7 @@ import { refreshProgress } from '@/components/progress/use-progress';
 import { useSandbox } from '@/components/sandbox/SandboxProvider';
 import { requestChallengeCheck } from '@/lib/challenges/api-client';
 import type { ChallengeResult } from '@/lib/challenges/types';
+import { trackChallengeRequest } from './challenge-requests';
 
 /** How long the console must be quiet before the checks run again: one check for a burst of commands. */
 export const AUTO_CHECK_DELAY_MS = 400;
@@ -36,6 +37,7 @@ export interface ChallengeCheck {
 export function useChallengeCheck(id: string, region: RefObject<HTMLElement | null>): ChallengeCheck {
   const sandbox = useSandbox();
   const completed = sandbox?.completed ?? 0;
+  const consoleBusy = sandbox?.busy ?? false;
   const [state, setState] = useState<CheckState>({ status: 'idle' });
   const [passedThisVisit, setPassedThisVisit] = useState(false);
   const [manualFailed, setManualFailed] = useState(false);
@@ -51,7 +53,7 @@ export function useChallengeCheck(id: string, region: RefObject<HTMLElement | nu
         status: 'checking',
         previous: current.status === 'done' ? current.result : current.status === 'checking' ? current.previous : null,
       }));
-      const result = await requestChallengeCheck(id);
+      const result = await trackChallengeRequest(requestChallengeCheck(id));
       // An older check that answers late must not overwrite a newer one.
       if (request !== latestRequest.current) return;
       if (!result.ok) return setState({ status: 'error', error: result.error });
@@ -75,11 +77,12 @@ export function useChallengeCheck(id: string, region: RefObject<HTMLElement | nu
     return () => observer.disconnect();
   }, [region]);
 
+  // Not while a command is queued or running: its reply will bump `completed` and bring us back.
   useEffect(() => {
-    if (completed <= completedOnArrival || !onScreen.current) return;
+    if (completed <= completedOnArrival || consoleBusy || !onScreen.current) return;
     const timer = setTimeout(() => void runChecks('auto'), AUTO_CHECK_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [completed, completedOnArrival, runChecks]);
+  }, [completed, completedOnArrival, consoleBusy, runChecks]);
 
   return {
     state,

@@ -2,7 +2,7 @@ import 'server-only';
 import { AppError } from '@/lib/errors';
 import { findChallenge } from '@/lib/content/lessons';
 import { UnknownContentError } from '@/lib/progress/store';
-import { executeLine } from '@/lib/sandbox/execute';
+import { executeWhenIdle } from './when-idle';
 import { hasLearnerSession, learnerSession } from '@/lib/sandbox/learners';
 import { challengeKeys } from './challenge-keys';
 import { quoteKey } from './check-text';
@@ -23,7 +23,7 @@ export async function resetChallengeKeys(learnerId: string, challengeId: string)
   const keys = challengeKeys(challenge.spec);
   const deleted: string[] = [];
   for (const key of keys) {
-    const outcome = await executeLine(learnerId, `DEL ${quoteKey(key)}`);
+    const outcome = await executeWhenIdle(learnerId, `DEL ${quoteKey(key)}`);
     if (outcome.kind === 'rejected') throw new AppError('bad_request', `Could not delete ${key}: ${outcome.error}`);
     const { reply } = outcome.body;
     if (typeof reply === 'object' && reply !== null && 'integer' in reply && reply.integer === '1') deleted.push(key);

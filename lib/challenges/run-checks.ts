@@ -6,7 +6,7 @@ import 'server-only';
 import calculateSlot from 'cluster-key-slot';
 import type { ChallengeCheck, ChallengeSpec } from '@/lib/content/schema';
 import { forbiddenCommandsUsed } from '@/lib/sandbox/command-usage';
-import { executeLine } from '@/lib/sandbox/execute';
+import { executeWhenIdle } from './when-idle';
 import { hasLearnerSession, learnerSession } from '@/lib/sandbox/learners';
 import { forbiddenCommandsLabel, quoteKey } from './check-text';
 import { judgeReply } from './expectations';
@@ -38,7 +38,7 @@ async function runCheck(learnerId: string, check: ChallengeCheck): Promise<Check
     'run' in check ? check.run : 'type' in check ? `TYPE ${quoteKey(check.key)}` : `EXISTS ${quoteKey(check.key)}`;
   const expect =
     'run' in check ? check.expect : 'type' in check ? { equals: check.type } : { equals: { integer: '0' } };
-  const outcome = await executeLine(learnerId, line);
+  const outcome = await executeWhenIdle(learnerId, line);
   if (outcome.kind === 'rejected')
     return { label: check.label, passed: false, detail: `${check.failure} (${line} could not run: ${outcome.error})` };
   const verdict = judgeReply(outcome.body.reply, expect);
