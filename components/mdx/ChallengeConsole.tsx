@@ -5,7 +5,6 @@ import { CommandBar } from '@/components/sandbox/CommandBar';
 import { ConsoleOutput } from '@/components/sandbox/ConsoleOutput';
 import { useSandbox } from '@/components/sandbox/SandboxProvider';
 import { sendCommand, type ConsoleEntry } from '@/lib/sandbox/api-client';
-import { challengeRequestsSettled } from './challenge-requests';
 
 /** How many of the commands typed here stay shown: the page's console keeps the whole history. */
 const SHOWN_ENTRIES = 4;
@@ -32,7 +31,6 @@ export function useChallengeConsole(): ChallengeConsoleState {
   const run = useCallback(
     async (command: string) => {
       setPending((count) => count + 1);
-      await challengeRequestsSettled();
       const response = sandbox ? await sandbox.run(command) : await sendCommand(command);
       const entry: ConsoleEntry = { id: nextId.current++, command, ...response };
       setEntries((current) => [...current, entry].slice(-SHOWN_ENTRIES));

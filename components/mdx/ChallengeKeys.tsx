@@ -5,7 +5,6 @@ import { useHydrated } from '@/components/ui/use-hydrated';
 import { Button } from '@/components/ui/Button';
 import { requestChallengeReset } from '@/lib/challenges/api-client';
 import { quoteKey } from '@/lib/challenges/check-text';
-import { trackChallengeRequest } from './challenge-requests';
 
 type ResetState =
   | { status: 'idle' }
@@ -36,7 +35,7 @@ export function ChallengeKeys({
 
   const reset = async () => {
     setState({ status: 'resetting' });
-    const result = await trackChallengeRequest(requestChallengeReset(id));
+    const result = await requestChallengeReset(id);
     if (!result.ok) return setState({ status: 'error', error: result.error });
     setState({ status: 'done', deleted: result.deleted });
     await runInConsole(`EXISTS ${keys.map(quoteKey).join(' ')}`);

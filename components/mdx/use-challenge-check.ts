@@ -5,7 +5,6 @@ import { refreshProgress } from '@/components/progress/use-progress';
 import { useSandbox } from '@/components/sandbox/SandboxProvider';
 import { requestChallengeCheck } from '@/lib/challenges/api-client';
 import type { ChallengeResult } from '@/lib/challenges/types';
-import { trackChallengeRequest } from './challenge-requests';
 
 /** How long the console must be quiet before the checks run again: one check for a burst of commands. */
 export const AUTO_CHECK_DELAY_MS = 400;
@@ -53,7 +52,7 @@ export function useChallengeCheck(id: string, region: RefObject<HTMLElement | nu
         status: 'checking',
         previous: current.status === 'done' ? current.result : current.status === 'checking' ? current.previous : null,
       }));
-      const result = await trackChallengeRequest(requestChallengeCheck(id));
+      const result = await requestChallengeCheck(id);
       // An older check that answers late must not overwrite a newer one.
       if (request !== latestRequest.current) return;
       if (!result.ok) return setState({ status: 'error', error: result.error });
