@@ -45,6 +45,7 @@ export function ChallengeWidget({ id, title, goal, hint, solution, checkLabels, 
 
   const result = state.status === 'done' ? state.result : state.status === 'checking' ? state.previous : null;
   const passedCard = passedThisVisit || passedOnArrival === true;
+  const checkingOnRequest = state.status === 'checking' && state.trigger === 'manual';
   return (
     <section
       ref={region}
@@ -90,8 +91,8 @@ export function ChallengeWidget({ id, title, goal, hint, solution, checkLabels, 
         )}
       </div>
       <div className="mt-3 flex flex-wrap gap-2">
-        <Button onClick={check} disabled={!hydrated || state.status === 'checking'} className="text-sm">
-          {state.status === 'checking' ? 'Checking…' : 'Check'}
+        <Button onClick={check} disabled={!hydrated || checkingOnRequest} className="text-sm">
+          {checkingOnRequest ? 'Checking…' : 'Check'}
         </Button>
       </div>
       {hint && (

@@ -13,7 +13,8 @@ export const AUTO_FAILURES_BEFORE_SOLUTION = 3;
 
 export type CheckState =
   | { status: 'idle' }
-  | { status: 'checking'; previous: ChallengeResult | null }
+  /** `previous` stays on screen meanwhile; an automatic check does not announce itself. */
+  | { status: 'checking'; trigger: 'manual' | 'auto'; previous: ChallengeResult | null }
   | { status: 'error'; error: string }
   | { status: 'done'; result: ChallengeResult };
 
@@ -50,6 +51,7 @@ export function useChallengeCheck(id: string, region: RefObject<HTMLElement | nu
       const request = ++latestRequest.current;
       setState((current) => ({
         status: 'checking',
+        trigger,
         previous: current.status === 'done' ? current.result : current.status === 'checking' ? current.previous : null,
       }));
       const result = await requestChallengeCheck(id);
