@@ -14,7 +14,7 @@ export function ChallengeCheckList({ labels, results }: { labels: string[]; resu
   // A result list can differ from the labels (an open MULTI answers one check of its own): show it as it is.
   const rows = results ?? labels.map((label) => ({ label, passed: false, detail: '', pending: true }));
   return (
-    <ul className="mt-2 space-y-1" aria-label="Check results">
+    <ul className="mt-3 space-y-1 text-sm" aria-label="Check results">
       {rows.map((check) => {
         const state = 'pending' in check ? 'pending' : check.passed ? 'passed' : 'failed';
         const { mark, spoken, className } = MARKS[state];

@@ -76,7 +76,7 @@ export function ChallengeWidget({ id, title, goal, hint, solution, checkLabels, 
       {forbid.length > 0 && <p className="mt-2 text-sm text-muted">Do it without {forbid.join(', ')}.</p>}
       <ChallengeKeys id={id} keys={keys} runInConsole={shell.run} />
       <p className="mt-3 text-xs text-muted">
-        Type commands here or in any console on the page: the checks run by themselves after each one.
+        Type here or in any console on the page: the checks run by themselves after each command.
       </p>
       <ChallengeConsole title={title} shell={shell} />
       <ChallengeCheckList labels={checkLabels} results={result?.checks ?? null} />
@@ -91,7 +91,7 @@ export function ChallengeWidget({ id, title, goal, hint, solution, checkLabels, 
         )}
       </div>
       <div className="mt-3 flex flex-wrap gap-2">
-        <Button onClick={check} disabled={!hydrated || checkingOnRequest} className="text-sm">
+        <Button onClick={check} disabled={!hydrated || checkingOnRequest} size="sm" className="text-sm">
           {checkingOnRequest ? 'Checking…' : 'Check'}
         </Button>
       </div>
@@ -107,6 +107,7 @@ export function ChallengeWidget({ id, title, goal, hint, solution, checkLabels, 
             variant="secondary"
             onClick={() => setShowSolution((shown) => !shown)}
             aria-expanded={showSolution}
+            size="sm"
             className="text-sm"
           >
             {showSolution ? 'Hide the solution' : 'Show a solution'}
