@@ -40,6 +40,8 @@ test('a learner answers a quiz, fails then passes a challenge, and still sees th
     await expect(await lesson.console.run('INCR visits:home')).toHaveText('(integer) 3');
     await challenge.check();
     await expect(challenge.passedMessage).toBeVisible();
+    await expect(challenge.passedBadge).toBeVisible();
+    await expect(challenge.passedBeforeBadge, 'a first pass is not "passed before"').toHaveCount(0);
   });
 
   await test.step('read to the end of the lesson: the card says what is done, what is left and what is next', async () => {
@@ -64,10 +66,11 @@ test('a learner answers a quiz, fails then passes a challenge, and still sees th
 
   await test.step('reload: the challenge, the lesson and the track show the progress', async () => {
     await page.reload();
-    await expect(challenge.region.getByText('✓ Passed before')).toBeVisible();
+    await expect(challenge.passedBeforeBadge).toBeVisible();
+    await expect(challenge.passedBadge, '"✓ Passed" is for the visit it was passed on').toHaveCount(0);
     const links = await lesson.sidebarLinks();
     await expect(links.filter({ hasText: /^First commands/ }).getByText('(started)')).toBeAttached();
-    await expect(page.getByTestId('track-percent-data-and-commands').first()).not.toHaveText('0%');
+    await expect(page.getByTestId('track-percent-foundations').first()).not.toHaveText('0%');
   });
 
   await test.step('the home page counts it', async () => {

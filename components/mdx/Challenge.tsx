@@ -1,4 +1,6 @@
 import { Children, isValidElement, type ReactNode } from 'react';
+import { challengeKeys } from '@/lib/challenges/challenge-keys';
+import { checkLabels } from '@/lib/challenges/check-text';
 import { findChallenge } from '@/lib/content/lessons';
 import { ChallengeWidget } from './ChallengeWidget';
 
@@ -28,8 +30,9 @@ export function Challenge({ id, title, children }: { id: string; title?: string;
       goal={goal}
       hint={hint}
       solution={found.spec.solution}
-      checkLabels={found.spec.checks.map((check) => check.label)}
+      checkLabels={checkLabels(found.spec)}
       forbid={found.spec.forbid ?? []}
+      keys={challengeKeys(found.spec)}
     />
   );
 }

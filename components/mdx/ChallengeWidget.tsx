@@ -1,12 +1,15 @@
 'use client';
 
-import { useId, useState, type ReactNode } from 'react';
-import { refreshProgress, useProgress } from '@/components/progress/use-progress';
+import { useId, useRef, useState, type ReactNode } from 'react';
+import { useProgress } from '@/components/progress/use-progress';
 import { useHydrated } from '@/components/ui/use-hydrated';
-import { requestChallengeCheck } from '@/lib/challenges/api-client';
-import type { ChallengeResult } from '@/lib/challenges/types';
-import { Run } from './Run';
 import { Button } from '@/components/ui/Button';
+import { cn } from '@/components/ui/cn';
+import { ChallengeCheckList } from './ChallengeCheckList';
+import { ChallengeConsole, useChallengeConsole } from './ChallengeConsole';
+import { ChallengeKeys } from './ChallengeKeys';
+import { Run } from './Run';
+import { useChallengeCheck } from './use-challenge-check';
 
 interface ChallengeWidgetProps {
   id: string;
@@ -14,64 +17,82 @@ interface ChallengeWidgetProps {
   goal: ReactNode;
   hint: ReactNode;
   solution: string[];
+  /** Every check's label, in the order results come back (lib/challenges/check-text.ts). */
   checkLabels: string[];
   forbid: string[];
+  /** The keys the checks look at (lib/challenges/challenge-keys.ts): shown, and deleted by the reset. */
+  keys: string[];
 }
 
-type CheckState =
-  | { status: 'idle' }
-  | { status: 'checking' }
-  | { status: 'error'; error: string }
-  | { status: 'done'; result: ChallengeResult };
-
-/** A goal, a hint, a reference solution on request, and a Check button that inspects the learner's real keys. */
-export function ChallengeWidget({ id, title, goal, hint, solution, checkLabels, forbid }: ChallengeWidgetProps) {
-  const [state, setState] = useState<CheckState>({ status: 'idle' });
+/**
+ * A goal, a console of its own, checks that tick by themselves as the learner works (and a Check
+ * button), a hint, then a reference solution once the learner has struggled, and a reset of the
+ * challenge's own keys.
+ */
+export function ChallengeWidget({ id, title, goal, hint, solution, checkLabels, forbid, keys }: ChallengeWidgetProps) {
+  const region = useRef<HTMLElement>(null);
+  const { state, check, passedThisVisit, struggled } = useChallengeCheck(id, region);
+  const shell = useChallengeConsole();
   const [showSolution, setShowSolution] = useState(false);
   const hydrated = useHydrated();
   const headingId = useId();
   const progress = useProgress();
-  const passedBefore = progress.status === 'ready' && progress.snapshot.progress.challenges[id] !== undefined;
 
-  const check = async () => {
-    setState({ status: 'checking' });
-    const result = await requestChallengeCheck(id);
-    if (!result.ok) return setState({ status: 'error', error: result.error });
-    setState({ status: 'done', result });
-    if (result.passed) void refreshProgress();
-  };
+  // "Passed before" is about an earlier visit: decided once, from the first progress this page sees.
+  const [passedOnArrival, setPassedOnArrival] = useState<boolean | null>(null);
+  if (passedOnArrival === null && progress.status === 'ready')
+    setPassedOnArrival(!passedThisVisit && progress.snapshot.progress.challenges[id] !== undefined);
 
-  const results = state.status === 'done' ? state.result.checks : null;
+  const result = state.status === 'done' ? state.result : state.status === 'checking' ? state.previous : null;
+  const passedCard = passedThisVisit || passedOnArrival === true;
+  const checkingOnRequest = state.status === 'checking' && state.trigger === 'manual';
   return (
     <section
+      ref={region}
       aria-labelledby={headingId}
       data-challenge-id={id}
-      className="not-prose my-8 rounded-lg border-2 border-accent-border bg-accent-soft p-4"
+      data-passed={passedCard}
+      className={cn(
+        'not-prose my-8 rounded-lg border-2 p-4',
+        passedCard
+          ? 'border-emerald-600 bg-emerald-50 dark:border-emerald-500 dark:bg-emerald-950/40'
+          : 'border-accent-border bg-accent-soft',
+      )}
     >
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <p className="text-xs font-semibold uppercase tracking-wide text-accent-text-strong">Challenge</p>
-        {passedBefore && <p className="text-xs font-medium text-emerald-700 dark:text-emerald-400">✓ Passed before</p>}
+        {passedThisVisit ? (
+          <p className="text-sm font-semibold text-emerald-800 dark:text-emerald-300">✓ Passed</p>
+        ) : (
+          passedOnArrival && (
+            <p className="text-xs font-medium text-emerald-800 dark:text-emerald-300">✓ Passed before</p>
+          )
+        )}
       </div>
       <h3 id={headingId} className="mt-1 text-lg font-semibold">
         {title}
       </h3>
       <div className="mt-2 space-y-2 text-sm leading-relaxed [&_code]:font-mono">{goal}</div>
       {forbid.length > 0 && <p className="mt-2 text-sm text-muted">Do it without {forbid.join(', ')}.</p>}
+      <ChallengeKeys id={id} keys={keys} runInConsole={shell.run} />
       <p className="mt-3 text-xs text-muted">
-        Type your commands in the sandbox, then press Check. Checks: {checkLabels.join(' · ')}.
+        Type here or in any console on the page: the checks run by themselves after each command.
       </p>
+      <ChallengeConsole title={title} shell={shell} />
+      <ChallengeCheckList labels={checkLabels} results={result?.checks ?? null} />
+      <div aria-live="polite" className="mt-2 text-sm">
+        {state.status === 'error' && <p className="text-danger-text">Could not check: {state.error}</p>}
+        {result && (
+          <p className={`font-semibold ${result.passed ? 'text-success-text' : 'text-danger-text'}`}>
+            {result.passed
+              ? 'Passed: every check is green.'
+              : `Not yet: ${result.checks.filter((item) => !item.passed).length} of ${result.checks.length} checks failed.`}
+          </p>
+        )}
+      </div>
       <div className="mt-3 flex flex-wrap gap-2">
-        <Button onClick={check} disabled={!hydrated || state.status === 'checking'} className="text-sm">
-          {state.status === 'checking' ? 'Checking…' : 'Check'}
-        </Button>
-        <Button
-          variant="secondary"
-          onClick={() => setShowSolution((shown) => !shown)}
-          aria-expanded={showSolution}
-          disabled={!hydrated}
-          className="text-sm"
-        >
-          {showSolution ? 'Hide the solution' : 'Show a solution'}
+        <Button onClick={check} disabled={!hydrated || checkingOnRequest} size="sm" className="text-sm">
+          {checkingOnRequest ? 'Checking…' : 'Check'}
         </Button>
       </div>
       {hint && (
@@ -80,49 +101,27 @@ export function ChallengeWidget({ id, title, goal, hint, solution, checkLabels, 
           <div className="mt-2 [&_code]:font-mono">{hint}</div>
         </details>
       )}
-      {showSolution && (
+      {(struggled || showSolution) && (
         <div className="mt-3">
-          <p className="text-sm font-medium">One solution (run each line in order):</p>
-          {solution.map((line, index) => (
-            <Run key={`${index}-${line}`} command={line} />
-          ))}
+          <Button
+            variant="secondary"
+            onClick={() => setShowSolution((shown) => !shown)}
+            aria-expanded={showSolution}
+            size="sm"
+            className="text-sm"
+          >
+            {showSolution ? 'Hide the solution' : 'Show a solution'}
+          </Button>
+          {showSolution && (
+            <div className="mt-3">
+              <p className="text-sm font-medium">One solution (run each line in order):</p>
+              {solution.map((line, index) => (
+                <Run key={`${index}-${line}`} command={line} />
+              ))}
+            </div>
+          )}
         </div>
       )}
-      <div aria-live="polite" className="mt-3 text-sm">
-        {state.status === 'error' && <p className="text-danger-text">Could not check: {state.error}</p>}
-        {results && state.status === 'done' && (
-          <>
-            <p className={`font-semibold ${state.result.passed ? 'text-success-text' : 'text-danger-text'}`}>
-              {state.result.passed
-                ? 'Passed: every check is green.'
-                : `Not yet: ${results.filter((check) => !check.passed).length} of ${results.length} checks failed.`}
-            </p>
-            <ul className="mt-2 space-y-1" aria-label="Check results">
-              {results.map((check) => (
-                <li key={check.label} data-passed={check.passed} className="flex gap-2">
-                  <span
-                    aria-hidden="true"
-                    className={
-                      check.passed ? 'text-emerald-700 dark:text-emerald-400' : 'text-rose-700 dark:text-rose-400'
-                    }
-                  >
-                    {check.passed ? '✓' : '✗'}
-                  </span>
-                  <span>
-                    <span className="font-medium">{check.label}</span>
-                    <span className="sr-only">{check.passed ? ': passed' : ': failed'}</span>
-                    {!check.passed && (
-                      <span className="block break-words font-mono text-xs text-slate-700 dark:text-slate-300">
-                        {check.detail}
-                      </span>
-                    )}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          </>
-        )}
-      </div>
     </section>
   );
 }

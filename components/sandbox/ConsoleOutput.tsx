@@ -10,8 +10,22 @@ function formatMs(ms: number): string {
   return `${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms`;
 }
 
-/** The console's transcript: a live log of commands and replies, each with its time and a Copy button. */
-export function ConsoleOutput({ entries, busy }: { entries: ConsoleEntry[]; busy: boolean }) {
+/**
+ * The console's transcript: a live log of commands and replies, each with its time and a Copy button.
+ * `label` names the log when a page has more than one (a challenge's own console); `compact` drops
+ * the tall minimum height and the long empty-state help, for a console of a few lines.
+ */
+export function ConsoleOutput({
+  entries,
+  busy,
+  label = 'Sandbox output',
+  compact = false,
+}: {
+  entries: ConsoleEntry[];
+  busy: boolean;
+  label?: string;
+  compact?: boolean;
+}) {
   const hydrated = useHydrated();
   const outputRef = useRef<HTMLDivElement>(null);
 
@@ -25,10 +39,10 @@ export function ConsoleOutput({ entries, busy }: { entries: ConsoleEntry[]; busy
       ref={outputRef}
       role="log"
       aria-live="polite"
-      aria-label="Sandbox output"
-      className="min-h-40 flex-1 overflow-y-auto px-3 py-2 font-mono text-[13px] leading-5"
+      aria-label={label}
+      className={`${compact ? 'max-h-48' : 'min-h-40'} flex-1 overflow-y-auto px-3 py-2 font-mono text-[13px] leading-5`}
     >
-      {entries.length === 0 && (
+      {entries.length === 0 && !compact && (
         <p className="text-slate-400">
           {hydrated
             ? 'Type a command such as PING and press Enter (Shift+Enter for another line). ↑ and ↓ walk through your history, Tab completes, Ctrl+L clears.'

@@ -49,12 +49,27 @@ export class Quiz {
 export class Challenge {
   readonly region: Locator;
   readonly checkButton: Locator;
+  /** One row per check, with data-state "passed", "failed" or "pending". */
   readonly results: Locator;
+  /** The challenge's own compact console (its last few commands and replies). */
+  readonly console: SandboxConsole;
+  readonly hint: Locator;
+  readonly showSolutionButton: Locator;
+  readonly resetButton: Locator;
+  /** "✓ Passed" on the visit the learner passes it, "✓ Passed before" when they come back. */
+  readonly passedBadge: Locator;
+  readonly passedBeforeBadge: Locator;
 
   constructor(page: Page, title: string) {
     this.region = page.getByRole('region', { name: title, exact: true });
     this.checkButton = this.region.getByRole('button', { name: 'Check', exact: true });
     this.results = this.region.getByRole('list', { name: 'Check results' }).getByRole('listitem');
+    this.console = new SandboxConsole(page, this.region, `Console output: ${title}`);
+    this.hint = this.region.getByText('Hint', { exact: true });
+    this.showSolutionButton = this.region.getByRole('button', { name: 'Show a solution', exact: true });
+    this.resetButton = this.region.getByRole('button', { name: "Reset this challenge's keys", exact: true });
+    this.passedBadge = this.region.getByText('✓ Passed', { exact: true });
+    this.passedBeforeBadge = this.region.getByText('✓ Passed before', { exact: true });
   }
 
   async check(): Promise<void> {

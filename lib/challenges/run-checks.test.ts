@@ -47,6 +47,16 @@ describe('runChallengeChecks', () => {
     expect((await runChallengeChecks(learner, counter, 3_000)).passed).toBe(true);
   });
 
+  it("waits for the learner's command in flight instead of colliding with it", async () => {
+    const learner = newLearnerId();
+    await runText(learner, 'INCRBY visits 3');
+    // A blocking read holds the learner's one command slot for about a second.
+    const blocking = runText(learner, 'BLPOP nothing:here 1');
+    const result = await runChallengeChecks(learner, counter);
+    expect(result.checks[0]).toMatchObject({ label: 'visits is 3', passed: true });
+    expect(await blocking).toBe('(nil)');
+  });
+
   it('refuses to check inside an open MULTI, so checks are never queued', async () => {
     const learner = newLearnerId();
     await runText(learner, 'INCRBY visits 3');

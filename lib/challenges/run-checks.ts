@@ -6,8 +6,9 @@ import 'server-only';
 import calculateSlot from 'cluster-key-slot';
 import type { ChallengeCheck, ChallengeSpec } from '@/lib/content/schema';
 import { forbiddenCommandsUsed } from '@/lib/sandbox/command-usage';
-import { executeLine } from '@/lib/sandbox/execute';
+import { executeWhenIdle } from './when-idle';
 import { hasLearnerSession, learnerSession } from '@/lib/sandbox/learners';
+import { forbiddenCommandsLabel, quoteKey } from './check-text';
 import { judgeReply } from './expectations';
 import type { ChallengeResult, CheckResult } from './types';
 
@@ -20,7 +21,7 @@ async function runCheck(learnerId: string, check: ChallengeCheck): Promise<Check
     const exists = await runCheck(learnerId, {
       label: check.label,
       failure: check.failure,
-      run: `EXISTS ${check.sameSlot.map(quote).join(' ')}`,
+      run: `EXISTS ${check.sameSlot.map(quoteKey).join(' ')}`,
       expect: { equals: { integer: String(check.sameSlot.length) } },
     });
     const sameSlot = slots.every((slot) => slot === slots[0]);
@@ -33,10 +34,11 @@ async function runCheck(learnerId: string, check: ChallengeCheck): Promise<Check
       };
     return { label: check.label, passed: sameSlot, detail: sameSlot ? detail : `${check.failure} (${detail})` };
   }
-  const line = 'run' in check ? check.run : 'type' in check ? `TYPE ${quote(check.key)}` : `EXISTS ${quote(check.key)}`;
+  const line =
+    'run' in check ? check.run : 'type' in check ? `TYPE ${quoteKey(check.key)}` : `EXISTS ${quoteKey(check.key)}`;
   const expect =
     'run' in check ? check.expect : 'type' in check ? { equals: check.type } : { equals: { integer: '0' } };
-  const outcome = await executeLine(learnerId, line);
+  const outcome = await executeWhenIdle(learnerId, line);
   if (outcome.kind === 'rejected')
     return { label: check.label, passed: false, detail: `${check.failure} (${line} could not run: ${outcome.error})` };
   const verdict = judgeReply(outcome.body.reply, expect);
@@ -46,11 +48,6 @@ async function runCheck(learnerId: string, check: ChallengeCheck): Promise<Check
     passed: false,
     detail: `${check.failure} (${line} → ${outcome.body.text}: ${verdict.reason})`,
   };
-}
-
-/** Quotes a key for a command line the way valkey-cli would read it back. */
-function quote(key: string): string {
-  return /^[^\s"'\\]+$/.test(key) ? key : `"${key.replace(/["\\]/g, (char) => `\\${char}`)}"`;
 }
 
 /** Runs every check, in order, even after one fails: the learner sees the whole picture. */
@@ -80,7 +77,7 @@ export async function runChallengeChecks(
     attempts.delete(attemptKey);
     attempts.set(attemptKey, now);
     checks.push({
-      label: `Solved without ${spec.forbid.join(', ')}`,
+      label: forbiddenCommandsLabel(spec.forbid),
       passed: used.length === 0,
       detail:
         used.length === 0

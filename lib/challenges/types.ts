@@ -10,3 +10,11 @@ export interface ChallengeResult {
   passed: boolean;
   checks: CheckResult[];
 }
+
+/** What resetting a challenge's keys answers, as `POST /api/challenges/:id/reset` sends it. */
+export interface ChallengeReset {
+  /** Every key the challenge's checks look at. */
+  keys: string[];
+  /** Those that existed and were deleted. */
+  deleted: string[];
+}

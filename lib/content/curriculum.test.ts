@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentLibrary } from './lessons';
+import { contentLibrary, lessonSource } from './lessons';
 
 // The curriculum the course promises: eleven topic lessons (plus first commands and the playbook).
 const LESSONS = [
@@ -25,9 +25,20 @@ describe('the curriculum', () => {
     expect(LESSONS.filter((slug) => !lessons.some((lesson) => lesson.slug === slug))).toEqual([]);
   });
 
-  it('gives lessons 2 to 6 at least two challenges each, and at least 15 in all', () => {
+  it('gives lessons 3 to 7 at least two challenges each, and at least 15 in all', () => {
     for (const slug of HANDS_ON) expect(lessons.find((lesson) => lesson.slug === slug)?.challenges?.length ?? 0, slug).toBeGreaterThanOrEqual(2);
     expect(lessons.reduce((sum, lesson) => sum + (lesson.challenges?.length ?? 0), 0)).toBeGreaterThanOrEqual(15);
+  });
+
+  it('starts by doing: the first lesson opens with a command, and a challenge comes before its second section', () => {
+    const body = lessonSource(lessons[0]!.slug).split(/^---$/m)[2]!;
+    const sections = body.split(/^## /m);
+    expect(sections[0], 'a <Run> before the first heading').toMatch(/<Run command=/);
+    expect(sections.slice(0, 2).join(''), 'a <Challenge> within the first section').toMatch(/<Challenge id=/);
+  });
+
+  it('ends with the interview playbook, once the material is learnt', () => {
+    expect(lessons.at(-1)?.slug).toBe('interview-playbook');
   });
 
   it('dates the facts of every lesson', () => {

@@ -1,5 +1,6 @@
 /** The browser's side of the sandbox API, on lib/http/api-client.ts: every helper resolves, never throws. */
 import { callApi, failureMessage, fetchApi, postJson, type ApiResult } from '@/lib/http/api-client';
+import { challengeRequestsSettled } from '@/lib/challenges/api-client';
 import type { ExecReply, SandboxKey } from './api-types';
 import type { CommandReference } from './command-docs';
 
@@ -18,6 +19,8 @@ export type ExecResponse = Pick<ExecReply, 'ok' | 'text'> & { ms?: number };
 
 /** Runs one line: the console's text whatever happened, `(error) …` when the command could not run. */
 export async function sendCommand(command: string, signal?: AbortSignal): Promise<ExecResponse> {
+  // A challenge check running by itself holds the learner's one command slot for a moment.
+  await challengeRequestsSettled();
   const answer = await fetchApi('/api/sandbox/exec', { ...postJson({ command }), signal });
   const body = answer?.body;
   if (body && typeof body.text === 'string')
