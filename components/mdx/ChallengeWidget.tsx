@@ -2,6 +2,7 @@
 
 import { useId, useState, type ReactNode } from 'react';
 import { refreshProgress, useProgress } from '@/components/progress/use-progress';
+import { useSandbox } from '@/components/sandbox/SandboxProvider';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { requestChallengeCheck } from '@/lib/challenges/api-client';
 import type { ChallengeResult } from '@/lib/challenges/types';
@@ -29,6 +30,7 @@ export function ChallengeWidget({ id, title, goal, hint, solution, checkLabels, 
   const [state, setState] = useState<CheckState>({ status: 'idle' });
   const [showSolution, setShowSolution] = useState(false);
   const hydrated = useHydrated();
+  const sandbox = useSandbox();
   const headingId = useId();
   const progress = useProgress();
   const passedBefore = progress.status === 'ready' && progress.snapshot.progress.challenges[id] !== undefined;
@@ -61,6 +63,11 @@ export function ChallengeWidget({ id, title, goal, hint, solution, checkLabels, 
         Type your commands in the sandbox, then press Check. Checks: {checkLabels.join(' · ')}.
       </p>
       <div className="mt-3 flex flex-wrap gap-2">
+        {sandbox && (
+          <Button variant="secondary" onClick={() => sandbox.openConsole()} disabled={!hydrated} className="text-sm">
+            Open console
+          </Button>
+        )}
         <Button onClick={check} disabled={!hydrated || state.status === 'checking'} className="text-sm">
           {state.status === 'checking' ? 'Checking…' : 'Check'}
         </Button>
