@@ -52,9 +52,12 @@ for (const theme of ['light', 'dark'] as const) {
       await expect(challenge.results).toHaveCount(2);
       await challenge.region.getByRole('button', { name: 'Show a solution' }).click();
       await challenge.region.getByText('Hint', { exact: true }).click();
+      // The console opened from the challenge: on a phone, the docked sheet over the lesson.
+      await challenge.openConsoleButton.click();
+      await expect(lesson.console.input).toBeFocused();
       await expectNoSeriousViolations(
         page,
-        `/learn/first-commands with a failed check, the hint and the solution open (${theme})`,
+        `/learn/first-commands with a failed check, the hint and the solution open, and the console open (${theme})`,
       );
 
       await open(page, header, '/authoring');

@@ -15,6 +15,9 @@ import {
   WIDE_CONSOLE_QUERY,
 } from './use-console-dock';
 
+/** Monaco's completion list while shown (Escape closes it, not the console). */
+const OPEN_COMPLETION_LIST = '.suggest-widget.visible';
+
 /**
  * The page's console and key browser. From `xl` up, a sticky panel beside the text; below it, a
  * sheet docked at the bottom of the window: a "Console" bar with the last reply that opens into
@@ -60,19 +63,19 @@ export function SandboxPanel({ heading, className = '' }: { heading: string; cla
     closeConsole();
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key !== 'Escape' || event.defaultPrevented) return;
+  // In the capture phase: Monaco takes every Escape for itself (it stops its propagation), so the
+  // dock looks first and leaves it to Monaco only while Monaco's completion list is open.
+  const onKeyDownCapture = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key !== 'Escape' || document.querySelector(OPEN_COMPLETION_LIST)) return;
     // Escape inside the key browser belongs to it (it cancels a reset), not to the dock.
     const target = event.target instanceof Element ? event.target : null;
     if (target?.closest('details') && !target.closest('summary')) return;
-    if (!window.matchMedia(WIDE_CONSOLE_QUERY).matches) {
-      if (!consoleOpen) return;
-      event.preventDefault();
-      collapse();
-    } else if (focusOriginRef.current) {
-      event.preventDefault();
-      returnFocus();
-    }
+    const docked = !window.matchMedia(WIDE_CONSOLE_QUERY).matches;
+    if (docked ? !consoleOpen : !focusOriginRef.current) return;
+    event.preventDefault();
+    event.stopPropagation();
+    if (docked) collapse();
+    else returnFocus();
   };
 
   // Shown where a keyboard is likely: on the bar from `sm`, in the console's header from `xl`.
@@ -87,7 +90,7 @@ export function SandboxPanel({ heading, className = '' }: { heading: string; cla
       ref={dock}
       data-console-dock
       data-open={consoleOpen}
-      onKeyDown={onKeyDown}
+      onKeyDownCapture={onKeyDownCapture}
       className={cn(
         'flex flex-col',
         'max-xl:fixed max-xl:inset-x-0 max-xl:bottom-0 max-xl:z-30 max-xl:border-t max-xl:border-slate-700 max-xl:bg-white max-xl:shadow-[0_-4px_16px_rgb(0_0_0/0.2)] max-xl:dark:bg-slate-950',
