@@ -38,11 +38,11 @@ export function Repl({
       aria-labelledby={headingId}
       className={`flex flex-col rounded-lg border border-line-strong bg-slate-950 text-slate-100 ${className}`}
     >
-      <header className="flex flex-wrap items-center justify-between gap-x-2 border-b border-slate-800 px-3 py-2">
+      <header className="flex items-center justify-between gap-2 border-b border-slate-800 px-3 py-2">
         <h2 id={headingId} className="text-sm font-semibold">
           {heading} <span className="font-normal text-slate-400">· real Valkey, your own keys</span>
         </h2>
-        <div className="flex items-center gap-2">
+        <div className="flex shrink-0 items-center gap-2">
           {hint}
           <button
             type="button"

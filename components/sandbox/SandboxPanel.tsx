@@ -41,7 +41,8 @@ export function SandboxPanel({ heading, className = '' }: { heading: string; cla
   useEffect(() => {
     if (!consoleRequest) return;
     if (consoleRequest.prefill !== undefined) commandLine.current?.setText(consoleRequest.prefill);
-    if (consoleRequest.focus) commandLine.current?.focus();
+    if (!consoleRequest.focus) return;
+    commandLine.current?.focus();
     // What the console was opened from stays in sight above the sheet (the scroll padding's work).
     focusOriginRef.current?.scrollIntoView({ block: 'nearest' });
   }, [consoleRequest, focusOriginRef]);
