@@ -47,6 +47,10 @@ test(
       expect(box, 'the command line is on screen').not.toBeNull();
       expect(box!.y).toBeGreaterThanOrEqual(0);
       expect(box!.y + box!.height).toBeLessThanOrEqual(viewportHeight);
+      if (await repl.isDocked()) {
+        const [opener, sheet] = [await challenge.openConsoleButton.boundingBox(), await repl.dock.boundingBox()];
+        expect(opener!.y + opener!.height, 'the challenge stays in view above the sheet').toBeLessThanOrEqual(sheet!.y);
+      }
       scrolls.push(await scrollState(page));
     });
 

@@ -8,6 +8,7 @@ import { KeyBrowserDisclosure } from './KeyBrowserDisclosure';
 import { Repl } from './Repl';
 import { useSandbox } from './SandboxProvider';
 import {
+  applyDockInsets,
   CONSOLE_SHORTCUT,
   useConsoleShortcut,
   useDockInsets,
@@ -43,7 +44,9 @@ export function SandboxPanel({ heading, className = '' }: { heading: string; cla
     if (consoleRequest.prefill !== undefined) commandLine.current?.setText(consoleRequest.prefill);
     if (!consoleRequest.focus) return;
     commandLine.current?.focus();
-    // What the console was opened from stays in sight above the sheet (the scroll padding's work).
+    // What the console was opened from stays in sight above the sheet, by the scroll padding, set
+    // here from the open sheet's size (the resize observer would only report it after this).
+    if (dock.current) applyDockInsets(dock.current);
     focusOriginRef.current?.scrollIntoView({ block: 'nearest' });
   }, [consoleRequest, focusOriginRef]);
 

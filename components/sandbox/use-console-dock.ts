@@ -31,6 +31,16 @@ export function useConsoleShortcut(open: () => void): void {
   }, [open]);
 }
 
+/** Sets the page's room for the dock from its size now (see useDockInsets). */
+export function applyDockInsets(dock: HTMLElement): void {
+  const root = document.documentElement;
+  const docked = getComputedStyle(dock).position === 'fixed';
+  const height = docked ? `${dock.offsetHeight}px` : '';
+  document.body.style.paddingBottom = height;
+  root.style.scrollPaddingBottom = height;
+  root.style.scrollPaddingTop = docked ? '4rem' : '';
+}
+
 /**
  * While the console is docked (position: fixed at the bottom), the page keeps room for it: the
  * body is padded by the dock's height, so the end of the page can scroll above it, and the
@@ -42,13 +52,7 @@ export function useDockInsets(dock: RefObject<HTMLElement | null>): void {
     const element = dock.current;
     if (!element) return;
     const root = document.documentElement;
-    const apply = () => {
-      const docked = getComputedStyle(element).position === 'fixed';
-      const height = docked ? `${element.offsetHeight}px` : '';
-      document.body.style.paddingBottom = height;
-      root.style.scrollPaddingBottom = height;
-      root.style.scrollPaddingTop = docked ? '4rem' : '';
-    };
+    const apply = () => applyDockInsets(element);
     apply();
     const observer = new ResizeObserver(apply);
     observer.observe(element);
