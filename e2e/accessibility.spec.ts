@@ -55,9 +55,12 @@ for (const theme of ['light', 'dark'] as const) {
       await challenge.showSolutionButton.click();
       await lesson.readToTheEnd();
       await expect(lesson.endCard.getByTestId('lesson-end-read')).toHaveText('Read ✓');
+      // The console opened from the challenge: on a phone, the docked sheet over the lesson.
+      await challenge.openConsoleButton.click();
+      await expect(lesson.console.input).toBeFocused();
       await expectNoSeriousViolations(
         page,
-        `/learn/first-commands with a failed check, the hint and the solution open, read to the end (${theme})`,
+        `/learn/first-commands with a failed check, the hint and the solution open, read to the end, and the console open (${theme})`,
       );
 
       await open(page, header, '/authoring');

@@ -47,6 +47,7 @@ test(
         'the reply shows under the button',
       ).toBe(true);
 
+      await lesson.console.ready(); // on a phone, opens the docked console
       const entry = lesson.console.lastEntryFor('PING');
       await expect(entry.getByTestId('reply')).toHaveText('PONG');
     });

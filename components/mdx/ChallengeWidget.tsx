@@ -2,6 +2,7 @@
 
 import { useId, useRef, useState, type ReactNode } from 'react';
 import { useProgress } from '@/components/progress/use-progress';
+import { useSandbox } from '@/components/sandbox/SandboxProvider';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { Button } from '@/components/ui/Button';
 import { cn } from '@/components/ui/cn';
@@ -35,6 +36,7 @@ export function ChallengeWidget({ id, title, goal, hint, solution, checkLabels, 
   const shell = useChallengeConsole();
   const [showSolution, setShowSolution] = useState(false);
   const hydrated = useHydrated();
+  const sandbox = useSandbox();
   const headingId = useId();
   const progress = useProgress();
 
@@ -91,6 +93,17 @@ export function ChallengeWidget({ id, title, goal, hint, solution, checkLabels, 
         )}
       </div>
       <div className="mt-3 flex flex-wrap gap-2">
+        {sandbox && (
+          <Button
+            variant="secondary"
+            size="sm"
+            onClick={() => sandbox.openConsole()}
+            disabled={!hydrated}
+            className="text-sm"
+          >
+            Open console
+          </Button>
+        )}
         <Button onClick={check} disabled={!hydrated || checkingOnRequest} size="sm" className="text-sm">
           {checkingOnRequest ? 'Checking…' : 'Check'}
         </Button>

@@ -7,8 +7,10 @@ import { useHydrated } from '@/components/ui/use-hydrated';
 import { Button } from '@/components/ui/Button';
 
 /**
- * A command an author wants learners to try. Clicking it runs the command in the page's sandbox
- * (so it also appears in the console) and shows the reply right under the block.
+ * A command an author wants learners to try. Run sends it to the page's sandbox (so it also
+ * appears in the console) and shows the reply right under the block; "Open in console" puts it in
+ * the console's command line instead, to edit before running. Inside a SandboxProvider the reply
+ * is announced once, by the provider, so the block's reply is not a live region of its own.
  */
 export function Run({ command }: { command: string }) {
   const sandbox = useSandbox();
@@ -30,24 +32,36 @@ export function Run({ command }: { command: string }) {
       aria-label={`Command: ${command}`}
       className="not-prose my-4 overflow-hidden rounded-md border border-line-strong"
     >
-      <div className="flex items-center justify-between gap-3 bg-surface-muted px-3 py-2">
-        <code className="min-w-0 break-all font-mono text-sm">{command}</code>
-        <Button
-          size="xs"
-          onClick={run}
-          disabled={!hydrated || state.status === 'running'}
-          aria-label={`Run ${command}`}
-          aria-controls={replyId}
-          className="shrink-0"
-        >
-          {state.status === 'running' ? 'Running…' : 'Run'}
-        </Button>
+      <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-2 bg-surface-muted px-3 py-2">
+        <code className="min-w-0 basis-40 grow font-mono text-sm wrap-anywhere">{command}</code>
+        <div className="flex shrink-0 gap-2">
+          {sandbox && (
+            <Button
+              size="xs"
+              variant="secondary"
+              onClick={() => sandbox.openConsole({ prefill: command })}
+              disabled={!hydrated}
+              aria-label={`Open in console: ${command}`}
+            >
+              Open in console
+            </Button>
+          )}
+          <Button
+            size="xs"
+            onClick={run}
+            disabled={!hydrated || state.status === 'running'}
+            aria-label={`Run ${command}`}
+            aria-controls={replyId}
+          >
+            {state.status === 'running' ? 'Running…' : 'Run'}
+          </Button>
+        </div>
       </div>
-      <div id={replyId} aria-live="polite">
+      <div id={replyId} aria-live={sandbox ? undefined : 'polite'}>
         {state.status === 'done' && (
           <pre
             data-testid="run-reply"
-            className={`whitespace-pre-wrap break-all bg-slate-950 px-3 py-2 font-mono text-[13px] ${state.ok ? 'text-emerald-300' : 'text-rose-300'}`}
+            className={`whitespace-pre-wrap wrap-break-word bg-slate-950 px-3 py-2 font-mono text-[13px] ${state.ok ? 'text-emerald-300' : 'text-rose-300'}`}
           >
             {state.text}
           </pre>

@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useImperativeHandle, useLayoutEffect, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { browseHistory, emptyHistory, recordCommand } from '@/lib/sandbox/history';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import type { CommandEditorHandle, MonacoCommandEditorProps } from './MonacoCommandEditor';
@@ -10,13 +10,27 @@ export const PROMPT = 'valkey>';
 
 type EditorComponent = (props: MonacoCommandEditorProps) => React.ReactNode;
 
+/** What the page can do to the command line from outside: fill it for editing, and focus it. */
+export interface CommandLineHandle {
+  setText(text: string): void;
+  focus(): void;
+}
+
 /**
  * The console's input line. It starts as a plain <input> that works on its own (Enter, ↑/↓,
  * Ctrl+L); the first focus starts loading the Monaco editor, which takes over the text, cursor
  * and focus once it has mounted, in the same place and at the same height. If Monaco cannot
  * load, the plain input simply stays.
  */
-export function CommandBar({ onRun, onClearOutput }: { onRun(command: string): void; onClearOutput(): void }) {
+export function CommandBar({
+  onRun,
+  onClearOutput,
+  ref,
+}: {
+  onRun(command: string): void;
+  onClearOutput(): void;
+  ref?: Ref<CommandLineHandle>;
+}) {
   const hydrated = useHydrated();
   const inputId = useId();
   const [line, setLine] = useState('');
@@ -59,6 +73,11 @@ export function CommandBar({ onRun, onClearOutput }: { onRun(command: string): v
       setLine(browse(event.key === 'ArrowUp' ? 'older' : 'newer', line));
     }
   };
+
+  useImperativeHandle(ref, () => ({
+    setText: (text) => (editor ? editor.setValue(text) : setLine(text)),
+    focus: () => (editor ? editor.focus() : inputRef.current?.focus()),
+  }));
 
   const takeOver = () => {
     const input = inputRef.current;

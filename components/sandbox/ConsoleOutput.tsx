@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import type { ConsoleEntry } from '@/lib/sandbox/api-client';
 import { CopyButton } from '@/components/ui/CopyButton';
 import { useHydrated } from '@/components/ui/use-hydrated';
@@ -10,24 +10,32 @@ function formatMs(ms: number): string {
   return `${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms`;
 }
 
+/** Commands offered in an empty console: a click puts one in the command line, to run or edit. */
+export const EXAMPLE_COMMANDS = ['PING', 'SET greeting hello', 'GET greeting', 'INCR visits'] as const;
+
 /**
- * The console's transcript: a live log of commands and replies, each with its time and a Copy button.
+ * The console's transcript: commands and replies, each with its time and a Copy button. It is a
+ * log but not a live one (aria-live="off"): SandboxProvider announces every reply once, whether it
+ * was typed here or sent by a <Run> block. Empty, it offers example commands to start from.
  * `label` names the log when a page has more than one (a challenge's own console); `compact` drops
- * the tall minimum height and the long empty-state help, for a console of a few lines.
+ * the tall minimum height and the empty-state help, for a console of a few lines.
  */
 export function ConsoleOutput({
   entries,
   busy,
   label = 'Sandbox output',
   compact = false,
+  onPickExample,
 }: {
   entries: ConsoleEntry[];
   busy: boolean;
   label?: string;
   compact?: boolean;
+  onPickExample?(command: string): void;
 }) {
   const hydrated = useHydrated();
   const outputRef = useRef<HTMLDivElement>(null);
+  const examplesId = useId();
 
   useEffect(() => {
     const output = outputRef.current;
@@ -38,17 +46,40 @@ export function ConsoleOutput({
     <div
       ref={outputRef}
       role="log"
-      aria-live="polite"
+      aria-live="off"
       aria-label={label}
       className={`${compact ? 'max-h-48' : 'min-h-40'} flex-1 overflow-y-auto px-3 py-2 font-mono text-[13px] leading-5`}
     >
-      {entries.length === 0 && !compact && (
-        <p className="text-slate-400">
-          {hydrated
-            ? 'Type a command such as PING and press Enter (Shift+Enter for another line). ↑ and ↓ walk through your history, Tab completes, Ctrl+L clears.'
-            : 'Loading the console…'}
-        </p>
-      )}
+      {entries.length === 0 &&
+        !compact &&
+        (hydrated ? (
+          <div className="text-slate-400">
+            <p>
+              Type a command and press Enter (Shift+Enter for another line). ↑ and ↓ walk through your history, Tab
+              completes, Ctrl+L clears.
+            </p>
+            {onPickExample && (
+              <div className="mt-3">
+                <p id={examplesId}>Or start from an example:</p>
+                <ul aria-labelledby={examplesId} className="mt-1 flex flex-wrap gap-2">
+                  {EXAMPLE_COMMANDS.map((command) => (
+                    <li key={command}>
+                      <button
+                        type="button"
+                        onClick={() => onPickExample(command)}
+                        className="rounded border border-slate-700 px-2 py-0.5 text-slate-100 hover:bg-slate-800 focus-visible:outline focus-visible:outline-2 focus-visible:outline-ring"
+                      >
+                        {command}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
+          </div>
+        ) : (
+          <p className="text-slate-400">Loading the console…</p>
+        ))}
       <ol>
         {entries.map((entry) => (
           <li key={entry.id} className="group mb-2">
@@ -67,7 +98,7 @@ export function ConsoleOutput({
             </div>
             <pre
               data-testid="reply"
-              className={`whitespace-pre-wrap break-all ${entry.ok ? 'text-emerald-300' : 'text-rose-300'}`}
+              className={`whitespace-pre-wrap wrap-break-word ${entry.ok ? 'text-emerald-300' : 'text-rose-300'}`}
             >
               {entry.text}
             </pre>
@@ -75,7 +106,7 @@ export function ConsoleOutput({
         ))}
       </ol>
       {busy && (
-        <p className="text-slate-400" role="status">
+        <p className="text-slate-400" aria-hidden="true">
           Running…
         </p>
       )}

@@ -50,6 +50,8 @@ export class Challenge {
   readonly region: Locator;
   readonly checkButton: Locator;
   /** One row per check, with data-state "passed", "failed" or "pending". */
+  /** Opens (below 1280 px) or focuses the lesson's console. */
+  readonly openConsoleButton: Locator;
   readonly results: Locator;
   /** The challenge's own compact console (its last few commands and replies). */
   readonly console: SandboxConsole;
@@ -63,6 +65,7 @@ export class Challenge {
   constructor(page: Page, title: string) {
     this.region = page.getByRole('region', { name: title, exact: true });
     this.checkButton = this.region.getByRole('button', { name: 'Check', exact: true });
+    this.openConsoleButton = this.region.getByRole('button', { name: 'Open console', exact: true });
     this.results = this.region.getByRole('list', { name: 'Check results' }).getByRole('listitem');
     this.console = new SandboxConsole(page, this.region, `Console output: ${title}`);
     this.hint = this.region.getByText('Hint', { exact: true });
@@ -89,12 +92,15 @@ export class Challenge {
 /** A <Run command="…"> block (components/mdx/Run.tsx). */
 export class RunBlock {
   readonly button: Locator;
+  /** Puts the command in the console's command line, to edit before running. */
+  readonly openInConsoleButton: Locator;
   /** The block, a group named after its command. */
   readonly container: Locator;
   readonly reply: Locator;
 
   constructor(page: Page, command: string) {
     this.button = page.getByRole('button', { name: `Run ${command}`, exact: true });
+    this.openInConsoleButton = page.getByRole('button', { name: `Open in console: ${command}`, exact: true });
     this.container = page.getByRole('group', { name: `Command: ${command}`, exact: true });
     this.reply = this.container.getByTestId('run-reply');
   }
@@ -108,6 +114,10 @@ export class RunBlock {
 /** /learn/[slug]: sidebar, article (quizzes, Run blocks), pager and the "Try it" console. */
 export class LessonPage {
   readonly heading: Locator;
+  /** The lesson text: an <article>. */
+  readonly article: Locator;
+  /** The page's first tab stop, "Skip to content". */
+  readonly skipLink: Locator;
   readonly sidebar: Locator;
   /** Phones only: the "All lessons" disclosure that holds the sidebar's links. */
   readonly sidebarDisclosure: Locator;
@@ -116,6 +126,8 @@ export class LessonPage {
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1 });
+    this.article = page.getByRole('article');
+    this.skipLink = page.getByRole('link', { name: 'Skip to content', exact: true });
     this.sidebar = page.getByRole('navigation', { name: 'Lessons', exact: true });
     this.sidebarDisclosure = this.sidebar.locator('details');
     this.pager = page.getByRole('navigation', { name: 'Previous and next lessons', exact: true });

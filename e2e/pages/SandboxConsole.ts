@@ -4,6 +4,8 @@ import { expect, type Locator, type Page } from '@playwright/test';
  * The console (components/sandbox/Repl.tsx): on /sandbox, and as "Try it" on every lesson.
  * Its command line starts as a plain <input>; the first focus loads the Monaco editor, which
  * then replaces it. Both are a textbox named "Command", so `input` finds whichever is there.
+ * On a lesson below 1280 px the console is docked at the bottom (components/sandbox/SandboxPanel.tsx),
+ * folded into a "Console" bar until opened: `ready()` opens it.
  */
 export class SandboxConsole {
   /** The console's <section>, named by its heading ("Sandbox · …" or "Try it · …"). */
@@ -19,6 +21,10 @@ export class SandboxConsole {
   /** One <pre data-testid="reply"> per command, in the order the commands were typed. */
   readonly replies: Locator;
   readonly entries: Locator;
+  /** The docked console's bar button (below 1280 px on lessons), a disclosure: aria-expanded. */
+  readonly dockToggle: Locator;
+  /** The docked console: the bar and the sheet. */
+  readonly dock: Locator;
 
   /** By default the page's console; a challenge passes its own region and the name of its log. */
   constructor(
@@ -35,6 +41,28 @@ export class SandboxConsole {
     this.clearButton = this.region.getByRole('button', { name: 'Clear', exact: true });
     this.replies = this.output.getByTestId('reply');
     this.entries = this.output.getByRole('listitem').filter({ has: page.getByTestId('reply') });
+    this.dock = page.locator('[data-console-dock]');
+    this.dockToggle = this.dock.getByRole('button', { name: /^Console/ });
+  }
+
+  /** True where the console is docked (a lesson below 1280 px), open or not. */
+  async isDocked(): Promise<boolean> {
+    return this.dockToggle.isVisible();
+  }
+
+  /** Opens the docked console with its bar, if it is docked and folded. */
+  async openDock(): Promise<void> {
+    if (!(await this.isDocked())) return;
+    await expect(this.dockToggle).toBeEnabled();
+    // From the keyboard: on a lesson whose table is wider than a phone (it pans sideways), the
+    // emulated phone's hit test misplaces fixed elements, and a click lands on the table.
+    if ((await this.dockToggle.getAttribute('aria-expanded')) === 'false') await this.dockToggle.press('Enter');
+    await expect(this.dockToggle).toHaveAttribute('aria-expanded', 'true');
+  }
+
+  /** A command offered by the empty console, as a button that fills the command line. */
+  example(command: string): Locator {
+    return this.output.getByRole('button', { name: command, exact: true });
   }
 
   async goto(): Promise<void> {
@@ -42,8 +70,9 @@ export class SandboxConsole {
     await this.ready();
   }
 
-  /** The console is visible and React is handling its input. */
+  /** The console is visible (opened, where it is docked) and React is handling its input. */
   async ready(): Promise<void> {
+    await this.openDock();
     await expect(this.input).toBeVisible();
     await expect(this.input).toBeEnabled();
   }
@@ -94,6 +123,7 @@ export class SandboxConsole {
    * that command. Commands are expected to run one at a time, as a learner does.
    */
   async run(command: string, { via = 'enter' }: { via?: 'enter' | 'button' } = {}): Promise<Locator> {
+    await this.openDock(); // a folded dock hides the replies from the count
     const before = await this.replies.count();
     await this.fill(command);
     if (via === 'enter') await this.page.keyboard.press('Enter');

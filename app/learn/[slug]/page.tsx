@@ -34,9 +34,6 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
   return (
     <SandboxProvider>
       <div className="mx-auto grid max-w-[96rem] gap-8 px-4 py-6 sm:px-6 lg:grid-cols-[15rem_minmax(0,1fr)] xl:grid-cols-[15rem_minmax(0,1fr)_26rem]">
-        <aside className="lg:sticky lg:top-20 lg:max-h-[calc(100vh-6rem)] lg:self-start lg:overflow-y-auto">
-          <LessonSidebar tracks={contentLibrary().tracks} currentSlug={slug} />
-        </aside>
         <article className="min-w-0">
           <p className="text-sm text-slate-500 dark:text-slate-400">
             {track?.title} · {lesson.minutes} min read
@@ -62,7 +59,12 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
           )}
           <LessonPager slug={slug} previous={previous} next={next} />
         </article>
-        <SandboxPanel heading="Try it" className="lg:col-span-2 xl:col-span-1" />
+        {/* After the article in the page's order, so the skip link lands on the lesson text; first on screen. */}
+        <aside className="order-first lg:sticky lg:top-20 lg:max-h-[calc(100vh-6rem-var(--sticky-end-overlap,0px))] lg:self-start lg:overflow-y-auto">
+          <LessonSidebar tracks={contentLibrary().tracks} currentSlug={slug} />
+        </aside>
+        {/* Below xl a sheet docked at the bottom of the window (out of the grid's flow), from xl the third column. */}
+        <SandboxPanel heading="Try it" />
       </div>
     </SandboxProvider>
   );
