@@ -1,39 +1,76 @@
 'use client';
 
-import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useImperativeHandle, useLayoutEffect, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { browseHistory, emptyHistory, recordCommand } from '@/lib/sandbox/history';
 import { useHydrated } from '@/components/ui/use-hydrated';
-import type { CommandEditorHandle, MonacoCommandEditorProps } from './MonacoCommandEditor';
+import type { CommandEditorHandle } from './MonacoCommandEditor';
 import { Button } from '@/components/ui/Button';
+import { CommandCompletionList } from './CommandCompletionList';
+import { useCommandCompletion } from './use-command-completion';
+import { loadMonacoEditor, useMonacoWanted, usePreloadMonaco, type EditorComponent } from './use-monaco-preload';
 
 export const PROMPT = 'valkey>';
 
-type EditorComponent = (props: MonacoCommandEditorProps) => React.ReactNode;
+/** What a parent can do with the command line (prefill it from a Run block, focus it from a shortcut). */
+export interface CommandBarHandle {
+  /** Focuses the command line: Monaco once it has taken over, else the plain input. */
+  focus(): void;
+  /** Replaces the command line's text, cursor at the end; nothing runs. */
+  setValue(text: string): void;
+}
+
+export interface CommandBarProps {
+  onRun(command: string): void;
+  onClearOutput(): void;
+  ref?: Ref<CommandBarHandle>;
+}
 
 /**
  * The console's input line. It starts as a plain <input> that works on its own (Enter, ↑/↓,
- * Ctrl+L); the first focus starts loading the Monaco editor, which takes over the text, cursor
- * and focus once it has mounted, in the same place and at the same height. If Monaco cannot
- * load, the plain input simply stays.
+ * Ctrl+L) with a completion list (use-command-completion.ts). On phones and narrow screens it
+ * stays that way: Monaco is never loaded there (use-monaco-preload.ts). Elsewhere Monaco is
+ * fetched when the browser is idle after hydration, and takes over the text, cursor and focus on
+ * the first focus, in the same place and at the same height. If Monaco cannot load, the plain
+ * input simply stays.
+ *
+ * data-editor on the form says which is in use: "plain" (Monaco to come), "light" (Monaco never
+ * loads here) or "monaco".
  */
-export function CommandBar({ onRun, onClearOutput }: { onRun(command: string): void; onClearOutput(): void }) {
+export function CommandBar({ onRun, onClearOutput, ref }: CommandBarProps) {
   const hydrated = useHydrated();
+  const monacoWanted = useMonacoWanted();
   const inputId = useId();
   const [line, setLine] = useState('');
   const [Editor, setEditor] = useState<EditorComponent | null>(null);
   const [editor, setEditorHandle] = useState<CommandEditorHandle | null>(null);
   const history = useRef(emptyHistory());
   const inputRef = useRef<HTMLInputElement>(null);
-  const loadStarted = useRef(false);
+  const mountStarted = useRef(false);
+  const completion = useCommandCompletion({ line, setLine, inputRef });
+  usePreloadMonaco(monacoWanted);
 
-  const loadEditor = () => {
-    if (loadStarted.current) return;
-    loadStarted.current = true;
-    import('./MonacoCommandEditor').then(
-      (module) => setEditor(() => module.MonacoCommandEditor),
-      (error: unknown) => console.error('[console] The editor did not load; the plain input stays.', error),
+  const mountEditor = () => {
+    if (!monacoWanted || mountStarted.current) return;
+    mountStarted.current = true;
+    loadMonacoEditor().then(
+      (component) => setEditor(() => component),
+      (error: unknown) => {
+        mountStarted.current = false;
+        console.error('[console] The editor did not load; the plain input stays.', error);
+      },
     );
   };
+
+  useImperativeHandle(ref, () => ({
+    focus: () => (editor ? editor.focus() : inputRef.current?.focus()),
+    setValue: (text) => {
+      if (editor) editor.setValue(text);
+      else {
+        setLine(text);
+        completion.close();
+      }
+    },
+  }));
 
   /** Runs each non-empty line as its own command, in order; true if anything ran. */
   const submit = (text: string): boolean => {
@@ -51,6 +88,7 @@ export function CommandBar({ onRun, onClearOutput }: { onRun(command: string): v
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (completion.onKeyDown(event)) return;
     if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'l') {
       event.preventDefault();
       onClearOutput();
@@ -81,13 +119,16 @@ export function CommandBar({ onRun, onClearOutput }: { onRun(command: string): v
 
   return (
     <form
-      className="flex items-start gap-2 border-t border-slate-800 px-3 py-2"
-      data-editor={editor ? 'monaco' : 'plain'}
+      className="relative flex items-start gap-2 border-t border-slate-800 px-3 py-2"
+      data-editor={editor ? 'monaco' : hydrated && !monacoWanted ? 'light' : 'plain'}
       onSubmit={(event) => {
         event.preventDefault();
         if (editor) {
           if (submit(editor.getValue())) editor.setValue('');
-        } else if (submit(line)) setLine('');
+        } else if (submit(line)) {
+          setLine('');
+          completion.close();
+        }
       }}
     >
       {editor ? (
@@ -106,9 +147,17 @@ export function CommandBar({ onRun, onClearOutput }: { onRun(command: string): v
             ref={inputRef}
             id={inputId}
             value={line}
-            onChange={(event) => setLine(event.target.value)}
+            {...completion.inputProps}
+            onChange={(event) => {
+              setLine(event.target.value);
+              completion.onEdit(event.target.value, event.target.selectionStart ?? event.target.value.length);
+            }}
             onKeyDown={onKeyDown}
-            onFocus={loadEditor}
+            onFocus={() => {
+              completion.onFocus();
+              mountEditor();
+            }}
+            onBlur={completion.close}
             autoComplete="off"
             autoCapitalize="off"
             autoCorrect="off"
@@ -133,6 +182,7 @@ export function CommandBar({ onRun, onClearOutput }: { onRun(command: string): v
           </div>
         )}
       </div>
+      {!editor && <CommandCompletionList completion={completion} />}
       <Button type="submit" size="xs" disabled={!hydrated} className="-my-0.5">
         Run
       </Button>
