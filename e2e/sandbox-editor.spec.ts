@@ -3,20 +3,16 @@ import { delayMonaco, watchMonacoDownloads } from './monaco-downloads';
 
 test.describe('the console editor', () => {
   for (const path of ['/learn/choosing-an-engine', '/sandbox']) {
-    test(`${path} fetches Monaco when idle after hydration, not in its HTML, and mounts it on the first focus`, async ({
-      page,
-      repl,
-    }) => {
+    test(`${path} fetches and mounts Monaco when idle after hydration, not in its HTML`, async ({ page, repl }) => {
       const monaco = watchMonacoDownloads(page);
       const html = await (await page.goto(path))!.text();
       await repl.ready();
       await expect.poll(() => monaco.length, { message: 'Monaco is preloaded without a focus' }).toBeGreaterThan(0);
       for (const url of monaco) expect(html, 'no Monaco in the first download').not.toContain(new URL(url).pathname);
-      await expect(repl.form, 'preloaded, not mounted').toHaveAttribute('data-editor', 'plain');
-      await expect(repl.editor).toHaveCount(0);
-
-      await repl.useEditor();
+      await expect(repl.form, 'mounted without a focus').toHaveAttribute('data-editor', 'monaco', { timeout: 25_000 });
       await expect(repl.editor).toBeVisible();
+      await repl.input.focus();
+      await expect(repl.input, 'the first focus lands in Monaco').toBeFocused();
     });
   }
 

@@ -29,9 +29,9 @@ export interface CommandBarProps {
  * The console's input line. It starts as a plain <input> that works on its own (Enter, ↑/↓,
  * Ctrl+L) with a completion list (use-command-completion.ts). On phones and narrow screens it
  * stays that way: Monaco is never loaded there (use-monaco-preload.ts). Elsewhere Monaco is
- * fetched when the browser is idle after hydration, and takes over the text, cursor and focus on
- * the first focus, in the same place and at the same height. If Monaco cannot load, the plain
- * input simply stays.
+ * fetched and mounted when the browser is idle after hydration (or on the first focus, if that
+ * comes first), and takes over the text, cursor and focus, in the same place and at the same
+ * height. If Monaco cannot load, the plain input simply stays.
  *
  * data-editor on the form says which is in use: "plain" (Monaco to come), "light" (Monaco never
  * loads here) or "monaco".
@@ -47,7 +47,6 @@ export function CommandBar({ onRun, onClearOutput, ref }: CommandBarProps) {
   const inputRef = useRef<HTMLInputElement>(null);
   const mountStarted = useRef(false);
   const completion = useCommandCompletion({ line, setLine, inputRef });
-  usePreloadMonaco(monacoWanted);
 
   const mountEditor = () => {
     if (!monacoWanted || mountStarted.current) return;
@@ -60,6 +59,12 @@ export function CommandBar({ onRun, onClearOutput, ref }: CommandBarProps) {
       },
     );
   };
+
+  // A console on screen mounts Monaco as soon as it is preloaded; one that is not laid out (in a
+  // closed sheet) would measure zero width, so it mounts Monaco on its first focus instead.
+  usePreloadMonaco(monacoWanted, () => {
+    if (inputRef.current && inputRef.current.getClientRects().length > 0) mountEditor();
+  });
 
   useImperativeHandle(ref, () => ({
     focus: () => (editor ? editor.focus() : inputRef.current?.focus()),

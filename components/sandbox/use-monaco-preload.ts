@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useSyncExternalStore } from 'react';
 import type { MonacoCommandEditor } from './MonacoCommandEditor';
 
 /**
@@ -45,22 +45,37 @@ export function loadMonacoEditor(): Promise<EditorComponent> {
 }
 
 /**
- * Once the page is hydrated and the browser idle, fetches Monaco in the background, so that the
- * first focus of a console only has to mount it. Browsers without requestIdleCallback (Safari)
- * wait a couple of seconds instead.
+ * Once the page is hydrated and the browser idle, fetches Monaco in the background and then calls
+ * `onLoaded` (the console mounts it then, so that its first focus is instant). Browsers without
+ * requestIdleCallback (Safari) wait a couple of seconds instead.
  */
-export function usePreloadMonaco(wanted: boolean): void {
+export function usePreloadMonaco(wanted: boolean, onLoaded: () => void): void {
+  const latest = useRef(onLoaded);
+  useEffect(() => {
+    latest.current = onLoaded;
+  });
   useEffect(() => {
     if (!wanted) return;
+    let cancelled = false;
     const preload = () =>
-      void loadMonacoEditor().catch((error: unknown) =>
-        console.warn('[console] Preloading the editor failed; the plain input stays until the next focus.', error),
+      loadMonacoEditor().then(
+        () => {
+          if (!cancelled) latest.current();
+        },
+        (error: unknown) =>
+          console.warn('[console] Preloading the editor failed; the plain input stays until the next focus.', error),
       );
     if (typeof window.requestIdleCallback === 'function') {
-      const handle = window.requestIdleCallback(preload, { timeout: 5_000 });
-      return () => window.cancelIdleCallback(handle);
+      const handle = window.requestIdleCallback(() => void preload(), { timeout: 5_000 });
+      return () => {
+        cancelled = true;
+        window.cancelIdleCallback(handle);
+      };
     }
-    const timer = window.setTimeout(preload, 2_000);
-    return () => window.clearTimeout(timer);
+    const timer = window.setTimeout(() => void preload(), 2_000);
+    return () => {
+      cancelled = true;
+      window.clearTimeout(timer);
+    };
   }, [wanted]);
 }
