@@ -7,7 +7,13 @@ import type { CommandEditorHandle } from './MonacoCommandEditor';
 import { Button } from '@/components/ui/Button';
 import { CommandCompletionList } from './CommandCompletionList';
 import { useCommandCompletion } from './use-command-completion';
-import { loadMonacoEditor, useMonacoWanted, usePreloadMonaco, type EditorComponent } from './use-monaco-preload';
+import {
+  loadMonacoEditor,
+  useMonacoWanted,
+  usePreloadMonaco,
+  whenIdle,
+  type EditorComponent,
+} from './use-monaco-preload';
 
 export const PROMPT = 'valkey>';
 
@@ -160,7 +166,9 @@ export function CommandBar({ onRun, onClearOutput, ref }: CommandBarProps) {
             onKeyDown={onKeyDown}
             onFocus={() => {
               completion.onFocus();
-              mountEditor();
+              // Not at once: evaluating and mounting Monaco is a long task, and the keys typed
+              // right after the focus must not wait for it. The plain input takes them meanwhile.
+              whenIdle(mountEditor, 1_000);
             }}
             onBlur={completion.close}
             autoComplete="off"

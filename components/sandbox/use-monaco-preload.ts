@@ -44,6 +44,16 @@ export function loadMonacoEditor(): Promise<EditorComponent> {
   return editorModule;
 }
 
+/** Runs `task` when the browser is idle (after at most `timeout` ms); returns a cancel function. */
+export function whenIdle(task: () => void, timeout: number): () => void {
+  if (typeof window.requestIdleCallback === 'function') {
+    const handle = window.requestIdleCallback(task, { timeout });
+    return () => window.cancelIdleCallback(handle);
+  }
+  const timer = window.setTimeout(task, Math.min(timeout, 2_000));
+  return () => window.clearTimeout(timer);
+}
+
 /**
  * Once the page is hydrated and the browser idle, fetches Monaco in the background and then calls
  * `onLoaded` (the console mounts it then, so that its first focus is instant). Browsers without
@@ -65,17 +75,10 @@ export function usePreloadMonaco(wanted: boolean, onLoaded: () => void): void {
         (error: unknown) =>
           console.warn('[console] Preloading the editor failed; the plain input stays until the next focus.', error),
       );
-    if (typeof window.requestIdleCallback === 'function') {
-      const handle = window.requestIdleCallback(() => void preload(), { timeout: 5_000 });
-      return () => {
-        cancelled = true;
-        window.cancelIdleCallback(handle);
-      };
-    }
-    const timer = window.setTimeout(() => void preload(), 2_000);
+    const cancel = whenIdle(() => void preload(), 5_000);
     return () => {
       cancelled = true;
-      window.clearTimeout(timer);
+      cancel();
     };
   }, [wanted]);
 }
