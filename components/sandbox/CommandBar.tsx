@@ -121,8 +121,15 @@ export function CommandBar({ onRun, onClearOutput, ref }: CommandBarProps) {
   };
   // The hidden editor could not take focus; now that it is shown (and the input gone), it can.
   // A layout effect runs in the same task as the swap, so no keystroke falls in between.
+  // Keys typed into the plain input after Monaco read its text (on mount) are in `line`: keep them.
+  const lineAtSwap = useRef(line);
   useLayoutEffect(() => {
-    if (editor && inputFocused.current) {
+    lineAtSwap.current = line;
+  });
+  useLayoutEffect(() => {
+    if (!editor) return;
+    if (editor.getValue() !== lineAtSwap.current) editor.setValue(lineAtSwap.current);
+    if (inputFocused.current) {
       inputFocused.current = false;
       editor.focus();
     }

@@ -99,7 +99,7 @@ async function measureLesson(browser: Browser, profile: Profile, path: string, b
         return text.includes('P');
       },
       COMMAND_LINE,
-      { polling: 'raf' },
+      { polling: 'raf', timeout: 60_000 },
     );
     const keystroke = performance.now() - started;
 
@@ -162,7 +162,7 @@ export async function measurePageTimings(options: {
       const profile = PROFILES[name];
       const report: TimingReport = { profile: name, lessons: [], homeToFirstReply: [] };
       // One unmeasured load first, so that the server's own first-request work is not counted.
-      await measureLesson(browser, profile, options.lessons[0]!, options.baseUrl);
+      await measureLesson(browser, profile, options.lessons[0]!, options.baseUrl).catch(() => null);
       for (const path of options.lessons) {
         options.onProgress(`${name}: ${path}`);
         const runs: LessonTiming[] = [];
@@ -171,8 +171,13 @@ export async function measurePageTimings(options: {
         report.lessons.push({ path, runs });
       }
       options.onProgress(`${name}: / → first command answered`);
-      for (let run = 0; run < options.runs; run++)
-        report.homeToFirstReply.push(await measureHomeToFirstReply(browser, profile, options.baseUrl));
+      for (let run = 0; run < options.runs; run++) {
+        const total = await measureHomeToFirstReply(browser, profile, options.baseUrl).catch((error: unknown) => {
+          options.onProgress(`${name}: home run ${run + 1} failed: ${String(error).split('\n')[0]}`);
+          return null;
+        });
+        if (total !== null) report.homeToFirstReply.push(total);
+      }
       reports.push(report);
     }
     return reports;
