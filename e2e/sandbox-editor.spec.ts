@@ -1,34 +1,18 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-
-/** A string only Monaco's bundle contains (a command id kept through minification). */
-const MONACO_MARKER = 'editor.action.triggerSuggest';
-
-/** Records the URLs of the scripts that carry Monaco, as the page downloads them. */
-function watchMonacoDownloads(page: Page): string[] {
-  const found: string[] = [];
-  page.on('response', async (response) => {
-    if (!/\/_next\/static\/chunks\/.*\.js$/.test(new URL(response.url()).pathname)) return;
-    const body = await response.text().catch(() => '');
-    if (body.includes(MONACO_MARKER)) found.push(response.url());
-  });
-  return found;
-}
+import { delayMonaco, watchMonacoDownloads } from './monaco-downloads';
 
 test.describe('the console editor', () => {
   for (const path of ['/learn/choosing-an-engine', '/sandbox']) {
-    test(`${path} downloads Monaco only when the console is first focused`, async ({ page, repl }) => {
+    test(`${path} fetches and mounts Monaco when idle after hydration, not in its HTML`, async ({ page, repl }) => {
       const monaco = watchMonacoDownloads(page);
-      await page.goto(path);
+      const html = await (await page.goto(path))!.text();
       await repl.ready();
-      await page.waitForLoadState('networkidle');
-      expect(monaco, 'no Monaco in the first download').toEqual([]);
-      await expect(repl.editor).toHaveCount(0);
-      await expect(repl.form).toHaveAttribute('data-editor', 'plain');
-
-      await repl.useEditor();
+      await expect.poll(() => monaco.length, { message: 'Monaco is preloaded without a focus' }).toBeGreaterThan(0);
+      for (const url of monaco) expect(html, 'no Monaco in the first download').not.toContain(new URL(url).pathname);
+      await expect(repl.form, 'mounted without a focus').toHaveAttribute('data-editor', 'monaco', { timeout: 25_000 });
       await expect(repl.editor).toBeVisible();
-      await expect.poll(() => monaco.length, { message: 'Monaco is downloaded after the focus' }).toBeGreaterThan(0);
+      await repl.input.focus();
+      await expect(repl.input, 'the first focus lands in Monaco').toBeFocused();
     });
   }
 
@@ -36,14 +20,9 @@ test.describe('the console editor', () => {
     page,
     repl,
   }) => {
+    // Monaco arrives 3 s late, whenever it is asked for (on idle, or on the focus).
+    await delayMonaco(page, 3_000);
     await repl.goto();
-    // Hold back every script requested after the focus, so Monaco arrives late.
-    let slow = false;
-    await page.route('**/_next/static/chunks/**', async (route) => {
-      if (slow) await new Promise((resolve) => setTimeout(resolve, 3_000));
-      await route.continue();
-    });
-    slow = true;
     await repl.input.focus();
     await page.keyboard.type('SET early 1');
     await page.keyboard.press('Enter');

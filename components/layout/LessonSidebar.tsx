@@ -23,6 +23,9 @@ function LessonLinks({ tracks, currentSlug }: { tracks: TrackWithLessons[]; curr
                   <li key={lesson.slug}>
                     <Link
                       href={`/learn/${lesson.slug}`}
+                      // Prefetching every visible lesson cost each lesson view ~140 KB of other
+                      // lessons' payloads; a click still loads the next lesson on demand.
+                      prefetch={false}
                       aria-current={current ? 'page' : undefined}
                       className={`-ml-px block border-l-2 py-1 pl-3 text-sm ${
                         current

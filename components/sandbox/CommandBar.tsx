@@ -3,51 +3,85 @@
 import { useId, useImperativeHandle, useLayoutEffect, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { browseHistory, emptyHistory, recordCommand } from '@/lib/sandbox/history';
 import { useHydrated } from '@/components/ui/use-hydrated';
-import type { CommandEditorHandle, MonacoCommandEditorProps } from './MonacoCommandEditor';
+import type { CommandEditorHandle } from './MonacoCommandEditor';
 import { Button } from '@/components/ui/Button';
+import { CommandCompletionList } from './CommandCompletionList';
+import { useCommandCompletion } from './use-command-completion';
+import {
+  loadMonacoEditor,
+  useMonacoWanted,
+  usePreloadMonaco,
+  whenIdle,
+  type EditorComponent,
+} from './use-monaco-preload';
 
 export const PROMPT = 'valkey>';
 
-type EditorComponent = (props: MonacoCommandEditorProps) => React.ReactNode;
-
-/** What the page can do to the command line from outside: fill it for editing, and focus it. */
-export interface CommandLineHandle {
-  setText(text: string): void;
+/** What a parent can do with the command line (prefill it from a Run block, focus it from a shortcut). */
+export interface CommandBarHandle {
+  /** Focuses the command line: Monaco once it has taken over, else the plain input. */
   focus(): void;
+  /** Replaces the command line's text, cursor at the end; nothing runs. */
+  setValue(text: string): void;
+}
+
+export interface CommandBarProps {
+  onRun(command: string): void;
+  onClearOutput(): void;
+  ref?: Ref<CommandBarHandle>;
 }
 
 /**
  * The console's input line. It starts as a plain <input> that works on its own (Enter, ↑/↓,
- * Ctrl+L); the first focus starts loading the Monaco editor, which takes over the text, cursor
- * and focus once it has mounted, in the same place and at the same height. If Monaco cannot
- * load, the plain input simply stays.
+ * Ctrl+L) with a completion list (use-command-completion.ts). On phones and narrow screens it
+ * stays that way: Monaco is never loaded there (use-monaco-preload.ts). Elsewhere Monaco is
+ * fetched and mounted when the browser is idle after hydration (or on the first focus, if that
+ * comes first), and takes over the text, cursor and focus, in the same place and at the same
+ * height. If Monaco cannot load, the plain input simply stays.
+ *
+ * data-editor on the form says which is in use: "plain" (Monaco to come), "light" (Monaco never
+ * loads here) or "monaco".
  */
-export function CommandBar({
-  onRun,
-  onClearOutput,
-  ref,
-}: {
-  onRun(command: string): void;
-  onClearOutput(): void;
-  ref?: Ref<CommandLineHandle>;
-}) {
+export function CommandBar({ onRun, onClearOutput, ref }: CommandBarProps) {
   const hydrated = useHydrated();
+  const monacoWanted = useMonacoWanted();
   const inputId = useId();
   const [line, setLine] = useState('');
   const [Editor, setEditor] = useState<EditorComponent | null>(null);
   const [editor, setEditorHandle] = useState<CommandEditorHandle | null>(null);
   const history = useRef(emptyHistory());
   const inputRef = useRef<HTMLInputElement>(null);
-  const loadStarted = useRef(false);
+  const mountStarted = useRef(false);
+  const completion = useCommandCompletion({ line, setLine, inputRef });
 
-  const loadEditor = () => {
-    if (loadStarted.current) return;
-    loadStarted.current = true;
-    import('./MonacoCommandEditor').then(
-      (module) => setEditor(() => module.MonacoCommandEditor),
-      (error: unknown) => console.error('[console] The editor did not load; the plain input stays.', error),
+  const mountEditor = () => {
+    if (!monacoWanted || mountStarted.current) return;
+    mountStarted.current = true;
+    loadMonacoEditor().then(
+      (component) => setEditor(() => component),
+      (error: unknown) => {
+        mountStarted.current = false;
+        console.error('[console] The editor did not load; the plain input stays.', error);
+      },
     );
   };
+
+  // A console on screen mounts Monaco as soon as it is preloaded; one that is not laid out (in a
+  // closed sheet) would measure zero width, so it mounts Monaco on its first focus instead.
+  usePreloadMonaco(monacoWanted, () => {
+    if (inputRef.current && inputRef.current.getClientRects().length > 0) mountEditor();
+  });
+
+  useImperativeHandle(ref, () => ({
+    focus: () => (editor ? editor.focus() : inputRef.current?.focus()),
+    setValue: (text) => {
+      if (editor) editor.setValue(text);
+      else {
+        setLine(text);
+        completion.close();
+      }
+    },
+  }));
 
   /** Runs each non-empty line as its own command, in order; true if anything ran. */
   const submit = (text: string): boolean => {
@@ -65,6 +99,7 @@ export function CommandBar({
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (completion.onKeyDown(event)) return;
     if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'l') {
       event.preventDefault();
       onClearOutput();
@@ -73,11 +108,6 @@ export function CommandBar({
       setLine(browse(event.key === 'ArrowUp' ? 'older' : 'newer', line));
     }
   };
-
-  useImperativeHandle(ref, () => ({
-    setText: (text) => (editor ? editor.setValue(text) : setLine(text)),
-    focus: () => (editor ? editor.focus() : inputRef.current?.focus()),
-  }));
 
   const takeOver = () => {
     const input = inputRef.current;
@@ -91,8 +121,15 @@ export function CommandBar({
   };
   // The hidden editor could not take focus; now that it is shown (and the input gone), it can.
   // A layout effect runs in the same task as the swap, so no keystroke falls in between.
+  // Keys typed into the plain input after Monaco read its text (on mount) are in `line`: keep them.
+  const lineAtSwap = useRef(line);
   useLayoutEffect(() => {
-    if (editor && inputFocused.current) {
+    lineAtSwap.current = line;
+  });
+  useLayoutEffect(() => {
+    if (!editor) return;
+    if (editor.getValue() !== lineAtSwap.current) editor.setValue(lineAtSwap.current);
+    if (inputFocused.current) {
       inputFocused.current = false;
       editor.focus();
     }
@@ -100,13 +137,16 @@ export function CommandBar({
 
   return (
     <form
-      className="flex items-start gap-2 border-t border-slate-800 px-3 py-2"
-      data-editor={editor ? 'monaco' : 'plain'}
+      className="relative flex items-start gap-2 border-t border-slate-800 px-3 py-2"
+      data-editor={editor ? 'monaco' : hydrated && !monacoWanted ? 'light' : 'plain'}
       onSubmit={(event) => {
         event.preventDefault();
         if (editor) {
           if (submit(editor.getValue())) editor.setValue('');
-        } else if (submit(line)) setLine('');
+        } else if (submit(line)) {
+          setLine('');
+          completion.close();
+        }
       }}
     >
       {editor ? (
@@ -125,9 +165,19 @@ export function CommandBar({
             ref={inputRef}
             id={inputId}
             value={line}
-            onChange={(event) => setLine(event.target.value)}
+            {...completion.inputProps}
+            onChange={(event) => {
+              setLine(event.target.value);
+              completion.onEdit(event.target.value, event.target.selectionStart ?? event.target.value.length);
+            }}
             onKeyDown={onKeyDown}
-            onFocus={loadEditor}
+            onFocus={() => {
+              completion.onFocus();
+              // Not at once: evaluating and mounting Monaco is a long task, and the keys typed
+              // right after the focus must not wait for it. The plain input takes them meanwhile.
+              whenIdle(mountEditor, 1_000);
+            }}
+            onBlur={completion.close}
             autoComplete="off"
             autoCapitalize="off"
             autoCorrect="off"
@@ -152,6 +202,7 @@ export function CommandBar({
           </div>
         )}
       </div>
+      {!editor && <CommandCompletionList completion={completion} />}
       <Button type="submit" size="xs" disabled={!hydrated} className="-my-0.5">
         Run
       </Button>

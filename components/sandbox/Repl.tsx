@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, useImperativeHandle, useRef, type ReactNode, type Ref } from 'react';
-import { CommandBar, type CommandLineHandle } from './CommandBar';
+import { CommandBar, type CommandBarHandle } from './CommandBar';
 import { ConsoleOutput } from './ConsoleOutput';
 import { useSandbox } from './SandboxProvider';
 
@@ -17,19 +17,19 @@ export function Repl({
   hint?: ReactNode;
   className?: string;
   /** The command line, for the page to fill and focus (openConsole). */
-  ref?: Ref<CommandLineHandle>;
+  ref?: Ref<CommandBarHandle>;
 }) {
   const sandbox = useSandbox();
   const headingId = useId();
-  const commandLine = useRef<CommandLineHandle>(null);
+  const commandLine = useRef<CommandBarHandle>(null);
   useImperativeHandle(ref, () => ({
-    setText: (text) => commandLine.current?.setText(text),
+    setValue: (text) => commandLine.current?.setValue(text),
     focus: () => commandLine.current?.focus(),
   }));
   if (!sandbox) throw new Error('<Repl> must be inside <SandboxProvider>.');
 
   const prefill = (command: string) => {
-    commandLine.current?.setText(command);
+    commandLine.current?.setValue(command);
     commandLine.current?.focus();
   };
 

@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import { cn } from '@/components/ui/cn';
-import type { CommandLineHandle } from './CommandBar';
+import type { CommandBarHandle } from './CommandBar';
 import { ConsoleDockBar } from './ConsoleDockBar';
 import { KeyBrowserDisclosure } from './KeyBrowserDisclosure';
 import { Repl } from './Repl';
@@ -31,7 +31,7 @@ export function SandboxPanel({ heading, className = '' }: { heading: string; cla
   const { consoleOpen, consoleRequest, focusOriginRef, openConsole, closeConsole } = sandbox;
   const dock = useRef<HTMLDivElement>(null);
   const toggle = useRef<HTMLButtonElement>(null);
-  const commandLine = useRef<CommandLineHandle>(null);
+  const commandLine = useRef<CommandBarHandle>(null);
   const bodyId = useId();
 
   useDockInsets(dock);
@@ -41,7 +41,7 @@ export function SandboxPanel({ heading, className = '' }: { heading: string; cla
   // Carry out each openConsole call once the sheet is shown (this effect runs after that render).
   useEffect(() => {
     if (!consoleRequest) return;
-    if (consoleRequest.prefill !== undefined) commandLine.current?.setText(consoleRequest.prefill);
+    if (consoleRequest.prefill !== undefined) commandLine.current?.setValue(consoleRequest.prefill);
     if (!consoleRequest.focus) return;
     commandLine.current?.focus();
     // What the console was opened from stays in sight above the sheet, by the scroll padding, set

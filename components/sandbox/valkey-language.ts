@@ -4,9 +4,9 @@
  * COMMAND DOCS (the logic is lib/sandbox/completion.ts; this file only adapts it to Monaco).
  */
 import type * as MonacoApi from 'monaco-editor/editor/editor.api.js';
-import { fetchCommandReference } from '@/lib/sandbox/api-client';
 import type { CommandReference } from '@/lib/sandbox/command-docs';
 import { classifyLine, hoverAt, suggestAt, type Suggestion, type WordKind } from '@/lib/sandbox/completion';
+import { loadCommandReference } from './command-reference';
 
 type Monaco = typeof MonacoApi;
 
@@ -26,21 +26,17 @@ const SCOPES: Record<WordKind, string> = {
 const LINE_STATE: MonacoApi.languages.IState = { clone: () => LINE_STATE, equals: (other) => other === LINE_STATE };
 
 let registered = false;
+/** What the tokenizer uses: null until the reference has loaded (the command word is still coloured). */
 let reference: CommandReference | null = null;
-let loading: Promise<CommandReference | null> | null = null;
 
-/** Loads the reference once; after a failure (server down) the next request tries again. */
-function loadReference(onLoaded: () => void): Promise<CommandReference | null> {
-  if (reference) return Promise.resolve(reference);
-  loading ??= fetchCommandReference().then((result) => {
-    loading = null;
-    if (result) {
-      reference = result;
-      onLoaded();
-    }
-    return result;
-  });
-  return loading;
+/** The shared reference (command-reference.ts); `onLoaded` runs the first time it arrives here. */
+async function loadReference(onLoaded: () => void): Promise<CommandReference | null> {
+  const loaded = await loadCommandReference();
+  if (loaded && !reference) {
+    reference = loaded;
+    onLoaded();
+  }
+  return loaded;
 }
 
 function lineTokens(line: string): MonacoApi.languages.IToken[] {

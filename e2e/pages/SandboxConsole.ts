@@ -2,8 +2,9 @@ import { expect, type Locator, type Page } from '@playwright/test';
 
 /**
  * The console (components/sandbox/Repl.tsx): on /sandbox, and as "Try it" on every lesson.
- * Its command line starts as a plain <input>; the first focus loads the Monaco editor, which
- * then replaces it. Both are a textbox named "Command", so `input` finds whichever is there.
+ * Its command line starts as a plain <input> (a combobox, for its completion list); on desktop
+ * the first focus mounts the Monaco editor (a textbox), which then replaces it; on a phone the
+ * plain input stays. Both are named "Command", so `input` finds whichever is there.
  * On a lesson below 1280 px the console is docked at the bottom (components/sandbox/SandboxPanel.tsx),
  * folded into a "Console" bar until opened: `ready()` opens it.
  */
@@ -12,7 +13,10 @@ export class SandboxConsole {
   readonly region: Locator;
   readonly output: Locator;
   readonly input: Locator;
-  /** The <form> around the command line; data-editor="plain" before Monaco, "monaco" after. */
+  /**
+   * The <form> around the command line; data-editor="plain" before Monaco, "monaco" after, and
+   * "light" where Monaco never loads (a touch screen, a narrow window).
+   */
   readonly form: Locator;
   /** Monaco's wrapper: absent until the console is first focused. */
   readonly editor: Locator;
@@ -25,6 +29,8 @@ export class SandboxConsole {
   readonly dockToggle: Locator;
   /** The docked console: the bar and the sheet. */
   readonly dock: Locator;
+  /** The plain input's completion list (not Monaco's). */
+  readonly completionList: Locator;
 
   /** By default the page's console; a challenge passes its own region and the name of its log. */
   constructor(
@@ -34,7 +40,9 @@ export class SandboxConsole {
   ) {
     this.region = region;
     this.output = this.region.getByRole('log', { name: outputName, exact: true });
-    this.input = this.region.getByRole('textbox', { name: 'Command', exact: true });
+    this.input = this.region
+      .getByRole('textbox', { name: 'Command', exact: true })
+      .or(this.region.getByRole('combobox', { name: 'Command', exact: true }));
     this.form = this.region.locator('form');
     this.editor = this.region.getByTestId('command-editor');
     this.runButton = this.region.getByRole('button', { name: 'Run', exact: true });
@@ -43,6 +51,7 @@ export class SandboxConsole {
     this.entries = this.output.getByRole('listitem').filter({ has: page.getByTestId('reply') });
     this.dock = page.locator('[data-console-dock]');
     this.dockToggle = this.dock.getByRole('button', { name: /^Console/ });
+    this.completionList = this.region.getByRole('listbox', { name: 'Command suggestions' });
   }
 
   /** True where the console is docked (a lesson below 1280 px), open or not. */
@@ -65,6 +74,16 @@ export class SandboxConsole {
     return this.output.getByRole('button', { name: command, exact: true });
   }
 
+  /** An entry of the plain input's completion list, by the command or token it writes. */
+  completionOption(label: string): Locator {
+    return this.completionList.getByRole('option', { name: new RegExp(`^${label}\\b`) });
+  }
+
+  /** True where the plain input stays and Monaco never loads. */
+  async isLight(): Promise<boolean> {
+    return (await this.form.getAttribute('data-editor')) === 'light';
+  }
+
   async goto(): Promise<void> {
     await this.page.goto('/sandbox');
     await this.ready();
@@ -77,10 +96,14 @@ export class SandboxConsole {
     await expect(this.input).toBeEnabled();
   }
 
-  /** Focuses the command line and waits until Monaco has taken it over (and kept the focus). */
+  /**
+   * Focuses the command line and waits until Monaco has taken it over (and kept the focus); where
+   * Monaco never loads (a phone), focuses the plain input.
+   */
   async useEditor(): Promise<void> {
     await this.ready();
     await this.input.focus();
+    if (await this.isLight()) return expect(this.input).toBeFocused();
     // A 3 MB script to fetch and start: give a busy 2-CPU machine more than the default 10 s.
     await expect(this.form, 'Monaco replaces the plain input once focused').toHaveAttribute('data-editor', 'monaco', {
       timeout: 25_000,
@@ -90,7 +113,7 @@ export class SandboxConsole {
 
   /** The text in the command line: lines joined with \n. */
   async value(): Promise<string> {
-    if ((await this.form.getAttribute('data-editor')) === 'plain') return this.input.inputValue();
+    if ((await this.form.getAttribute('data-editor')) !== 'monaco') return this.input.inputValue();
     return this.editor.evaluate((root) =>
       [...root.querySelectorAll<HTMLElement>('.view-line')]
         .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))
@@ -108,6 +131,11 @@ export class SandboxConsole {
   /** Replaces the command line's text, as typed (Shift+Enter between lines). */
   async fill(text: string): Promise<void> {
     await this.useEditor();
+    if (await this.isLight()) {
+      // One line only: the plain input has no Shift+Enter.
+      await this.input.fill(text);
+      return this.expectValue(text);
+    }
     await this.page.keyboard.press('ControlOrMeta+A');
     await this.page.keyboard.press('Delete');
     const lines = text.split('\n');

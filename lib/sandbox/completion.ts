@@ -92,6 +92,8 @@ export interface Suggestion {
   kind: 'command' | 'subcommand' | 'token';
   /** One line shown beside the label: the syntax. */
   detail: string;
+  /** One plain sentence: the command's summary, or what the token is. */
+  summary: string;
   /** Markdown. */
   documentation: string;
 }
@@ -106,6 +108,10 @@ export function describeCommand(name: string, doc: CommandDoc): string {
   const parts = [`\`${`${name} ${doc.syntax}`.trim()}\``, doc.summary, facts.filter(Boolean).join(' · ')];
   if (doc.deprecated) parts.push(`Deprecated: use ${doc.deprecated} instead.`);
   return parts.filter(Boolean).join('\n\n');
+}
+
+function tokenSummary(command: string, token: TokenDoc): string {
+  return `An argument of ${command}${token.multiple ? ', may be repeated' : ''}.`;
 }
 
 function describeToken(command: string, token: TokenDoc): string {
@@ -146,6 +152,7 @@ export function suggestAt(
         label: name,
         kind: 'command',
         detail: `${name} ${doc.syntax}`.trim(),
+        summary: doc.summary,
         documentation: describeCommand(name, doc),
       }));
     return { from, to: cursor, items };
@@ -160,6 +167,7 @@ export function suggestAt(
         label: sub,
         kind: 'subcommand',
         detail: `${name} ${sub} ${subDoc.syntax}`.trim(),
+        summary: subDoc.summary,
         documentation: describeCommand(`${name} ${sub}`, subDoc),
       }));
     return { from, to: cursor, items };
@@ -173,6 +181,7 @@ export function suggestAt(
       label: token.token,
       kind: 'token',
       detail: `${token.token}${token.value ? ` ${token.value}` : ''}`,
+      summary: tokenSummary(command.name, token),
       documentation: describeToken(command.name, token),
     }));
   return { from, to: cursor, items };
