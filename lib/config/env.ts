@@ -105,7 +105,10 @@ const envSchema = z.object({
   KEYSPACE_LAB_MAXMEMORY_MB: positiveNumber(32),
   KEYSPACE_LAB_NODE_TIMEOUT_MS: positiveNumber(2_000),
   KEYSPACE_LAB_FIRST_PORT: port,
-  KEYSPACE_LAB_PORT_COUNT: z.preprocess(unsetIfEmpty, wholeNumber(6, 1000, 'must be an integer from 6 to 1000').optional()),
+  KEYSPACE_LAB_PORT_COUNT: z.preprocess(
+    unsetIfEmpty,
+    wholeNumber(6, 1000, 'must be an integer from 6 to 1000').optional(),
+  ),
 });
 
 export type KeyspaceEnv = z.infer<typeof envSchema>;

@@ -38,7 +38,9 @@ export function evenSlotRanges(count: number): [number, number][] {
 export async function formCluster(lab: Lab): Promise<void> {
   const primaries = [0, 1, 2];
   const ranges = evenSlotRanges(primaries.length);
-  const ids = await Promise.all(lab.nodes.map((_, index) => admin(lab, index).call('cluster', 'myid') as Promise<string>));
+  const ids = await Promise.all(
+    lab.nodes.map((_, index) => admin(lab, index).call('cluster', 'myid') as Promise<string>),
+  );
   await Promise.all(
     lab.nodes.map(async (_, index) => {
       await admin(lab, index).call('cluster', 'set-config-epoch', String(index + 1));
@@ -46,18 +48,24 @@ export async function formCluster(lab: Lab): Promise<void> {
       if (range) await admin(lab, index).call('cluster', 'addslotsrange', String(range[0]), String(range[1]));
     }),
   );
-  await Promise.all(lab.nodes.slice(1).map((node) => admin(lab, 0).call('cluster', 'meet', '127.0.0.1', String(node.port))));
+  await Promise.all(
+    lab.nodes.slice(1).map((node) => admin(lab, 0).call('cluster', 'meet', '127.0.0.1', String(node.port))),
+  );
   await waitUntil('every node knows the others', async () => {
     const known = await Promise.all(
-      lab.nodes.map(async (_, index) => parseClusterNodes((await admin(lab, index).call('cluster', 'nodes')) as string)),
+      lab.nodes.map(async (_, index) =>
+        parseClusterNodes((await admin(lab, index).call('cluster', 'nodes')) as string),
+      ),
     );
-    return known.every((lines) => lines.length === lab.nodes.length && lines.every((line) => !line.flags.includes('handshake')));
+    return known.every(
+      (lines) => lines.length === lab.nodes.length && lines.every((line) => !line.flags.includes('handshake')),
+    );
   });
   ids.forEach((id, index) => lab.shardOfNode.set(id, (index % primaries.length) + 1));
   await Promise.all(
-    lab.nodes.slice(primaries.length).map((_, offset) =>
-      admin(lab, primaries.length + offset).call('cluster', 'replicate', ids[offset] as string),
-    ),
+    lab.nodes
+      .slice(primaries.length)
+      .map((_, offset) => admin(lab, primaries.length + offset).call('cluster', 'replicate', ids[offset] as string)),
   );
   await waitUntil('every node serves every slot and every replica is in sync', async () => {
     const states = await Promise.all(
@@ -75,7 +83,9 @@ export async function formCluster(lab: Lab): Promise<void> {
 export async function formReplication(lab: Lab): Promise<void> {
   const primary = lab.nodes[0];
   if (!primary) throw new Error('a replication lab needs a primary');
-  await Promise.all(lab.nodes.slice(1).map((_, offset) => admin(lab, offset + 1).call('replicaof', '127.0.0.1', String(primary.port))));
+  await Promise.all(
+    lab.nodes.slice(1).map((_, offset) => admin(lab, offset + 1).call('replicaof', '127.0.0.1', String(primary.port))),
+  );
   await waitUntil('every replica is in sync', async () => {
     const links = await Promise.all(
       lab.nodes.slice(1).map(async (_, offset) => (await admin(lab, offset + 1).call('info', 'replication')) as string),

@@ -10,7 +10,12 @@
  * if this policy had a hole. REPLICAOF and FAILOVER … TO name an address: the ACL cannot see
  * arguments, so the policy allows only the lab's own nodes (refusedAddress).
  */
-import { allowedCommandRules, extendCommandTable, SANDBOX_COMMANDS, type CommandRule } from '@/lib/sandbox/command-table';
+import {
+  allowedCommandRules,
+  extendCommandTable,
+  SANDBOX_COMMANDS,
+  type CommandRule,
+} from '@/lib/sandbox/command-table';
 import { run } from '@/lib/sandbox/command-rule-builders';
 
 const labDisabled = (why: string): CommandRule => ({

@@ -41,7 +41,10 @@ export class LabManager {
     this.reaped = reapLeftoverLabs(options.dataRoot).catch((error: unknown) =>
       console.error('[labs] reaping leftover labs failed:', error),
     );
-    this.sweeper = setInterval(() => void this.sweepIdle(), Math.min(30_000, Math.max(100, options.settings.idleMs / 4)));
+    this.sweeper = setInterval(
+      () => void this.sweepIdle(),
+      Math.min(30_000, Math.max(100, options.settings.idleMs / 4)),
+    );
     this.sweeper.unref();
     liveManagers.add(this);
     if (!exitHookInstalled) {
@@ -64,7 +67,8 @@ export class LabManager {
   /** The learner's lab or a 404 that says how to get one. */
   get(learnerId: string): Lab {
     const lab = this.find(learnerId);
-    if (!lab) throw new AppError('not_found', 'You have no cluster lab running: start one first (POST /api/labs/cluster).');
+    if (!lab)
+      throw new AppError('not_found', 'You have no cluster lab running: start one first (POST /api/labs/cluster).');
     return lab;
   }
 
@@ -182,7 +186,9 @@ export class LabManager {
     for (let block = firstPort; block + PORTS_PER_LAB <= firstPort + portCount; block += PORTS_PER_LAB) {
       if (taken.has(block)) continue;
       const ports = Array.from({ length: PORTS_PER_LAB }, (_, index) => block + index);
-      const free = await Promise.all(ports.flatMap((port) => [isPortFree(port), isPortFree(port + CLUSTER_BUS_OFFSET)]));
+      const free = await Promise.all(
+        ports.flatMap((port) => [isPortFree(port), isPortFree(port + CLUSTER_BUS_OFFSET)]),
+      );
       if (free.every(Boolean)) return block;
     }
     return null;

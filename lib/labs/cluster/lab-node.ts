@@ -72,7 +72,10 @@ export async function startLabNode(
   // local-server.ts reads the instance's password from this file: every node of a lab shares one.
   writeFileSync(path.join(dir, 'password'), `${password}\n`, { mode: 0o600 });
   const name = `lab node 127.0.0.1:${port}`;
-  const instance = await startInstance({ name, port, dir, settings: nodeSettings(shape, settings, password) }, valkeyServer);
+  const instance = await startInstance(
+    { name, port, dir, settings: nodeSettings(shape, settings, password) },
+    valkeyServer,
+  );
   const node: LabNode = { port, address: `127.0.0.1:${port}`, dir, instance, admin: null, alive: true };
   node.admin = adminConnection(port, password);
   void instance.exited.then(() => {

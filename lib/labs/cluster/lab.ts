@@ -29,6 +29,8 @@ export class Lab {
   primaryEndpoint = '';
   /** Cluster mode: the node the console is connected to, moved by redirects as valkey-cli -c does. */
   clusterCursor = '';
+  /** Replication shape: which replica the reader endpoint gave the last command to. */
+  readerTurn = -1;
   /** The console's connections as the `learner` user, by node address. */
   readonly consoleConnections = new Map<string, LearnerConnection>();
   /** One console command at a time per lab, as on one valkey-cli. */
@@ -64,7 +66,10 @@ export class Lab {
     const began = Date.now();
     mkdirSync(this.dir, { recursive: true });
     // Whose lab this is: the next start reaps it only once this process is gone (reap.ts).
-    writeFileSync(path.join(this.dir, 'owner.json'), JSON.stringify({ pid: process.pid, learner: this.learnerId }) + '\n');
+    writeFileSync(
+      path.join(this.dir, 'owner.json'),
+      JSON.stringify({ pid: process.pid, learner: this.learnerId }) + '\n',
+    );
     try {
       this.nodes = await Promise.all(
         Array.from({ length: NODE_COUNT[this.shape] }, (_, index) =>
@@ -110,7 +115,8 @@ export class Lab {
 export async function waitForAdmin(admin: Redis, timeoutMs = 5_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (admin.status !== 'ready') {
-    if (Date.now() > deadline) throw new Error(`the lab node on port ${admin.options.port} did not accept the app's connection`);
+    if (Date.now() > deadline)
+      throw new Error(`the lab node on port ${admin.options.port} did not accept the app's connection`);
     await sleep(10);
   }
 }

@@ -20,7 +20,10 @@ export const TEST_PORT_BLOCKS = {
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../../..');
 export const TEST_DATA_ROOT = path.join(PROJECT_ROOT, '.data');
 
-export function testLabSettings(slice: keyof typeof TEST_PORT_BLOCKS, overrides: Partial<LabSettings> = {}): LabSettings {
+export function testLabSettings(
+  slice: keyof typeof TEST_PORT_BLOCKS,
+  overrides: Partial<LabSettings> = {},
+): LabSettings {
   const { first, blocks } = TEST_PORT_BLOCKS[slice];
   return {
     ...labSettings(),

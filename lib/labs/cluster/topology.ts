@@ -60,7 +60,8 @@ const field = (info: string, name: string): string | undefined =>
 
 async function nodeStats(node: LabNode): Promise<NodeStats> {
   const admin = node.admin;
-  if (!node.alive || !admin || admin.status !== 'ready') return { up: false, keys: null, usedMemory: null, offset: null, role: null };
+  if (!node.alive || !admin || admin.status !== 'ready')
+    return { up: false, keys: null, usedMemory: null, offset: null, role: null };
   try {
     const [info, keys] = await Promise.all([
       admin.call('info', 'replication', 'memory') as Promise<string>,
@@ -142,7 +143,11 @@ async function clusterTopology(lab: Lab, stats: NodeStats[]): Promise<TopologySh
     .map((shard) => ({
       ...shard,
       slots: shard.slots.sort((a, b) => a[0] - b[0]),
-      nodes: withLag(shard.nodes.sort((a, b) => (a.role === b.role ? a.address.localeCompare(b.address) : a.role === 'primary' ? -1 : 1))),
+      nodes: withLag(
+        shard.nodes.sort((a, b) =>
+          a.role === b.role ? a.address.localeCompare(b.address) : a.role === 'primary' ? -1 : 1,
+        ),
+      ),
     }));
 }
 

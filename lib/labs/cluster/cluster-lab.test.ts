@@ -1,0 +1,170 @@
+/** A real cluster lab (6 valkey-server processes), shared by every test in this file. */
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { promisify } from 'node:util';
+import Redis from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppError } from '@/lib/errors';
+import { LearnerConnection } from '@/lib/sandbox/learner-connection';
+import { execInLab, type LabExecReply } from './exec';
+import type { Lab } from './lab';
+import { LAB_LEARNER_USER } from './lab-node';
+import { keySlot } from './keyslot';
+import { testLabManager } from './testing';
+
+const run = promisify(execFile);
+const manager = testLabManager('cluster');
+let lab: Lab;
+
+beforeAll(async () => {
+  lab = await manager.start('alice', 'cluster');
+}, 30_000);
+afterAll(() => manager.close());
+
+async function exec(line: string, mode: 'cluster' | 'node' = 'cluster', node?: string): Promise<LabExecReply> {
+  const outcome = await execInLab(lab, line, mode, node);
+  if (outcome.kind !== 'reply') throw new Error(`rejected: ${outcome.error}`);
+  return outcome.body;
+}
+
+/** valkey-cli in its REPL (stdin not a terminal, so no prompt), with terminal formatting forced. */
+async function valkeyCli(port: number, lines: string[], cluster: boolean): Promise<string> {
+  const args = [
+    '--no-raw',
+    '--no-auth-warning',
+    '-p',
+    String(port),
+    '--user',
+    LAB_LEARNER_USER,
+    '--pass',
+    lab.password,
+  ];
+  const child = execFile('valkey-cli', cluster ? ['-c', ...args] : args);
+  let out = '';
+  child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stdin?.end(lines.map((line) => `${line}\n`).join(''));
+  await new Promise((resolve) => child.once('exit', resolve));
+  return out;
+}
+
+const adminOf = (index: number) => lab.nodes[index]?.admin as Redis;
+
+describe('a cluster lab', () => {
+  it('computes the same slot as CLUSTER KEYSLOT for 1,000 random keys and hash tags', async () => {
+    const keys = Array.from({ length: 1000 }, (_, index) => {
+      const random = randomBytes(1 + (index % 12)).toString(index % 3 === 0 ? 'hex' : 'latin1');
+      const shapes = [
+        random,
+        `{${random}}:tail`,
+        `user:{42}:${random}`,
+        `${random}{}{x}`,
+        `{}${random}`,
+        `a{b`,
+        `}{${random}`,
+      ];
+      return shapes[index % shapes.length] as string;
+    });
+    const pipeline = adminOf(0).pipeline();
+    for (const key of keys) pipeline.call('cluster', 'keyslot', Buffer.from(key, 'latin1'));
+    const replies = (await pipeline.exec()) ?? [];
+    expect(replies.map(([, slot]) => slot)).toEqual(keys.map((key) => keySlot(Buffer.from(key, 'latin1'))));
+  });
+
+  it('answers MOVED raw in node mode, byte for byte as valkey-cli', async () => {
+    const wrong = lab.nodes[0] as Lab['nodes'][number]; // slots 0–5460; foo is in 12182
+    const text = (await exec('SET foo bar', 'node', wrong.address)).text;
+    expect(text).toMatch(/^\(error\) MOVED 12182 127\.0\.0\.1:\d+$/);
+    expect(`${text}\n`).toBe(await valkeyCli(wrong.port, ['SET foo bar'], false));
+  });
+
+  it('follows redirects in cluster mode, byte for byte as valkey-cli -c', async () => {
+    const first = lab.nodes[0] as Lab['nodes'][number];
+    const lines = ['SET foo bar', 'GET foo', 'SET a 1', 'CLUSTER KEYSLOT foo', 'INCR foo'];
+    lab.clusterCursor = first.address;
+    const ours: string[] = [];
+    for (const line of lines) ours.push((await exec(line)).text);
+    expect(ours[0]).toMatch(/^-> Redirected to slot \[12182\] located at 127\.0\.0\.1:\d+\nOK$/);
+    expect(ours.map((text) => `${text}\n`).join('')).toBe(await valkeyCli(first.port, lines, true));
+  });
+
+  it('names the node that answered', async () => {
+    lab.clusterCursor = (lab.nodes[0] as Lab['nodes'][number]).address;
+    const reply = await exec('GET foo');
+    expect(reply.node).toBe(lab.nodes.find((node) => node.address === reply.node)?.address);
+    expect(reply.node).not.toBe(lab.nodes[0]?.address);
+  });
+
+  it('refuses commands that name an address outside the lab, and the ACL user refuses them too', async () => {
+    expect((await exec('REPLICAOF 10.0.0.1 6379')).text).toMatch(
+      /^\(error\) ERR REPLICAOF may only name a node of your own lab/,
+    );
+    expect((await exec('CLUSTER MEET 10.0.0.1 6379')).text).toMatch(/^\(error\) ERR CLUSTER MEET is disabled/);
+    expect((await exec('MIGRATE 10.0.0.1 6379 foo 0 1000')).text).toMatch(
+      /^\(error\) ERR MIGRATE is disabled in the cluster lab/,
+    );
+    for (const line of [
+      'CONFIG GET *',
+      'DEBUG SLEEP 1',
+      'SHUTDOWN',
+      'MODULE LIST',
+      'EVAL "return 1" 0',
+      'INFO server',
+    ]) {
+      expect((await exec(line)).ok, line).toBe(false);
+    }
+    const learner = new Redis({
+      port: lab.nodes[0]?.port,
+      username: LAB_LEARNER_USER,
+      password: lab.password,
+      lazyConnect: true,
+    });
+    try {
+      await learner.connect();
+      for (const command of [
+        ['cluster', 'meet', '10.0.0.1', '6379'],
+        ['migrate', '10.0.0.1', '6379', 'foo', '0', '1000'],
+        ['config', 'get', '*'],
+        ['shutdown'],
+        ['eval', 'return 1', '0'],
+        ['acl', 'list'],
+      ]) {
+        await expect(learner.call(command[0] as string, ...command.slice(1)), command.join(' ')).rejects.toThrow(
+          /NOPERM/,
+        );
+      }
+      // DEBUG is also off in every node's config (enable-debug-command no), before the ACL is asked.
+      await expect(learner.call('debug', 'sleep', '0')).rejects.toThrow(/NOPERM|not allowed/);
+      expect(await learner.call('cluster', 'keyslot', 'foo')).toBe(12182);
+    } finally {
+      learner.disconnect();
+    }
+  });
+
+  it('runs the lab-only commands: CLUSTER INFO raw, ROLE, DBSIZE, WAIT, INFO replication', async () => {
+    const info = await exec('CLUSTER INFO');
+    expect(info.text).toMatch(/^cluster_state:ok\r?\n/);
+    expect((await exec('ROLE')).text).toMatch(/^1\) "master"/);
+    expect((await exec('WAIT 1 1000')).text).toMatch(/^\(integer\) [01]$/);
+    expect((await exec('INFO replication')).text).toMatch(/^# Replication/);
+    const all = (await exec('INFO')).text;
+    for (const section of ['Replication', 'Memory', 'Stats', 'Cluster', 'Keyspace'])
+      expect(all).toContain(`# ${section}`);
+    expect(all).not.toContain('# Server');
+  });
+
+  it("keeps two learners' labs apart", async () => {
+    const bob = await manager.start('bob', 'replication');
+    try {
+      const foreign = bob.nodes[0]?.address as string;
+      await expect(execInLab(lab, 'PING', 'node', foreign)).rejects.toThrow(AppError);
+      expect((await exec(`REPLICAOF 127.0.0.1 ${foreign.split(':')[1]}`, 'node', lab.nodes[0]?.address)).text).toMatch(
+        /may only name a node of your own lab/,
+      );
+      expect(bob.password).not.toBe(lab.password);
+      const target = { host: '127.0.0.1', port: bob.nodes[0]?.port as number, tls: false };
+      await expect(LearnerConnection.open(target, LAB_LEARNER_USER, lab.password, 1024)).rejects.toThrow(/WRONGPASS/);
+    } finally {
+      await manager.stop('bob');
+    }
+  });
+});
