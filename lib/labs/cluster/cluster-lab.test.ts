@@ -1,7 +1,6 @@
 /** A real cluster lab (6 valkey-server processes), shared by every test in this file. */
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { promisify } from 'node:util';
 import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '@/lib/errors';
@@ -12,7 +11,6 @@ import { LAB_LEARNER_USER } from './lab-node';
 import { keySlot } from './keyslot';
 import { testLabManager } from './testing';
 
-const run = promisify(execFile);
 const manager = testLabManager('cluster');
 let lab: Lab;
 
