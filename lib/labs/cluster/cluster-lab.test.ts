@@ -9,6 +9,10 @@ import { execInLab, type LabExecReply } from './exec';
 import type { Lab } from './lab';
 import { LAB_LEARNER_USER } from './lab-node';
 import { keySlot } from './keyslot';
+import { startFailover } from './failover';
+import { startReshard } from './reshard';
+import { restartNode } from './restart';
+import { labTopology } from './topology';
 import { testLabManager } from './testing';
 
 const manager = testLabManager('cluster');
@@ -165,4 +169,105 @@ describe('a cluster lab', () => {
       await manager.stop('bob');
     }
   });
+
+  it('answers ASK in node mode and follows it in cluster mode, byte for byte as valkey-cli -c', async () => {
+    const source = lab.nodes[2] as Lab['nodes'][number]; // slots 10923–16383
+    const target = lab.nodes[1] as Lab['nodes'][number];
+    const slot = keySlot('foo');
+    const [sourceId, targetId] = await Promise.all([
+      adminOf(2).call('cluster', 'myid'),
+      adminOf(1).call('cluster', 'myid'),
+    ]);
+    await adminOf(1).call('cluster', 'setslot', String(slot), 'importing', sourceId as string);
+    await adminOf(2).call('cluster', 'setslot', String(slot), 'migrating', targetId as string);
+    await adminOf(2).call(
+      'migrate',
+      '127.0.0.1',
+      String(target.port),
+      'foo',
+      '0',
+      '5000',
+      'auth2',
+      'keyspace',
+      lab.password,
+    );
+    try {
+      const asked = (await exec('GET foo', 'node', source.address)).text;
+      expect(asked).toBe(`(error) ASK ${slot} ${target.address}`);
+      expect(`${asked}\n`).toBe(await valkeyCli(source.port, ['GET foo'], false));
+      lab.clusterCursor = source.address;
+      const followed = (await exec('GET foo')).text;
+      expect(followed).toMatch(/^-> Redirected to slot \[12182\] located at 127\.0\.0\.1:\d+\n"/);
+      expect(`${followed}\n`).toBe(await valkeyCli(source.port, ['GET foo'], true));
+    } finally {
+      for (const index of [1, 2, 0])
+        await adminOf(index).call('cluster', 'setslot', String(slot), 'node', targetId as string);
+    }
+    expect((await exec('GET foo', 'node', target.address)).text).toMatch(/^"/);
+  });
+
+  it('reshards: moves slots with their keys, losing none', async () => {
+    const keys = Array.from({ length: 300 }, (_, index) => `reshard:${index}`);
+    for (const key of keys) expect((await exec(`SET ${key} v-${key}`)).ok).toBe(true);
+    const before = (await labTopology(lab)).shards;
+    const { done } = await startReshard(lab, 1, 2, 100);
+    expect(await done).toMatchObject({ slots: 100 });
+    const after = (await labTopology(lab)).shards;
+    expect(after[0]?.slots).toEqual([[0, (before[0]?.slots[0]?.[1] ?? 0) - 100]]);
+    expect(after[1]?.slots[0]?.[0]).toBe((before[0]?.slots[0]?.[1] ?? 0) - 99);
+    const total = (shards: typeof after) =>
+      shards
+        .flatMap((shard) => shard.nodes)
+        .filter((node) => node.role === 'primary')
+        .reduce((sum, node) => sum + (node.keys ?? 0), 0);
+    expect(total(after)).toBe(total(before));
+    for (const key of keys) expect((await exec(`GET ${key}`)).text.split('\n').at(-1)).toBe(`"v-${key}"`);
+    expect(lab.timeline.list().at(-1)?.text).toMatch(
+      /^Resharding done: 100 slots and \d+ keys moved from shard 1 to shard 2$/,
+    );
+  }, 30_000);
+
+  it('replaces a killed primary and serves every slot again within 3 × cluster-node-timeout; the node rejoins as a replica', async () => {
+    const shard = (await labTopology(lab)).shards.find((entry) => entry.id === 3);
+    const oldPrimary = shard?.nodes.find((node) => node.role === 'primary');
+    expect(oldPrimary).toBeDefined();
+    await exec('SET foo survived');
+    await exec('WAIT 1 1000');
+    const started = Date.now();
+    const { done } = await startFailover(lab, 3, 'kill');
+    const result = await done;
+    const bound = 3 * lab.settings.nodeTimeoutMs;
+    expect(result.writeUnavailableMs).not.toBeNull();
+    expect(result.writeUnavailableMs as number).toBeLessThanOrEqual(bound);
+    for (const node of lab.nodes.filter((entry) => entry.alive)) {
+      expect(await node.admin?.call('cluster', 'info')).toMatch(/cluster_state:ok/);
+    }
+    expect(Date.now() - started).toBeLessThanOrEqual(bound + 500);
+    const healed = (await labTopology(lab)).shards.find((entry) => entry.id === 3);
+    expect(healed?.nodes.find((node) => node.role === 'primary' && node.health === 'ok')?.address).toBe(
+      result.newPrimary,
+    );
+    expect(healed?.nodes.find((node) => node.address === oldPrimary?.address)?.health).toBe('down');
+    expect((await exec('GET foo')).text.split('\n').at(-1)).toBe('"survived"');
+    const texts = lab.timeline.list().map((event) => event.text);
+    expect(texts.some((text) => /stopped hard \(SIGKILL\)/.test(text))).toBe(true);
+    expect(texts.some((text) => /promoted to primary of shard 3/.test(text))).toBe(true);
+
+    const restarted = await restartNode(lab, oldPrimary?.address as string);
+    await restarted.done;
+    const rejoined = (await labTopology(lab)).shards.find((entry) => entry.id === 3);
+    expect(rejoined?.nodes.find((node) => node.address === oldPrimary?.address)).toMatchObject({
+      role: 'replica',
+      health: 'ok',
+    });
+  }, 30_000);
+
+  it('fails over gracefully: the replica takes over and no write fails for long', async () => {
+    const shard = (await labTopology(lab)).shards.find((entry) => entry.id === 1);
+    const replica = shard?.nodes.find((node) => node.role === 'replica');
+    const { done } = await startFailover(lab, 1, 'graceful');
+    const result = await done;
+    expect(result.newPrimary).toBe(replica?.address);
+    expect(result.writeUnavailableMs as number).toBeLessThan(lab.settings.nodeTimeoutMs);
+  }, 30_000);
 });

@@ -35,8 +35,6 @@ export class Lab {
   readonly consoleConnections = new Map<string, LearnerConnection>();
   /** One console command at a time per lab, as on one valkey-cli. */
   busy = false;
-  /** A failover, restart or reshard under way: the next waits (their timelines would interleave). */
-  operation: Promise<unknown> = Promise.resolve();
   lastUsed = Date.now();
   stopped = false;
 
