@@ -88,5 +88,5 @@ export const NO_DISK = 'the sandbox keeps nothing on disk.';
 export const LUA_BUGS =
   'this Valkey version has known Lua bugs (CVE-2025-49844 and others) that scripts could trigger.';
 export const NO_SUBSCRIPTION = 'a request/reply console cannot hold a subscription.';
-// The cluster lab does not exist yet (issue 12); the messages already point to it.
+// The cluster lab (lib/labs/cluster, /api/labs/cluster), where these commands run.
 export const CLUSTER_LAB = 'the cluster lab';
