@@ -4,6 +4,7 @@ import { ThemeToggle } from './ThemeToggle';
 const NAV = [
   { href: '/learn', label: 'Learn' },
   { href: '/sandbox', label: 'Sandbox' },
+  { href: '/labs/cluster', label: 'Lab' },
   { href: '/drills', label: 'Drills' },
   { href: '/interview', label: 'Interview' },
 ];

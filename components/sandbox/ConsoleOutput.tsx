@@ -10,8 +10,19 @@ function formatMs(ms: number): string {
   return `${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms`;
 }
 
-/** The console's transcript: a live log of commands and replies, each with its time and a Copy button. */
-export function ConsoleOutput({ entries, busy }: { entries: ConsoleEntry[]; busy: boolean }) {
+/**
+ * The console's transcript: a live log of commands and replies, each with its time, the server
+ * that answered when there are several (the cluster lab), and a Copy button.
+ */
+export function ConsoleOutput({
+  entries,
+  busy,
+  label = 'Sandbox output',
+}: {
+  entries: ConsoleEntry[];
+  busy: boolean;
+  label?: string;
+}) {
   const hydrated = useHydrated();
   const outputRef = useRef<HTMLDivElement>(null);
 
@@ -25,7 +36,7 @@ export function ConsoleOutput({ entries, busy }: { entries: ConsoleEntry[]; busy
       ref={outputRef}
       role="log"
       aria-live="polite"
-      aria-label="Sandbox output"
+      aria-label={label}
       className="min-h-40 flex-1 overflow-y-auto px-3 py-2 font-mono text-[13px] leading-5"
     >
       {entries.length === 0 && (
@@ -42,6 +53,11 @@ export function ConsoleOutput({ entries, busy }: { entries: ConsoleEntry[]; busy
               <div className="min-w-0 flex-1 text-slate-400 wrap-anywhere">
                 {PROMPT} <span className="text-slate-100">{entry.command}</span>
               </div>
+              {entry.source && (
+                <span className="shrink-0 text-xs leading-5 text-slate-400" data-testid="answered-by">
+                  from {entry.source}
+                </span>
+              )}
               {entry.ms !== undefined && (
                 <span className="shrink-0 text-xs leading-5 text-slate-400">{formatMs(entry.ms)}</span>
               )}
