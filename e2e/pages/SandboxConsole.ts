@@ -20,9 +20,14 @@ export class SandboxConsole {
   readonly replies: Locator;
   readonly entries: Locator;
 
-  constructor(readonly page: Page) {
-    this.region = page.getByRole('region', { name: /real Valkey, your own keys/ });
-    this.output = this.region.getByRole('log', { name: 'Sandbox output', exact: true });
+  /** `region` and `outputName` find another console built from the same parts (the cluster lab's). */
+  constructor(
+    readonly page: Page,
+    region?: Locator,
+    outputName = 'Sandbox output',
+  ) {
+    this.region = region ?? page.getByRole('region', { name: /real Valkey, your own keys/ });
+    this.output = this.region.getByRole('log', { name: outputName, exact: true });
     this.input = this.region.getByRole('textbox', { name: 'Command', exact: true });
     this.form = this.region.locator('form');
     this.editor = this.region.getByTestId('command-editor');
