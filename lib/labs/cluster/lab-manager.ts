@@ -136,7 +136,7 @@ export class LabManager {
 
   /** Stops every lab unused for longer than the idle limit. */
   async sweepIdle(now = Date.now()): Promise<number> {
-    const idle = [...this.labs.values()].filter((lab) => now - lab.lastUsed > this.settings.idleMs);
+    const idle = [...this.labs.values()].filter((lab) => lab.ready && now - lab.lastUsed > this.settings.idleMs);
     await Promise.all(idle.map((lab) => this.stop(lab.learnerId)));
     return idle.length;
   }

@@ -36,6 +36,8 @@ export class Lab {
   /** One console command at a time per lab, as on one valkey-cli. */
   busy = false;
   lastUsed = Date.now();
+  /** Set once every node is up and the topology formed: only a ready lab can be idle. */
+  ready = false;
   stopped = false;
 
   constructor(
@@ -89,6 +91,8 @@ export class Lab {
       throw error;
     }
     this.clusterCursor = this.nodes[0]?.address ?? '';
+    this.ready = true;
+    this.touch();
     this.timeline.record(
       `${this.shape === 'cluster' ? 'Cluster of 3 shards (3 primaries, 3 replicas)' : 'Primary with 2 replicas'} ready in ${Date.now() - began} ms`,
     );
