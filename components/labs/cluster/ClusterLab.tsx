@@ -83,28 +83,26 @@ export function ClusterLab() {
           {operationError}
         </p>
       )}
-      <div className="grid gap-4 lg:grid-cols-2">
+      <TopologyView
+        topology={topology}
+        busy={operating}
+        stale={state.stale}
+        onFailover={(shard, kind) => void operate(() => failoverShard(shard, kind))}
+        onRestart={(node) => void operate(() => restartNode(node))}
+      />
+      <div className="grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <LabConsole topology={topology} console={labConsole} />
-        <TopologyView
-          topology={topology}
-          busy={operating}
-          stale={state.stale}
-          onFailover={(shard, kind) => void operate(() => failoverShard(shard, kind))}
-          onRestart={(node) => void operate(() => restartNode(node))}
-        />
-      </div>
-      <div className="grid gap-4 lg:grid-cols-2">
         <EventTimeline events={topology.events} />
-        {cluster && (
+      </div>
+      {cluster && (
+        <div className="grid gap-4 lg:grid-cols-2">
+          <KeyslotExplorer topology={topology} onRunInConsole={(command) => void labConsole.run(command, 'cluster')} />
           <ReshardForm
             topology={topology}
             busy={operating}
             onReshard={(from, to, slots) => void operate(() => reshard(from, to, slots))}
           />
-        )}
-      </div>
-      {cluster && (
-        <KeyslotExplorer topology={topology} onRunInConsole={(command) => void labConsole.run(command, 'cluster')} />
+        </div>
       )}
       <WriteLossExperiment topology={topology} disabled={operating} />
     </div>

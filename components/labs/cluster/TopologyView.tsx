@@ -44,7 +44,7 @@ export function TopologyView({
           <dd className="font-mono">→ {topology.endpoints.reader?.join(', ') || '—'}</dd>
         </dl>
       )}
-      <ul className={`mt-3 grid gap-3 ${cluster ? 'xl:grid-cols-3' : ''}`}>
+      <ul className={`mt-3 grid gap-3 ${cluster ? 'md:grid-cols-3' : ''}`}>
         {topology.shards.map((shard) => {
           const hasLiveReplica = shard.nodes.some((node) => node.role === 'replica' && node.health !== 'down');
           const name = cluster ? `Shard ${shard.id}` : 'Replication group';

@@ -35,7 +35,17 @@ export function useClusterLab() {
   const apply = useCallback((result: TopologyResult) => {
     if (starting.current) return;
     if (result.kind === 'topology') setState({ status: 'running', topology: result.topology });
-    else if (result.kind === 'none') setState((current) => (current.status === 'none' ? current : { status: 'none' }));
+    else if (result.kind === 'none')
+      setState((current) =>
+        current.status === 'none'
+          ? current
+          : current.status === 'running'
+            ? {
+                status: 'none',
+                notice: 'Your lab is no longer running: labs left unused are stopped. Start a new one.',
+              }
+            : { status: 'none' },
+      );
     else
       setState((current) =>
         current.status === 'running'
