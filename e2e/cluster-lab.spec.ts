@@ -73,7 +73,7 @@ test('a cluster lab: topology, MOVED in node mode, redirects in cluster mode, a 
 test(
   'the lab at phone width: shards stack, nothing overflows, axe passes',
   { tag: '@layout' },
-  async ({ page, clusterLab }) => {
+  async ({ page, clusterLab, header }) => {
     test.setTimeout(60_000);
     await clusterLab.goto();
     await expect(clusterLab.startButton).toBeEnabled();
@@ -84,8 +84,13 @@ test(
 
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, 'no horizontal scrolling').toBeLessThanOrEqual(0);
+    // The header gained a "Lab" item: its last control must still fit the width.
+    const toggle = await header.themeToggle.boundingBox();
+    expect(toggle!.x + toggle!.width, 'the theme toggle fits in the header').toBeLessThanOrEqual(
+      page.viewportSize()!.width,
+    );
     const [first, second] = await Promise.all([clusterLab.shard(1).boundingBox(), clusterLab.shard(2).boundingBox()]);
-    if (page.viewportSize()!.width < 1280) expect(second!.y, 'shards stack below each other').toBeGreaterThan(first!.y);
+    if (page.viewportSize()!.width < 768) expect(second!.y, 'shards stack below each other').toBeGreaterThan(first!.y);
     await expectNoSeriousViolations(page, '/labs/cluster with a running cluster lab');
     await clusterLab.remove();
   },

@@ -78,6 +78,8 @@ export function writeTarget(
 /** How long to wait between commands: the lab allows 10 commands a second per learner. */
 const PACE_MS = 130;
 const WRITES_BEFORE_KILL = 8;
+/** A replica still syncing makes WAIT answer 0 for a while; past this many writes it is not coming. */
+const MAX_WRITES_BEFORE_KILL = 120;
 const RECOVERY_LIMIT_MS = 30_000;
 
 export async function runWriteLoss(
@@ -126,6 +128,8 @@ export async function runWriteLoss(
       killedAt = Date.now();
       update({ phase: 'failing-over', killed });
     }
+    if (killedAt === null && run.attempted > MAX_WRITES_BEFORE_KILL)
+      return fail('The replica never confirmed writes (WAIT answered 0): see the topology, then try again.');
     if (killedAt !== null && Date.now() - killedAt > RECOVERY_LIMIT_MS)
       return fail('The shard did not take writes again within 30 s: see the timeline.');
 
