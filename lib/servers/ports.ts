@@ -36,9 +36,11 @@ export const BASE_PORTS = {
  */
 export const LAB_PORT_RANGES = {
   local: { first: 27000, count: 30 },
-  e2e: { first: 27030, count: 30 },
+  e2e: { first: 27030, count: 24 },
   /** Vitest: each lab test file takes its own slice of this range (lib/labs/cluster/testing.ts). */
-  test: { first: 27060, count: 40 },
+  test: { first: 27054, count: 36 },
+  /** `npm run bench:labs`: one lab at a time. */
+  bench: { first: 27090, count: 6 },
 } as const satisfies Record<string, { first: number; count: number }>;
 
 export type LabPortProfile = keyof typeof LAB_PORT_RANGES;

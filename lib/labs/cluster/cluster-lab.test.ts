@@ -210,11 +210,11 @@ describe('a cluster lab', () => {
     const keys = Array.from({ length: 300 }, (_, index) => `reshard:${index}`);
     for (const key of keys) expect((await exec(`SET ${key} v-${key}`)).ok).toBe(true);
     const before = (await labTopology(lab)).shards;
-    const { done } = await startReshard(lab, 1, 2, 100);
-    expect(await done).toMatchObject({ slots: 100 });
+    const { done } = await startReshard(lab, 1, 2, 200);
+    expect(await done).toMatchObject({ slots: 200 });
     const after = (await labTopology(lab)).shards;
-    expect(after[0]?.slots).toEqual([[0, (before[0]?.slots[0]?.[1] ?? 0) - 100]]);
-    expect(after[1]?.slots[0]?.[0]).toBe((before[0]?.slots[0]?.[1] ?? 0) - 99);
+    expect(after[0]?.slots).toEqual([[0, (before[0]?.slots[0]?.[1] ?? 0) - 200]]);
+    expect(after[1]?.slots[0]?.[0]).toBe((before[0]?.slots[0]?.[1] ?? 0) - 199);
     const total = (shards: typeof after) =>
       shards
         .flatMap((shard) => shard.nodes)
@@ -223,7 +223,7 @@ describe('a cluster lab', () => {
     expect(total(after)).toBe(total(before));
     for (const key of keys) expect((await exec(`GET ${key}`)).text.split('\n').at(-1)).toBe(`"v-${key}"`);
     expect(lab.timeline.list().at(-1)?.text).toMatch(
-      /^Resharding done: 100 slots and \d+ keys moved from shard 1 to shard 2$/,
+      /^Resharding done: 200 slots and \d+ keys moved from shard 1 to shard 2$/,
     );
   }, 30_000);
 

@@ -89,13 +89,19 @@ function firstTarget(lab: Lab, mode: LabExecMode, node: string | undefined): str
   if (mode === 'cluster') {
     if (lab.shape !== 'cluster')
       throw new AppError('bad_request', 'Cluster mode needs a cluster lab: use "primary", "reader" or "node".');
+    // valkey-cli stays on a node that died ("not connected>"); a cluster client would reconnect
+    // through its seed nodes, so the console moves to the configuration endpoint instead.
+    if (!lab.node(lab.clusterCursor)?.alive)
+      lab.clusterCursor = (lab.nodes.find((each) => each.alive) ?? lab.nodes[0])?.address ?? '';
     return lab.clusterCursor;
   }
   if (lab.shape !== 'replication')
     throw new AppError('bad_request', `The ${mode} endpoint belongs to a replication lab: use "cluster" or "node".`);
   if (mode === 'primary') return lab.primaryEndpoint;
   // The reader endpoint spreads connections over the replicas: each command goes to the next one.
-  const replicas = lab.addresses.filter((address) => address !== lab.primaryEndpoint);
+  const replicas = lab.nodes
+    .filter((each) => each.alive && each.address !== lab.primaryEndpoint)
+    .map((each) => each.address);
   lab.readerTurn = (lab.readerTurn + 1) % Math.max(1, replicas.length);
   return replicas[lab.readerTurn] ?? lab.primaryEndpoint;
 }

@@ -6,8 +6,8 @@
  */
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { stopLeftoverProcess } from '@/lib/servers/local-server';
-import { isProcessAlive } from '@/lib/servers/profile-lock';
+import { stopLeftoverProcess } from '../../servers/local-server';
+import { isProcessAlive } from '../../servers/profile-lock';
 
 /** `.data/labs`, where every lab's folder is. */
 export function labsRoot(dataRoot: string): string {

@@ -11,6 +11,7 @@ import { ADMIN_USER } from '@/lib/servers/local-server';
 import { isPrimary } from './cluster-nodes';
 import type { Lab } from './lab';
 import { adminAt, shardMembers } from './shard-probe';
+import { waitForAdmin } from './lab';
 
 export interface ReshardResult {
   slots: number;
@@ -31,44 +32,59 @@ export function slotsToMove(
   return targetFirst > sourceFirst ? all.slice(-count) : all.slice(0, count);
 }
 
-async function moveSlot(
+/** Slots moved together. */
+const SLOTS_PER_BATCH = 64;
+/** Connections per node for SETSLOT: Valkey 8 holds each one until the node's replica has it (~20 ms). */
+const SETSLOT_CONNECTIONS = 16;
+
+/** Sends the commands spread over a pool of connections to one node, so that their replica waits overlap. */
+async function spread(pool: readonly Redis[], commands: string[][]): Promise<void> {
+  await Promise.all(
+    commands.map(([name, ...args], index) => (pool[index % pool.length] as Redis).call(name as string, ...args)),
+  );
+}
+
+async function connectionPool(node: Redis): Promise<Redis[]> {
+  const pool = Array.from({ length: SETSLOT_CONNECTIONS }, () => node.duplicate());
+  try {
+    await Promise.all(pool.map((connection) => waitForAdmin(connection)));
+  } catch (error) {
+    pool.forEach((connection) => connection.disconnect());
+    throw error;
+  }
+  return pool;
+}
+
+/** Moves a batch of slots and their keys; returns how many keys moved. */
+async function moveSlots(
   lab: Lab,
-  slot: number,
-  source: Redis,
-  target: Redis,
+  slots: readonly number[],
+  nodes: { source: Redis; sourcePool: Redis[]; targetPool: Redis[]; otherPools: Redis[][] },
   ids: { source: string; target: string },
   targetPort: number,
-  primaries: Redis[],
 ): Promise<number> {
-  await target.call('cluster', 'setslot', String(slot), 'importing', ids.source);
-  await source.call('cluster', 'setslot', String(slot), 'migrating', ids.target);
+  const setslot = (state: string, id: string) => slots.map((slot) => ['cluster', 'setslot', String(slot), state, id]);
+  await spread(nodes.targetPool, setslot('importing', ids.source));
+  await spread(nodes.sourcePool, setslot('migrating', ids.target));
   let moved = 0;
-  for (;;) {
-    const keys = (await source.call('cluster', 'getkeysinslot', String(slot), String(KEYS_PER_MIGRATE))) as string[];
-    if (keys.length === 0) break;
-    await source.call(
-      'migrate',
-      '127.0.0.1',
-      String(targetPort),
-      '',
-      '0',
-      '5000',
-      'auth2',
-      ADMIN_USER,
-      lab.password,
-      'keys',
-      ...keys,
-    );
-    moved += keys.length;
+  for (const slot of slots) {
+    for (;;) {
+      const keys = (await nodes.source.call(
+        'cluster',
+        'getkeysinslot',
+        String(slot),
+        String(KEYS_PER_MIGRATE),
+      )) as string[];
+      if (keys.length === 0) break;
+      const auth = ['auth2', ADMIN_USER, lab.password];
+      await nodes.source.call('migrate', '127.0.0.1', String(targetPort), '', '0', '5000', ...auth, 'keys', ...keys);
+      moved += keys.length;
+    }
   }
-  // The target first, so that the slot is never owned by nobody (valkey-cli's order).
-  await target.call('cluster', 'setslot', String(slot), 'node', ids.target);
-  await source.call('cluster', 'setslot', String(slot), 'node', ids.target);
-  await Promise.all(
-    primaries.map((primary) =>
-      primary.call('cluster', 'setslot', String(slot), 'node', ids.target).catch(() => undefined),
-    ),
-  );
+  // The target first, so that a slot is never owned by nobody (valkey-cli's order), then the rest.
+  await spread(nodes.targetPool, setslot('node', ids.target));
+  await spread(nodes.sourcePool, setslot('node', ids.target));
+  await Promise.all(nodes.otherPools.map((pool) => spread(pool, setslot('node', ids.target)).catch(() => undefined)));
   return moved;
 }
 
@@ -102,25 +118,42 @@ export async function startReshard(
   lab.timeline.record(
     `Resharding: moving ${slots.length} slots (${slots[0]}–${slots.at(-1)}) from shard ${from} to shard ${to}`,
   );
+  const pools: Redis[][] = [];
   const done = (async () => {
+    const [sourcePool, targetPool, ...otherPools] = await Promise.all(
+      [sourceAdmin, targetAdmin, ...others].map(async (node) => {
+        const pool = await connectionPool(node);
+        pools.push(pool);
+        return pool;
+      }),
+    );
+    const nodes = {
+      source: sourceAdmin,
+      sourcePool: sourcePool as Redis[],
+      targetPool: targetPool as Redis[],
+      otherPools,
+    };
     let keys = 0;
     let reported = 0;
-    for (const [index, slot] of slots.entries()) {
-      if (lab.stopped) break;
-      keys += await moveSlot(lab, slot, sourceAdmin, targetAdmin, ids, targetPort, others);
-      const percent = Math.floor(((index + 1) * 100) / slots.length);
-      if (percent >= reported + 25 && index + 1 < slots.length) {
+    for (let index = 0; index < slots.length && !lab.stopped; index += SLOTS_PER_BATCH) {
+      const batch = slots.slice(index, index + SLOTS_PER_BATCH);
+      keys += await moveSlots(lab, batch, nodes, ids, targetPort);
+      const movedSlots = index + batch.length;
+      const percent = Math.floor((movedSlots * 100) / slots.length);
+      if (percent >= reported + 25 && movedSlots < slots.length) {
         reported = percent - (percent % 25);
-        lab.timeline.record(`Resharding: ${index + 1} of ${slots.length} slots moved (${keys} keys)`);
+        lab.timeline.record(`Resharding: ${movedSlots} of ${slots.length} slots moved (${keys} keys)`);
       }
     }
     lab.timeline.record(
       `Resharding done: ${slots.length} slots and ${keys} keys moved from shard ${from} to shard ${to}`,
     );
     return { slots: slots.length, keys };
-  })().catch((error: unknown) => {
-    lab.timeline.record(`Resharding stopped: ${error instanceof Error ? error.message : String(error)}`);
-    return { slots: 0, keys: 0 };
-  });
+  })()
+    .catch((error: unknown) => {
+      lab.timeline.record(`Resharding stopped: ${error instanceof Error ? error.message : String(error)}`);
+      return { slots: 0, keys: 0 };
+    })
+    .finally(() => pools.flat().forEach((connection) => connection.disconnect()));
   return { done };
 }

@@ -93,6 +93,10 @@ export async function clusterView(lab: Lab): Promise<ClusterNodeLine[]> {
   return [];
 }
 
+/** The primary first, then by address. */
+const primaryFirst = (a: TopologyNode, b: TopologyNode) =>
+  a.role === b.role ? a.address.localeCompare(b.address) : a.role === 'primary' ? -1 : 1;
+
 function withLag(nodes: TopologyNode[]): TopologyNode[] {
   const primaryOffset = nodes.find((node) => node.role === 'primary' && node.health !== 'down')?.offset ?? null;
   return nodes.map((node) => ({
@@ -143,11 +147,7 @@ async function clusterTopology(lab: Lab, stats: NodeStats[]): Promise<TopologySh
     .map((shard) => ({
       ...shard,
       slots: shard.slots.sort((a, b) => a[0] - b[0]),
-      nodes: withLag(
-        shard.nodes.sort((a, b) =>
-          a.role === b.role ? a.address.localeCompare(b.address) : a.role === 'primary' ? -1 : 1,
-        ),
-      ),
+      nodes: withLag(shard.nodes.sort(primaryFirst)),
     }));
 }
 
@@ -165,7 +165,7 @@ function replicationTopology(lab: Lab, stats: NodeStats[]): TopologyShard[] {
       lag: null,
     };
   });
-  return [{ id: 1, slots: [], nodes: withLag(nodes) }];
+  return [{ id: 1, slots: [], nodes: withLag(nodes.sort(primaryFirst)) }];
 }
 
 export function labEndpoints(lab: Lab): LabEndpoints {
