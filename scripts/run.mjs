@@ -16,6 +16,7 @@ const commands = {
   valkey: 'valkey.ts',
   'bench-sandbox': 'bench-sandbox.ts',
   'bench-pages': 'bench-pages.ts',
+  'bench-labs': 'bench-labs.ts',
   'content-check': 'content-check.ts',
   'new-lesson': 'new-lesson.ts',
 };

@@ -17,7 +17,8 @@ import {
   type LocalStack,
   type StackProfile,
 } from '../lib/servers/local-stack';
-import { portsOf } from '../lib/servers/ports';
+import { LAB_PORT_RANGES, labPortRange, portsOf, type LabPortProfile } from '../lib/servers/ports';
+import { reapLeftoverLabs } from '../lib/labs/cluster/reap';
 import { ProfileInUseError } from '../lib/servers/profile-lock';
 import { describeEndpoint } from '../lib/valkey/endpoint';
 import { parseEnv } from '../lib/config/env';
@@ -48,6 +49,14 @@ async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number):
   return false;
 }
 
+/** The lab port range of the profile (lib/servers/ports.ts), unless the environment sets one. */
+function labPortsFor(profile: StackProfile): Record<string, string> {
+  if (process.env.KEYSPACE_LAB_FIRST_PORT) return {};
+  const labProfile: LabPortProfile = profile in LAB_PORT_RANGES ? (profile as LabPortProfile) : 'local';
+  const { first, count } = labPortRange(labProfile);
+  return { KEYSPACE_LAB_FIRST_PORT: String(first), KEYSPACE_LAB_PORT_COUNT: String(count) };
+}
+
 export async function main(command: 'start' | 'dev', argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
@@ -75,6 +84,8 @@ export async function main(command: 'start' | 'dev', argv: string[]): Promise<vo
       await Promise.race([exited, sleep(8_000)]);
       if (next.exitCode === null) next.kill('SIGKILL');
     }
+    // Next.js kills its labs as it exits; one it could not (SIGKILL above) is stopped here.
+    await reapLeftoverLabs(dataRoot(root)).catch(() => 0);
     await stack?.stop();
     done('Stopped everything this command started');
     process.exit(code);
@@ -102,6 +113,8 @@ export async function main(command: 'start' | 'dev', argv: string[]): Promise<vo
     // A previous run killed with SIGKILL can leave its Next.js server holding the port.
     const nextPidFile = path.join(dataRoot(root), profileFolder(profile), 'next.pid');
     await stopLeftoverProcess(nextPidFile, 'next');
+    const reaped = await reapLeftoverLabs(dataRoot(root));
+    if (reaped > 0) warn(`Stopped ${reaped} cluster lab node(s) left behind by a run that was killed`);
     if (!(await isPortFree(port))) {
       throw new Error(`Port ${port} is already in use. Stop the program using it, or run with PORT=<another port>.`);
     }
@@ -113,7 +126,7 @@ export async function main(command: 'start' | 'dev', argv: string[]): Promise<vo
     step(command === 'dev' ? 'Starting Next.js in development mode (hot reload)…' : 'Starting the app…');
     next = spawnNext(root, [command, '--port', String(port), '--hostname', host], {
       stdio: ['ignore', 'inherit', 'inherit'],
-      env: { [URL_ENV.sandbox]: stack.urls.sandbox, [URL_ENV.app]: stack.urls.app },
+      env: { [URL_ENV.sandbox]: stack.urls.sandbox, [URL_ENV.app]: stack.urls.app, ...labPortsFor(profile) },
     });
     if (next.pid) writeFileSync(nextPidFile, `${next.pid}\n`);
     next.on('exit', (code) => {

@@ -99,6 +99,16 @@ const envSchema = z.object({
   KEYSPACE_WRITES_PER_LEARNER: positiveNumber(5),
   KEYSPACE_WRITES_PER_ADDRESS: positiveNumber(20),
   KEYSPACE_IMPORTS_PER_MINUTE: positiveNumber(6),
+  // The cluster lab (lib/labs/cluster/settings.ts says what each one bounds).
+  KEYSPACE_LAB_MAX_LABS: positiveNumber(4),
+  KEYSPACE_LAB_IDLE_SECONDS: positiveNumber(15 * 60),
+  KEYSPACE_LAB_MAXMEMORY_MB: positiveNumber(32),
+  KEYSPACE_LAB_NODE_TIMEOUT_MS: positiveNumber(2_000),
+  KEYSPACE_LAB_FIRST_PORT: port,
+  KEYSPACE_LAB_PORT_COUNT: z.preprocess(
+    unsetIfEmpty,
+    wholeNumber(6, 1000, 'must be an integer from 6 to 1000').optional(),
+  ),
 });
 
 export type KeyspaceEnv = z.infer<typeof envSchema>;

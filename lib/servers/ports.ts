@@ -28,6 +28,32 @@ export const BASE_PORTS = {
   content: { sandbox: 7461, app: 7462 },
 } as const satisfies Record<string, Record<string, number>>;
 
+/**
+ * The cluster lab's loopback ports (lib/labs/cluster), by the profile of the app that starts the
+ * labs, before the offset. A cluster node also listens on its port + 10,000 for the cluster bus, so
+ * each range sits in 27000–27099 (bus 37000–37099): far from every profile's ports and, like them,
+ * within one block of 100, so that offsets that are multiples of 100 never overlap.
+ */
+export const LAB_PORT_RANGES = {
+  local: { first: 27000, count: 30 },
+  e2e: { first: 27030, count: 24 },
+  /** Vitest: each lab test file takes its own slice of this range (lib/labs/cluster/testing.ts). */
+  test: { first: 27054, count: 36 },
+  /** `npm run bench:labs`: one lab at a time. */
+  bench: { first: 27090, count: 6 },
+} as const satisfies Record<string, { first: number; count: number }>;
+
+export type LabPortProfile = keyof typeof LAB_PORT_RANGES;
+
+/** How far above a cluster node's port its cluster bus listens (Valkey's default cluster-port). */
+export const CLUSTER_BUS_OFFSET = 10_000;
+
+/** A lab profile's port range with the offset applied: its first port and how many there are. */
+export function labPortRange(profile: LabPortProfile, env: EnvSource = process.env): { first: number; count: number } {
+  const { first, count } = LAB_PORT_RANGES[profile];
+  return { first: first + portOffset(env), count };
+}
+
 export type PortProfile = keyof typeof BASE_PORTS;
 
 /** KEYSPACE_PORT_OFFSET, validated (an integer from 0 to 1000). */
@@ -48,8 +74,16 @@ export function portsOf<P extends PortProfile>(
 }
 
 /** Every port of every profile, with the offset applied (for the overlap test and diagnostics). */
-export function allPorts(env: EnvSource = process.env): { profile: PortProfile; name: string; port: number }[] {
-  return (Object.keys(BASE_PORTS) as PortProfile[]).flatMap((profile) =>
+export function allPorts(env: EnvSource = process.env): { profile: string; name: string; port: number }[] {
+  const profiles = (Object.keys(BASE_PORTS) as PortProfile[]).flatMap((profile) =>
     Object.entries(portsOf(profile, env)).map(([name, port]) => ({ profile, name, port: port as number })),
   );
+  const labs = (Object.keys(LAB_PORT_RANGES) as LabPortProfile[]).flatMap((profile) => {
+    const { first, count } = labPortRange(profile, env);
+    return Array.from({ length: count }, (_, index) => [
+      { profile: `lab-${profile}`, name: `node${index}`, port: first + index },
+      { profile: `lab-${profile}`, name: `bus${index}`, port: first + index + CLUSTER_BUS_OFFSET },
+    ]).flat();
+  });
+  return [...profiles, ...labs];
 }

@@ -5,7 +5,8 @@
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { findValkeyServer } from '../servers/server-binary';
-import { startLocalStack } from '../servers/local-stack';
+import { dataRoot, startLocalStack } from '../servers/local-stack';
+import { reapLeftoverLabs } from '../labs/cluster/reap';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -20,6 +21,8 @@ export default async function setup(project: TestProject) {
   const root = path.resolve(import.meta.dirname, '../..');
   // The tests always use their own servers, even if the shell points the app elsewhere.
   const env = { ...process.env, KEYSPACE_SANDBOX_URL: '', KEYSPACE_APP_URL: '' };
+  // Cluster labs of a run that was killed (lib/labs/cluster/reap.ts): a live run's are left alone.
+  await reapLeftoverLabs(dataRoot(root, env));
   const stack = await startLocalStack({ projectRoot: root, profile: 'test', valkeyServer: valkey.path, env });
   project.provide('sandboxUrl', stack.urls.sandbox);
   project.provide('appUrl', stack.urls.app);

@@ -1,0 +1,60 @@
+/** The replication shape's control plane on a real lab (primary + 2 replicas), shared by the tests in this file. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execInLab, type LabExecReply } from './exec';
+import { startFailover } from './failover';
+import type { Lab } from './lab';
+import { restartNode } from './restart';
+import { testLabManager } from './testing';
+import { labTopology } from './topology';
+
+const manager = testLabManager('replication');
+let lab: Lab;
+
+beforeAll(async () => {
+  lab = await manager.start('carol', 'replication');
+}, 30_000);
+afterAll(() => manager.close());
+
+async function exec(line: string, mode: 'primary' | 'reader' | 'node', node?: string): Promise<LabExecReply> {
+  const outcome = await execInLab(lab, line, mode, node);
+  if (outcome.kind !== 'reply') throw new Error(`rejected: ${outcome.error}`);
+  return outcome.body;
+}
+
+describe('a replication lab', () => {
+  it('fails over gracefully to a replica, loses no acknowledged write and moves the primary endpoint', async () => {
+    const before = lab.primaryEndpoint;
+    for (let index = 0; index < 50; index++) await exec(`SET key:${index} ${index}`, 'primary');
+    const { done } = await startFailover(lab, 1, 'graceful');
+    const result = await done;
+    expect(result.newPrimary).not.toBe(before);
+    expect(lab.primaryEndpoint).toBe(result.newPrimary);
+    expect(await exec('DBSIZE', 'primary')).toMatchObject({ text: '(integer) 50', node: result.newPrimary });
+    expect((await exec('ROLE', 'node', before)).text).toMatch(/^1\) "slave"/);
+    const topology = await labTopology(lab);
+    expect(topology.endpoints.primary).toBe(result.newPrimary);
+    expect(topology.shards[0]?.nodes[0]).toMatchObject({ address: result.newPrimary, role: 'primary' });
+    expect(topology.shards[0]?.nodes.filter((node) => node.role === 'replica')).toHaveLength(2);
+    expect(topology.events.map((event) => event.text).join('\n')).toMatch(
+      /least lag[\s\S]*promoted[\s\S]*Primary endpoint moved/,
+    );
+  }, 30_000);
+
+  it('brings a killed primary back as a replica of the new one', async () => {
+    const killed = lab.primaryEndpoint;
+    const { done } = await startFailover(lab, 1, 'kill');
+    const result = await done;
+    expect(result.writeUnavailableMs as number).toBeGreaterThanOrEqual(lab.settings.nodeTimeoutMs);
+    expect((await exec('SET after kill', 'primary')).node).toBe(result.newPrimary);
+    expect((await labTopology(lab)).shards[0]?.nodes.find((node) => node.address === killed)?.health).toBe('down');
+    await (
+      await restartNode(lab, killed)
+    ).done;
+    expect((await exec('ROLE', 'node', killed)).text).toMatch(
+      /^1\) "slave"\n2\) "127\.0\.0\.1"\n3\) \(integer\) (\d+)/,
+    );
+    const rejoined = (await labTopology(lab)).shards[0]?.nodes.find((node) => node.address === killed);
+    expect(rejoined).toMatchObject({ role: 'replica', health: 'ok' });
+    expect(lab.timeline.list().at(-1)?.text).toBe(`Node ${killed} rejoined as a replica of ${lab.primaryEndpoint}`);
+  }, 30_000);
+});

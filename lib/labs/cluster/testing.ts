@@ -1,0 +1,44 @@
+/**
+ * Lab managers for the tests: each test file takes its own slice of the test profile's lab ports
+ * (lib/servers/ports.ts), so files running in parallel never start nodes on the same port.
+ */
+import path from 'node:path';
+import { findValkeyServer } from '@/lib/servers/server-binary';
+import { labPortRange } from '@/lib/servers/ports';
+import { PORTS_PER_LAB } from './lab';
+import { LabManager } from './lab-manager';
+import { labSettings, type LabSettings } from './settings';
+
+/** Which blocks of the test range each lab test file uses (6 blocks of 6 ports). */
+export const TEST_PORT_BLOCKS = {
+  cluster: { first: 0, blocks: 2 },
+  replication: { first: 2, blocks: 1 },
+  manager: { first: 3, blocks: 2 },
+  routes: { first: 5, blocks: 1 },
+} as const;
+
+export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../../..');
+export const TEST_DATA_ROOT = path.join(PROJECT_ROOT, '.data');
+
+export function testLabSettings(
+  slice: keyof typeof TEST_PORT_BLOCKS,
+  overrides: Partial<LabSettings> = {},
+): LabSettings {
+  const { first, blocks } = TEST_PORT_BLOCKS[slice];
+  return {
+    ...labSettings(),
+    firstPort: labPortRange('test').first + first * PORTS_PER_LAB,
+    portCount: blocks * PORTS_PER_LAB,
+    ...overrides,
+  };
+}
+
+export function testLabManager(slice: keyof typeof TEST_PORT_BLOCKS, overrides: Partial<LabSettings> = {}): LabManager {
+  const valkey = findValkeyServer();
+  if (!valkey) throw new Error('valkey-server 8+ is needed for the lab tests.');
+  return new LabManager({
+    settings: testLabSettings(slice, overrides),
+    dataRoot: TEST_DATA_ROOT,
+    valkeyServer: valkey.path,
+  });
+}
