@@ -1,4 +1,5 @@
 import { test as base, type Browser, type Page } from '@playwright/test';
+import { ClusterLabPage } from './pages/ClusterLabPage';
 import { InterviewPage } from './pages/InterviewPage';
 import { KeyBrowser } from './pages/KeyBrowser';
 import { LessonPage } from './pages/LessonPage';
@@ -16,6 +17,7 @@ export interface Fixtures {
   repl: SandboxConsole;
   keys: KeyBrowser;
   interview: InterviewPage;
+  clusterLab: ClusterLabPage;
   otherLearner: { page: Page; repl: SandboxConsole };
 }
 
@@ -40,6 +42,7 @@ export const test = base.extend<Fixtures>({
   repl: async ({ page }, provide) => provide(new SandboxConsole(page)),
   keys: async ({ page }, provide) => provide(new KeyBrowser(page)),
   interview: async ({ page }, provide) => provide(new InterviewPage(page)),
+  clusterLab: async ({ page }, provide) => provide(new ClusterLabPage(page)),
   otherLearner: async ({ browser }, provide) => newLearner(browser, provide),
 });
 

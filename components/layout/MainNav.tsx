@@ -8,6 +8,7 @@ import { ThemeToggle } from './ThemeToggle';
 const SECTIONS = [
   { href: '/learn', label: 'Learn' },
   { href: '/sandbox', label: 'Sandbox' },
+  { href: '/labs/cluster', label: 'Lab' },
   { href: '/drills', label: 'Drills' },
   { href: '/interview', label: 'Interview' },
   { href: '/progress', label: 'Progress' },

@@ -14,7 +14,8 @@ function formatMs(ms: number): string {
 export const EXAMPLE_COMMANDS = ['PING', 'SET greeting hello', 'GET greeting', 'INCR visits'] as const;
 
 /**
- * The console's transcript: commands and replies, each with its time and a Copy button. It is a
+ * The console's transcript: commands and replies, each with its time, the server that answered
+ * when there are several (the cluster lab), and a Copy button. It is a
  * log but not a live one (aria-live="off"): SandboxProvider announces every reply once, whether it
  * was typed here or sent by a <Run> block. Empty, it offers example commands to start from.
  * `label` names the log when a page has more than one (a challenge's own console); `compact` drops
@@ -87,6 +88,11 @@ export function ConsoleOutput({
               <div className="min-w-0 flex-1 text-slate-400 wrap-anywhere">
                 {PROMPT} <span className="text-slate-100">{entry.command}</span>
               </div>
+              {entry.source && (
+                <span className="shrink-0 text-xs leading-5 text-slate-400" data-testid="answered-by">
+                  from {entry.source}
+                </span>
+              )}
               {entry.ms !== undefined && (
                 <span className="shrink-0 text-xs leading-5 text-slate-400">{formatMs(entry.ms)}</span>
               )}

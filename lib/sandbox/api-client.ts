@@ -12,6 +12,8 @@ export interface ConsoleEntry {
   ok: boolean;
   /** The server round trip in milliseconds, when the command reached Valkey. */
   ms?: number;
+  /** Which server answered, where there are several (the cluster lab's node address). */
+  source?: string;
 }
 
 /** What the console shows for one line: the reply's text, and how long the server took when it said. */

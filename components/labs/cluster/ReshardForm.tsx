@@ -1,0 +1,107 @@
+'use client';
+
+import { useState } from 'react';
+import type { LabTopology } from '@/lib/labs/cluster/api-client';
+import { slotCount } from '@/lib/labs/cluster/slot-map';
+import { reshardProgress } from '@/lib/labs/cluster/timeline-view';
+import { Button } from '@/components/ui/Button';
+import { OnElastiCache } from './OnElastiCache';
+
+const fieldClass = 'mt-1 block w-full rounded-md border border-line-strong bg-white px-2 py-1 dark:bg-slate-900';
+
+/** Move N slots, with their keys, from one shard to another; progress comes from the timeline. */
+export function ReshardForm({
+  topology,
+  busy,
+  onReshard,
+}: {
+  topology: LabTopology;
+  busy: boolean;
+  onReshard(from: number, to: number, slots: number): void;
+}) {
+  const shards = topology.shards.map((shard) => shard.id);
+  const [from, setFrom] = useState(shards[0] ?? 1);
+  const [to, setTo] = useState(shards[1] ?? 2);
+  const [slots, setSlots] = useState(100);
+  const owned = slotCount(topology.shards.find((shard) => shard.id === from)?.slots ?? []);
+  const progress = reshardProgress(topology.events);
+  const problem =
+    from === to
+      ? 'Choose two different shards.'
+      : !Number.isInteger(slots) || slots < 1 || slots > owned
+        ? `Choose a number of slots from 1 to ${owned}, the slots shard ${from} owns.`
+        : null;
+
+  return (
+    <section aria-labelledby="reshard-heading" className="rounded-lg border border-line p-3 sm:p-4">
+      <h2 id="reshard-heading" className="text-lg font-semibold">
+        Resharding
+      </h2>
+      <form
+        className="mt-2 grid grid-cols-2 gap-3 text-sm sm:grid-cols-[1fr_1fr_1fr_auto] sm:items-end"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!problem) onReshard(from, to, slots);
+        }}
+      >
+        <label>
+          From shard
+          <select value={from} onChange={(event) => setFrom(Number(event.target.value))} className={fieldClass}>
+            {shards.map((id) => (
+              <option key={id} value={id}>
+                Shard {id}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          To shard
+          <select value={to} onChange={(event) => setTo(Number(event.target.value))} className={fieldClass}>
+            {shards.map((id) => (
+              <option key={id} value={id}>
+                Shard {id}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Slots to move
+          <input
+            type="number"
+            min={1}
+            max={owned}
+            value={Number.isNaN(slots) ? '' : slots}
+            onChange={(event) => setSlots(event.target.valueAsNumber)}
+            className={fieldClass}
+          />
+        </label>
+        <Button type="submit" size="sm" disabled={busy || problem !== null}>
+          Move slots
+        </Button>
+      </form>
+      {problem && <p className="mt-2 text-sm text-danger-text">{problem}</p>}
+      {progress && (
+        <div className="mt-3 text-sm">
+          <label className="block">
+            {progress.state === 'done'
+              ? `Done: ${progress.moved} slots and ${progress.keys} keys moved from shard ${progress.from} to shard ${progress.to}.`
+              : progress.state === 'stopped'
+                ? `Stopped after ${progress.moved} of ${progress.total} slots (see the timeline).`
+                : `Moving slots from shard ${progress.from} to shard ${progress.to}: ${progress.moved} of ${progress.total} (${progress.keys} keys so far).`}
+            <progress className="mt-1 block h-2 w-full" max={progress.total} value={progress.moved} />
+          </label>
+        </div>
+      )}
+      <p className="mt-3 text-sm">
+        While a slot moves, a command on one of its keys that the old owner no longer holds answers{' '}
+        <code className="font-mono">ASK</code> in node mode; cluster mode sends{' '}
+        <code className="font-mono">ASKING</code> and follows it.
+      </p>
+      <OnElastiCache>
+        online resharding adds or removes shards and moves slots while the cluster serves traffic. AWS advises keeping
+        CPU below 80% on multicore nodes (50% on single-core ones) while it runs, and items over 256 MB are not
+        migrated.
+      </OnElastiCache>
+    </section>
+  );
+}

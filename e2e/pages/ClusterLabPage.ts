@@ -1,0 +1,63 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { SandboxConsole } from './SandboxConsole';
+
+/**
+ * The cluster and failover lab (/labs/cluster, components/labs/cluster/): the shape chooser, the
+ * lab console (the sandbox's console parts with a mode selector), the live topology, the timeline.
+ */
+export class ClusterLabPage {
+  readonly startButton: Locator;
+  readonly deleteButton: Locator;
+  readonly console: SandboxConsole;
+  readonly consoleRegion: Locator;
+  readonly topology: Locator;
+  readonly timeline: Locator;
+  readonly keyslot: Locator;
+
+  constructor(readonly page: Page) {
+    this.startButton = page.getByRole('button', { name: 'Start the lab', exact: true });
+    this.deleteButton = page.getByRole('button', { name: 'Delete the lab', exact: true });
+    this.consoleRegion = page.getByRole('region', { name: /^Lab console/ });
+    this.console = new SandboxConsole(page, this.consoleRegion, 'Lab console output');
+    this.topology = page.getByRole('region', { name: /^Topology/ });
+    this.timeline = page.getByRole('list', { name: 'Lab events, newest first' });
+    this.keyslot = page.getByRole('region', { name: 'Keyslot explorer' });
+  }
+
+  async goto(): Promise<void> {
+    await this.page.goto('/labs/cluster');
+  }
+
+  /** Chooses a shape, starts the lab and waits for its topology (a cluster is ready within seconds). */
+  async start(shape: 'Cluster mode enabled' | 'Cluster mode disabled'): Promise<void> {
+    await this.page.getByRole('radio', { name: new RegExp(`^${shape}`) }).check();
+    await this.startButton.click();
+    await expect(this.topology).toBeVisible({ timeout: 20_000 });
+  }
+
+  shard(id: number): Locator {
+    return this.topology.getByRole('region', { name: `Shard ${id}`, exact: true });
+  }
+
+  /** A shard's node cards with a role and, optionally, a health ("ok", "down"…). */
+  nodes(shard: Locator, role: 'primary' | 'replica', health?: string): Locator {
+    const cards = shard.locator(`li[data-role="${role}"]`);
+    return health ? cards.and(this.page.locator(`[data-health="${health}"]`)) : cards;
+  }
+
+  async addressOf(card: Locator): Promise<string> {
+    const label = await card.getAttribute('aria-label');
+    return (label ?? '').split(',')[0] ?? '';
+  }
+
+  async chooseMode(mode: 'Cluster' | 'One node' | 'Primary endpoint' | 'Reader endpoint', node?: string) {
+    await this.consoleRegion.getByRole('radio', { name: mode, exact: true }).check();
+    if (node) await this.consoleRegion.getByRole('combobox', { name: 'Node', exact: true }).selectOption(node);
+  }
+
+  /** Stops the lab; every test that starts one ends with this. */
+  async remove(): Promise<void> {
+    await this.deleteButton.click();
+    await expect(this.page.getByText('Your lab was stopped and deleted.')).toBeVisible();
+  }
+}
