@@ -20,7 +20,7 @@ export function ThemeToggle() {
       aria-pressed={isDark}
       disabled={!hydrated}
       title={isDark ? 'Switch to the light theme' : 'Switch to the dark theme'}
-      className="flex h-9 w-9 items-center justify-center rounded-md text-slate-600 hover:bg-surface-hover focus-visible:outline focus-visible:outline-2 focus-visible:outline-ring dark:text-slate-300"
+      className="flex h-9 w-8 items-center sm:w-9 justify-center rounded-md text-slate-600 hover:bg-surface-hover focus-visible:outline focus-visible:outline-2 focus-visible:outline-ring dark:text-slate-300"
     >
       <span aria-hidden="true" className="text-lg leading-none">
         {hydrated ? (isDark ? '☀' : '☾') : '◐'}
