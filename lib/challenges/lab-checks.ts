@@ -107,10 +107,17 @@ async function runCheck(lab: Lab, topology: LabTopology, check: LabChallengeChec
     const detail = `the primary endpoint points at ${lab.primaryEndpoint || 'nothing'}; it started at ${original}`;
     return { label: check.label, passed: moved, detail: moved ? detail : `${check.failure} (${detail})` };
   }
-  const { shard, primary } = ownerOf(topology, check.failedOver);
-  const original = shard === null ? undefined : lab.nodes[shard - 1]?.address;
-  const moved = primary !== null && original !== undefined && primary !== original;
-  const detail = `shard ${shard ?? '?'} (which owns ${check.failedOver}) is served by ${primary ?? 'no primary'}; it started with ${original ?? '?'}`;
+  // Asked of the original primary itself: another node's view may lag the failover by a gossip round.
+  const { shard } = ownerOf(topology, check.failedOver);
+  const original = shard === null ? undefined : lab.nodes[shard - 1];
+  const role = original?.alive
+    ? await original.admin
+        ?.call('role')
+        .then((reply) => String((reply as unknown[])[0]))
+        .catch(() => 'unknown')
+    : 'stopped';
+  const moved = original !== undefined && (role === 'slave' || role === 'stopped');
+  const detail = `shard ${shard ?? '?'} (which owns ${check.failedOver}) started with ${original?.address ?? '?'} as its primary, which is now ${role === 'slave' ? 'a replica' : role === 'master' ? 'still its primary' : role}`;
   return { label: check.label, passed: moved, detail: moved ? detail : `${check.failure} (${detail})` };
 }
 

@@ -50,8 +50,11 @@ async function checkOne(
     if (failure) problem(failure);
   }
   const solved = await runLabChallengeChecks(CHECKER_LEARNER, spec, manager);
-  for (const check of solved.checks.filter((result) => !result.passed))
-    problem(`the reference solution fails check "${check.label}": ${check.detail}`);
+  const failed = solved.checks.filter((result) => !result.passed);
+  for (const check of failed) problem(`the reference solution fails check "${check.label}": ${check.detail}`);
+  // What the lab did meanwhile (failovers, reshards) is what explains a failed check.
+  const events = manager.get(CHECKER_LEARNER).timeline.list().slice(-6);
+  if (failed.length > 0 && events.length > 0) problem(`the lab's last events: ${events.map((event) => event.text).join(' | ')}`);
   return problems;
 }
 
