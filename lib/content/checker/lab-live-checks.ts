@@ -43,6 +43,7 @@ async function checkOne(
   }
   const blank = await runLabChallengeChecks(CHECKER_LEARNER, spec, manager);
   if (blank.passed) problem("a fresh lab already passes every check: add a check that only the learner's work can satisfy");
+  const eventsBefore = manager.get(CHECKER_LEARNER).timeline.list().length;
   for (const step of spec.solution) {
     const failure = await runLabSolutionStep(CHECKER_LEARNER, step, manager).catch((error: unknown) =>
       error instanceof Error ? error.message : String(error),
@@ -52,8 +53,8 @@ async function checkOne(
   const solved = await runLabChallengeChecks(CHECKER_LEARNER, spec, manager);
   const failed = solved.checks.filter((result) => !result.passed);
   for (const check of failed) problem(`the reference solution fails check "${check.label}": ${check.detail}`);
-  // What the lab did meanwhile (failovers, reshards) is what explains a failed check.
-  const events = manager.get(CHECKER_LEARNER).timeline.list().slice(-6);
+  // What the lab did during the solution (failovers, reshards) is what explains a failed check.
+  const events = manager.get(CHECKER_LEARNER).timeline.list().slice(eventsBefore).slice(-6);
   if (failed.length > 0 && events.length > 0) problem(`the lab's last events: ${events.map((event) => event.text).join(' | ')}`);
   return problems;
 }
