@@ -8,6 +8,7 @@ import path from 'node:path';
 import { checkContentData } from '../lib/content/checker/data-checks';
 import { checkContentStatic, type CheckedChallenge } from '../lib/content/checker/static-checks';
 import { labPortRange } from '../lib/servers/ports';
+import { isLabChallenge } from '../lib/content/schema';
 import { formatProblem, type ContentProblem } from '../lib/content/checker/problems';
 import { startLocalStack, URL_ENV } from '../lib/servers/local-stack';
 import { done, fail, step, warn } from './setup/log';
@@ -18,7 +19,7 @@ const root = path.resolve(import.meta.dirname, '..');
 
 /** The lab challenges, on labs in the content profile's own port range (lib/servers/ports.ts). */
 async function checkLabChallenges(challenges: CheckedChallenge[], valkeyServer: string): Promise<ContentProblem[]> {
-  const labChallenges = challenges.flatMap(({ spec, ...where }) => ('lab' in spec ? [{ ...where, spec }] : []));
+  const labChallenges = challenges.flatMap(({ spec, ...where }) => (isLabChallenge(spec) ? [{ ...where, spec }] : []));
   if (labChallenges.length === 0) return [];
   step(
     `Running ${labChallenges.length} lab challenges on real cluster labs (a fresh lab must fail, the solution pass)`,

@@ -53,6 +53,8 @@ export const ChallengeSpec = z.strictObject({
   /** Command names the learner must not use while solving it (e.g. KEYS in a lesson on SCAN). */
   forbid: z.array(z.string().regex(/^[A-Za-z_|]+$/)).optional(),
   checks: z.array(ChallengeCheck).min(1),
+  /** No `lab`: a sandbox challenge (the key lets authors' mistakes be reported per field, below). */
+  lab: z.undefined().optional(),
 });
 export type ChallengeSpec = z.infer<typeof ChallengeSpec>;
 
@@ -92,10 +94,10 @@ export const LabChallengeSpec = z.strictObject({
 });
 export type LabChallengeSpec = z.infer<typeof LabChallengeSpec>;
 
-/** Either kind: a lab challenge names its `lab`, a sandbox challenge does not. */
-export const AnyChallengeSpec = z.union([ChallengeSpec, LabChallengeSpec]);
+/** Either kind: a lab challenge names its `lab`, a sandbox challenge does not (so errors name the field at fault). */
+export const AnyChallengeSpec = z.discriminatedUnion('lab', [ChallengeSpec, LabChallengeSpec]);
 export type AnyChallengeSpec = z.infer<typeof AnyChallengeSpec>;
-export const isLabChallenge = (spec: AnyChallengeSpec): spec is LabChallengeSpec => 'lab' in spec;
+export const isLabChallenge = (spec: AnyChallengeSpec): spec is LabChallengeSpec => spec.lab !== undefined;
 
 export const LessonFrontmatter = z.strictObject({
   title: z.string().min(3),
