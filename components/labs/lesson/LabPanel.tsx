@@ -45,6 +45,7 @@ export function LabPanel({ shape }: { shape: LabShape }) {
   const labConsole = useLabConsole();
   const [operating, setOperating] = useState(false);
   const [operationError, setOperationError] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState(false);
   const { state } = lab;
   const running = state.status === 'running' && state.topology.shape === shape ? shape : null;
   const elapsed = useElapsed(state.status === 'starting' ? state.since : null);
@@ -86,6 +87,22 @@ export function LabPanel({ shape }: { shape: LabShape }) {
       <div className="flex flex-wrap items-center gap-3 text-sm">
         <p className="font-semibold">Your lab</p>
         <p className="text-muted">{SHAPE_NAMES[shape]}</p>
+        {running !== null && (
+          <Button
+            size="xs"
+            variant="secondary"
+            className="ml-auto"
+            disabled={deleting}
+            onClick={async () => {
+              setDeleting(true);
+              setOperationError(await lab.remove());
+              setDeleting(false);
+              lessonLab.answered();
+            }}
+          >
+            {deleting ? 'Deleting…' : 'Delete the lab'}
+          </Button>
+        )}
         {running === null && (
           <Button
             size="sm"
