@@ -198,6 +198,14 @@ function checkRuns(file: string, index: MdxIndex, problems: ContentProblem[]) {
     const problem = commandProblem(run.command);
     if (problem) problems.push({ file, line: run.line, message: `<Run command="${run.command}"> ${problem}` });
   }
+  // <LabRun> commands run in the learner's lab, under the lab's rules, in cluster mode or at an endpoint.
+  for (const element of index.elements.filter((each) => each.name === 'LabRun' || each.name === 'LabPanel')) {
+    const { command, mode, shape } = element.attributes;
+    if (element.name === 'LabPanel' && shape !== undefined && shape !== 'cluster' && shape !== 'replication') problems.push({ file, line: element.line, message: `<LabPanel shape="${String(shape)}"> is not a lab shape: use cluster or replication` });
+    if (element.name === 'LabRun' && mode !== undefined && !['cluster', 'primary', 'reader'].includes(mode as string)) problems.push({ file, line: element.line, message: `<LabRun mode="${String(mode)}"> is not a mode: use cluster, primary or reader` });
+    const problem = element.name === 'LabRun' && typeof command === 'string' ? commandProblem(command, 'lab') : null;
+    if (problem) problems.push({ file, line: element.line, message: `<LabRun command="${String(command)}"> ${problem}` });
+  }
 }
 
 /** Pages such as the authoring guide: the same component, link, command and quiz rules, no lesson minimums. */
