@@ -88,6 +88,6 @@ export const NO_DISK = 'the sandbox keeps nothing on disk.';
 export const LUA_BUGS =
   'this Valkey version has known Lua bugs (CVE-2025-49844 and others) that scripts could trigger.';
 export const NO_SUBSCRIPTION = 'a request/reply console cannot hold a subscription.';
-// Where the refusals send the learner: the lab's page (app/labs/cluster), by its address, as
-// console text cannot hold a link.
+// The cluster lab (lib/labs/cluster, /api/labs/cluster), where these commands run; named by its
+// page's address (app/labs/cluster), as console text cannot hold a link.
 export const CLUSTER_LAB = 'the cluster lab at /labs/cluster';

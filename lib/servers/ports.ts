@@ -30,8 +30,8 @@ export const BASE_PORTS = {
 
 /**
  * The cluster lab's loopback ports (lib/labs/cluster), by the profile of the app that starts the
- * labs, before the offset. A cluster node also listens on its port + 10,000 for the cluster bus, so
- * each range sits in 27000–27099 (bus 37000–37099): far from every profile's ports and, like them,
+ * labs, before the offset. A cluster node also listens on its port + 2,000 for the cluster bus, so
+ * each range sits in 27000–27099 (bus 29000–29099): far from every profile's ports and, like them,
  * within one block of 100, so that offsets that are multiples of 100 never overlap.
  */
 export const LAB_PORT_RANGES = {
@@ -51,8 +51,13 @@ export const LAB_PORT_RANGES = {
 
 export type LabPortProfile = keyof typeof LAB_PORT_RANGES;
 
-/** How far above a cluster node's port its cluster bus listens (Valkey's default cluster-port). */
-export const CLUSTER_BUS_OFFSET = 10_000;
+/**
+ * How far above a cluster node's port its cluster bus listens (`cluster-port`). Not Valkey's
+ * default of +10,000: that would put the bus in Linux's ephemeral range (32768–60999), where any
+ * outgoing connection may hold the port. Node ports span 27000–28099 over every offset, buses
+ * 29000–30099: apart from each other and from every profile.
+ */
+export const CLUSTER_BUS_OFFSET = 2_000;
 
 /** A lab profile's port range with the offset applied: its first port and how many there are. */
 export function labPortRange(profile: LabPortProfile, env: EnvSource = process.env): { first: number; count: number } {

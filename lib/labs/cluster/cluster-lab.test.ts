@@ -100,7 +100,12 @@ describe('a cluster lab', () => {
     expect((await exec('REPLICAOF 10.0.0.1 6379')).text).toMatch(
       /^\(error\) ERR REPLICAOF may only name a node of your own lab/,
     );
-    expect((await exec('CLUSTER MEET 10.0.0.1 6379')).text).toMatch(/^\(error\) ERR CLUSTER MEET is disabled/);
+    expect((await exec('CLUSTER MEET 10.0.0.1 6379')).text).toMatch(
+      /^\(error\) ERR CLUSTER MEET is disabled in the cluster lab: it talks to servers outside your lab/,
+    );
+    expect((await exec('CLUSTER SETSLOT 1 NODE abc')).text).toMatch(
+      /^\(error\) ERR CLUSTER SETSLOT is disabled in the cluster lab/,
+    );
     expect((await exec('MIGRATE 10.0.0.1 6379 foo 0 1000')).text).toMatch(
       /^\(error\) ERR MIGRATE is disabled in the cluster lab/,
     );

@@ -108,7 +108,7 @@ async function promoteLeastLagged(
   const [host, port] = chosen.split(':') as [string, string];
   if (graceful) {
     // FAILOVER waits for the replica to catch up, then swaps roles: no acknowledged write is lost.
-    await (adminAt(lab, oldPrimary) as Redis).call('failover', 'to', host, port, 'timeout', '5000');
+    await coordinatedFailover(lab, oldPrimary, host, port);
     await waitForRole(chosenAdmin, 'master');
   } else {
     await chosenAdmin.call('replicaof', 'no', 'one');
@@ -123,6 +123,22 @@ async function promoteLeastLagged(
   const writeUnavailableMs = Date.now() - started;
   lab.timeline.record(`Primary endpoint moved to ${chosen}: writes failed for ${writeUnavailableMs} ms`);
   return { writeUnavailableMs, newPrimary: chosen };
+}
+
+/**
+ * FAILOVER TO on the primary, tried again while the chosen replica is still catching up (the
+ * server refuses a target that is not yet "online" or aborts one that does not catch up in time).
+ */
+async function coordinatedFailover(lab: Lab, primary: string, host: string, port: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await (adminAt(lab, primary) as Redis).call('failover', 'to', host, port, 'timeout', '5000');
+      return;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await sleep(200);
+    }
+  }
 }
 
 async function waitForRole(admin: Redis, role: 'master' | 'slave'): Promise<void> {

@@ -9,6 +9,7 @@ import type Redis from 'ioredis';
 import { parseClusterNodes } from './cluster-nodes';
 import type { Lab } from './lab';
 import { SLOT_COUNT } from './keyslot';
+import { CLUSTER_BUS_OFFSET } from '@/lib/servers/ports';
 
 const admin = (lab: Lab, index: number): Redis => lab.nodes[index]?.admin as Redis;
 
@@ -49,7 +50,11 @@ export async function formCluster(lab: Lab): Promise<void> {
     }),
   );
   await Promise.all(
-    lab.nodes.slice(1).map((node) => admin(lab, 0).call('cluster', 'meet', '127.0.0.1', String(node.port))),
+    lab.nodes
+      .slice(1)
+      .map((node) =>
+        admin(lab, 0).call('cluster', 'meet', '127.0.0.1', String(node.port), String(node.port + CLUSTER_BUS_OFFSET)),
+      ),
   );
   await waitUntil('every node knows the others', async () => {
     const known = await Promise.all(

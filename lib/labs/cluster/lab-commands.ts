@@ -45,6 +45,23 @@ const CLUSTER_SUBCOMMANDS = {
   help: [2, 0, 0, 0],
 } as const;
 
+/** CLUSTER subcommands that change the cluster's shape: the lab's buttons do that (refusedArguments). */
+const CLUSTER_ADMIN_SUBCOMMANDS = [
+  'meet',
+  'forget',
+  'addslots',
+  'addslotsrange',
+  'delslots',
+  'delslotsrange',
+  'flushslots',
+  'setslot',
+  'reset',
+  'saveconfig',
+  'set-config-epoch',
+  'bumpepoch',
+  'count-failure-reports',
+];
+
 export const LAB_COMMANDS = extendCommandTable(SANDBOX_COMMANDS, {
   keys: run([2, 0, 0, 0], { scanOptions: 'pattern-argument' }),
   scan: run([-2, 0, 0, 0], { scanOptions: 'options-after-cursor' }),
@@ -61,29 +78,7 @@ export const LAB_COMMANDS = extendCommandTable(SANDBOX_COMMANDS, {
   failover: run([-1, 0, 0, 0]),
   replicaof: run([3, 0, 0, 0]),
   slaveof: run([3, 0, 0, 0]),
-  cluster: run(
-    { subcommands: CLUSTER_SUBCOMMANDS },
-    {
-      refusedSubcommands: {
-        names: [
-          'meet',
-          'forget',
-          'addslots',
-          'addslotsrange',
-          'delslots',
-          'delslotsrange',
-          'flushslots',
-          'setslot',
-          'reset',
-          'saveconfig',
-          'set-config-epoch',
-          'bumpepoch',
-          'count-failure-reports',
-        ],
-        why: ADMIN,
-      },
-    },
-  ),
+  cluster: run({ subcommands: CLUSTER_SUBCOMMANDS }),
   migrate: labDisabled(`${OUTSIDE} Move slots with the lab's reshard instead.`),
   config: labDisabled('On ElastiCache you change settings through parameter groups, not CONFIG.'),
   debug: labDisabled('it can stall or crash the node.'),
@@ -126,6 +121,10 @@ export function refusedArguments(args: readonly Buffer[], ownAddresses: readonly
     const to = args.findIndex((arg, index) => index > 0 && lower(arg) === 'to');
     if (to > 0 && !own(args[to + 1], args[to + 2]))
       return `ERR FAILOVER TO may only name a node of your own lab (${ownAddresses.join(', ')}): ${OUTSIDE}`;
+  }
+  if (name === 'cluster' && CLUSTER_ADMIN_SUBCOMMANDS.includes(lower(args[1]))) {
+    const sub = lower(args[1]).toUpperCase();
+    return `ERR CLUSTER ${sub} is disabled in the cluster lab: ${sub === 'MEET' ? OUTSIDE : ADMIN}`;
   }
   if (name === 'info') {
     const refused = args.slice(1).find((arg) => !(LAB_INFO_SECTIONS as readonly string[]).includes(lower(arg)));

@@ -60,7 +60,9 @@ export class LabManager {
   /** The learner's lab, if they have one; using it counts as activity. */
   find(learnerId: string): Lab | undefined {
     const lab = this.labs.get(learnerId);
-    lab?.touch();
+    // A lab still starting has no topology or console yet: its POST answers when it is ready.
+    if (!lab?.ready) return undefined;
+    lab.touch();
     return lab;
   }
 

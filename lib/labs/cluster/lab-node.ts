@@ -9,6 +9,7 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Redis from 'ioredis';
 import { ADMIN_USER, startInstance, type RunningInstance, type ServerSettings } from '@/lib/servers/local-server';
+import { CLUSTER_BUS_OFFSET } from '@/lib/servers/ports';
 import { labAclRule } from './lab-commands';
 import type { LabSettings } from './settings';
 
@@ -30,7 +31,7 @@ export interface LabNode {
   alive: boolean;
 }
 
-function nodeSettings(shape: LabShape, settings: LabSettings, password: string): ServerSettings {
+function nodeSettings(shape: LabShape, port: number, settings: LabSettings, password: string): ServerSettings {
   return {
     config: [
       'save ""',
@@ -47,6 +48,7 @@ function nodeSettings(shape: LabShape, settings: LabSettings, password: string):
       ...(shape === 'cluster'
         ? [
             'cluster-enabled yes',
+            `cluster-port ${port + CLUSTER_BUS_OFFSET}`,
             'cluster-config-file nodes.conf',
             `cluster-node-timeout ${settings.nodeTimeoutMs}`,
             // A replica may always take over, however long its primary was gone: the lab kills primaries on purpose.
@@ -73,7 +75,7 @@ export async function startLabNode(
   writeFileSync(path.join(dir, 'password'), `${password}\n`, { mode: 0o600 });
   const name = `lab node 127.0.0.1:${port}`;
   const instance = await startInstance(
-    { name, port, dir, settings: nodeSettings(shape, settings, password) },
+    { name, port, dir, settings: nodeSettings(shape, port, settings, password) },
     valkeyServer,
   );
   const node: LabNode = { port, address: `127.0.0.1:${port}`, dir, instance, admin: null, alive: true };

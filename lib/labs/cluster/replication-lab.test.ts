@@ -27,6 +27,13 @@ describe('a replication lab', () => {
     for (let index = 0; index < 50; index++) await exec(`SET key:${index} ${index}`, 'primary');
     const { done } = await startFailover(lab, 1, 'graceful');
     const result = await done;
+    expect(
+      result.newPrimary,
+      lab.timeline
+        .list()
+        .map((event) => event.text)
+        .join('\n'),
+    ).not.toBeNull();
     expect(result.newPrimary).not.toBe(before);
     expect(lab.primaryEndpoint).toBe(result.newPrimary);
     expect(await exec('DBSIZE', 'primary')).toMatchObject({ text: '(integer) 50', node: result.newPrimary });

@@ -14,7 +14,7 @@ export interface LabSettings {
   maxMemoryBytes: number;
   /** `cluster-node-timeout`: how long a node may be silent before it is suspected (pfail). */
   nodeTimeoutMs: number;
-  /** The loopback ports labs take nodes from; a cluster node's bus is its port + 10,000. */
+  /** The loopback ports labs take nodes from; a cluster node's bus is its port + 2,000. */
   firstPort: number;
   portCount: number;
 }
