@@ -38,7 +38,7 @@ export const LAB_PORT_RANGES = {
   /** Four labs, the default cap (KEYSPACE_LAB_MAX_LABS). */
   local: { first: 27000, count: 24 },
   /**
-   * `npm run content:check`: one lab at a time, each shape in turn. lib/content/checker's lab test
+   * `npm run content:check`: one lab at a time, each shape in turn. lib/challenges/lab-checks.test.ts
    * uses it too: `npm test` runs the content check before Vitest, never beside it.
    */
   content: { first: 27024, count: 6 },
