@@ -47,7 +47,7 @@ export function ChallengeConsole({ title, shell }: { title: string; shell: Chall
   return (
     <div className="mt-3 overflow-hidden rounded-md bg-slate-950 text-slate-100">
       <ConsoleOutput entries={shell.entries} busy={shell.busy} label={`Console output: ${title}`} compact />
-      <CommandBar onRun={(command) => void shell.run(command)} onClearOutput={shell.clear} />
+      <CommandBar onRun={(command) => void shell.run(command)} onClearOutput={shell.clear} light />
     </div>
   );
 }

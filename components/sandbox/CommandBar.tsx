@@ -29,6 +29,12 @@ export interface CommandBarProps {
   onRun(command: string): void;
   onClearOutput(): void;
   ref?: Ref<CommandBarHandle>;
+  /**
+   * Never Monaco, at any width: for a page's secondary command lines (a challenge's own console).
+   * Monaco binds its keys (Enter runs) for the whole page, to the editor made last, so a page
+   * holds one Monaco console at most.
+   */
+  light?: boolean;
 }
 
 /**
@@ -42,9 +48,9 @@ export interface CommandBarProps {
  * data-editor on the form says which is in use: "plain" (Monaco to come), "light" (Monaco never
  * loads here) or "monaco".
  */
-export function CommandBar({ onRun, onClearOutput, ref }: CommandBarProps) {
+export function CommandBar({ onRun, onClearOutput, ref, light = false }: CommandBarProps) {
   const hydrated = useHydrated();
-  const monacoWanted = useMonacoWanted();
+  const monacoWanted = useMonacoWanted() && !light;
   const inputId = useId();
   const [line, setLine] = useState('');
   const [Editor, setEditor] = useState<EditorComponent | null>(null);

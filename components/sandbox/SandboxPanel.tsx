@@ -16,8 +16,8 @@ import {
   WIDE_CONSOLE_QUERY,
 } from './use-console-dock';
 
-/** Monaco's completion list while shown (Escape closes it, not the console). */
-const OPEN_COMPLETION_LIST = '.suggest-widget.visible';
+/** A completion list while shown, Monaco's or the plain input's (Escape closes it, not the console). */
+const OPEN_COMPLETION_LIST = '.suggest-widget.visible, [role="combobox"][aria-expanded="true"]';
 
 /**
  * The page's console and key browser. From `xl` up, a sticky panel beside the text; below it, a
