@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { tabTo } from './pages/keyboard';
 import { contentLibrary } from '../lib/content/lessons';
+import type { ChallengeSpec } from '../lib/content/schema';
 
 /*
  * The lesson's console within reach at every width (components/sandbox/SandboxPanel.tsx): a
@@ -9,8 +10,8 @@ import { contentLibrary } from '../lib/content/lessons';
  * 360 px phone, @layout). The challenge, its solution and the Run block come from the content.
  */
 const LESSON = contentLibrary().lessons.find((lesson) => lesson.slug === 'first-commands')!;
-// The lesson's first challenge: the first one a new learner meets.
-const CHALLENGE = LESSON.challenges!.at(0)!;
+// The lesson's first challenge: the first one a new learner meets (a sandbox one).
+const CHALLENGE = LESSON.challenges!.at(0)! as ChallengeSpec;
 
 /** Where the page is scrolled to, and how tall the window is. */
 function scrollState(page: Page): Promise<{ y: number; height: number }> {

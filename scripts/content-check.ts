@@ -6,7 +6,9 @@
  */
 import path from 'node:path';
 import { checkContentData } from '../lib/content/checker/data-checks';
-import { checkContentStatic } from '../lib/content/checker/static-checks';
+import { checkContentStatic, type CheckedChallenge } from '../lib/content/checker/static-checks';
+import { labPortRange } from '../lib/servers/ports';
+import { isLabChallenge } from '../lib/content/schema';
 import { formatProblem, type ContentProblem } from '../lib/content/checker/problems';
 import { startLocalStack, URL_ENV } from '../lib/servers/local-stack';
 import { done, fail, step, warn } from './setup/log';
@@ -14,6 +16,33 @@ import { ensureValkeyServer } from './setup/valkey-server';
 import { resetKeyspaceEnv } from '../lib/config/env';
 
 const root = path.resolve(import.meta.dirname, '..');
+
+/** The lab challenges, on labs in the content profile's own port range (lib/servers/ports.ts). */
+async function checkLabChallenges(challenges: CheckedChallenge[], valkeyServer: string): Promise<ContentProblem[]> {
+  const labChallenges = challenges.flatMap(({ spec, ...where }) => (isLabChallenge(spec) ? [{ ...where, spec }] : []));
+  if (labChallenges.length === 0) return [];
+  step(
+    `Running ${labChallenges.length} lab challenges on real cluster labs (a fresh lab must fail, the solution pass)`,
+  );
+  const started = Date.now();
+  const { checkLabChallengesLive } = await import('../lib/content/checker/lab-live-checks');
+  const { LabManager } = await import('../lib/labs/cluster/lab-manager');
+  const { labSettings } = await import('../lib/labs/cluster/settings');
+  const { first, count } = labPortRange('content');
+  const manager = new LabManager({
+    settings: { ...labSettings(), firstPort: first, portCount: count },
+    dataRoot: path.join(root, '.data'),
+    valkeyServer,
+  });
+  try {
+    return await checkLabChallengesLive(labChallenges, manager, (finished, total, id) =>
+      console.log(`  … ${finished}/${total} (${id})`),
+    );
+  } finally {
+    await manager.close();
+    console.log(`  lab challenges took ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+}
 
 export async function main(): Promise<void> {
   step('Checking content files (frontmatter, ids, quizzes, components, links, commands)');
@@ -42,6 +71,7 @@ export async function main(): Promise<void> {
         if (finished % 5 === 0 || finished === total) console.log(`  … ${finished}/${total} (${id})`);
       })),
     );
+    problems.push(...(await checkLabChallenges(checked.challenges, valkey.path)));
     const { closeLearnerSessions } = await import('../lib/sandbox/learners');
     const { closeValkeyClients } = await import('../lib/valkey/connections');
     closeLearnerSessions();

@@ -3,6 +3,9 @@ import { challengeKeys } from '@/lib/challenges/challenge-keys';
 import { checkLabels } from '@/lib/challenges/check-text';
 import { findChallenge } from '@/lib/content/lessons';
 import { ChallengeWidget } from './ChallengeWidget';
+import { LabChallengeWidget } from './LabChallengeWidget';
+import { describeLabStep } from '@/lib/challenges/lab-steps';
+import { isLabChallenge } from '@/lib/content/schema';
 
 /** Marker child of <Challenge>: the hint, shown on request. */
 export function Hint({ children }: { children: ReactNode }) {
@@ -23,16 +26,28 @@ export function Challenge({ id, title, children }: { id: string; title?: string;
     if (isValidElement<{ children: ReactNode }>(child) && child.type === Hint) hint = child.props.children;
     else goal.push(child);
   });
+  const { spec } = found;
+  if (isLabChallenge(spec))
+    return (
+      <LabChallengeWidget
+        id={id}
+        title={title ?? spec.title}
+        goal={goal}
+        hint={hint}
+        solution={spec.solution.map(describeLabStep)}
+        checkLabels={spec.checks.map((check) => check.label)}
+      />
+    );
   return (
     <ChallengeWidget
       id={id}
-      title={title ?? found.spec.title}
+      title={title ?? spec.title}
       goal={goal}
       hint={hint}
-      solution={found.spec.solution}
-      checkLabels={checkLabels(found.spec)}
-      forbid={found.spec.forbid ?? []}
-      keys={challengeKeys(found.spec)}
+      solution={spec.solution}
+      checkLabels={checkLabels(spec)}
+      forbid={spec.forbid ?? []}
+      keys={challengeKeys(spec)}
     />
   );
 }

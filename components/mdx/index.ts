@@ -5,6 +5,8 @@ import { Cite } from './Cite';
 import { CodeBlock } from './CodeBlock';
 import { DeepDive } from './DeepDive';
 import { Figure } from './Figure';
+import { LabPanel } from '@/components/labs/lesson/LabPanel';
+import { LabRun } from '@/components/labs/lesson/LabRun';
 import { Choice, Explanation, Quiz } from './Quiz';
 import { Recap } from './Recap';
 import { Run } from './Run';
@@ -21,6 +23,8 @@ export const mdxComponents = {
   Explanation,
   Figure,
   Hint,
+  LabPanel,
+  LabRun,
   Quiz,
   Recap,
   Run,

@@ -34,10 +34,15 @@ export interface ChallengeCheck {
  * screen: a pass is recorded only when the learner can see it happen. Commands answered before the
  * widget mounted never trigger a check, so old keys cannot tick a challenge on arrival.
  */
-export function useChallengeCheck(id: string, region: RefObject<HTMLElement | null>): ChallengeCheck {
+export function useChallengeCheck(
+  id: string,
+  region: RefObject<HTMLElement | null>,
+  /** The console whose answers trigger checks, when not the sandbox's (a lab challenge: the lesson's lab). */
+  source?: { completed: number; busy: boolean },
+): ChallengeCheck {
   const sandbox = useSandbox();
-  const completed = sandbox?.completed ?? 0;
-  const consoleBusy = sandbox?.busy ?? false;
+  const completed = source?.completed ?? sandbox?.completed ?? 0;
+  const consoleBusy = source?.busy ?? sandbox?.busy ?? false;
   const [state, setState] = useState<CheckState>({ status: 'idle' });
   const [passedThisVisit, setPassedThisVisit] = useState(false);
   const [manualFailed, setManualFailed] = useState(false);

@@ -18,7 +18,7 @@ afterAll(async () => {
 });
 
 async function solve(learner: string, id: string) {
-  for (const step of findChallenge(id)!.spec.solution) await runText(learner, step);
+  for (const step of findChallenge(id)!.spec.solution as string[]) await runText(learner, step);
   return checkAndRecordChallenge(learner, id);
 }
 

@@ -1,6 +1,9 @@
 import 'server-only';
 import { findChallenge } from '@/lib/content/lessons';
 import { recordChallengePassed, UnknownContentError } from '@/lib/progress/store';
+import { isLabChallenge } from '@/lib/content/schema';
+import { labManager } from '@/lib/labs/cluster/lab-service';
+import { runLabChallengeChecks } from './lab-checks';
 import { runChallengeChecks } from './run-checks';
 import type { ChallengeResult } from './types';
 
@@ -8,7 +11,11 @@ import type { ChallengeResult } from './types';
 export async function checkAndRecordChallenge(learnerId: string, challengeId: string): Promise<ChallengeResult> {
   const challenge = findChallenge(challengeId);
   if (!challenge) throw new UnknownContentError('There is no such challenge. Reload the lesson: it may have changed.');
-  const result = await runChallengeChecks(learnerId, challenge.spec);
+  const { spec } = challenge;
+  // A lab challenge is checked on the learner's own cluster lab, a sandbox one on their keyspace.
+  const result = isLabChallenge(spec)
+    ? await runLabChallengeChecks(learnerId, spec, labManager())
+    : await runChallengeChecks(learnerId, spec);
   if (result.passed) await recordChallengePassed(learnerId, challengeId);
   return result;
 }

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
-import { describeIssues, GuideFrontmatter, LessonFrontmatter, TrackList, type ChallengeSpec, type Track } from './schema';
+import { describeIssues, GuideFrontmatter, LessonFrontmatter, TrackList, type AnyChallengeSpec, type Track } from './schema';
 
 export interface Lesson extends LessonFrontmatter {
   slug: string;
@@ -96,7 +96,7 @@ export function lessonNeighbours(slug: string): { previous?: Lesson; next?: Less
 export interface LocatedChallenge {
   /** The lesson's slug, or "guide:<slug>" for a guide's demo challenge, which belongs to no lesson. */
   lessonSlug: string;
-  spec: ChallengeSpec;
+  spec: AnyChallengeSpec;
 }
 
 let cachedGuideChallenges: LocatedChallenge[] | undefined;

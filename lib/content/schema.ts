@@ -53,8 +53,51 @@ export const ChallengeSpec = z.strictObject({
   /** Command names the learner must not use while solving it (e.g. KEYS in a lesson on SCAN). */
   forbid: z.array(z.string().regex(/^[A-Za-z_|]+$/)).optional(),
   checks: z.array(ChallengeCheck).min(1),
+  /** No `lab`: a sandbox challenge (the key lets authors' mistakes be reported per field, below). */
+  lab: z.undefined().optional(),
 });
 export type ChallengeSpec = z.infer<typeof ChallengeSpec>;
+
+/** The lab shapes a lab challenge runs on (lib/labs/cluster). */
+export const LabChallengeShape = z.enum(['cluster', 'replication']);
+/** Where a lab check's command runs: the cluster (redirects followed), an endpoint, or every replica node. */
+const labCheckMode = z.enum(['cluster', 'primary', 'reader', 'replicas']);
+
+export const LabChallengeCheck = z.union([
+  z.strictObject({ ...checkText, run: z.string().min(1), expect: Expectation, mode: labCheckMode.optional() }),
+  /** The shard (1–3) whose primary serves the key's slot. */
+  z.strictObject({ ...checkText, slotOwner: z.strictObject({ key: keyName, shard: z.number().int().min(1).max(3) }) }),
+  /** The primary now serving the key's shard (or, with `true`, the primary endpoint) is not the one it started with. */
+  z.strictObject({ ...checkText, failedOver: z.union([z.literal(true), keyName]) }),
+]);
+export type LabChallengeCheck = z.infer<typeof LabChallengeCheck>;
+
+/** One step of a lab challenge's reference solution: a command line, or what the lab panel's buttons do. */
+export const LabSolutionStep = z.union([
+  z.string().min(1),
+  z.strictObject({ run: z.string().min(1), mode: z.enum(['cluster', 'primary', 'reader']) }),
+  z.strictObject({
+    failover: z.strictObject({ key: keyName.optional(), shard: z.number().int().min(1).max(3).optional(), kind: z.enum(['graceful', 'kill']) }),
+  }),
+  z.strictObject({ reshard: z.strictObject({ from: z.number().int().min(1).max(3), to: z.number().int().min(1).max(3), slots: z.number().int().min(1).max(2000) }) }),
+]);
+export type LabSolutionStep = z.infer<typeof LabSolutionStep>;
+
+/** A challenge checked on the learner's own cluster lab instead of their sandbox keyspace. */
+export const LabChallengeSpec = z.strictObject({
+  id: contentId,
+  title: z.string().min(3),
+  lab: LabChallengeShape,
+  /** The reference solution, run in order on a freshly started lab of that shape. */
+  solution: z.array(LabSolutionStep).min(1),
+  checks: z.array(LabChallengeCheck).min(1),
+});
+export type LabChallengeSpec = z.infer<typeof LabChallengeSpec>;
+
+/** Either kind: a lab challenge names its `lab`, a sandbox challenge does not (so errors name the field at fault). */
+export const AnyChallengeSpec = z.discriminatedUnion('lab', [ChallengeSpec, LabChallengeSpec]);
+export type AnyChallengeSpec = z.infer<typeof AnyChallengeSpec>;
+export const isLabChallenge = (spec: AnyChallengeSpec): spec is LabChallengeSpec => spec.lab !== undefined;
 
 export const LessonFrontmatter = z.strictObject({
   title: z.string().min(3),
@@ -65,7 +108,7 @@ export const LessonFrontmatter = z.strictObject({
   objectives: z.array(z.string().min(3)).min(1),
   /** When the lesson's changeable facts (quotas, prices, versions) were last checked. */
   reviewed: isoDate.optional(),
-  challenges: z.array(ChallengeSpec).optional(),
+  challenges: z.array(AnyChallengeSpec).optional(),
 });
 export type LessonFrontmatter = z.infer<typeof LessonFrontmatter>;
 

@@ -35,7 +35,13 @@ export const BASE_PORTS = {
  * within one block of 100, so that offsets that are multiples of 100 never overlap.
  */
 export const LAB_PORT_RANGES = {
-  local: { first: 27000, count: 30 },
+  /** Four labs, the default cap (KEYSPACE_LAB_MAX_LABS). */
+  local: { first: 27000, count: 24 },
+  /**
+   * `npm run content:check`: one lab at a time, each shape in turn. lib/challenges/lab-checks.test.ts
+   * uses it too: `npm test` runs the content check before Vitest, never beside it.
+   */
+  content: { first: 27024, count: 6 },
   e2e: { first: 27030, count: 24 },
   /** Vitest: each lab test file takes its own slice of this range (lib/labs/cluster/testing.ts). */
   test: { first: 27054, count: 36 },

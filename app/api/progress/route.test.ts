@@ -47,7 +47,7 @@ describe('challenge check route', () => {
     );
     expect(failedBody.checks.find((check) => !check.passed)?.detail.length).toBeGreaterThan(10);
 
-    for (const line of findChallenge(challenge.id)!.spec.solution) {
+    for (const line of findChallenge(challenge.id)!.spec.solution as string[]) {
       const response = await execRoute(learnerRequest('/api/sandbox/exec', cookie, JSON.stringify({ command: line })));
       expect(((await response.json()) as { ok: boolean }).ok, line).toBe(true);
     }

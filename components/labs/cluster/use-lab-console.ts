@@ -3,6 +3,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { execInLab, type LabConsoleMode, type LabExecResponse } from '@/lib/labs/cluster/api-client';
 import type { ConsoleEntry } from '@/lib/sandbox/api-client';
+import { challengeRequestsSettled } from '@/lib/challenges/api-client';
 
 const MAX_ENTRIES = 300;
 
@@ -15,7 +16,12 @@ export function useLabConsole() {
 
   const run = useCallback((command: string, mode: LabConsoleMode, node?: string): Promise<LabExecResponse> => {
     setPending((count) => count + 1);
-    const result = queue.current.then(() => execInLab(command, mode, mode === 'node' ? node : undefined));
+    // A lab challenge's checks run on the lab's console executor too, one command at a time per lab:
+    // wait for the page's checks in flight, so that they never make the learner's command answer 429.
+    const result = queue.current.then(async () => {
+      await challengeRequestsSettled();
+      return execInLab(command, mode, mode === 'node' ? node : undefined);
+    });
     queue.current = result;
     return result.then((response) => {
       const entry: ConsoleEntry = {

@@ -11,6 +11,8 @@ export const COMPONENT_RULES: Readonly<Record<string, { required: readonly strin
   Explanation: { required: [], allowed: [] },
   Figure: { required: ['src', 'alt'], allowed: ['src', 'alt', 'caption'] },
   Hint: { required: [], allowed: [] },
+  LabPanel: { required: ['shape'], allowed: ['shape'] },
+  LabRun: { required: ['command'], allowed: ['command', 'mode'] },
   Quiz: { required: ['id', 'question'], allowed: ['id', 'question'] },
   Recap: { required: [], allowed: [] },
   Run: { required: ['command'], allowed: ['command'] },

@@ -10,10 +10,11 @@ import { executeLine } from '@/lib/sandbox/execute';
 import { newLearnerId } from '@/lib/sandbox/learner';
 import { resetLearner } from '@/lib/sandbox/learners';
 import { parseCommandLine } from '@/lib/sandbox/parse';
+import { isLabChallenge, type ChallengeSpec } from '@/lib/content/schema';
 import type { CheckedChallenge } from './static-checks';
 import type { ContentProblem } from './problems';
 
-async function checkOne({ file, line, spec }: CheckedChallenge, writes: Set<string>): Promise<ContentProblem[]> {
+async function checkOne({ file, line, spec }: CheckedChallenge & { spec: ChallengeSpec }, writes: Set<string>): Promise<ContentProblem[]> {
   const problems: ContentProblem[] = [];
   const problem = (message: string) => problems.push({ file, line, message: `challenge "${spec.id}": ${message}` });
   for (const check of spec.checks) {
@@ -41,13 +42,14 @@ async function checkOne({ file, line, spec }: CheckedChallenge, writes: Set<stri
   return problems;
 }
 
-/** Runs every challenge; reports progress through onChallenge so a long run is not silent. */
+/** Runs every sandbox challenge (lab challenges: lab-live-checks.ts); reports progress through onChallenge so a long run is not silent. */
 export async function checkChallengesLive(challenges: CheckedChallenge[], onChallenge: (done: number, total: number, id: string) => void = () => {}): Promise<ContentProblem[]> {
   const writes = (await commandFlags()).writes;
   const problems: ContentProblem[] = [];
-  for (const [index, challenge] of challenges.entries()) {
+  const sandboxChallenges = challenges.flatMap(({ spec, ...where }) => (isLabChallenge(spec) ? [] : [{ ...where, spec }]));
+  for (const [index, challenge] of sandboxChallenges.entries()) {
     problems.push(...(await checkOne(challenge, writes)));
-    onChallenge(index + 1, challenges.length, challenge.spec.id);
+    onChallenge(index + 1, sandboxChallenges.length, challenge.spec.id);
   }
   return problems;
 }

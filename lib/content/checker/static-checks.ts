@@ -10,7 +10,8 @@ import { checkArguments } from '@/lib/sandbox/argument-limits';
 import { sandboxLimits } from '@/lib/sandbox/limits';
 import { parseCommandLine } from '@/lib/sandbox/parse';
 import { judgeCommand } from '@/lib/sandbox/policy';
-import { describeIssues, GuideFrontmatter, LessonFrontmatter, TrackList, type ChallengeSpec } from '../schema';
+import { describeIssues, GuideFrontmatter, isLabChallenge, LessonFrontmatter, TrackList, type AnyChallengeSpec, type LabSolutionStep } from '../schema';
+import { LAB_COMMANDS } from '@/lib/labs/cluster/lab-commands';
 import { indexMdx, type IndexedQuiz, type MdxIndex } from '../mdx-index';
 import { CALLOUT_VARIANT_NAMES, COMPONENT_RULES, KNOWN_PAGES, LESSON_MINIMUMS } from './component-rules';
 import { lineOfText, type ContentProblem } from './problems';
@@ -18,7 +19,7 @@ import { lineOfText, type ContentProblem } from './problems';
 export interface CheckedChallenge {
   file: string;
   line: number;
-  spec: ChallengeSpec;
+  spec: AnyChallengeSpec;
 }
 
 export interface StaticCheckResult {
@@ -36,20 +37,21 @@ interface ParsedLesson {
   source: string;
   track?: string;
   order?: number;
-  challenges: ChallengeSpec[];
+  challenges: AnyChallengeSpec[];
   index?: MdxIndex;
 }
 
 /** Why a command line cannot be a <Run> or a solution step, or null when the sandbox would run it. */
-export function commandProblem(line: string): string | null {
+export function commandProblem(line: string, where: 'sandbox' | 'lab' = 'sandbox'): string | null {
   if (/[\r\n]/.test(line)) return 'holds more than one line: give each command its own <Run>';
   const parsed = parseCommandLine(line);
   if (!parsed.ok) return `does not parse as valkey-cli would read it (${parsed.error}): check its quotes`;
   if (parsed.args.length === 0) return 'is empty';
   const name = (parsed.args[0] as Buffer).toString('utf8');
-  const verdict = judgeCommand(name, parsed.args);
-  if (verdict.action === 'refuse') return `is refused by the sandbox: ${verdict.message.replace(/^ERR /, '')} Show it as a code block instead.`;
-  const limitError = checkArguments(name.toLowerCase(), parsed.args, sandboxLimits());
+  const table = where === 'lab' ? LAB_COMMANDS : undefined;
+  const verdict = judgeCommand(name, parsed.args, table);
+  if (verdict.action === 'refuse') return `is refused by the ${where}: ${verdict.message.replace(/^ERR /, '')} Show it as a code block instead.`;
+  const limitError = checkArguments(name.toLowerCase(), parsed.args, sandboxLimits(), table);
   if (limitError) return `breaks a sandbox limit: ${limitError.replace(/^ERR /, '')}`;
   return null;
 }
@@ -196,6 +198,14 @@ function checkRuns(file: string, index: MdxIndex, problems: ContentProblem[]) {
     const problem = commandProblem(run.command);
     if (problem) problems.push({ file, line: run.line, message: `<Run command="${run.command}"> ${problem}` });
   }
+  // <LabRun> commands run in the learner's lab, under the lab's rules, in cluster mode or at an endpoint.
+  for (const element of index.elements.filter((each) => each.name === 'LabRun' || each.name === 'LabPanel')) {
+    const { command, mode, shape } = element.attributes;
+    if (element.name === 'LabPanel' && shape !== undefined && shape !== 'cluster' && shape !== 'replication') problems.push({ file, line: element.line, message: `<LabPanel shape="${String(shape)}"> is not a lab shape: use cluster or replication` });
+    if (element.name === 'LabRun' && mode !== undefined && !['cluster', 'primary', 'reader'].includes(mode as string)) problems.push({ file, line: element.line, message: `<LabRun mode="${String(mode)}"> is not a mode: use cluster, primary or reader` });
+    const problem = element.name === 'LabRun' && typeof command === 'string' ? commandProblem(command, 'lab') : null;
+    if (problem) problems.push({ file, line: element.line, message: `<LabRun command="${String(command)}"> ${problem}` });
+  }
 }
 
 /** Pages such as the authoring guide: the same component, link, command and quiz rules, no lesson minimums. */
@@ -237,15 +247,24 @@ function checkGuides(contentDir: string, publicDir: string, slugs: Set<string>, 
 }
 
 /** A challenge's id is unique and its steps are commands the sandbox runs; a valid one is queued to run live. */
-function checkChallengeSpec(file: string, source: string, challenge: ChallengeSpec, challengeIds: Map<string, string>, result: StaticCheckResult) {
+/** The command line of a solution step, or null for a lab panel action (a failover, a reshard). */
+function stepCommand(step: string | LabSolutionStep): string | null {
+  if (typeof step === 'string') return step;
+  return 'run' in step ? step.run : null;
+}
+
+function checkChallengeSpec(file: string, source: string, challenge: AnyChallengeSpec, challengeIds: Map<string, string>, result: StaticCheckResult) {
   const { problems } = result;
   const line = lineOfText(source, `id: ${challenge.id}`);
   const other = challengeIds.get(challenge.id);
   if (other) problems.push({ file, line, message: `challenge id "${challenge.id}" is also used in ${other}: ids must be unique across all lessons and guides` });
   challengeIds.set(challenge.id, file);
   let valid = true;
-  challenge.solution.forEach((step) => {
-    const problem = commandProblem(step);
+  const where = isLabChallenge(challenge) ? 'lab' : 'sandbox';
+  (challenge.solution as (string | LabSolutionStep)[]).forEach((solutionStep) => {
+    const step = stepCommand(solutionStep);
+    if (step === null) return;
+    const problem = commandProblem(step, where);
     if (problem) {
       valid = false;
       problems.push({ file, line: lineOfText(source, step, line), message: `challenge "${challenge.id}": solution step "${step}" ${problem}` });
@@ -253,7 +272,7 @@ function checkChallengeSpec(file: string, source: string, challenge: ChallengeSp
   });
   for (const check of challenge.checks) {
     if (!('run' in check)) continue;
-    const problem = commandProblem(check.run);
+    const problem = commandProblem(check.run, where);
     if (problem) {
       valid = false;
       problems.push({ file, line: lineOfText(source, check.run, line), message: `challenge "${challenge.id}": check "${check.label}" runs "${check.run}", which ${problem}` });
