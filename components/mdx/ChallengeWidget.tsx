@@ -5,7 +5,7 @@ import { useProgress } from '@/components/progress/use-progress';
 import { useSandbox } from '@/components/sandbox/SandboxProvider';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { Button } from '@/components/ui/Button';
-import { cn } from '@/components/ui/cn';
+import { ChallengeCard, ChallengeHint, ChallengeVerdict } from './ChallengeCard';
 import { ChallengeCheckList } from './ChallengeCheckList';
 import { ChallengeConsole, useChallengeConsole } from './ChallengeConsole';
 import { ChallengeKeys } from './ChallengeKeys';
@@ -46,35 +46,18 @@ export function ChallengeWidget({ id, title, goal, hint, solution, checkLabels, 
     setPassedOnArrival(!passedThisVisit && progress.snapshot.progress.challenges[id] !== undefined);
 
   const result = state.status === 'done' ? state.result : state.status === 'checking' ? state.previous : null;
-  const passedCard = passedThisVisit || passedOnArrival === true;
   const checkingOnRequest = state.status === 'checking' && state.trigger === 'manual';
   return (
-    <section
-      ref={region}
-      aria-labelledby={headingId}
-      data-challenge-id={id}
-      data-passed={passedCard}
-      className={cn(
-        'not-prose my-8 rounded-lg border-2 p-4',
-        passedCard
-          ? 'border-emerald-600 bg-emerald-50 dark:border-emerald-500 dark:bg-emerald-950/40'
-          : 'border-accent-border bg-accent-soft',
-      )}
+    <ChallengeCard
+      id={id}
+      region={region}
+      headingId={headingId}
+      label="Challenge"
+      title={title}
+      goal={goal}
+      passedThisVisit={passedThisVisit}
+      passedBefore={passedOnArrival === true}
     >
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <p className="text-xs font-semibold uppercase tracking-wide text-accent-text-strong">Challenge</p>
-        {passedThisVisit ? (
-          <p className="text-sm font-semibold text-emerald-800 dark:text-emerald-300">✓ Passed</p>
-        ) : (
-          passedOnArrival && (
-            <p className="text-xs font-medium text-emerald-800 dark:text-emerald-300">✓ Passed before</p>
-          )
-        )}
-      </div>
-      <h3 id={headingId} className="mt-1 text-lg font-semibold">
-        {title}
-      </h3>
-      <div className="mt-2 space-y-2 text-sm leading-relaxed [&_code]:font-mono">{goal}</div>
       {forbid.length > 0 && <p className="mt-2 text-sm text-muted">Do it without {forbid.join(', ')}.</p>}
       <ChallengeKeys id={id} keys={keys} runInConsole={shell.run} />
       <p className="mt-3 text-xs text-muted">
@@ -82,16 +65,7 @@ export function ChallengeWidget({ id, title, goal, hint, solution, checkLabels, 
       </p>
       <ChallengeConsole title={title} shell={shell} />
       <ChallengeCheckList labels={checkLabels} results={result?.checks ?? null} />
-      <div aria-live="polite" className="mt-2 text-sm">
-        {state.status === 'error' && <p className="text-danger-text">Could not check: {state.error}</p>}
-        {result && (
-          <p className={`font-semibold ${result.passed ? 'text-success-text' : 'text-danger-text'}`}>
-            {result.passed
-              ? 'Passed: every check is green.'
-              : `Not yet: ${result.checks.filter((item) => !item.passed).length} of ${result.checks.length} checks failed.`}
-          </p>
-        )}
-      </div>
+      <ChallengeVerdict error={state.status === 'error' ? state.error : null} result={result} />
       <div className="mt-3 flex flex-wrap gap-2">
         {sandbox && (
           <Button
@@ -108,12 +82,7 @@ export function ChallengeWidget({ id, title, goal, hint, solution, checkLabels, 
           {checkingOnRequest ? 'Checking…' : 'Check'}
         </Button>
       </div>
-      {hint && (
-        <details className="mt-3 text-sm">
-          <summary className="cursor-pointer font-medium">Hint</summary>
-          <div className="mt-2 [&_code]:font-mono">{hint}</div>
-        </details>
-      )}
+      <ChallengeHint hint={hint} />
       {(struggled || showSolution) && (
         <div className="mt-3">
           <Button
@@ -135,6 +104,6 @@ export function ChallengeWidget({ id, title, goal, hint, solution, checkLabels, 
           )}
         </div>
       )}
-    </section>
+    </ChallengeCard>
   );
 }
