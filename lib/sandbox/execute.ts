@@ -30,7 +30,7 @@ import {
   type LearnerSession,
 } from './learners';
 import { sandboxLimits, type SandboxLimits } from './limits';
-import { parseCommandLine } from './parse';
+import { readConsoleLine } from './console-line';
 import { judgeCommand } from './policy';
 import { replyToJson, type CliReply } from './reply';
 import { ReplyTooLargeError } from './resp-reader';
@@ -42,12 +42,6 @@ export type ExecOutcome =
   | { kind: 'reply'; body: ExecReply }
   | { kind: 'rejected'; status: 400 | 413 | 429; error: string; text: string; retryAfterSeconds?: number };
 
-const rejected = (status: 400 | 413, error: string, text = `(error) ${error}`): ExecOutcome => ({
-  kind: 'rejected',
-  status,
-  error,
-  text,
-});
 const errorReply = (message: string): CliReply => ({ type: 'error', value: message });
 
 // A hung sandbox server: fail the learners' commands in flight now (a 503 through
@@ -193,17 +187,11 @@ export async function executeLine(
   line: string,
   limits: SandboxLimits = sandboxLimits(),
 ): Promise<ExecOutcome> {
-  if (/[\r\n]/.test(line)) return rejected(400, 'ERR one command per line: send each command in its own request.');
-  if (Buffer.byteLength(line) > limits.maxLineBytes)
-    return rejected(413, `ERR command line too long: the limit is ${limits.maxLineBytes / 1024} KB.`);
-  const parsed = parseCommandLine(line);
-  if (!parsed.ok) return rejected(400, 'Invalid argument(s): unbalanced or misplaced quotes.', 'Invalid argument(s)');
-  if (parsed.args.length === 0) return rejected(400, 'ERR empty command: type a command such as PING.');
-  if (parsed.args.length > limits.maxArguments)
-    return rejected(413, `ERR too many arguments: the limit is ${limits.maxArguments}.`);
+  const read = readConsoleLine(line, limits);
+  if (!read.ok) return read.rejection;
 
   const started = performance.now();
-  const args = parsed.args;
+  const args = read.args;
   const name = (args[0] as Buffer).toString('utf8').toLowerCase();
   const verdict = judgeCommand((args[0] as Buffer).toString('utf8'), args);
   // An unknown command inside MULTI goes on to the server (below), which answers the same text and

@@ -15,7 +15,7 @@ import { formatReply } from '@/lib/sandbox/format';
 import { printsRaw } from '@/lib/sandbox/introspection';
 import { CommandTimeoutError, ConnectionLostError, LearnerConnection } from '@/lib/sandbox/learner-connection';
 import { sandboxLimits, type SandboxLimits } from '@/lib/sandbox/limits';
-import { parseCommandLine } from '@/lib/sandbox/parse';
+import { readConsoleLine } from '@/lib/sandbox/console-line';
 import { judgeCommand } from '@/lib/sandbox/policy';
 import { replyToJson, type CliReply } from '@/lib/sandbox/reply';
 import { ReplyTooLargeError } from '@/lib/sandbox/resp-reader';
@@ -36,13 +36,6 @@ export type LabExecOutcome =
 
 /** valkey-cli -c follows redirects forever; a lab mid-reshard settles within a few. */
 const MAX_REDIRECTS = 8;
-
-const rejected = (status: 400 | 413, error: string, text = `(error) ${error}`): LabExecOutcome => ({
-  kind: 'rejected',
-  status,
-  error,
-  text,
-});
 
 /** valkey-cli prints some replies raw (cliSendCommand's `output_raw`): INFO, CLIENT INFO/LIST, CLUSTER NODES/INFO. */
 function printsRawInLab(args: readonly Buffer[]): boolean {
@@ -216,18 +209,12 @@ export async function execInLab(
   node?: string,
   limits: SandboxLimits = sandboxLimits(),
 ): Promise<LabExecOutcome> {
-  if (/[\r\n]/.test(line)) return rejected(400, 'ERR one command per line: send each command in its own request.');
-  if (Buffer.byteLength(line) > limits.maxLineBytes)
-    return rejected(413, `ERR command line too long: the limit is ${limits.maxLineBytes / 1024} KB.`);
-  const parsed = parseCommandLine(line);
-  if (!parsed.ok) return rejected(400, 'Invalid argument(s): unbalanced or misplaced quotes.', 'Invalid argument(s)');
-  if (parsed.args.length === 0) return rejected(400, 'ERR empty command: type a command such as PING.');
-  if (parsed.args.length > limits.maxArguments)
-    return rejected(413, `ERR too many arguments: the limit is ${limits.maxArguments}.`);
+  const read = readConsoleLine(line, limits);
+  if (!read.ok) return read.rejection;
 
   const started = performance.now();
   const target = firstTarget(lab, mode, node);
-  const args = parsed.args;
+  const args = read.args;
   const name = (args[0] as Buffer).toString('utf8').toLowerCase();
   const refuse = (message: string): LabExecOutcome => ({
     kind: 'reply',
