@@ -1,8 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { failoverShard, reshard, restartNode, type LabTopology } from '@/lib/labs/cluster/api-client';
-import type { ApiResult } from '@/lib/http/api-client';
+import { failoverShard, reshard, restartNode } from '@/lib/labs/cluster/api-client';
 import { Button } from '@/components/ui/Button';
 import { PanelStatus } from '@/components/ui/PanelStatus';
 import { EventTimeline } from './EventTimeline';
@@ -10,6 +9,7 @@ import { KeyslotExplorer } from './KeyslotExplorer';
 import { LabConsole } from './LabConsole';
 import { LabStarter } from './LabStarter';
 import { ReshardForm } from './ReshardForm';
+import { useLabOperation } from './use-lab-operation';
 import { TopologyView } from './TopologyView';
 import { useClusterLab } from './use-cluster-lab';
 import { useLabConsole } from './use-lab-console';
@@ -19,18 +19,8 @@ import { WriteLossExperiment } from './WriteLossExperiment';
 export function ClusterLab() {
   const lab = useClusterLab();
   const labConsole = useLabConsole();
-  const [operating, setOperating] = useState(false);
-  const [operationError, setOperationError] = useState<string | null>(null);
+  const { operating, operationError, setOperationError, operate } = useLabOperation(lab.showTopology);
   const [deleting, setDeleting] = useState(false);
-
-  const operate = async (call: () => Promise<ApiResult<LabTopology>>) => {
-    setOperating(true);
-    setOperationError(null);
-    const result = await call();
-    setOperating(false);
-    if (result.ok) lab.showTopology(result);
-    else setOperationError(result.error);
-  };
 
   const { state } = lab;
   if (state.status === 'loading') return <PanelStatus state={{ status: 'loading' }} what="lab" />;

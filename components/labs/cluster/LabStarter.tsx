@@ -1,8 +1,9 @@
 'use client';
 
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { LabShape } from '@/lib/labs/cluster/api-client';
 import { Button } from '@/components/ui/Button';
+import { useElapsedSeconds } from '@/components/ui/use-elapsed-seconds';
 import { OnElastiCache } from './OnElastiCache';
 
 const SHAPES: { shape: LabShape; title: string; detail: string }[] = [
@@ -17,17 +18,6 @@ const SHAPES: { shape: LabShape; title: string; detail: string }[] = [
     detail: 'One primary and two replicas (3 processes), behind a primary endpoint and a reader endpoint.',
   },
 ];
-
-/** Seconds since `since`, ticking while shown: the start takes a few seconds and should look alive. */
-function useElapsedSeconds(since: number | null): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (since === null) return;
-    const timer = setInterval(() => setNow(Date.now()), 250);
-    return () => clearInterval(timer);
-  }, [since]);
-  return since === null ? 0 : Math.max(0, Math.floor((now - since) / 1000));
-}
 
 /** The shape chooser and the Start button; while a lab starts, what is happening and for how long. */
 export function LabStarter({

@@ -1,16 +1,10 @@
 'use client';
 
 import { useCallback, useEffect, useState } from 'react';
-import {
-  failoverShard,
-  reshard,
-  restartNode,
-  type LabConsoleMode,
-  type LabShape,
-  type LabTopology,
-} from '@/lib/labs/cluster/api-client';
-import type { ApiResult } from '@/lib/http/api-client';
+import { failoverShard, reshard, restartNode, type LabConsoleMode, type LabShape } from '@/lib/labs/cluster/api-client';
 import { Button } from '@/components/ui/Button';
+import { useElapsedSeconds } from '@/components/ui/use-elapsed-seconds';
+import { useLabOperation } from '@/components/labs/cluster/use-lab-operation';
 import { LabConsole } from '@/components/labs/cluster/LabConsole';
 import { ReshardForm } from '@/components/labs/cluster/ReshardForm';
 import { TopologyView } from '@/components/labs/cluster/TopologyView';
@@ -23,17 +17,6 @@ const SHAPE_NAMES: Record<LabShape, string> = {
   replication: 'cluster mode disabled: a primary and 2 replicas',
 };
 
-/** Seconds since `since`, ticking while a lab starts. */
-function useElapsed(since: number | null): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (since === null) return;
-    const timer = setInterval(() => setNow(Date.now()), 250);
-    return () => clearInterval(timer);
-  }, [since]);
-  return since === null ? 0 : Math.max(0, Math.floor((now - since) / 1000));
-}
-
 /**
  * The lab inside a lesson (`<LabPanel shape="cluster" />`): start the learner's own lab of the
  * lesson's shape, then its topology (with failover and restart), console and, for a cluster, the
@@ -43,12 +26,13 @@ function useElapsed(since: number | null): number {
 export function LabPanel({ shape }: { shape: LabShape }) {
   const lab = useClusterLab();
   const labConsole = useLabConsole();
-  const [operating, setOperating] = useState(false);
-  const [operationError, setOperationError] = useState<string | null>(null);
   const [deleting, setDeleting] = useState(false);
   const { state } = lab;
+  const { operating, operationError, setOperationError, operate } = useLabOperation(lab.showTopology, () =>
+    lessonLab.answered(),
+  );
   const running = state.status === 'running' && state.topology.shape === shape ? shape : null;
-  const elapsed = useElapsed(state.status === 'starting' ? state.since : null);
+  const elapsed = useElapsedSeconds(state.status === 'starting' ? state.since : null);
   const { run: runInConsole } = labConsole;
 
   const run = useCallback(
@@ -64,15 +48,6 @@ export function LabPanel({ shape }: { shape: LabShape }) {
   useEffect(() => () => lessonLab.detach(run), [run]);
   useEffect(() => lessonLab.setBusy(labConsole.busy || operating), [labConsole.busy, operating]);
 
-  const operate = async (call: () => Promise<ApiResult<LabTopology>>) => {
-    setOperating(true);
-    setOperationError(null);
-    const result = await call();
-    setOperating(false);
-    if (result.ok) lab.showTopology(result);
-    else setOperationError(result.error);
-    lessonLab.answered();
-  };
   // A failover or reshard goes on after its request answers: the checks run again as the topology moves.
   const events = state.status === 'running' ? state.topology.events.length : 0;
   useEffect(() => {
