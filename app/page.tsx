@@ -2,8 +2,7 @@ import Link from 'next/link';
 import { TrackList } from '@/components/layout/TrackList';
 import { ContinueLink } from '@/components/progress/ContinueLink';
 import { ProgressPanel } from '@/components/progress/ProgressPanel';
-import { DrillDashboard } from '@/components/dashboard/DrillDashboard';
-import { InterviewScores } from '@/components/dashboard/InterviewScores';
+import { PracticeSections } from '@/components/dashboard/PracticeSections';
 import { contentLibrary } from '@/lib/content/lessons';
 import { buttonProps } from '@/components/ui/Button';
 
@@ -32,18 +31,7 @@ export default function HomePage() {
         </h2>
         <ProgressPanel lessons={lessonLinks} onHome />
       </section>
-      <section aria-labelledby="your-drills" className="mt-10">
-        <h2 id="your-drills" className="mb-4 text-2xl font-semibold">
-          Flashcards
-        </h2>
-        <DrillDashboard />
-      </section>
-      <section aria-labelledby="your-interviews" className="mt-10">
-        <h2 id="your-interviews" className="mb-4 text-2xl font-semibold">
-          Mock interviews
-        </h2>
-        <InterviewScores />
-      </section>
+      <PracticeSections />
       <section aria-labelledby="tracks" className="mt-14">
         <h2 id="tracks" className="mb-6 text-2xl font-semibold">
           Lesson tracks

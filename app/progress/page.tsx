@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
-import { DrillDashboard } from '@/components/dashboard/DrillDashboard';
-import { InterviewScores } from '@/components/dashboard/InterviewScores';
+import { PracticeSections } from '@/components/dashboard/PracticeSections';
 import { LessonProgressTable } from '@/components/progress/LessonProgressTable';
 import { ProgressPanel } from '@/components/progress/ProgressPanel';
 import { contentLibrary } from '@/lib/content/lessons';
@@ -26,18 +25,7 @@ export default function ProgressPage() {
           <LessonProgressTable lessons={lessons} />
         </div>
       </section>
-      <section aria-labelledby="your-drills" className="mt-10">
-        <h2 id="your-drills" className="mb-4 text-2xl font-semibold">
-          Flashcards
-        </h2>
-        <DrillDashboard />
-      </section>
-      <section aria-labelledby="your-interviews" className="mt-10">
-        <h2 id="your-interviews" className="mb-4 text-2xl font-semibold">
-          Mock interviews
-        </h2>
-        <InterviewScores />
-      </section>
+      <PracticeSections />
     </div>
   );
 }
