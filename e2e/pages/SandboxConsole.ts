@@ -91,6 +91,9 @@ export class SandboxConsole {
 
   /** The console is visible (opened, where it is docked) and React is handling its input. */
   async ready(): Promise<void> {
+    // Wait for the page to show the console or, where it is docked, its bar: isDocked() reads the
+    // bar's visibility at once, and a page still laying out would read as not docked.
+    await expect(this.input.or(this.dockToggle).filter({ visible: true }).first()).toBeVisible();
     await this.openDock();
     await expect(this.input).toBeVisible();
     await expect(this.input).toBeEnabled();
