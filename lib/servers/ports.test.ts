@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { allPorts, BASE_PORTS, CLUSTER_BUS_OFFSET, LAB_PORT_RANGES, labPortRange, portsOf } from './ports';
+import {
+  allPorts,
+  BASE_PORTS,
+  CLUSTER_BUS_OFFSET,
+  LAB_PORT_RANGES,
+  labPortRange,
+  PATTERNS_LAB_PORTS,
+  portsOf,
+} from './ports';
 
 const withOffset = (offset: number) => ({ KEYSPACE_PORT_OFFSET: String(offset) });
 
@@ -8,7 +16,9 @@ describe('the port table', () => {
     const base = allPorts(withOffset(0));
     const labPorts = Object.values(LAB_PORT_RANGES).reduce((sum, range) => sum + 2 * range.count, 0);
     expect(base.length).toBe(
-      Object.values(BASE_PORTS).reduce((sum, ports) => sum + Object.keys(ports).length, 0) + labPorts,
+      Object.values(BASE_PORTS).reduce((sum, ports) => sum + Object.keys(ports).length, 0) +
+        labPorts +
+        2 * Object.keys(PATTERNS_LAB_PORTS).length,
     );
     expect(allPorts(withOffset(400))).toEqual(base.map((entry) => ({ ...entry, port: entry.port + 400 })));
     expect(portsOf('e2e', withOffset(100))).toEqual({ http: 3121, sandbox: 7521, app: 7522 });

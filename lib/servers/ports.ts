@@ -59,6 +59,31 @@ export type LabPortProfile = keyof typeof LAB_PORT_RANGES;
  */
 export const CLUSTER_BUS_OFFSET = 2_000;
 
+/**
+ * The caching-patterns lab's own Valkey servers (lib/labs/patterns), started on demand by the app of
+ * each profile: `cache`, the cache in front of the origin database, and `eviction`, the
+ * small-`maxmemory` server that the eviction experiment fills. Each sits in its profile's block of
+ * BASE_PORTS (so offsets 100 apart never overlap); `test` is for Vitest, whose patterns files share
+ * these two servers.
+ */
+export const PATTERNS_LAB_PORTS = {
+  local: { cache: 7403, eviction: 7404 },
+  test: { cache: 7413, eviction: 7414 },
+  e2e: { cache: 7423, eviction: 7424 },
+  content: { cache: 7463, eviction: 7464 },
+  bench: { cache: 7443, eviction: 7444 },
+} as const satisfies Record<LabPortProfile, { cache: number; eviction: number }>;
+
+/** The patterns lab's two ports for the profile of the app that starts them, with the offset applied. */
+export function patternsLabPorts(
+  profile: LabPortProfile,
+  env: EnvSource = process.env,
+): { cache: number; eviction: number } {
+  const { cache, eviction } = PATTERNS_LAB_PORTS[profile];
+  const offset = portOffset(env);
+  return { cache: cache + offset, eviction: eviction + offset };
+}
+
 /** A lab profile's port range with the offset applied: its first port and how many there are. */
 export function labPortRange(profile: LabPortProfile, env: EnvSource = process.env): { first: number; count: number } {
   const { first, count } = LAB_PORT_RANGES[profile];
@@ -96,5 +121,12 @@ export function allPorts(env: EnvSource = process.env): { profile: string; name:
       { profile: `lab-${profile}`, name: `bus${index}`, port: first + index + CLUSTER_BUS_OFFSET },
     ]).flat();
   });
-  return [...profiles, ...labs];
+  const patterns = (Object.keys(PATTERNS_LAB_PORTS) as LabPortProfile[]).flatMap((profile) =>
+    Object.entries(patternsLabPorts(profile, env)).map(([name, port]) => ({
+      profile: `patterns-${profile}`,
+      name,
+      port,
+    })),
+  );
+  return [...profiles, ...labs, ...patterns];
 }
