@@ -26,5 +26,9 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Tests share one pair of real servers; file-level parallelism is fine, each test owns its keys.
     fileParallelism: true,
+    // Three workers on this 2-core machine, not Vitest's default of one (cores − 1): most of the
+    // suite's time is spent waiting on real processes (labs forming, failovers, `npm start`), and
+    // three overlap those waits (149 s → 105 s on 2026-12-05); four made it slower and flaky.
+    maxWorkers: 3,
   },
 });

@@ -20,6 +20,15 @@ interface Tally {
   passed: number;
   failed: number;
   skipped: number;
+  /** Wall time of the step, for the summary: a slow suite is a bug, and this is where it shows. */
+  seconds?: number;
+}
+
+/** Runs one step and notes how long it took. */
+async function timed(task: () => Promise<Tally>): Promise<Tally> {
+  const started = performance.now();
+  const tally = await task();
+  return { ...tally, seconds: Math.round((performance.now() - started) / 1000) };
 }
 
 /** Runs a tool from node_modules/.bin, or Node itself for `node`; resolves to its exit code. */
@@ -89,28 +98,33 @@ export async function main(): Promise<void> {
 
   const tallies: Tally[] = [];
   step('Typecheck (tsc --noEmit)');
-  tallies.push(single('typecheck', (await run('tsc', ['--noEmit'])) === 0));
+  tallies.push(await timed(async () => single('typecheck', (await run('tsc', ['--noEmit'])) === 0)));
   step('Lint (eslint)');
-  tallies.push(single('lint', (await run('eslint', ['--max-warnings=0', '.'])) === 0));
+  tallies.push(await timed(async () => single('lint', (await run('eslint', ['--max-warnings=0', '.'])) === 0)));
   step('Formatting (prettier --check; npm run format fixes it)');
-  tallies.push(single('formatting', (await run('prettier', ['--check', '--log-level=warn', '.'])) === 0));
+  tallies.push(
+    await timed(async () => single('formatting', (await run('prettier', ['--check', '--log-level=warn', '.'])) === 0)),
+  );
 
   step(
     `Content check (every lesson, quiz, command and challenge; challenges on a real Valkey, ports ${valkeyPorts('content')})`,
   );
-  tallies.push(single('content check', (await run('node', ['scripts/run.mjs', 'content-check'])) === 0));
+  tallies.push(
+    await timed(async () => single('content check', (await run('node', ['scripts/run.mjs', 'content-check'])) === 0)),
+  );
 
-  const built = isBuildFresh(root) || (await buildApp(root));
-  tallies.push(single('build', built));
+  const build = await timed(async () => single('build', isBuildFresh(root) || (await buildApp(root))));
+  const built = build.failed === 0;
+  tallies.push(build);
 
   step(`Unit and integration tests (Vitest, real Valkey on ports ${valkeyPorts('test')})`);
-  tallies.push(await vitest());
+  tallies.push(await timed(vitest));
 
   if (built && existsSync(path.join(root, '.next', 'BUILD_ID'))) {
     step(
       `End-to-end tests (Playwright on the production build, port ${portsOf('e2e').http}, Valkey on ports ${valkeyPorts('e2e')})`,
     );
-    tallies.push(await playwright());
+    tallies.push(await timed(playwright));
   } else {
     warn('Skipping the end-to-end tests: the build failed.');
     tallies.push(single('end-to-end (not run: build failed)', false));
@@ -120,7 +134,7 @@ export async function main(): Promise<void> {
   for (const tally of tallies) {
     const mark = tally.failed > 0 ? '✖' : '✔';
     console.log(
-      `${mark} ${tally.name}: ${tally.passed} passed, ${tally.failed} failed${tally.skipped ? `, ${tally.skipped} skipped` : ''}`,
+      `${mark} ${tally.name}: ${tally.passed} passed, ${tally.failed} failed${tally.skipped ? `, ${tally.skipped} skipped` : ''}${tally.seconds === undefined ? '' : ` (${tally.seconds} s)`}`,
     );
   }
   const total = tallies.reduce(
