@@ -78,6 +78,7 @@ export async function main(command: 'start' | 'dev', argv: string[]): Promise<vo
     if (stopping) return;
     stopping = true;
     step('Stopping Keyspace…');
+    stack?.stopRestarting();
     if (next && next.exitCode === null) {
       const exited = new Promise((resolve) => next?.once('exit', resolve));
       next.kill('SIGTERM');

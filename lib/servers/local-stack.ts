@@ -10,7 +10,7 @@ import { URL_ENV, type InstanceRole } from '../valkey/roles';
 import { roleInstance, startInstance, type InstanceSpec, type RunningInstance } from './local-server';
 import { portOffset, portsOf, type PortProfile } from './ports';
 import { claimProfile } from './profile-lock';
-import { startSupervised, type SupervisorOptions } from './supervisor';
+import { startSupervised, type SupervisedInstance, type SupervisorOptions } from './supervisor';
 
 export { URL_ENV };
 
@@ -55,6 +55,8 @@ export interface LocalStack<Name extends string = InstanceRole> {
   /** Connection URLs by server name: local ones started here, or external ones from the env. */
   urls: Record<Name, string>;
   started: RunningInstance[];
+  /** Supervised servers are no longer restarted when they end (the first step of a shutdown). */
+  stopRestarting(): void;
   stop(): Promise<void>;
 }
 
@@ -115,5 +117,8 @@ export async function startLocalStack<Name extends string = InstanceRole>(
     await stop();
     throw error;
   }
-  return { urls: urls as Record<Name, string>, started, stop };
+  const stopRestarting = () => {
+    for (const instance of started) if ('stopRestarting' in instance) (instance as SupervisedInstance).stopRestarting();
+  };
+  return { urls: urls as Record<Name, string>, started, stopRestarting, stop };
 }

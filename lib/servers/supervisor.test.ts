@@ -101,4 +101,18 @@ describe('a supervised Valkey', () => {
     expect(events).toHaveLength(1);
     expect(await isPortFree(PORTS.supervised)).toBe(true);
   });
+
+  it('told to stop restarting (the start of a shutdown), leaves a server that ends ended and says nothing', async () => {
+    const events: string[] = [];
+    const { server } = await supervisedApp(events);
+    server.stopRestarting();
+    // What Ctrl+C does to a server in the same process group while the app is still stopping.
+    process.kill(server.pid, 'SIGTERM');
+    await server.exited;
+    await sleep(800);
+    expect(events).toEqual([]);
+    expect(server.restarts).toBe(0);
+    expect(await isPortFree(PORTS.supervised)).toBe(true);
+    await server.stop();
+  });
 });

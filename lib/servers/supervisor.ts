@@ -21,6 +21,11 @@ export const RESTART_BACKOFF_MS = [500, 1_000, 2_000, 4_000, 8_000] as const;
 export interface SupervisedInstance extends RunningInstance {
   /** How many times the server was started again. */
   readonly restarts: number;
+  /**
+   * From now on a server that ends stays ended. Called first on shutdown: Ctrl+C (or Playwright's
+   * SIGTERM) reaches every process of the group, Valkey included, while the app is still stopping.
+   */
+  stopRestarting(): void;
 }
 
 export async function startSupervised(
@@ -75,6 +80,9 @@ export async function startSupervised(
     },
     get restarts() {
       return restarts;
+    },
+    stopRestarting() {
+      stopping.abort();
     },
     async stop() {
       stopping.abort();
