@@ -151,6 +151,8 @@ test.describe('where am I', () => {
     ['/learn', 'Learn'],
     [`/learn/${ENGINE.slug}`, 'Learn'],
     ['/sandbox', 'Sandbox'],
+    ['/labs', 'Labs'],
+    ['/labs/cluster', 'Labs'],
     ['/drills', 'Drills'],
     ['/interview', 'Interview'],
     ['/progress', 'Progress'],
@@ -167,6 +169,35 @@ test.describe('where am I', () => {
     await header.section('Progress').click();
     await expect(page).toHaveURL(/\/progress$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Your progress' })).toBeVisible();
+  });
+
+  test.describe('at phone width', () => {
+    test.use({ viewport: { width: 360, height: 740 } });
+
+    test('the sections are behind a Menu button that marks the current one and closes with Escape', async ({
+      page,
+      header,
+    }) => {
+      await page.goto('/labs');
+      await expect(header.section('Learn')).toBeHidden();
+      await expect(header.menuButton).toHaveAttribute('aria-expanded', 'false');
+      await expect(header.menuButton).toHaveAccessibleName('Menu, current section: Labs');
+      await header.menuButton.click();
+      await expect(header.menuButton).toHaveAttribute('aria-expanded', 'true');
+      await expect(header.currentSections).toHaveText('Labs');
+      await page.keyboard.press('Escape');
+      await expect(header.section('Learn')).toBeHidden();
+      await expect(header.menuButton).toBeFocused();
+
+      // Keyboard only: open, Tab to a section, follow it; the new page has the menu closed.
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Tab');
+      await expect(header.section('Learn')).toBeFocused();
+      await page.keyboard.press('Enter');
+      await expect(page).toHaveURL(/\/learn$/);
+      await expect(header.menuButton).toHaveAttribute('aria-expanded', 'false');
+      await expect(header.section('Learn')).toBeHidden();
+    });
   });
 
   test(

@@ -6,11 +6,14 @@ export class SiteHeader {
   /** A toggle button named "Dark theme", pressed when the dark theme is on. */
   readonly themeToggle: Locator;
   readonly html: Locator;
+  /** Below 1024 px the sections are behind this button. */
+  readonly menuButton: Locator;
 
   constructor(readonly page: Page) {
     this.nav = page.getByRole('navigation', { name: 'Main', exact: true });
     this.themeToggle = this.nav.getByRole('button', { name: 'Dark theme', exact: true });
     this.html = page.locator('html');
+    this.menuButton = this.nav.getByRole('button', { name: /^Menu/ });
   }
 
   /** A section's link in the main navigation ("Learn", "Progress"…). */
@@ -20,7 +23,7 @@ export class SiteHeader {
 
   /** The links marked as the current section: exactly one on a page inside a section. */
   get currentSections(): Locator {
-    return this.nav.locator('a[aria-current="page"]');
+    return this.nav.locator('a[aria-current="page"]:visible');
   }
 
   /** Resolves once the toggle is hydrated: the server renders it disabled. */
