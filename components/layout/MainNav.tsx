@@ -9,6 +9,7 @@ const SECTIONS = [
   { href: '/learn', label: 'Learn' },
   { href: '/sandbox', label: 'Sandbox' },
   { href: '/labs/cluster', label: 'Lab' },
+  { href: '/tools', label: 'Tools' },
   { href: '/drills', label: 'Drills' },
   { href: '/interview', label: 'Interview' },
   { href: '/progress', label: 'Progress' },
