@@ -27,6 +27,7 @@ export const PRICING_FIGURES = {
   'redis-gb-hour': () => usd(rate('redis').gbHourUsd, 3),
   'redis-per-million-ecpu': () => usd(rate('redis').perMillionEcpuUsd, 4),
   'valkey-minimum': () => `${floor('valkey').minimumGb * 1000} MB`,
+  'valkey-minimum-gb': () => `${floor('valkey').minimumGb} GB`,
   'redis-minimum': () => `${floor('redis').minimumGb} GB`,
   'valkey-floor': () => usd(floor('valkey').storageUsd ?? 0),
   'redis-floor': () => usd(floor('redis').storageUsd ?? 0),

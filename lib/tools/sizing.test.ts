@@ -24,6 +24,7 @@ describe('the pricing lesson’s worked examples, as the lesson prints them', ()
       'redis-gb-hour': '$0.125',
       'redis-per-million-ecpu': '$0.0034',
       'valkey-minimum': '100 MB',
+      'valkey-minimum-gb': '0.1 GB',
       'redis-minimum': '1 GB',
       // 0.1 GB × $0.084 × 730 hours ≈ $6; 1 GB × $0.125 × 730 hours ≈ $91.
       'valkey-floor': '$6',
