@@ -61,7 +61,7 @@ test.describe('ElastiCache tools', () => {
     await builder.field('Automatic failover').check();
     await expect(builder.command).toHaveText(BRIEF_COMMAND);
     await expect(
-      page.getByRole('link', { name: 'Security' }).first(),
+      page.getByRole('link', { name: /^Security: network, TLS/ }).first(),
       'each flag links to the lesson that teaches it',
     ).toHaveAttribute('href', '/learn/security');
 

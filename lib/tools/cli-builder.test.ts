@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildCliCommand, shellWord } from './cli-builder';
-import type { CliInput } from './cli-flags';
+import { contentLibrary } from '@/lib/content/lessons';
+import { TOOL_LESSONS, type CliInput } from './cli-flags';
 
 /** The product brief's example, from its inputs (/work/shared/seed, the limits-quotas-pricing lesson). */
 const BRIEF_INPUT: CliInput = {
@@ -277,5 +278,12 @@ describe('shellWord', () => {
     expect(shellWord('prod-cache')).toBe('prod-cache');
     expect(shellWord('a "b" $HOME')).toBe('"a \\"b\\" \\$HOME"');
     expect(shellWord('hi!')).toBe(`'hi!'`);
+  });
+});
+
+describe('the lessons the flags link to', () => {
+  it('exist, under the titles the builder shows', () => {
+    const titles = new Map(contentLibrary().lessons.map((lesson) => [lesson.slug, lesson.title]));
+    for (const lesson of Object.values(TOOL_LESSONS)) expect(titles.get(lesson.slug)).toBe(lesson.title);
   });
 });

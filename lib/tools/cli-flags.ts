@@ -47,14 +47,14 @@ export interface LessonLink {
   title: string;
 }
 
-const LESSONS = {
+export const TOOL_LESSONS = {
   pricing: { slug: 'limits-quotas-pricing', title: 'Limits, quotas and pricing' },
-  engines: { slug: 'choosing-an-engine', title: 'Choosing an engine' },
-  cluster: { slug: 'cluster-mode', title: 'Cluster mode' },
-  replication: { slug: 'replication-and-failover', title: 'Replication and failover' },
-  security: { slug: 'security', title: 'Security' },
-  operations: { slug: 'backups-monitoring-versions', title: 'Backups, monitoring and versions' },
-  serverless: { slug: 'serverless', title: 'ElastiCache Serverless' },
+  engines: { slug: 'choosing-an-engine', title: 'Choosing an engine: Valkey, Redis OSS or Memcached' },
+  cluster: { slug: 'cluster-mode', title: 'Cluster mode: hash slots, hash tags and redirections' },
+  replication: { slug: 'replication-and-failover', title: 'Replication, Multi-AZ failover and Global Datastore' },
+  security: { slug: 'security', title: 'Security: network, TLS, authentication and encryption at rest' },
+  operations: { slug: 'backups-monitoring-versions', title: 'Backups, monitoring and engine versions' },
+  serverless: { slug: 'serverless', title: 'ElastiCache Serverless: scaling, ECPUs and limits' },
 } as const satisfies Record<string, LessonLink>;
 
 /**
@@ -84,49 +84,49 @@ const ENGINE = flag(
   'engine',
   'value',
   'The engine: Valkey costs less than Redis OSS on ElastiCache, with the same commands.',
-  LESSONS.engines,
+  TOOL_LESSONS.engines,
 );
 const DESCRIPTION = flag(
   'description',
   'description',
   'value',
   'Free text shown in the console: say what the cache is for and who owns it.',
-  LESSONS.pricing,
+  TOOL_LESSONS.pricing,
 );
 const NODE_TYPE = flag(
   'cacheNodeType',
   'cache-node-type',
   'value',
   'Memory and vCPUs per node, and the price per node-hour.',
-  LESSONS.pricing,
+  TOOL_LESSONS.pricing,
 );
 const KMS = flag(
   'kmsKeyId',
   'kms-key-id',
   'value',
   'Your own KMS key for encryption at rest; disabling or deleting it makes the data unrecoverable.',
-  LESSONS.security,
+  TOOL_LESSONS.security,
 );
 const SECURITY_GROUPS = flag(
   'securityGroupIds',
   'security-group-ids',
   'list',
   'Firewall rules: allow the cache port only from the application’s security group.',
-  LESSONS.security,
+  TOOL_LESSONS.security,
 );
 const SNAPSHOTS = flag(
   'snapshotRetentionLimit',
   'snapshot-retention-limit',
   'value',
   'Days each daily automatic backup is kept (0 turns backups off, at most 35).',
-  LESSONS.operations,
+  TOOL_LESSONS.operations,
 );
 const TRANSIT = flag(
   'transitEncryption',
   'transit-encryption-enabled',
   'switch',
   'TLS between clients and nodes: every client must connect with TLS.',
-  LESSONS.security,
+  TOOL_LESSONS.security,
 );
 
 export const FLAGS: Record<CliCommand, readonly FlagSpec[]> = {
@@ -136,7 +136,7 @@ export const FLAGS: Record<CliCommand, readonly FlagSpec[]> = {
       'replication-group-id',
       'value',
       'The cluster’s name, part of its endpoints; it cannot be renamed.',
-      LESSONS.pricing,
+      TOOL_LESSONS.pricing,
     ),
     { ...DESCRIPTION, flag: '--replication-group-description' },
     flag(
@@ -144,7 +144,7 @@ export const FLAGS: Record<CliCommand, readonly FlagSpec[]> = {
       'global-replication-group-id',
       'value',
       'Joins a Global Datastore as a secondary Region’s cluster (node-based only, large nodes or bigger).',
-      LESSONS.replication,
+      TOOL_LESSONS.replication,
     ),
     ENGINE,
     flag(
@@ -152,7 +152,7 @@ export const FLAGS: Record<CliCommand, readonly FlagSpec[]> = {
       'engine-version',
       'value',
       'The engine version: you can upgrade later, never downgrade.',
-      LESSONS.operations,
+      TOOL_LESSONS.operations,
     ),
     NODE_TYPE,
     flag(
@@ -160,35 +160,35 @@ export const FLAGS: Record<CliCommand, readonly FlagSpec[]> = {
       'cluster-mode',
       'value',
       'Whether data is sharded across primaries (enabled) or held by one primary (disabled).',
-      LESSONS.cluster,
+      TOOL_LESSONS.cluster,
     ),
     flag(
       'numNodeGroups',
       'num-node-groups',
       'value',
       'The number of shards, each with its own primary and share of the 16,384 slots.',
-      LESSONS.cluster,
+      TOOL_LESSONS.cluster,
     ),
     flag(
       'replicasPerNodeGroup',
       'replicas-per-node-group',
       'value',
       'Replicas in each shard (0 to 5): each is a node you pay for.',
-      LESSONS.replication,
+      TOOL_LESSONS.replication,
     ),
     flag(
       'automaticFailover',
       'automatic-failover-enabled',
       'switch',
       'Promotes a replica when a primary fails; needs a replica in every shard.',
-      LESSONS.replication,
+      TOOL_LESSONS.replication,
     ),
     flag(
       'multiAz',
       'multi-az-enabled',
       'switch',
       'Spreads primaries and replicas across Availability Zones; needs automatic failover.',
-      LESSONS.replication,
+      TOOL_LESSONS.replication,
     ),
     TRANSIT,
     flag(
@@ -196,7 +196,7 @@ export const FLAGS: Record<CliCommand, readonly FlagSpec[]> = {
       'at-rest-encryption-enabled',
       'switch',
       'Encrypts disk and backups; it can only be chosen when the cluster is created.',
-      LESSONS.security,
+      TOOL_LESSONS.security,
     ),
     KMS,
     flag(
@@ -204,7 +204,7 @@ export const FLAGS: Record<CliCommand, readonly FlagSpec[]> = {
       'cache-subnet-group-name',
       'value',
       'The private subnets the nodes go in: several AZs for Multi-AZ, a free IP per node.',
-      LESSONS.pricing,
+      TOOL_LESSONS.pricing,
     ),
     SECURITY_GROUPS,
     flag(
@@ -212,19 +212,25 @@ export const FLAGS: Record<CliCommand, readonly FlagSpec[]> = {
       'user-group-ids',
       'list',
       'RBAC users that may connect: without them (or an AUTH token) anyone who reaches the port has full access.',
-      LESSONS.security,
+      TOOL_LESSONS.security,
     ),
     SNAPSHOTS,
   ],
   'create-cache-cluster': [
-    flag('cacheClusterId', 'cache-cluster-id', 'value', 'The cluster’s name, part of its endpoints.', LESSONS.engines),
+    flag(
+      'cacheClusterId',
+      'cache-cluster-id',
+      'value',
+      'The cluster’s name, part of its endpoints.',
+      TOOL_LESSONS.engines,
+    ),
     ENGINE,
     flag(
       'engineVersion',
       'engine-version',
       'value',
       'The Memcached version: an upgrade starts the cache cold.',
-      LESSONS.engines,
+      TOOL_LESSONS.engines,
     ),
     NODE_TYPE,
     flag(
@@ -232,14 +238,14 @@ export const FLAGS: Record<CliCommand, readonly FlagSpec[]> = {
       'num-cache-nodes',
       'value',
       'Memcached nodes: the client spreads keys over them; there are no replicas.',
-      LESSONS.engines,
+      TOOL_LESSONS.engines,
     ),
     flag(
       'azMode',
       'az-mode',
       'value',
       'single-az keeps every node in one Availability Zone; cross-az spreads them.',
-      LESSONS.engines,
+      TOOL_LESSONS.engines,
     ),
     TRANSIT,
     flag(
@@ -247,7 +253,7 @@ export const FLAGS: Record<CliCommand, readonly FlagSpec[]> = {
       'cache-subnet-group-name',
       'value',
       'The private subnets the nodes go in.',
-      LESSONS.pricing,
+      TOOL_LESSONS.pricing,
     ),
     SECURITY_GROUPS,
   ],
@@ -257,7 +263,7 @@ export const FLAGS: Record<CliCommand, readonly FlagSpec[]> = {
       'serverless-cache-name',
       'value',
       'The cache’s name, part of its endpoint.',
-      LESSONS.serverless,
+      TOOL_LESSONS.serverless,
     ),
     DESCRIPTION,
     ENGINE,
@@ -266,24 +272,24 @@ export const FLAGS: Record<CliCommand, readonly FlagSpec[]> = {
       'major-engine-version',
       'value',
       'The major version; ElastiCache applies minor versions itself.',
-      LESSONS.serverless,
+      TOOL_LESSONS.serverless,
     ),
     flag(
       'maxDataStorageGb',
       'cache-usage-limits',
       'usage-limits',
       'Caps on stored data and ECPUs per second that bound the bill: at the caps it evicts, then refuses writes or throttles.',
-      LESSONS.serverless,
+      TOOL_LESSONS.serverless,
     ),
     KMS,
     SECURITY_GROUPS,
-    flag('subnetIds', 'subnet-ids', 'list', 'The subnets the cache’s endpoints go in.', LESSONS.serverless),
+    flag('subnetIds', 'subnet-ids', 'list', 'The subnets the cache’s endpoints go in.', TOOL_LESSONS.serverless),
     flag(
       'userGroupId',
       'user-group-id',
       'value',
       'The RBAC user group: RBAC is the only authentication Serverless offers.',
-      LESSONS.security,
+      TOOL_LESSONS.security,
     ),
     SNAPSHOTS,
   ],
