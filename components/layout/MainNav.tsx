@@ -18,7 +18,11 @@ const SECTIONS = [
 /** The section a path belongs to: a lesson (/learn/<slug>) is in Learn. */
 const isInSection = (pathname: string, href: string) => pathname === href || pathname.startsWith(`${href}/`);
 
-/** The site's sections; the one the page belongs to is marked for sight and for screen readers. */
+/**
+ * The site's sections; the one the page belongs to is marked for sight and for screen readers.
+ * At 360 px the seven items and the theme toggle fill the header (11 px text below `sm`): another
+ * item needs a different design, such as a menu.
+ */
 export function MainNav() {
   const pathname = usePathname();
   return (
@@ -31,7 +35,7 @@ export function MainNav() {
             href={item.href}
             aria-current={current ? 'page' : undefined}
             className={cn(
-              'rounded-md px-0.5 py-1.5 text-xs hover:bg-surface-hover hover:text-slate-950 focus-visible:outline focus-visible:outline-2 focus-visible:outline-ring sm:px-3 sm:text-sm dark:hover:text-white',
+              'rounded-md px-0.5 py-1.5 text-[11px] hover:bg-surface-hover hover:text-slate-950 focus-visible:outline focus-visible:outline-2 focus-visible:outline-ring sm:px-3 sm:text-sm dark:hover:text-white',
               current
                 ? 'bg-surface-hover font-semibold text-slate-950 underline decoration-accent-line decoration-2 underline-offset-[6px] dark:text-white'
                 : 'text-slate-700 dark:text-slate-300',
