@@ -111,6 +111,13 @@ test.describe('ElastiCache tools', () => {
     await sizing.field('Dataset size (GB)').fill('200');
     await expect(sizing.figure(sizing.nodeBased, 'Shards')).toHaveText('7');
     await expectNoSeriousViolations(page, '/tools/sizing with an estimate (dark)');
+
+    // The pricing lesson prints its figures from the same module.
+    await page.getByRole('link', { name: 'limits, quotas and pricing' }).click();
+    await expect(page.getByRole('cell', { name: '100 MB, so about $6 a month' })).toBeVisible();
+    await expect(
+      page.getByText(/≈ 8\.4 billion ECPUs: about \$19 at the third-party Valkey rate, or \$29/),
+    ).toBeVisible();
   });
 });
 

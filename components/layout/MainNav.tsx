@@ -35,7 +35,7 @@ export function MainNav() {
             href={item.href}
             aria-current={current ? 'page' : undefined}
             className={cn(
-              'rounded-md px-0.5 py-1.5 text-[11px] hover:bg-surface-hover hover:text-slate-950 focus-visible:outline focus-visible:outline-2 focus-visible:outline-ring sm:px-3 sm:text-sm dark:hover:text-white',
+              'min-w-6 rounded-md px-0.5 py-1.5 text-center text-[11px] hover:bg-surface-hover hover:text-slate-950 focus-visible:outline focus-visible:outline-2 focus-visible:outline-ring sm:px-3 sm:text-sm dark:hover:text-white',
               current
                 ? 'bg-surface-hover font-semibold text-slate-950 underline decoration-accent-line decoration-2 underline-offset-[6px] dark:text-white'
                 : 'text-slate-700 dark:text-slate-300',

@@ -12,7 +12,8 @@ export class CliBuilderPage {
     this.form = page.getByRole('form', { name: 'Command options' });
     this.command = page.getByLabel('The aws elasticache command');
     this.status = page.getByRole('status');
-    this.copyButton = page.getByRole('button', { name: 'Copy the command' });
+    // Named "Copy the command", then "Copied" for a moment after a click.
+    this.copyButton = page.getByRole('button', { name: /^(Copy the command|Copied)$/ });
     this.flagList = page.locator('dl');
   }
 
