@@ -58,7 +58,8 @@ describe('POST /api/tools/cli', () => {
     }
   });
 
-  it('refuses a body that is not JSON (415) or too large (413), like every route', async () => {
+  it('refuses another site (403), a body that is not JSON (415) or too large (413), like every route', async () => {
+    expect((await build(BRIEF, { origin: 'https://evil.example' })).status).toBe(403);
     expect((await build(BRIEF, { 'content-type': 'text/plain' })).status).toBe(415);
     expect((await build({ ...BRIEF, description: 'x'.repeat(20_000) })).status).toBe(413);
   });
