@@ -110,6 +110,10 @@ test.describe('ElastiCache tools', () => {
     await expect(page.getByText('Fix the fields marked with an error to see the estimate.')).toBeVisible();
     await sizing.field('Dataset size (GB)').fill('200');
     await expect(sizing.figure(sizing.nodeBased, 'Shards')).toHaveText('7');
+    // Memcached: no replicas and no reserved memory, so every node holds 50 GB of the 260.
+    await sizing.field('Engine').selectOption('Memcached');
+    await expect(sizing.field('Replicas per shard')).toHaveCount(0);
+    await expect(sizing.figure(sizing.nodeBased, 'Total nodes')).toHaveText('6');
     await expectNoSeriousViolations(page, '/tools/sizing with an estimate (dark)');
 
     // The pricing lesson prints its figures from the same module.

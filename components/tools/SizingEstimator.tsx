@@ -34,6 +34,12 @@ const NUMBER_FIELDS: { field: NumberField; label: string; hint?: string; optiona
   { field: 'headroomPercent', label: 'Growth headroom (%)' },
 ];
 
+/** Memcached has no replicas, no Multi-AZ failover and no reserved-memory setting: those fields are hidden for it. */
+const NOT_FOR_MEMCACHED: ReadonlySet<NumberField> = new Set(['replicas', 'reservedMemoryPercent']);
+
+const fieldsFor = (engine: SizingInput['engine']) =>
+  NUMBER_FIELDS.filter(({ field }) => engine !== 'memcached' || !NOT_FOR_MEMCACHED.has(field));
+
 const INITIAL: Record<NumberField, string> & Pick<SizingInput, 'multiAz' | 'region' | 'engine'> = {
   datasetGb: '200',
   itemBytes: '1024',
@@ -75,8 +81,14 @@ export function SizingEstimator() {
     setValues((all) => ({ ...all, [field]: value }));
 
   const { estimate, fieldErrors } = useMemo(() => {
-    const body: Record<string, unknown> = { multiAz: values.multiAz, region: values.region, engine: values.engine };
-    for (const { field } of NUMBER_FIELDS) {
+    const memcached = values.engine === 'memcached';
+    const body: Record<string, unknown> = {
+      multiAz: memcached ? false : values.multiAz,
+      ...(memcached ? { replicas: 0 } : {}),
+      region: values.region,
+      engine: values.engine,
+    };
+    for (const { field } of fieldsFor(values.engine)) {
       const text = values[field].trim();
       if (text !== '') body[field] = Number(text);
     }
@@ -115,7 +127,7 @@ export function SizingEstimator() {
           options={SERVERLESS_REGIONS.map((value) => ({ value, label: value }))}
           onChange={(value) => set('region', value as SizingInput['region'])}
         />
-        {NUMBER_FIELDS.map(({ field, label, hint }) => {
+        {fieldsFor(values.engine).map(({ field, label, hint }) => {
           const error = fieldErrors.get(field);
           return (
             <TextField
@@ -130,12 +142,14 @@ export function SizingEstimator() {
             />
           );
         })}
-        <CheckboxField
-          id="sizing-multiAz"
-          label="Multi-AZ"
-          checked={values.multiAz}
-          onChange={(on) => set('multiAz', on)}
-        />
+        {values.engine !== 'memcached' && (
+          <CheckboxField
+            id="sizing-multiAz"
+            label="Multi-AZ"
+            checked={values.multiAz}
+            onChange={(on) => set('multiAz', on)}
+          />
+        )}
       </form>
 
       <section aria-labelledby="sizing-result-heading" className="min-w-0 space-y-6">
