@@ -138,7 +138,8 @@ test(
         page.viewportSize()!.width,
       );
       await expect(header.section('Tools')).toHaveAttribute('aria-current', 'page');
-      await expectNoSeriousViolations(page, page.url());
+      // The desktop's axe passes are in the tests above; at 360 px other sizes (touch targets) apply.
+      if (page.viewportSize()!.width <= 360) await expectNoSeriousViolations(page, `${page.url()} at 360 px`);
     }
   },
 );
