@@ -10,6 +10,7 @@ const SECTIONS = [
   { href: '/learn', label: 'Learn' },
   { href: '/sandbox', label: 'Sandbox' },
   { href: '/labs', label: 'Labs' },
+  { href: '/tools', label: 'Tools' },
   { href: '/drills', label: 'Drills' },
   { href: '/interview', label: 'Interview' },
   { href: '/progress', label: 'Progress' },
@@ -26,7 +27,7 @@ const OTHER = 'text-slate-700 dark:text-slate-300';
 
 /**
  * The site's sections; the one the page belongs to is marked for sight and for screen readers.
- * From `lg` up they sit in the header; below it, where seven items do not fit at a readable size,
+ * From `lg` up they sit in the header; below it, where eight items do not fit at a readable size,
  * a "Menu" button opens them as a list (Escape or a click outside closes it, focus returns to the
  * button). The theme toggle stays in view at every width.
  */

@@ -71,6 +71,7 @@ describe('content checker: files alone', () => {
     ['refused solution step', broken('      - SET fixture:greeting hello', '      - EVAL "return 1" 0'), /challenge "fixture-first-challenge": solution step "EVAL "return 1" 0" is refused by the sandbox/],
     ['bad check expectation', broken('expect: { equals: hello }', 'expect: { roughly: hello }'), /frontmatter "challenges\.0\.checks\.1/],
     ['LabRun refused by the lab', broken('## Try it', '## Try it\n\n<LabRun command="CONFIG GET maxmemory" />'), /<LabRun command="CONFIG GET maxmemory"> is refused by the lab/],
+    ['PricingFigure with an unknown figure', broken('## Try it', '## Try it\n\nAbout <PricingFigure of="dream-price" /> a month.'), /<PricingFigure of="dream-price"> is not a figure: use valkey-gb-hour/],
     ['LabRun with an unknown mode', broken('## Try it', '## Try it\n\n<LabRun command="PING" mode="node" />'), /<LabRun mode="node"> is not a mode/],
     ['lab check kind on a sandbox challenge', broken('expect: { equals: hello }', 'expect: { equals: hello }\n        mode: primary'), /frontmatter "challenges\.0\.checks\.1/],
   ];

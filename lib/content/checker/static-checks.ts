@@ -13,6 +13,7 @@ import { judgeCommand } from '@/lib/sandbox/policy';
 import { describeIssues, GuideFrontmatter, isLabChallenge, LessonFrontmatter, TrackList, type AnyChallengeSpec, type LabSolutionStep } from '../schema';
 import { LAB_COMMANDS } from '@/lib/labs/cluster/lab-commands';
 import { indexMdx, type IndexedQuiz, type MdxIndex } from '../mdx-index';
+import { isPricingFigureId, PRICING_FIGURE_IDS } from '@/lib/tools/pricing-figures';
 import { CALLOUT_VARIANT_NAMES, COMPONENT_RULES, KNOWN_PAGES, LESSON_MINIMUMS } from './component-rules';
 import { lineOfText, type ContentProblem } from './problems';
 
@@ -126,6 +127,9 @@ function checkElements(lesson: ParsedLesson, index: MdxIndex, publicDir: string,
     }
     if (element.name === 'Callout' && element.attributes.variant !== undefined && !CALLOUT_VARIANT_NAMES.includes(element.attributes.variant as never)) {
       problems.push({ file, line: element.line, message: `<Callout variant="${String(element.attributes.variant)}"> is not a variant: use ${CALLOUT_VARIANT_NAMES.join(', ')}` });
+    }
+    if (element.name === 'PricingFigure' && typeof element.attributes.of === 'string' && !isPricingFigureId(element.attributes.of)) {
+      problems.push({ file, line: element.line, message: `<PricingFigure of="${element.attributes.of}"> is not a figure: use ${PRICING_FIGURE_IDS.join(', ')}` });
     }
     if (element.name === 'Figure' && typeof element.attributes.src === 'string') {
       const src = element.attributes.src;

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { learnerRequest } from '@/lib/testing/http';
+import { POST } from './route';
+
+const WORKLOAD = {
+  datasetGb: 200,
+  itemBytes: 1024,
+  readsPerSecond: 240_000,
+  writesPerSecond: 60_000,
+  replicas: 1,
+  multiAz: true,
+  region: 'us-east-1',
+  engine: 'redis',
+};
+
+const estimate = (body: unknown) => POST(learnerRequest('/api/tools/sizing', undefined, body));
+
+describe('POST /api/tools/sizing', () => {
+  it('answers a node-based plan and a Serverless estimate side by side, dated, with assumptions', async () => {
+    const response = await estimate(WORKLOAD);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as {
+      nodeBased: { shards: number; totalNodes: number; monthlyUsd: number | null };
+      serverless: { storageUsd: number; ecpusPerMonth: number };
+      assumptions: string[];
+      pricesAsOf: string;
+    };
+    expect(body.nodeBased).toMatchObject({ shards: 7, totalNodes: 14, monthlyUsd: null });
+    expect(body.serverless.storageUsd).toBeCloseTo(18_250, 6);
+    expect(body.serverless.ecpusPerMonth).toBe(788_400_000_000);
+    expect(body.assumptions.length).toBeGreaterThan(3);
+    expect(body.pricesAsOf).toBe('2026-11');
+  });
+
+  it('prices the node-based plan when given the node’s hourly rate', async () => {
+    const response = await estimate({ ...WORKLOAD, nodeHourlyUsd: 0.5 });
+    expect(((await response.json()) as { nodeBased: { monthlyUsd: number } }).nodeBased.monthlyUsd).toBe(5110);
+  });
+
+  it('answers 400 naming the field for a workload it cannot estimate', async () => {
+    for (const [body, message] of [
+      [{ ...WORKLOAD, datasetGb: 0 }, /"datasetGb": must be more than 0/],
+      [{ ...WORKLOAD, replicas: 6 }, /"replicas": must be 0 to 5/],
+      [{ ...WORKLOAD, region: 'mars-1' }, /"region": must be one of us-east-1, eu-west-1/],
+      [{ ...WORKLOAD, engine: undefined }, /"engine"/],
+    ] as const) {
+      const response = await estimate(body);
+      expect(response.status).toBe(400);
+      const answer = (await response.json()) as { ok: boolean; code: string; error: string };
+      expect(answer).toMatchObject({ ok: false, code: 'bad_request' });
+      expect(answer.error).toMatch(message);
+    }
+  });
+});
