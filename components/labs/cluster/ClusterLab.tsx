@@ -1,7 +1,14 @@
 'use client';
 
 import { useState } from 'react';
-import { failoverShard, reshard, restartNode } from '@/lib/labs/cluster/api-client';
+import {
+  failoverShard,
+  reshard,
+  reshardPausing,
+  restartNode,
+  resumeReshard,
+  runWriteLoss,
+} from '@/lib/labs/cluster/api-client';
 import { Button } from '@/components/ui/Button';
 import { PanelStatus } from '@/components/ui/PanelStatus';
 import { EventTimeline } from './EventTimeline';
@@ -90,11 +97,16 @@ export function ClusterLab() {
           <ReshardForm
             topology={topology}
             busy={operating}
-            onReshard={(from, to, slots) => void operate(() => reshard(from, to, slots))}
+            onReshard={(from, to, slots, pauseAfterKeys) =>
+              void operate(() =>
+                pauseAfterKeys === null ? reshard(from, to, slots) : reshardPausing(from, to, slots, pauseAfterKeys),
+              )
+            }
+            onResume={() => void operate(resumeReshard)}
           />
         </div>
       )}
-      <WriteLossExperiment topology={topology} disabled={operating} />
+      <WriteLossExperiment topology={topology} disabled={operating} onRun={() => void operate(runWriteLoss)} />
     </div>
   );
 }

@@ -1,7 +1,15 @@
 'use client';
 
 import { useCallback, useEffect, useState } from 'react';
-import { failoverShard, reshard, restartNode, type LabConsoleMode, type LabShape } from '@/lib/labs/cluster/api-client';
+import {
+  failoverShard,
+  reshard,
+  reshardPausing,
+  restartNode,
+  resumeReshard,
+  type LabConsoleMode,
+  type LabShape,
+} from '@/lib/labs/cluster/api-client';
 import { Button } from '@/components/ui/Button';
 import { useElapsedSeconds } from '@/components/ui/use-elapsed-seconds';
 import { useLabOperation } from '@/components/labs/cluster/use-lab-operation';
@@ -137,7 +145,12 @@ export function LabPanel({ shape }: { shape: LabShape }) {
             <ReshardForm
               topology={state.topology}
               busy={operating}
-              onReshard={(from, to, slots) => void operate(() => reshard(from, to, slots))}
+              onReshard={(from, to, slots, pauseAfterKeys) =>
+                void operate(() =>
+                  pauseAfterKeys === null ? reshard(from, to, slots) : reshardPausing(from, to, slots, pauseAfterKeys),
+                )
+              }
+              onResume={() => void operate(resumeReshard)}
             />
           )}
         </>
