@@ -44,8 +44,8 @@ export function LabPanel({ shape }: { shape: LabShape }) {
   const { run: runInConsole } = labConsole;
 
   const run = useCallback(
-    async (command: string, mode: LabConsoleMode) => {
-      await runInConsole(command, mode);
+    async (command: string, mode: LabConsoleMode, node?: string) => {
+      await runInConsole(command, mode, node);
       lessonLab.answered();
     },
     [runInConsole],
@@ -55,6 +55,8 @@ export function LabPanel({ shape }: { shape: LabShape }) {
   }, [run, running]);
   useEffect(() => () => lessonLab.detach(run), [run]);
   useEffect(() => lessonLab.setBusy(labConsole.busy || operating), [labConsole.busy, operating]);
+  const topology = state.status === 'running' && running !== null ? state.topology : null;
+  useEffect(() => lessonLab.setTopology(topology), [topology]);
 
   // A failover or reshard goes on after its request answers: the checks run again as the topology moves.
   const events = state.status === 'running' ? state.topology.events.length : 0;
