@@ -30,9 +30,24 @@ export class ClusterLabPage {
 
   /** Chooses a shape, starts the lab and waits for its topology (a cluster is ready within seconds). */
   async start(shape: 'Cluster mode enabled' | 'Cluster mode disabled'): Promise<void> {
+    await this.requestStart(shape);
+    await expect(this.topology).toBeVisible({ timeout: 20_000 });
+  }
+
+  /** Chooses a shape and presses Start, without waiting for the lab (it may be refused). */
+  async requestStart(shape: 'Cluster mode enabled' | 'Cluster mode disabled'): Promise<void> {
     await this.page.getByRole('radio', { name: new RegExp(`^${shape}`) }).check();
     await this.startButton.click();
-    await expect(this.topology).toBeVisible({ timeout: 20_000 });
+  }
+
+  /** The replication shape's endpoints: "→ 127.0.0.1:PORT" (the reader lists its replicas, comma-separated). */
+  endpoint(name: 'Primary endpoint' | 'Reader endpoint'): Locator {
+    return this.topology.getByRole('definition', { name, exact: true });
+  }
+
+  /** The replication shape's one shard. */
+  get replicationGroup(): Locator {
+    return this.topology.getByRole('region', { name: 'Replication group', exact: true });
   }
 
   shard(id: number): Locator {

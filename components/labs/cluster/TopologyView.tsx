@@ -39,9 +39,13 @@ export function TopologyView({
       ) : (
         <dl className="mt-2 grid gap-1 text-sm sm:grid-cols-[auto_1fr] sm:gap-x-3">
           <dt className="font-medium">Primary endpoint</dt>
-          <dd className="font-mono">→ {topology.endpoints.primary ?? '—'}</dd>
+          <dd className="font-mono" aria-label="Primary endpoint">
+            → {topology.endpoints.primary ?? '—'}
+          </dd>
           <dt className="font-medium">Reader endpoint</dt>
-          <dd className="font-mono">→ {topology.endpoints.reader?.join(', ') || '—'}</dd>
+          <dd className="font-mono" aria-label="Reader endpoint">
+            → {topology.endpoints.reader?.join(', ') || '—'}
+          </dd>
         </dl>
       )}
       <ul className={`mt-3 grid gap-3 ${cluster ? 'md:grid-cols-3' : ''}`}>
