@@ -36,6 +36,21 @@ test('a cluster lab: topology, MOVED in node mode, redirects in cluster mode, a 
   await expect(followed).toHaveText(`-> Redirected to slot [12182] located at ${shard3Primary}\nOK`);
   await expect(clusterLab.console.entries.last().getByTestId('answered-by')).toHaveText(`from ${shard3Primary}`);
 
+  // A reshard paused in the middle of slot 10922 (shard 2's last): the moved key answers ASK on shard 2's primary.
+  await clusterLab.chooseMode('Cluster');
+  await clusterLab.console.run('MSET {order:13704}:a 1 {order:13704}:b 2');
+  const shard2Primary = await clusterLab.addressOf(clusterLab.nodes(clusterLab.shard(2), 'primary'));
+  await clusterLab.reshard(2, 3, 1, 1);
+  await expect(clusterLab.reshardRegion).toContainText('Paused in the middle of slot 10922: 1 key moved so far.');
+  await clusterLab.chooseMode('One node', shard2Primary);
+  const replies = [
+    await (await clusterLab.console.run('GET {order:13704}:a')).textContent(),
+    await (await clusterLab.console.run('GET {order:13704}:b')).textContent(),
+  ];
+  expect(replies.filter((text) => text === `(error) ASK 10922 ${shard3Primary}`)).toHaveLength(1);
+  await clusterLab.reshardRegion.getByRole('button', { name: 'Finish the move' }).click();
+  await expect(clusterLab.reshardRegion).toContainText('Done: 1 slot and 2 keys moved from shard 2 to shard 3.');
+
   // The keyslot explorer agrees with the server.
   await clusterLab.keyslot.getByRole('textbox', { name: 'Key', exact: true }).fill('foo');
   await expect(clusterLab.keyslot.getByTestId('keyslot')).toHaveText('12182');

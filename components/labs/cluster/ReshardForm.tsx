@@ -7,6 +7,8 @@ import { reshardProgress } from '@/lib/labs/cluster/timeline-view';
 import { Button } from '@/components/ui/Button';
 import { OnElastiCache } from './OnElastiCache';
 
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 const fieldClass = 'mt-1 block w-full rounded-md border border-line-strong bg-white px-2 py-1 dark:bg-slate-900';
 
 /**
@@ -113,9 +115,9 @@ export function ReshardForm({
         <div className="mt-3 text-sm">
           <label className="block">
             {progress.state === 'done'
-              ? `Done: ${progress.moved} slots and ${progress.keys} keys moved from shard ${progress.from} to shard ${progress.to}.`
+              ? `Done: ${count(progress.moved, 'slot')} and ${count(progress.keys, 'key')} moved from shard ${progress.from} to shard ${progress.to}.`
               : progress.state === 'paused'
-                ? `Paused in the middle of slot ${progress.slot}: ${progress.keys} keys moved so far. Commands on its keys now answer ASK in node mode.`
+                ? `Paused in the middle of slot ${progress.slot}: ${count(progress.keys, 'key')} moved so far. Commands on its keys now answer ASK in node mode.`
                 : progress.state === 'stopped'
                   ? `Stopped after ${progress.moved} of ${progress.total} slots (see the timeline).`
                   : `Moving slots from shard ${progress.from} to shard ${progress.to}: ${progress.moved} of ${progress.total} (${progress.keys} keys so far).`}
