@@ -44,7 +44,9 @@ export class ClusterLabPage {
 
   /** The replication shape's endpoints: "→ 127.0.0.1:PORT" (the reader lists its replicas, comma-separated). */
   endpoint(name: 'Primary endpoint' | 'Reader endpoint'): Locator {
-    return this.topology.getByRole('definition', { name, exact: true });
+    // A definition takes no name from its term: the endpoints are the topology's first two "→" definitions, in this order.
+    const endpoints = this.topology.getByRole('definition').filter({ hasText: /^→ / });
+    return endpoints.nth(name === 'Primary endpoint' ? 0 : 1);
   }
 
   /** The replication shape's one shard. */

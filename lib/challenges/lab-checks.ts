@@ -67,15 +67,13 @@ async function runCommandCheck(
     };
   const targets: { mode: LabExecMode; node?: string }[] = onShard
     ? [{ mode: 'node', node: onShard.address }]
-    : mode === 'node'
-      ? []
-      : mode === 'replicas'
-        ? topology.shards.flatMap((shard) =>
-            shard.nodes
-              .filter((node) => node.role === 'replica' && node.health !== 'down')
-              .map((node) => ({ mode: 'node' as const, node: node.address })),
-          )
-        : [{ mode }];
+    : mode === 'replicas'
+      ? topology.shards.flatMap((shard) =>
+          shard.nodes
+            .filter((node) => node.role === 'replica' && node.health !== 'down')
+            .map((node) => ({ mode: 'node' as const, node: node.address })),
+        )
+      : [{ mode: mode === 'node' ? 'cluster' : mode }];
   if (targets.length === 0)
     return { label: check.label, passed: false, detail: `${check.failure} (no replica is running)` };
   const seen: string[] = [];

@@ -39,14 +39,9 @@ export function TopologyView({
       ) : (
         <dl className="mt-2 grid gap-1 text-sm sm:grid-cols-[auto_1fr] sm:gap-x-3">
           <dt className="font-medium">Primary endpoint</dt>
-          {/* An explicit role: the endpoints are found by name (the term), in tests and by assistive tech alike. */}
-          <dd role="definition" aria-label="Primary endpoint" className="font-mono">
-            → {topology.endpoints.primary ?? '—'}
-          </dd>
+          <dd className="font-mono">→ {topology.endpoints.primary ?? '—'}</dd>
           <dt className="font-medium">Reader endpoint</dt>
-          <dd role="definition" aria-label="Reader endpoint" className="font-mono">
-            → {topology.endpoints.reader?.join(', ') || '—'}
-          </dd>
+          <dd className="font-mono">→ {topology.endpoints.reader?.join(', ') || '—'}</dd>
         </dl>
       )}
       <ul className={`mt-3 grid gap-3 ${cluster ? 'md:grid-cols-3' : ''}`}>
