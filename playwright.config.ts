@@ -31,14 +31,23 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined } },
+    { name: 'desktop', testIgnore: /lab-cap\.spec\.ts/, use: { ...devices['Desktop Chrome'], channel: undefined } },
     // The phone runs only what its 360 px layout can change (tests tagged @layout: axe passes,
     // horizontal overflow, the sidebar disclosure, the one whole learner journey); flows that
     // behave the same at any width (API calls, keyboard shortcuts, timers) run on desktop only.
     {
       name: 'phone',
       grep: /@layout/,
+      testIgnore: /lab-cap\.spec\.ts/,
       use: { ...devices['Pixel 5'], viewport: { width: 360, height: 740 }, channel: undefined },
+    },
+    // Fills the app's lab cap (KEYSPACE_LAB_MAX_LABS below) to show "all labs are busy": it runs
+    // after every other test, so that no other test's lab start meets the full cap.
+    {
+      name: 'lab-cap',
+      testMatch: /lab-cap\.spec\.ts/,
+      dependencies: ['desktop', 'phone'],
+      use: { ...devices['Desktop Chrome'], channel: undefined },
     },
   ],
   // The real `npm start` path, on the e2e profile's own ports, against the production build.
@@ -51,6 +60,11 @@ export default defineConfig({
     gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
     // Every test browser comes from 127.0.0.1, so the per-address limits would count the whole
     // suite as one visitor; per-learner limits stay at their defaults.
-    env: { KEYSPACE_SANDBOX_RATE_PER_ADDRESS: '10000', KEYSPACE_SANDBOX_SESSIONS_PER_MINUTE: '10000' },
+    // At most 3 labs: two workers each start one at a time, with one to spare; lab-cap.spec.ts fills it.
+    env: {
+      KEYSPACE_SANDBOX_RATE_PER_ADDRESS: '10000',
+      KEYSPACE_SANDBOX_SESSIONS_PER_MINUTE: '10000',
+      KEYSPACE_LAB_MAX_LABS: '3',
+    },
   },
 });

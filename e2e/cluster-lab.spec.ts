@@ -36,6 +36,21 @@ test('a cluster lab: topology, MOVED in node mode, redirects in cluster mode, a 
   await expect(followed).toHaveText(`-> Redirected to slot [12182] located at ${shard3Primary}\nOK`);
   await expect(clusterLab.console.entries.last().getByTestId('answered-by')).toHaveText(`from ${shard3Primary}`);
 
+  // A reshard paused in the middle of slot 10922 (shard 2's last): the moved key answers ASK on shard 2's primary.
+  await clusterLab.chooseMode('Cluster');
+  await clusterLab.console.run('MSET {order:13704}:a 1 {order:13704}:b 2');
+  const shard2Primary = await clusterLab.addressOf(clusterLab.nodes(clusterLab.shard(2), 'primary'));
+  await clusterLab.reshard(2, 3, 1, 1);
+  await expect(clusterLab.reshardRegion).toContainText('Paused in the middle of slot 10922: 1 key moved so far.');
+  await clusterLab.chooseMode('One node', shard2Primary);
+  const replies = [
+    await (await clusterLab.console.run('GET {order:13704}:a')).textContent(),
+    await (await clusterLab.console.run('GET {order:13704}:b')).textContent(),
+  ];
+  expect(replies.filter((text) => text === `(error) ASK 10922 ${shard3Primary}`)).toHaveLength(1);
+  await clusterLab.reshardRegion.getByRole('button', { name: 'Finish the move' }).click();
+  await expect(clusterLab.reshardRegion).toContainText('Done: 1 slot and 2 keys moved from shard 2 to shard 3.');
+
   // The keyslot explorer agrees with the server.
   await clusterLab.keyslot.getByRole('textbox', { name: 'Key', exact: true }).fill('foo');
   await expect(clusterLab.keyslot.getByTestId('keyslot')).toHaveText('12182');
@@ -70,11 +85,42 @@ test('a cluster lab: topology, MOVED in node mode, redirects in cluster mode, a 
   await expect(clusterLab.startButton).toBeVisible();
 });
 
+test('a replication lab: a graceful failover moves the primary endpoint, the reader endpoint follows', async ({
+  page,
+  clusterLab,
+}) => {
+  test.setTimeout(60_000);
+  await clusterLab.goto();
+  await clusterLab.start('Cluster mode disabled');
+  const group = clusterLab.replicationGroup;
+  await expect(clusterLab.nodes(group, 'primary', 'ok')).toHaveCount(1);
+  await expect(clusterLab.nodes(group, 'replica', 'ok')).toHaveCount(2);
+  const primary = await clusterLab.addressOf(clusterLab.nodes(group, 'primary'));
+  await expect(clusterLab.endpoint('Primary endpoint')).toHaveText(`→ ${primary}`);
+  await expect(clusterLab.endpoint('Reader endpoint')).not.toContainText(primary);
+  await expect(page.getByText(/stopped and deleted after 15 minutes without a command or an operation/)).toBeVisible();
+
+  await group.getByRole('button', { name: 'Graceful failover', exact: true }).click();
+  await expect(clusterLab.timeline).toContainText('Primary endpoint moved to', { timeout: 15_000 });
+  await expect(clusterLab.endpoint('Primary endpoint')).not.toHaveText(`→ ${primary}`);
+  const promoted = await clusterLab.addressOf(clusterLab.nodes(group, 'primary', 'ok'));
+  await expect(clusterLab.endpoint('Primary endpoint')).toHaveText(`→ ${promoted}`);
+  await expect(clusterLab.endpoint('Reader endpoint')).toContainText(primary);
+  await expect(clusterLab.endpoint('Reader endpoint')).not.toContainText(promoted);
+  await expect(group.getByRole('listitem', { name: `${primary}, replica, ok` })).toBeVisible();
+
+  await clusterLab.chooseMode('Primary endpoint');
+  await expect(await clusterLab.console.run('SET after failover')).toHaveText('OK');
+  await expect(clusterLab.console.entries.last().getByTestId('answered-by')).toHaveText(`from ${promoted}`);
+  await expectNoSeriousViolations(page, '/labs/cluster, replication shape after a failover');
+  await clusterLab.remove();
+});
+
 test(
   'the lab at phone width: shards stack, nothing overflows, axe passes',
   { tag: '@layout' },
   async ({ page, clusterLab, header }) => {
-    test.setTimeout(60_000);
+    test.setTimeout(90_000);
     await clusterLab.goto();
     await expect(clusterLab.startButton).toBeEnabled();
     await expectNoSeriousViolations(page, '/labs/cluster before a lab starts');
@@ -92,6 +138,18 @@ test(
     const [first, second] = await Promise.all([clusterLab.shard(1).boundingBox(), clusterLab.shard(2).boundingBox()]);
     if (page.viewportSize()!.width < 768) expect(second!.y, 'shards stack below each other').toBeGreaterThan(first!.y);
     await expectNoSeriousViolations(page, '/labs/cluster with a running cluster lab');
+
+    // Kill shard 1's primary at phone width: the timeline shows the promotion, the replica's card says primary.
+    const shard1 = clusterLab.shard(1);
+    const killed = await clusterLab.addressOf(clusterLab.nodes(shard1, 'primary'));
+    const replica = await clusterLab.addressOf(clusterLab.nodes(shard1, 'replica'));
+    await shard1.getByRole('button', { name: 'Kill the primary of shard 1' }).click();
+    await expect(clusterLab.timeline).toContainText(`Replica ${replica} promoted to primary of shard 1`, {
+      timeout: 20_000,
+    });
+    await expect(shard1.getByRole('listitem', { name: `${replica}, primary, ok` })).toBeVisible({ timeout: 10_000 });
+    await expect(shard1.getByRole('listitem', { name: new RegExp(`^${killed}, .*, down$`) })).toBeVisible();
+    await expect(clusterLab.timeline.getByText(/writes unavailable \d+\.\d\d s/)).toBeVisible({ timeout: 10_000 });
     await clusterLab.remove();
   },
 );

@@ -58,7 +58,7 @@ export function LabChallengeWidget({ id, title, goal, hint, solution, checkLabel
             {solution.map((step, index) =>
               step.kind === 'command' ? (
                 <li key={index}>
-                  <LabRun command={step.command} mode={step.mode ?? undefined} />
+                  <LabRun command={step.command} mode={step.mode ?? undefined} shard={step.shard} />
                 </li>
               ) : (
                 <li key={index}>{step.text}</li>

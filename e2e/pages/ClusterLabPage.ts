@@ -13,6 +13,7 @@ export class ClusterLabPage {
   readonly topology: Locator;
   readonly timeline: Locator;
   readonly keyslot: Locator;
+  readonly reshardRegion: Locator;
 
   constructor(readonly page: Page) {
     this.startButton = page.getByRole('button', { name: 'Start the lab', exact: true });
@@ -22,6 +23,7 @@ export class ClusterLabPage {
     this.topology = page.getByRole('region', { name: /^Topology/ });
     this.timeline = page.getByRole('list', { name: 'Lab events, newest first' });
     this.keyslot = page.getByRole('region', { name: 'Keyslot explorer' });
+    this.reshardRegion = page.getByRole('region', { name: 'Resharding', exact: true });
   }
 
   async goto(): Promise<void> {
@@ -30,9 +32,26 @@ export class ClusterLabPage {
 
   /** Chooses a shape, starts the lab and waits for its topology (a cluster is ready within seconds). */
   async start(shape: 'Cluster mode enabled' | 'Cluster mode disabled'): Promise<void> {
+    await this.requestStart(shape);
+    await expect(this.topology).toBeVisible({ timeout: 20_000 });
+  }
+
+  /** Chooses a shape and presses Start, without waiting for the lab (it may be refused). */
+  async requestStart(shape: 'Cluster mode enabled' | 'Cluster mode disabled'): Promise<void> {
     await this.page.getByRole('radio', { name: new RegExp(`^${shape}`) }).check();
     await this.startButton.click();
-    await expect(this.topology).toBeVisible({ timeout: 20_000 });
+  }
+
+  /** The replication shape's endpoints: "→ 127.0.0.1:PORT" (the reader lists its replicas, comma-separated). */
+  endpoint(name: 'Primary endpoint' | 'Reader endpoint'): Locator {
+    // A definition takes no name from its term: the endpoints are the topology's first two "→" definitions, in this order.
+    const endpoints = this.topology.getByRole('definition').filter({ hasText: /^→ / });
+    return endpoints.nth(name === 'Primary endpoint' ? 0 : 1);
+  }
+
+  /** The replication shape's one shard. */
+  get replicationGroup(): Locator {
+    return this.topology.getByRole('region', { name: 'Replication group', exact: true });
   }
 
   shard(id: number): Locator {
@@ -53,6 +72,19 @@ export class ClusterLabPage {
   async chooseMode(mode: 'Cluster' | 'One node' | 'Primary endpoint' | 'Reader endpoint', node?: string) {
     await this.consoleRegion.getByRole('radio', { name: mode, exact: true }).check();
     if (node) await this.consoleRegion.getByRole('combobox', { name: 'Node', exact: true }).selectOption(node);
+  }
+
+  /** Moves slots with the Resharding form; `pauseAfterKeys` ticks "Pause in the middle of a slot". */
+  async reshard(from: number, to: number, slots: number, pauseAfterKeys?: number): Promise<void> {
+    const form = this.reshardRegion;
+    await form.getByRole('combobox', { name: 'From shard' }).selectOption(String(from));
+    await form.getByRole('combobox', { name: 'To shard' }).selectOption(String(to));
+    await form.getByRole('spinbutton', { name: 'Slots to move' }).fill(String(slots));
+    if (pauseAfterKeys !== undefined) {
+      await form.getByRole('checkbox', { name: 'Pause in the middle of a slot' }).check();
+      await form.getByRole('spinbutton', { name: 'after this many keys' }).fill(String(pauseAfterKeys));
+    }
+    await form.getByRole('button', { name: 'Move slots' }).click();
   }
 
   /** Stops the lab; every test that starts one ends with this. */

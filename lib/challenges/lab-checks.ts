@@ -12,6 +12,7 @@ import { keySlot } from '@/lib/labs/cluster/keyslot';
 import type { Lab } from '@/lib/labs/cluster/lab';
 import type { LabManager } from '@/lib/labs/cluster/lab-manager';
 import { shardOfSlot } from '@/lib/labs/cluster/slot-map';
+import { resolveLabCommand, shardPrimary } from '@/lib/labs/cluster/lab-placeholders';
 import { labTopology, type LabTopology } from '@/lib/labs/cluster/topology';
 import { judgeReply } from './expectations';
 import type { ChallengeResult, CheckResult } from './types';
@@ -54,34 +55,45 @@ async function runCommandCheck(
   check: Extract<LabChallengeCheck, { run: string }>,
 ): Promise<CheckResult> {
   const mode = check.mode ?? (lab.shape === 'cluster' ? 'cluster' : 'primary');
-  const targets: { mode: LabExecMode; node?: string }[] =
-    mode === 'replicas'
+  const line = resolveLabCommand(check.run, topology);
+  if (line === null)
+    return { label: check.label, passed: false, detail: `${check.failure} (a shard it names has no serving primary)` };
+  const onShard = mode === 'node' && check.shard !== undefined ? shardPrimary(topology, check.shard) : null;
+  if (mode === 'node' && !onShard)
+    return {
+      label: check.label,
+      passed: false,
+      detail: `${check.failure} (shard ${check.shard} has no serving primary)`,
+    };
+  const targets: { mode: LabExecMode; node?: string }[] = onShard
+    ? [{ mode: 'node', node: onShard.address }]
+    : mode === 'replicas'
       ? topology.shards.flatMap((shard) =>
           shard.nodes
             .filter((node) => node.role === 'replica' && node.health !== 'down')
             .map((node) => ({ mode: 'node' as const, node: node.address })),
         )
-      : [{ mode }];
+      : [{ mode: mode === 'node' ? 'cluster' : mode }];
   if (targets.length === 0)
     return { label: check.label, passed: false, detail: `${check.failure} (no replica is running)` };
   const seen: string[] = [];
   for (const target of targets) {
     const where = target.node ? ` on ${target.node}` : '';
-    const outcome = await runOnLab(lab, check.run, target.mode, target.node);
+    const outcome = await runOnLab(lab, line, target.mode, target.node);
     if (outcome.kind === 'rejected')
       return {
         label: check.label,
         passed: false,
-        detail: `${check.failure} (${check.run} could not run: ${outcome.error})`,
+        detail: `${check.failure} (${line} could not run: ${outcome.error})`,
       };
     const verdict = outcome.body.reply === null ? null : judgeReply(outcome.body.reply, check.expect);
     if (!verdict?.passed)
       return {
         label: check.label,
         passed: false,
-        detail: `${check.failure} (${check.run}${where} → ${outcome.body.text}${verdict ? `: ${verdict.reason}` : ''})`,
+        detail: `${check.failure} (${line}${where} → ${outcome.body.text}${verdict ? `: ${verdict.reason}` : ''})`,
       };
-    seen.push(`${check.run}${where} → ${outcome.body.text}`);
+    seen.push(`${line}${where} → ${outcome.body.text}`);
   }
   return { label: check.label, passed: true, detail: seen.join('; ') };
 }

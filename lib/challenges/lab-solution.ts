@@ -8,6 +8,7 @@ import type { LabSolutionStep } from '@/lib/content/schema';
 import { execInLab } from '@/lib/labs/cluster/exec';
 import type { LabManager } from '@/lib/labs/cluster/lab-manager';
 import { failoverShard, operationSettled, reshardLab } from '@/lib/labs/cluster/lab-service';
+import { resolveLabCommand, shardPrimary } from '@/lib/labs/cluster/lab-placeholders';
 import { labTopology } from '@/lib/labs/cluster/topology';
 import { ownerOf } from './lab-checks';
 
@@ -19,9 +20,15 @@ export async function runLabSolutionStep(
 ): Promise<string | null> {
   const lab = manager.get(learnerId);
   if (typeof step === 'string' || 'run' in step) {
-    const line = typeof step === 'string' ? step : step.run;
+    const typed = typeof step === 'string' ? step : step.run;
     const mode = typeof step === 'string' ? (lab.shape === 'cluster' ? 'cluster' : 'primary') : step.mode;
-    const outcome = await execInLab(lab, line, mode);
+    const topology = await labTopology(lab);
+    const line = resolveLabCommand(typed, topology);
+    const shard = typeof step === 'string' ? undefined : step.shard;
+    const node = mode === 'node' && shard !== undefined ? shardPrimary(topology, shard)?.address : undefined;
+    if (line === null || (mode === 'node' && !node))
+      return `solution step "${typed}": the shard it names has no serving primary`;
+    const outcome = await execInLab(lab, line, mode, node);
     if (outcome.kind === 'rejected') return `solution step "${line}" was rejected: ${outcome.error}`;
     if (!outcome.body.ok) return `solution step "${line}" answered ${outcome.body.text}`;
     return null;

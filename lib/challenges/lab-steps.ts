@@ -5,12 +5,12 @@
 import type { LabSolutionStep } from '@/lib/content/schema';
 
 export type LabStepView =
-  | { kind: 'command'; command: string; mode: 'cluster' | 'primary' | 'reader' | null }
+  | { kind: 'command'; command: string; mode: 'cluster' | 'primary' | 'reader' | 'node' | null; shard?: number }
   | { kind: 'action'; text: string };
 
 export function describeLabStep(step: LabSolutionStep): LabStepView {
   if (typeof step === 'string') return { kind: 'command', command: step, mode: null };
-  if ('run' in step) return { kind: 'command', command: step.run, mode: step.mode };
+  if ('run' in step) return { kind: 'command', command: step.run, mode: step.mode, shard: step.shard };
   if ('reshard' in step) {
     const { from, to, slots } = step.reshard;
     return {

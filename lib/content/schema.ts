@@ -61,10 +61,12 @@ export type ChallengeSpec = z.infer<typeof ChallengeSpec>;
 /** The lab shapes a lab challenge runs on (lib/labs/cluster). */
 export const LabChallengeShape = z.enum(['cluster', 'replication']);
 /** Where a lab check's command runs: the cluster (redirects followed), an endpoint, or every replica node. */
-const labCheckMode = z.enum(['cluster', 'primary', 'reader', 'replicas']);
+const labCheckMode = z.enum(['cluster', 'primary', 'reader', 'replicas', 'node']);
+/** With mode `node`: the shard whose primary runs the command (commands may name `$ID_OF_SHARD_n`, `$PORT_OF_SHARD_n`). */
+const labShard = z.number().int().min(1).max(3);
 
 export const LabChallengeCheck = z.union([
-  z.strictObject({ ...checkText, run: z.string().min(1), expect: Expectation, mode: labCheckMode.optional() }),
+  z.strictObject({ ...checkText, run: z.string().min(1), expect: Expectation, mode: labCheckMode.optional(), shard: labShard.optional() }),
   /** The shard (1–3) whose primary serves the key's slot. */
   z.strictObject({ ...checkText, slotOwner: z.strictObject({ key: keyName, shard: z.number().int().min(1).max(3) }) }),
   /** The primary now serving the key's shard (or, with `true`, the primary endpoint) is not the one it started with. */
@@ -75,7 +77,7 @@ export type LabChallengeCheck = z.infer<typeof LabChallengeCheck>;
 /** One step of a lab challenge's reference solution: a command line, or what the lab panel's buttons do. */
 export const LabSolutionStep = z.union([
   z.string().min(1),
-  z.strictObject({ run: z.string().min(1), mode: z.enum(['cluster', 'primary', 'reader']) }),
+  z.strictObject({ run: z.string().min(1), mode: z.enum(['cluster', 'primary', 'reader', 'node']), shard: labShard.optional() }),
   z.strictObject({
     failover: z.strictObject({ key: keyName.optional(), shard: z.number().int().min(1).max(3).optional(), kind: z.enum(['graceful', 'kill']) }),
   }),

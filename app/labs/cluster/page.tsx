@@ -10,7 +10,7 @@ export default function ClusterLabPage() {
       <p className="mt-2 max-w-3xl text-slate-600 dark:text-slate-300">
         A real Valkey cluster of your own, on this machine: shard it, break it and watch it heal. Run commands on the
         whole cluster or on one node, move slots between shards, kill a primary and time how long writes fail. Your lab
-        is stopped and deleted when left unused (after 15 minutes by default).
+        is stopped and deleted when you leave it without a command or an operation for a while (the page says how long).
       </p>
       <div className="mt-6">
         <ClusterLab />

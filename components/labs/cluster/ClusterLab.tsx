@@ -1,7 +1,14 @@
 'use client';
 
 import { useState } from 'react';
-import { failoverShard, reshard, restartNode } from '@/lib/labs/cluster/api-client';
+import {
+  failoverShard,
+  reshard,
+  reshardPausing,
+  restartNode,
+  resumeReshard,
+  runWriteLoss,
+} from '@/lib/labs/cluster/api-client';
 import { Button } from '@/components/ui/Button';
 import { PanelStatus } from '@/components/ui/PanelStatus';
 import { EventTimeline } from './EventTimeline';
@@ -11,7 +18,7 @@ import { LabStarter } from './LabStarter';
 import { ReshardForm } from './ReshardForm';
 import { useLabOperation } from './use-lab-operation';
 import { TopologyView } from './TopologyView';
-import { useClusterLab } from './use-cluster-lab';
+import { idleMinutes, useClusterLab } from './use-cluster-lab';
 import { useLabConsole } from './use-lab-console';
 import { WriteLossExperiment } from './WriteLossExperiment';
 
@@ -19,7 +26,11 @@ import { WriteLossExperiment } from './WriteLossExperiment';
 export function ClusterLab() {
   const lab = useClusterLab();
   const labConsole = useLabConsole();
-  const { operating, operationError, setOperationError, operate } = useLabOperation(lab.showTopology);
+  // After each operation, read the lab again: one that answered 404 was stopped for being idle.
+  const { operating, operationError, setOperationError, operate } = useLabOperation(
+    lab.showTopology,
+    () => void lab.refresh(),
+  );
   const [deleting, setDeleting] = useState(false);
 
   const { state } = lab;
@@ -51,6 +62,10 @@ export function ClusterLab() {
               · configuration endpoint <span className="font-mono">{topology.endpoints.configuration}</span>
             </>
           )}
+        </p>
+        <p className="w-full text-xs text-muted sm:order-last">
+          Your lab is stopped and deleted after {idleMinutes(topology.idleLimitSeconds)} without a command or an
+          operation (watching the topology does not count).
         </p>
         <Button
           type="button"
@@ -90,11 +105,16 @@ export function ClusterLab() {
           <ReshardForm
             topology={topology}
             busy={operating}
-            onReshard={(from, to, slots) => void operate(() => reshard(from, to, slots))}
+            onReshard={(from, to, slots, pauseAfterKeys) =>
+              void operate(() =>
+                pauseAfterKeys === null ? reshard(from, to, slots) : reshardPausing(from, to, slots, pauseAfterKeys),
+              )
+            }
+            onResume={() => void operate(resumeReshard)}
           />
         </div>
       )}
-      <WriteLossExperiment topology={topology} disabled={operating} />
+      <WriteLossExperiment topology={topology} disabled={operating} onRun={() => void operate(runWriteLoss)} />
     </div>
   );
 }

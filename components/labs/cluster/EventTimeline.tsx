@@ -24,7 +24,7 @@ export function EventTimeline({ events }: { events: LabTopology['events'] }) {
           tabIndex={0}
         >
           {[...events].reverse().map((event, index) => {
-            const unavailable = writeUnavailableMs(event.text);
+            const unavailable = writeUnavailableMs(event);
             return (
               <li key={`${event.at}-${events.length - index}`} className="flex gap-3">
                 <time dateTime={event.at} className="shrink-0 font-mono text-xs leading-5 text-muted">

@@ -18,6 +18,12 @@ export type LabState =
   | { status: 'running'; topology: LabTopology; stale?: string }
   | { status: 'error'; message: string };
 
+/** "15 minutes", from the lab's idle limit. */
+export function idleMinutes(seconds: number): string {
+  const minutes = Math.max(1, Math.round(seconds / 60));
+  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+}
+
 /** About once a second, as the issue asks; the server reads every node on each call. */
 const POLL_MS = 1000;
 
@@ -42,7 +48,7 @@ export function useClusterLab() {
           : current.status === 'running'
             ? {
                 status: 'none',
-                notice: 'Your lab is no longer running: labs left unused are stopped. Start a new one.',
+                notice: `Your lab was stopped after ${idleMinutes(current.topology.idleLimitSeconds)} without a command or an operation, and deleted. Start a new one whenever you like.`,
               }
             : { status: 'none' },
       );

@@ -1,7 +1,15 @@
 'use client';
 
 import { useCallback, useEffect, useState } from 'react';
-import { failoverShard, reshard, restartNode, type LabConsoleMode, type LabShape } from '@/lib/labs/cluster/api-client';
+import {
+  failoverShard,
+  reshard,
+  reshardPausing,
+  restartNode,
+  resumeReshard,
+  type LabConsoleMode,
+  type LabShape,
+} from '@/lib/labs/cluster/api-client';
 import { Button } from '@/components/ui/Button';
 import { useElapsedSeconds } from '@/components/ui/use-elapsed-seconds';
 import { useLabOperation } from '@/components/labs/cluster/use-lab-operation';
@@ -36,8 +44,8 @@ export function LabPanel({ shape }: { shape: LabShape }) {
   const { run: runInConsole } = labConsole;
 
   const run = useCallback(
-    async (command: string, mode: LabConsoleMode) => {
-      await runInConsole(command, mode);
+    async (command: string, mode: LabConsoleMode, node?: string) => {
+      await runInConsole(command, mode, node);
       lessonLab.answered();
     },
     [runInConsole],
@@ -47,6 +55,8 @@ export function LabPanel({ shape }: { shape: LabShape }) {
   }, [run, running]);
   useEffect(() => () => lessonLab.detach(run), [run]);
   useEffect(() => lessonLab.setBusy(labConsole.busy || operating), [labConsole.busy, operating]);
+  const topology = state.status === 'running' && running !== null ? state.topology : null;
+  useEffect(() => lessonLab.setTopology(topology), [topology]);
 
   // A failover or reshard goes on after its request answers: the checks run again as the topology moves.
   const events = state.status === 'running' ? state.topology.events.length : 0;
@@ -137,7 +147,12 @@ export function LabPanel({ shape }: { shape: LabShape }) {
             <ReshardForm
               topology={state.topology}
               busy={operating}
-              onReshard={(from, to, slots) => void operate(() => reshard(from, to, slots))}
+              onReshard={(from, to, slots, pauseAfterKeys) =>
+                void operate(() =>
+                  pauseAfterKeys === null ? reshard(from, to, slots) : reshardPausing(from, to, slots, pauseAfterKeys),
+                )
+              }
+              onResume={() => void operate(resumeReshard)}
             />
           )}
         </>

@@ -2,37 +2,60 @@
 
 import { useState } from 'react';
 import type { LabConsoleMode } from '@/lib/labs/cluster/api-client';
+import { resolveLabCommand, shardPrimary } from '@/lib/labs/cluster/lab-placeholders';
 import { Button } from '@/components/ui/Button';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { lessonLab, useLessonLab } from './lesson-lab-store';
 
-type LabRunMode = Exclude<LabConsoleMode, 'node'>;
-
-const MODE_NAMES: Record<LabRunMode, string> = {
+const MODE_NAMES: Record<LabConsoleMode, string> = {
   cluster: 'cluster mode',
   primary: 'primary endpoint',
   reader: 'reader endpoint',
+  node: 'one node',
 };
 
 /**
  * A command the learner runs in the lesson's lab (`<LabRun command="CLUSTER KEYSLOT foo" />`): the
- * reply appears in the lab panel's console, as if typed there, in the given mode.
+ * reply appears in the lab panel's console, as if typed there, in the given mode. With
+ * `mode="node" shard={2}` it runs on shard 2's primary (node mode: MOVED and ASK come back raw),
+ * and `$ID_OF_SHARD_n` / `$PORT_OF_SHARD_n` in the command are filled in from the learner's lab.
  */
-export function LabRun({ command, mode = 'cluster' }: { command: string; mode?: LabRunMode }) {
+export function LabRun({
+  command,
+  mode = 'cluster',
+  shard,
+}: {
+  command: string;
+  mode?: LabConsoleMode;
+  /** With mode "node": the shard whose primary runs it (MDX gives "2"). */
+  shard?: number | string;
+}) {
+  const shardNumber = shard === undefined ? undefined : Number(shard);
   const lab = useLessonLab();
   const hydrated = useHydrated();
   const [notice, setNotice] = useState<string | null>(null);
+  const resolved = lab.topology ? resolveLabCommand(command, lab.topology) : null;
+  const node =
+    mode === 'node' && shardNumber !== undefined && lab.topology ? shardPrimary(lab.topology, shardNumber) : null;
+  const where =
+    mode === 'node' && shard !== undefined
+      ? `shard ${shard}'s primary${node ? ` (${node.address})` : ''}`
+      : MODE_NAMES[mode];
   return (
     <div className="not-prose my-3 flex flex-wrap items-center gap-2 rounded-md border border-line bg-slate-950 px-3 py-2 text-slate-100">
-      <code className="min-w-0 flex-1 break-all font-mono text-sm">{command}</code>
-      <span className="text-xs text-slate-400">{MODE_NAMES[mode]}</span>
+      <code className="min-w-0 flex-1 break-all font-mono text-sm">{resolved ?? command}</code>
+      <span className="text-xs text-slate-400">{where}</span>
       <Button
         size="xs"
         variant="secondary"
         disabled={!hydrated || lab.busy}
         aria-label={`Run ${command} in your lab`}
         onClick={async () => {
-          const ran = await lessonLab.run(command, mode);
+          if (lab.running !== null && (resolved === null || (mode === 'node' && !node))) {
+            setNotice('That shard has no serving primary right now: see the topology.');
+            return;
+          }
+          const ran = await lessonLab.run(resolved ?? command, mode, node?.address);
           setNotice(ran ? null : 'Start the lab in this lesson first.');
         }}
       >

@@ -6,18 +6,20 @@
  * and operations, so lab challenges re-check after each, as sandbox challenges do.
  */
 import { useSyncExternalStore } from 'react';
-import type { LabConsoleMode, LabShape } from '@/lib/labs/cluster/api-client';
+import type { LabConsoleMode, LabShape, LabTopology } from '@/lib/labs/cluster/api-client';
 
 export interface LessonLabSnapshot {
   completed: number;
   busy: boolean;
   /** The shape of the running lab, null when the panel has none (or no panel is on the page). */
   running: LabShape | null;
+  /** The running lab's latest topology (for <LabRun> to find a shard's primary and fill in node ids). */
+  topology: LabTopology | null;
 }
 
-type Runner = (command: string, mode: LabConsoleMode) => Promise<unknown>;
+type Runner = (command: string, mode: LabConsoleMode, node?: string) => Promise<unknown>;
 
-let snapshot: LessonLabSnapshot = { completed: 0, busy: false, running: null };
+let snapshot: LessonLabSnapshot = { completed: 0, busy: false, running: null, topology: null };
 let runner: Runner | null = null;
 const listeners = new Set<() => void>();
 
@@ -30,7 +32,7 @@ const subscribe = (listener: () => void) => {
   listeners.add(listener);
   return () => listeners.delete(listener);
 };
-const serverSnapshot: LessonLabSnapshot = { completed: 0, busy: false, running: null };
+const serverSnapshot: LessonLabSnapshot = { completed: 0, busy: false, running: null, topology: null };
 
 export function useLessonLab(): LessonLabSnapshot {
   return useSyncExternalStore(
@@ -49,7 +51,10 @@ export const lessonLab = {
   detach(run: Runner): void {
     if (runner !== run) return;
     runner = null;
-    update({ running: null });
+    update({ running: null, topology: null });
+  },
+  setTopology(topology: LabTopology | null): void {
+    if (snapshot.topology !== topology) update({ topology });
   },
   setBusy(busy: boolean): void {
     if (snapshot.busy !== busy) update({ busy });
@@ -59,9 +64,9 @@ export const lessonLab = {
     update({ completed: snapshot.completed + 1 });
   },
   /** Runs a command in the panel's console; false when no lab is running on the page. */
-  async run(command: string, mode: LabConsoleMode): Promise<boolean> {
+  async run(command: string, mode: LabConsoleMode, node?: string): Promise<boolean> {
     if (!runner || snapshot.running === null) return false;
-    await runner(command, mode);
+    await runner(command, mode, node);
     return true;
   },
 };

@@ -27,7 +27,11 @@ async function flushLab(manager: LabManager): Promise<void> {
   await Promise.all(primaries.map((node) => lab.node(node.address)?.admin?.flushall()));
 }
 
-const changesShape = (spec: LabChallengeSpec) => spec.solution.some((step) => typeof step === 'object' && !('run' in step));
+/** A failover, a reshard, or a slot moved by hand (CLUSTER SETSLOT): the next challenge needs a new lab. */
+const changesShape = (spec: LabChallengeSpec) =>
+  spec.solution.some((step) =>
+    typeof step === 'string' ? /\bSETSLOT\b/i.test(step) : !('run' in step) || /\bSETSLOT\b/i.test(step.run),
+  );
 
 async function checkOne(
   { file, line, spec }: CheckedLabChallenge,

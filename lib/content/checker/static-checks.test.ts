@@ -72,7 +72,8 @@ describe('content checker: files alone', () => {
     ['bad check expectation', broken('expect: { equals: hello }', 'expect: { roughly: hello }'), /frontmatter "challenges\.0\.checks\.1/],
     ['LabRun refused by the lab', broken('## Try it', '## Try it\n\n<LabRun command="CONFIG GET maxmemory" />'), /<LabRun command="CONFIG GET maxmemory"> is refused by the lab/],
     ['PricingFigure with an unknown figure', broken('## Try it', '## Try it\n\nAbout <PricingFigure of="dream-price" /> a month.'), /<PricingFigure of="dream-price"> is not a figure: use valkey-gb-hour/],
-    ['LabRun with an unknown mode', broken('## Try it', '## Try it\n\n<LabRun command="PING" mode="node" />'), /<LabRun mode="node"> is not a mode/],
+    ['LabRun with an unknown mode', broken('## Try it', '## Try it\n\n<LabRun command="PING" mode="nodes" />'), /<LabRun mode="nodes"> is not a mode/],
+    ['LabRun on a node without its shard', broken('## Try it', '## Try it\n\n<LabRun command="PING" mode="node" />'), /mode="node" and shard="1" to "3"/],
     ['lab check kind on a sandbox challenge', broken('expect: { equals: hello }', 'expect: { equals: hello }\n        mode: primary'), /frontmatter "challenges\.0\.checks\.1/],
   ];
 

@@ -96,3 +96,7 @@ export const failoverShard = (shard: number, kind: 'graceful' | 'kill') =>
 export const restartNode = (node: string) => operation('/api/labs/cluster/restart', { node });
 export const reshard = (from: number, to: number, slots: number) =>
   operation('/api/labs/cluster/reshard', { from, to, slots });
+export const resumeReshard = () => operation('/api/labs/cluster/reshard', { resume: true });
+export const reshardPausing = (from: number, to: number, slots: number, pauseAfterKeys: number) =>
+  operation('/api/labs/cluster/reshard', { from, to, slots, pauseAfterKeys });
+export const runWriteLoss = () => operation('/api/labs/cluster/write-loss', {});

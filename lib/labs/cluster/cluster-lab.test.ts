@@ -10,7 +10,7 @@ import type { Lab } from './lab';
 import { LAB_LEARNER_USER } from './lab-node';
 import { keySlot } from './keyslot';
 import { startFailover } from './failover';
-import { startReshard } from './reshard';
+import { pausedSlot, resumeReshard, startReshard } from './reshard';
 import { restartNode } from './restart';
 import { labTopology } from './topology';
 import { testLabManager } from './testing';
@@ -103,12 +103,18 @@ describe('a cluster lab', () => {
     expect((await exec('CLUSTER MEET 10.0.0.1 6379')).text).toMatch(
       /^\(error\) ERR CLUSTER MEET is disabled in the cluster lab: it talks to servers outside your lab/,
     );
-    expect((await exec('CLUSTER SETSLOT 1 NODE abc')).text).toMatch(
-      /^\(error\) ERR CLUSTER SETSLOT is disabled in the cluster lab/,
+    expect((await exec('CLUSTER SETSLOT 1 NODE abc')).text).toBe(
+      '(error) ERR CLUSTER SETSLOT NODE may only name a node of your own lab: find their ids with CLUSTER NODES.',
     );
     expect((await exec('MIGRATE 10.0.0.1 6379 foo 0 1000')).text).toMatch(
-      /^\(error\) ERR MIGRATE is disabled in the cluster lab/,
+      /^\(error\) ERR MIGRATE may only move keys to a node of your own lab \(127\.0\.0\.1:\d+/,
     );
+    const own = lab.nodes[1]?.port;
+    expect((await exec(`MIGRATE 127.0.0.1 ${own} foo 0 1000 AUTH2 keyspace guess`)).text).toBe(
+      '(error) ERR MIGRATE in the cluster lab is signed in by the lab itself: leave out AUTH and AUTH2.',
+    );
+    expect((await exec(`MIGRATE 127.0.0.1 ${own} "" 0 1000 auth x KEYS foo`)).ok).toBe(false);
+    expect((await exec('RESTORE-ASKING foo 0 x')).ok).toBe(false);
     for (const line of [
       'CONFIG GET *',
       'DEBUG SLEEP 1',
@@ -129,7 +135,6 @@ describe('a cluster lab', () => {
       await learner.connect();
       for (const command of [
         ['cluster', 'meet', '10.0.0.1', '6379'],
-        ['migrate', '10.0.0.1', '6379', 'foo', '0', '1000'],
         ['config', 'get', '*'],
         ['shutdown'],
         ['eval', 'return 1', '0'],
@@ -175,7 +180,7 @@ describe('a cluster lab', () => {
     }
   });
 
-  it('answers ASK in node mode and follows it in cluster mode, byte for byte as valkey-cli -c', async () => {
+  it('lets the learner move a slot by hand: ASK raw in node mode, followed in cluster mode, byte for byte as valkey-cli -c', async () => {
     const source = lab.nodes[2] as Lab['nodes'][number]; // slots 10923–16383
     const target = lab.nodes[1] as Lab['nodes'][number];
     const slot = keySlot('foo');
@@ -183,32 +188,28 @@ describe('a cluster lab', () => {
       adminOf(2).call('cluster', 'myid'),
       adminOf(1).call('cluster', 'myid'),
     ]);
-    await adminOf(1).call('cluster', 'setslot', String(slot), 'importing', sourceId as string);
-    await adminOf(2).call('cluster', 'setslot', String(slot), 'migrating', targetId as string);
-    await adminOf(2).call(
-      'migrate',
-      '127.0.0.1',
-      String(target.port),
-      'foo',
-      '0',
-      '5000',
-      'auth2',
-      'keyspace',
-      lab.password,
-    );
-    try {
-      const asked = (await exec('GET foo', 'node', source.address)).text;
-      expect(asked).toBe(`(error) ASK ${slot} ${target.address}`);
-      expect(`${asked}\n`).toBe(await valkeyCli(source.port, ['GET foo'], false));
-      lab.clusterCursor = source.address;
-      const followed = (await exec('GET foo')).text;
-      expect(followed).toMatch(/^-> Redirected to slot \[12182\] located at 127\.0\.0\.1:\d+\n"/);
-      expect(`${followed}\n`).toBe(await valkeyCli(source.port, ['GET foo'], true));
-    } finally {
-      for (const index of [1, 2, 0])
-        await adminOf(index).call('cluster', 'setslot', String(slot), 'node', targetId as string);
-    }
-    expect((await exec('GET foo', 'node', target.address)).text).toMatch(/^"/);
+    await exec('SET {foo}:stays here');
+    const onNode = async (node: Lab['nodes'][number], line: string) => (await exec(line, 'node', node.address)).text;
+    expect(await onNode(target, `CLUSTER SETSLOT ${slot} IMPORTING ${sourceId}`)).toBe('OK');
+    expect(await onNode(source, `CLUSTER SETSLOT ${slot} MIGRATING ${targetId}`)).toBe('OK');
+    // The app signs MIGRATE in on the target as the learner's own user: the learner never sees the password.
+    expect(await onNode(source, `MIGRATE 127.0.0.1 ${target.port} foo 0 5000`)).toBe('OK');
+
+    const asked = await onNode(source, 'GET foo');
+    expect(asked).toBe(`(error) ASK ${slot} ${target.address}`);
+    expect(`${asked}\n`).toBe(await valkeyCli(source.port, ['GET foo'], false));
+    expect(await onNode(source, 'GET {foo}:stays')).toBe('"here"');
+    lab.clusterCursor = source.address;
+    const followed = (await exec('GET foo')).text;
+    expect(followed).toBe(`-> Redirected to slot [12182] located at ${target.address}\n"bar"`);
+    expect(`${followed}\n`).toBe(await valkeyCli(source.port, ['GET foo'], true));
+    expect(await onNode(target, `CLUSTER COUNTKEYSINSLOT ${slot}`)).toBe('(integer) 1');
+
+    expect(await onNode(source, `MIGRATE 127.0.0.1 ${target.port} "" 0 5000 KEYS {foo}:stays`)).toBe('OK');
+    for (const node of [target, source, lab.nodes[0] as Lab['nodes'][number]])
+      expect(await onNode(node, `CLUSTER SETSLOT ${slot} NODE ${targetId}`)).toBe('OK');
+    expect(await onNode(target, `CLUSTER COUNTKEYSINSLOT ${slot}`)).toBe('(integer) 2');
+    expect(await onNode(source, 'GET foo')).toBe(`(error) MOVED ${slot} ${target.address}`);
   });
 
   it('reshards: moves slots with their keys, losing none', async () => {
@@ -231,6 +232,27 @@ describe('a cluster lab', () => {
       /^Resharding done: 200 slots and \d+ keys moved from shard 1 to shard 2$/,
     );
   }, 30_000);
+
+  it('pauses a reshard in the middle of a slot, answering ASK there, and finishes it on resume', async () => {
+    // The test above left slot 12182 (foo, {foo}:stays) on shard 2 as its last slot: move it back, pausing after 1 key.
+    await exec('SET {foo}:third v');
+    const keys = ['foo', '{foo}:stays', '{foo}:third'];
+    const source = (await labTopology(lab)).shards[1]?.nodes[0]?.address as string;
+    const { done } = await startReshard(lab, 2, 3, 1, 1);
+    const deadline = Date.now() + 5_000;
+    while (pausedSlot(lab) === null && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(pausedSlot(lab)).toBe(12182);
+    expect(lab.timeline.list().at(-1)).toMatchObject({ kind: 'reshard-paused', slot: 12182, progress: { keys: 1 } });
+    const answers: string[] = [];
+    for (const key of keys) answers.push((await exec(`GET ${key}`, 'node', source)).text);
+    expect(answers.filter((text) => /^\(error\) ASK 12182 127\.0\.0\.1:\d+$/.test(text))).toHaveLength(1);
+    expect(answers.filter((text) => text.startsWith('"'))).toHaveLength(2);
+    expect(resumeReshard(lab)).toBe(true);
+    expect(await done).toEqual({ slots: 1, keys: 3 });
+    const shard3 = (await labTopology(lab)).shards[2];
+    expect(shard3?.slots).toEqual([[10923, 16383]]);
+    for (const key of keys) expect((await exec(`GET ${key}`)).text.split('\n').at(-1)).toMatch(/^"/);
+  });
 
   it('replaces a killed primary and serves every slot again within 3 × cluster-node-timeout; the node rejoins as a replica', async () => {
     const shard = (await labTopology(lab)).shards.find((entry) => entry.id === 3);

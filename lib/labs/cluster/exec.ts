@@ -19,7 +19,7 @@ import { readConsoleLine } from '@/lib/sandbox/console-line';
 import { judgeCommand } from '@/lib/sandbox/policy';
 import { replyToJson, type CliReply } from '@/lib/sandbox/reply';
 import { ReplyTooLargeError } from '@/lib/sandbox/resp-reader';
-import { LAB_COMMANDS, refusedArguments, withLabInfoSections } from './lab-commands';
+import { LAB_COMMANDS, refusedArguments, withLabCredentials, withLabInfoSections } from './lab-commands';
 import type { Lab } from './lab';
 import { LAB_LEARNER_USER } from './lab-node';
 
@@ -223,7 +223,9 @@ export async function execInLab(
   const verdict = judgeCommand((args[0] as Buffer).toString('utf8'), args, LAB_COMMANDS);
   if (verdict.action !== 'run')
     return refuse(verdict.action === 'refuse' ? verdict.message : `ERR ${name} cannot run in the lab.`);
-  const refusal = refusedArguments(args, lab.addresses) ?? checkArguments(name, args, limits, LAB_COMMANDS);
+  const refusal =
+    refusedArguments(args, lab.addresses, [...lab.shardOfNode.keys()]) ??
+    checkArguments(name, args, limits, LAB_COMMANDS);
   if (refusal) return refuse(refusal);
 
   if (lab.busy) {
@@ -234,7 +236,8 @@ export async function execInLab(
   lab.touch();
   try {
     const timeoutMs = (runRule(name, LAB_COMMANDS)?.blocking ? limits.maxBlockSeconds * 1000 : 0) + 5_000;
-    return { kind: 'reply', body: await run(lab, withLabInfoSections(args), mode, target, timeoutMs, limits, started) };
+    const sent = withLabCredentials(withLabInfoSections(args), LAB_LEARNER_USER, lab.password);
+    return { kind: 'reply', body: await run(lab, sent, mode, target, timeoutMs, limits, started) };
   } finally {
     lab.busy = false;
   }

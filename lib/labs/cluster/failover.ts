@@ -12,7 +12,14 @@ import { AppError } from '@/lib/errors';
 import { isPrimary, type ClusterNodeLine } from './cluster-nodes';
 import type { Lab } from './lab';
 import { adminAt, keyInSlots, shardMembers, writeServed } from './shard-probe';
-import { clusterView } from './topology';
+import type { LabEventKind } from './events';
+import { clusterView, rememberRole } from './topology';
+
+const slotFields = (ranges: readonly [number, number][]) => ({
+  count: ranges.reduce((sum, [start, end]) => sum + end - start + 1, 0),
+  first: ranges[0]?.[0] ?? 0,
+  last: ranges.at(-1)?.[1] ?? 0,
+});
 
 export type FailoverKind = 'graceful' | 'kill';
 
@@ -42,10 +49,10 @@ async function watchClusterFailover(
 ): Promise<FailoverResult> {
   const probeKey = keyInSlots(oldPrimary.slots);
   const seen = new Set<string>();
-  const once = (what: string, text: string) => {
+  const once = (what: LabEventKind, text: string, node = oldPrimary.address) => {
     if (seen.has(what)) return;
     seen.add(what);
-    lab.timeline.record(text);
+    lab.timeline.record(text, { kind: what, shard, node });
   };
   let writeUnavailableMs: number | null = null;
   let newPrimary: string | null = null;
@@ -53,9 +60,12 @@ async function watchClusterFailover(
     const view = await clusterView(lab);
     const old = view.find((line) => line.id === oldPrimary.id);
     if (old?.flags.includes('fail?'))
-      once('pfail', `Primary ${oldPrimary.address} suspected (pfail): no answer for ${lab.settings.nodeTimeoutMs} ms`);
+      once(
+        'suspected',
+        `Primary ${oldPrimary.address} suspected (pfail): no answer for ${lab.settings.nodeTimeoutMs} ms`,
+      );
     if (old?.flags.includes('fail'))
-      once('fail', `Primary ${oldPrimary.address} marked failed by a majority of primaries`);
+      once('failed', `Primary ${oldPrimary.address} marked failed by a majority of primaries`);
     const promoted = view.find(
       (line) =>
         line.id !== oldPrimary.id &&
@@ -64,17 +74,26 @@ async function watchClusterFailover(
     );
     if (promoted) {
       newPrimary = promoted.address;
-      once('promoted', `Replica ${promoted.address} promoted to primary of shard ${shard}`);
+      once('promoted', `Replica ${promoted.address} promoted to primary of shard ${shard}`, promoted.address);
     }
     if (writeUnavailableMs === null && promoted && (await writeServed(lab, probeKey, view))) {
       writeUnavailableMs = Date.now() - started;
-      lab.timeline.record(`Shard ${shard}'s slots served again: writes failed for ${writeUnavailableMs} ms`);
+      lab.timeline.record(`Shard ${shard}'s slots served again: writes failed for ${writeUnavailableMs} ms`, {
+        kind: 'served-again',
+        shard,
+        node: newPrimary ?? undefined,
+        slots: slotFields(oldPrimary.slots),
+        outageMs: writeUnavailableMs,
+      });
       break;
     }
     await sleep(50);
   }
   if (writeUnavailableMs === null)
-    lab.timeline.record(`Shard ${shard} did not recover within ${watchLimitMs(lab) / 1000} s`);
+    lab.timeline.record(`Shard ${shard} did not recover within ${watchLimitMs(lab) / 1000} s`, {
+      kind: 'not-recovered',
+      shard,
+    });
   return { writeUnavailableMs, newPrimary };
 }
 
@@ -101,10 +120,14 @@ async function promoteLeastLagged(
   const chosen = replicas[best];
   const chosenAdmin = chosen ? adminAt(lab, chosen) : null;
   if (!chosen || !chosenAdmin) {
-    lab.timeline.record('No replica could be promoted: every replica is down');
+    lab.timeline.record('No replica could be promoted: every replica is down', { kind: 'not-recovered', shard: 1 });
     return { writeUnavailableMs: null, newPrimary: null };
   }
-  lab.timeline.record(`Control plane picked ${chosen}, the replica with the least lag (offset ${offsets[best]})`);
+  lab.timeline.record(`Control plane picked ${chosen}, the replica with the least lag (offset ${offsets[best]})`, {
+    kind: 'note',
+    shard: 1,
+    node: chosen,
+  });
   const [host, port] = chosen.split(':') as [string, string];
   if (graceful) {
     // FAILOVER waits for the replica to catch up, then swaps roles: no acknowledged write is lost.
@@ -113,7 +136,7 @@ async function promoteLeastLagged(
   } else {
     await chosenAdmin.call('replicaof', 'no', 'one');
   }
-  lab.timeline.record(`Replica ${chosen} promoted to primary`);
+  lab.timeline.record(`Replica ${chosen} promoted to primary`, { kind: 'promoted', shard: 1, node: chosen });
   for (const other of lab.addresses.filter((address) => address !== chosen)) {
     await adminAt(lab, other)
       ?.call('replicaof', host, port)
@@ -121,7 +144,12 @@ async function promoteLeastLagged(
   }
   lab.primaryEndpoint = chosen;
   const writeUnavailableMs = Date.now() - started;
-  lab.timeline.record(`Primary endpoint moved to ${chosen}: writes failed for ${writeUnavailableMs} ms`);
+  lab.timeline.record(`Primary endpoint moved to ${chosen}: writes failed for ${writeUnavailableMs} ms`, {
+    kind: 'endpoint-moved',
+    shard: 1,
+    node: chosen,
+    outageMs: writeUnavailableMs,
+  });
   return { writeUnavailableMs, newPrimary: chosen };
 }
 
@@ -157,13 +185,22 @@ async function waitUntilPrimaryFailed(lab: Lab, primary: string): Promise<void> 
     if (admin && (await admin.ping().catch(() => null)) === 'PONG') return;
     await sleep(100);
   }
-  lab.timeline.record(`Control plane marked primary ${primary} failed: no answer for ${lab.settings.nodeTimeoutMs} ms`);
+  lab.timeline.record(
+    `Control plane marked primary ${primary} failed: no answer for ${lab.settings.nodeTimeoutMs} ms`,
+    {
+      kind: 'failed',
+      shard: 1,
+      node: primary,
+    },
+  );
 }
 
 /** A failover that went wrong ends on the timeline, never as an unhandled rejection (the route does not wait). */
 function recordFailure(lab: Lab, watching: Promise<FailoverResult>): Promise<FailoverResult> {
   return watching.catch((error: unknown) => {
-    lab.timeline.record(`Failover stopped: ${error instanceof Error ? error.message : String(error)}`);
+    lab.timeline.record(`Failover stopped: ${error instanceof Error ? error.message : String(error)}`, {
+      kind: 'not-recovered',
+    });
     return { writeUnavailableMs: null, newPrimary: null };
   });
 }
@@ -179,12 +216,21 @@ export async function startFailover(
     if (shard !== 1) throw new AppError('bad_request', 'A replication lab has one shard: shard 1.');
     const primary = lab.primaryEndpoint;
     if (kind === 'kill') {
+      rememberRole(lab, primary, 'primary');
       killNode(lab, primary);
-      lab.timeline.record(`Primary ${primary} stopped hard (SIGKILL): unreachable`);
+      lab.timeline.record(`Primary ${primary} stopped hard (SIGKILL): unreachable`, {
+        kind: 'unreachable',
+        shard: 1,
+        node: primary,
+      });
       const done = waitUntilPrimaryFailed(lab, primary).then(() => promoteLeastLagged(lab, primary, started, false));
       return { done: recordFailure(lab, done) };
     }
-    lab.timeline.record(`Graceful failover of ${primary} requested (like ElastiCache's test-failover)`);
+    lab.timeline.record(`Graceful failover of ${primary} requested (like ElastiCache's test-failover)`, {
+      kind: 'failover',
+      shard: 1,
+      node: primary,
+    });
     return { done: recordFailure(lab, promoteLeastLagged(lab, primary, started, true)) };
   }
   const { primary, replicas } = await shardMembers(lab, shard);
@@ -193,11 +239,16 @@ export async function startFailover(
     throw new AppError('bad_request', `Shard ${shard} has no running replica to fail over to: restart one first.`);
   if (kind === 'kill') {
     killNode(lab, primary.address);
-    lab.timeline.record(`Primary ${primary.address} of shard ${shard} stopped hard (SIGKILL): unreachable`);
+    lab.timeline.record(`Primary ${primary.address} of shard ${shard} stopped hard (SIGKILL): unreachable`, {
+      kind: 'unreachable',
+      shard,
+      node: primary.address,
+    });
   } else {
     await (adminAt(lab, replica.address) as Redis).call('cluster', 'failover');
     lab.timeline.record(
       `CLUSTER FAILOVER on replica ${replica.address} of shard ${shard} (like ElastiCache's test-failover)`,
+      { kind: 'failover', shard, node: replica.address },
     );
   }
   return { done: recordFailure(lab, watchClusterFailover(lab, shard, primary, started)) };

@@ -57,18 +57,21 @@ export class LabManager {
     return this.options.settings;
   }
 
-  /** The learner's lab, if they have one; using it counts as activity. */
-  find(learnerId: string): Lab | undefined {
+  /**
+   * The learner's lab, if they have one; using it (a console command, an operation) counts as
+   * activity, reading its topology (`touch: false`, the page's polling) does not.
+   */
+  find(learnerId: string, { touch = true }: { touch?: boolean } = {}): Lab | undefined {
     const lab = this.labs.get(learnerId);
     // A lab still starting has no topology or console yet: its POST answers when it is ready.
     if (!lab?.ready) return undefined;
-    lab.touch();
+    if (touch) lab.touch();
     return lab;
   }
 
   /** The learner's lab or a 404 that says how to get one. */
-  get(learnerId: string): Lab {
-    const lab = this.find(learnerId);
+  get(learnerId: string, options: { touch?: boolean } = {}): Lab {
+    const lab = this.find(learnerId, options);
     if (!lab)
       throw new AppError('not_found', 'You have no cluster lab running: start one first (POST /api/labs/cluster).');
     return lab;

@@ -13,10 +13,11 @@ import { startFailover, type FailoverKind } from './failover';
 import type { Lab } from './lab';
 import { LabManager } from './lab-manager';
 import type { LabShape } from './lab-node';
-import { startReshard } from './reshard';
+import { pausedSlot, resumeReshard, startReshard } from './reshard';
 import { restartNode } from './restart';
 import { labSettings } from './settings';
 import { labTopology, type LabTopology } from './topology';
+import { startWriteLoss } from './write-loss';
 
 const globalForLabs = globalThis as typeof globalThis & { keyspaceLabManager?: LabManager };
 
@@ -38,8 +39,9 @@ export async function startLab(learnerId: string, shape: LabShape, manager = lab
   return labTopology(await manager.start(learnerId, shape));
 }
 
+/** The topology; reading it (the page polls it) does not count as using the lab, so an open tab does not keep it alive. */
 export async function labTopologyOf(learnerId: string, manager = labManager()): Promise<LabTopology> {
-  return labTopology(manager.get(learnerId));
+  return labTopology(manager.get(learnerId, { touch: false }));
 }
 
 export async function deleteLab(learnerId: string, manager = labManager()): Promise<boolean> {
@@ -61,6 +63,13 @@ const operations = new WeakMap<Lab, Promise<unknown>>();
 /** Runs `start` unless another operation is still under way on the lab; the operation's end is kept to check the next. */
 async function exclusive(lab: Lab, start: () => Promise<{ done: Promise<unknown> }>): Promise<LabTopology> {
   const running = operations.get(lab);
+  const paused = pausedSlot(lab);
+  if (paused !== null)
+    throw new AppError(
+      'rate_limited',
+      `A reshard is paused in the middle of slot ${paused}: finish it first (POST /api/labs/cluster/reshard {"resume": true}).`,
+      { retryAfterSeconds: 2 },
+    );
   if (running) {
     throw new AppError(
       'rate_limited',
@@ -102,7 +111,22 @@ export async function reshardLab(
   to: number,
   slots: number,
   manager = labManager(),
+  pauseAfterKeys?: number,
 ): Promise<LabTopology> {
   const lab = manager.get(learnerId);
-  return exclusive(lab, () => startReshard(lab, from, to, slots));
+  return exclusive(lab, () => startReshard(lab, from, to, slots, pauseAfterKeys));
+}
+
+/** Finishes the reshard paused in the middle of a slot. */
+export async function resumeLabReshard(learnerId: string, manager = labManager()): Promise<LabTopology> {
+  const lab = manager.get(learnerId);
+  if (!resumeReshard(lab))
+    throw new AppError('bad_request', 'No reshard of yours is paused: there is nothing to finish.');
+  return labTopology(lab);
+}
+
+/** Runs the write-loss experiment (kill the primary under a stream of writes, without then with WAIT). */
+export async function runWriteLossExperiment(learnerId: string, manager = labManager()): Promise<LabTopology> {
+  const lab = manager.get(learnerId);
+  return exclusive(lab, () => startWriteLoss(lab));
 }

@@ -13,6 +13,7 @@ import { LabTimeline } from './events';
 import { formCluster, formReplication } from './formation';
 import { startLabNode, stopLabNode, type LabNode, type LabShape } from './lab-node';
 import type { LabSettings } from './settings';
+import type { WriteLossReport } from './write-loss-experiment';
 
 /** How many ports a lab takes from the range: a cluster's six nodes (a replication lab uses three of them). */
 export const PORTS_PER_LAB = 6;
@@ -36,6 +37,8 @@ export class Lab {
   /** One console command at a time per lab, as on one valkey-cli. */
   busy = false;
   lastUsed = Date.now();
+  /** The latest write-loss experiment (write-loss.ts), updated as it runs. */
+  writeLoss: WriteLossReport | null = null;
   /** Set once every node is up and the topology formed: only a ready lab can be idle. */
   ready = false;
   stopped = false;
@@ -95,6 +98,7 @@ export class Lab {
     this.touch();
     this.timeline.record(
       `${this.shape === 'cluster' ? 'Cluster of 3 shards (3 primaries, 3 replicas)' : 'Primary with 2 replicas'} ready in ${Date.now() - began} ms`,
+      { kind: 'ready' },
     );
   }
 

@@ -6,8 +6,11 @@ import type { Lab } from './lab';
 import { restartNode } from './restart';
 import { testLabManager } from './testing';
 import { labTopology } from './topology';
+import { startWriteLoss } from './write-loss';
+import { WRITE_LOSS_KEY } from './write-loss-experiment';
 
-const manager = testLabManager('replication');
+// A short node timeout: the write-loss experiment kills the primary twice.
+const manager = testLabManager('replication', { nodeTimeoutMs: 1_000 });
 let lab: Lab;
 
 beforeAll(async () => {
@@ -22,6 +25,28 @@ async function exec(line: string, mode: 'primary' | 'reader' | 'node', node?: st
 }
 
 describe('a replication lab', () => {
+  it('measures write loss: acknowledged writes the promoted replica lacks, counted exactly, without and with WAIT', async () => {
+    const { done } = await startWriteLoss(lab, { writeMs: 300, window: 32, rounds: [false, true] });
+    const report = await done;
+    expect(report.state, report.message).toBe('done');
+    const [plain, waited] = report.rounds;
+    for (const round of [plain, waited]) {
+      if (!round) throw new Error('a round is missing');
+      expect(round.acknowledged).toBeGreaterThan(0);
+      expect(round.promoted).not.toBe(round.killed);
+      expect(round.survived).not.toBeNull();
+      // Each acknowledged INCR returned a distinct value up to lastAcknowledged: what the new primary lacks is the rest.
+      expect(round.lost).toBe(Math.max(0, round.lastAcknowledged - (round.survived as number)));
+      expect(round.lost as number).toBeLessThanOrEqual(round.acknowledged);
+    }
+    expect(plain?.writesPerSecond).toBeGreaterThan(100);
+    // WAIT 1 100 counts a write only once a replica had it: the promoted replica, the least lagged, has them all.
+    expect(waited?.lost).toBe(0);
+    expect((await exec(`GET ${WRITE_LOSS_KEY}`, 'primary')).text).toBe(`"${waited?.survived}"`);
+    expect(lab.timeline.list().filter((event) => event.kind === 'write-loss')).toHaveLength(2);
+    expect((await exec(`DEL ${WRITE_LOSS_KEY}`, 'primary')).text).toBe('(integer) 1');
+  }, 30_000);
+
   it('fails over gracefully to a replica, loses no acknowledged write and moves the primary endpoint', async () => {
     const before = lab.primaryEndpoint;
     for (let index = 0; index < 50; index++) await exec(`SET key:${index} ${index}`, 'primary');
@@ -53,7 +78,20 @@ describe('a replication lab', () => {
     const result = await done;
     expect(result.writeUnavailableMs as number).toBeGreaterThanOrEqual(lab.settings.nodeTimeoutMs);
     expect((await exec('SET after kill', 'primary')).node).toBe(result.newPrimary);
-    expect((await labTopology(lab)).shards[0]?.nodes.find((node) => node.address === killed)?.health).toBe('down');
+    const afterKill = await labTopology(lab);
+    // The former primary is down and still labelled a primary (not a replica); the reader endpoint leaves it out.
+    expect(afterKill.shards[0]?.nodes.find((node) => node.address === killed)).toMatchObject({
+      role: 'primary',
+      health: 'down',
+    });
+    expect(afterKill.shards[0]?.nodes[0]).toMatchObject({ address: result.newPrimary, role: 'primary', health: 'ok' });
+    expect(afterKill.endpoints.reader).toHaveLength(1);
+    expect(afterKill.endpoints.reader).not.toContain(killed);
+    expect(afterKill.events.find((event) => event.kind === 'endpoint-moved')).toMatchObject({
+      shard: 1,
+      node: result.newPrimary,
+      outageMs: expect.any(Number),
+    });
     await (
       await restartNode(lab, killed)
     ).done;

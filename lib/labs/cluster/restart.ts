@@ -32,11 +32,15 @@ export async function restartNode(
   const node = await startLabNode(lab.shape, old.port, old.dir, lab.settings, lab.password, valkeyServer);
   lab.nodes[index] = node;
   await waitForAdmin(node.admin as NonNullable<typeof node.admin>);
-  lab.timeline.record(`Node ${address} restarted`);
+  lab.timeline.record(`Node ${address} restarted`, { kind: 'restarted', node: address });
   if (lab.shape === 'replication') {
     const [host, port] = lab.primaryEndpoint.split(':') as [string, string];
     if (address !== lab.primaryEndpoint) await node.admin?.call('replicaof', host, port);
-    lab.timeline.record(`Node ${address} rejoined as a replica of ${lab.primaryEndpoint}`);
+    lab.timeline.record(`Node ${address} rejoined as a replica of ${lab.primaryEndpoint}`, {
+      kind: 'rejoined',
+      shard: 1,
+      node: address,
+    });
     return { done: Promise.resolve() };
   }
   const done = (async () => {
@@ -45,7 +49,11 @@ export async function restartNode(
       const line = view.find((entry) => entry.address === address);
       const primary = view.find((entry) => entry.id === line?.primaryId);
       if (line && primary && !line.flags.includes('fail')) {
-        lab.timeline.record(`Node ${address} rejoined as a replica of ${primary.address}`);
+        lab.timeline.record(`Node ${address} rejoined as a replica of ${primary.address}`, {
+          kind: 'rejoined',
+          shard: lab.shardOfNode.get(primary.id),
+          node: address,
+        });
         return;
       }
       await sleep(50);

@@ -1,17 +1,15 @@
 /**
- * What the lab page reads out of the timeline's sentences (lib/labs/cluster/failover.ts and
- * reshard.ts write them): the measured write-unavailable time of each failover, and the progress
- * of the latest reshard. Pure and client-safe.
+ * What the lab page reads out of the timeline (lib/labs/cluster/events.ts): the measured
+ * write-unavailable time of each failover, and the progress of the latest reshard, from the
+ * events' structured fields (never from their sentences, which are for people). Pure and client-safe.
  */
-export interface TimelineEvent {
-  at: string;
-  text: string;
-}
+import type { LabEvent } from './events';
+
+export type TimelineEvent = LabEvent;
 
 /** The milliseconds during which writes failed, when the event reports them. */
-export function writeUnavailableMs(text: string): number | null {
-  const match = /writes failed for (\d+) ms/.exec(text);
-  return match ? Number(match[1]) : null;
+export function writeUnavailableMs(event: TimelineEvent): number | null {
+  return typeof event.outageMs === 'number' ? event.outageMs : null;
 }
 
 export interface ReshardProgress {
@@ -20,34 +18,36 @@ export interface ReshardProgress {
   moved: number;
   total: number;
   keys: number;
-  state: 'running' | 'done' | 'stopped';
+  state: 'running' | 'paused' | 'done' | 'stopped';
+  /** The slot left half moved while paused. */
+  slot?: number;
 }
+
+const RESHARD_STATES: Partial<Record<NonNullable<LabEvent['kind']>, ReshardProgress['state']>> = {
+  'reshard-started': 'running',
+  'reshard-progress': 'running',
+  'reshard-resumed': 'running',
+  'reshard-paused': 'paused',
+  'reshard-done': 'done',
+  'reshard-stopped': 'stopped',
+};
 
 /** The latest reshard's progress, or null when the lab has not resharded. */
 export function reshardProgress(events: readonly TimelineEvent[]): ReshardProgress | null {
   let progress: ReshardProgress | null = null;
-  for (const { text } of events) {
-    const started = /^Resharding: moving (\d+) slots .* from shard (\d+) to shard (\d+)/.exec(text);
-    if (started) {
-      progress = {
-        total: Number(started[1]),
-        from: Number(started[2]),
-        to: Number(started[3]),
-        moved: 0,
-        keys: 0,
-        state: 'running',
-      };
-      continue;
-    }
+  for (const event of events) {
+    const state = event.kind && RESHARD_STATES[event.kind];
+    if (!state) continue;
+    if (event.kind === 'reshard-started')
+      progress = { from: event.from ?? 0, to: event.to ?? 0, total: event.slots?.count ?? 0, moved: 0, keys: 0, state };
     if (!progress) continue;
-    const step = /^Resharding: (\d+) of (\d+) slots moved \((\d+) keys\)/.exec(text);
-    if (step) {
-      progress = { ...progress, moved: Number(step[1]), keys: Number(step[3]) };
-      continue;
-    }
-    const done = /^Resharding done: (\d+) slots and (\d+) keys/.exec(text);
-    if (done) progress = { ...progress, moved: Number(done[1]), keys: Number(done[2]), state: 'done' };
-    else if (text.startsWith('Resharding stopped')) progress = { ...progress, state: 'stopped' };
+    progress = {
+      ...progress,
+      state,
+      moved: event.progress?.slots ?? progress.moved,
+      keys: event.progress?.keys ?? progress.keys,
+      ...(state === 'paused' ? { slot: event.slot } : { slot: undefined }),
+    };
   }
   return progress;
 }

@@ -9,6 +9,7 @@ import { healthOf, isPrimary, parseClusterNodes, type ClusterNodeLine } from './
 import type { LabEvent } from './events';
 import type { Lab } from './lab';
 import type { LabNode, LabShape } from './lab-node';
+import type { WriteLossReport } from './write-loss-experiment';
 
 export type NodeHealth = 'ok' | 'pfail' | 'fail' | 'down';
 
@@ -42,9 +43,13 @@ export interface LabEndpoints {
 
 export interface LabTopology {
   shape: LabShape;
+  /** The lab is stopped and deleted after this many seconds without a console command or an operation. */
+  idleLimitSeconds: number;
   shards: TopologyShard[];
   endpoints: LabEndpoints;
   events: LabEvent[];
+  /** The latest write-loss experiment, as it runs and once done; null before the first. */
+  writeLoss: WriteLossReport | null;
 }
 
 interface NodeStats {
@@ -93,9 +98,9 @@ export async function clusterView(lab: Lab): Promise<ClusterNodeLine[]> {
   return [];
 }
 
-/** The primary first, then by address. */
-const primaryFirst = (a: TopologyNode, b: TopologyNode) =>
-  a.role === b.role ? a.address.localeCompare(b.address) : a.role === 'primary' ? -1 : 1;
+/** The serving primary first, then the replicas, then a former primary that is down; by address within each. */
+const rank = (node: TopologyNode) => (node.role === 'replica' ? 1 : node.health === 'down' ? 2 : 0);
+const primaryFirst = (a: TopologyNode, b: TopologyNode) => rank(a) - rank(b) || a.address.localeCompare(b.address);
 
 function withLag(nodes: TopologyNode[]): TopologyNode[] {
   const primaryOffset = nodes.find((node) => node.role === 'primary' && node.health !== 'down')?.offset ?? null;
@@ -151,13 +156,29 @@ async function clusterTopology(lab: Lab, stats: NodeStats[]): Promise<TopologySh
     }));
 }
 
+/** Replication shape: the role each node last reported, so that a primary that went down stays labelled a primary. */
+const lastRoles = new WeakMap<Lab, Map<string, 'primary' | 'replica'>>();
+
+function rolesOf(lab: Lab): Map<string, 'primary' | 'replica'> {
+  const roles = lastRoles.get(lab) ?? new Map<string, 'primary' | 'replica'>();
+  lastRoles.set(lab, roles);
+  return roles;
+}
+
+/** Notes a node's role before it goes down (a killed primary), for the topology to label it. */
+export function rememberRole(lab: Lab, address: string, role: 'primary' | 'replica'): void {
+  rolesOf(lab).set(address, role);
+}
+
 function replicationTopology(lab: Lab, stats: NodeStats[]): TopologyShard[] {
+  const roles = rolesOf(lab);
   const nodes = lab.nodes.map((node, index): TopologyNode => {
     const stat = stats[index] as NodeStats;
+    if (stat.role) roles.set(node.address, stat.role);
     return {
       id: node.address,
       address: node.address,
-      role: stat.role ?? (node.address === lab.primaryEndpoint ? 'primary' : 'replica'),
+      role: stat.role ?? roles.get(node.address) ?? (node.address === lab.primaryEndpoint ? 'primary' : 'replica'),
       health: stat.up ? 'ok' : 'down',
       keys: stat.keys,
       usedMemory: stat.usedMemory,
@@ -174,12 +195,20 @@ export function labEndpoints(lab: Lab): LabEndpoints {
   }
   return {
     primary: lab.primaryEndpoint,
-    reader: lab.nodes.filter((node) => node.address !== lab.primaryEndpoint).map((node) => node.address),
+    // Like ElastiCache's reader endpoint, only replicas that are up: a node that is down takes no reads.
+    reader: lab.nodes.filter((node) => node.alive && node.address !== lab.primaryEndpoint).map((node) => node.address),
   };
 }
 
 export async function labTopology(lab: Lab): Promise<LabTopology> {
   const stats = await Promise.all(lab.nodes.map(nodeStats));
   const shards = lab.shape === 'cluster' ? await clusterTopology(lab, stats) : replicationTopology(lab, stats);
-  return { shape: lab.shape, shards, endpoints: labEndpoints(lab), events: lab.timeline.list() };
+  return {
+    shape: lab.shape,
+    idleLimitSeconds: Math.round(lab.settings.idleMs / 1000),
+    shards,
+    endpoints: labEndpoints(lab),
+    events: lab.timeline.list(),
+    writeLoss: lab.writeLoss && structuredClone(lab.writeLoss),
+  };
 }

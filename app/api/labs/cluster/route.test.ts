@@ -95,6 +95,13 @@ describe('/api/labs/cluster', () => {
       learnerRequest('/api/labs/cluster/reshard', cookie, { from: 1, to: 2, slots: 10 }),
     );
     expect(reshardReplication.status).toBe(400);
+    const nothingPaused = await reshard(learnerRequest('/api/labs/cluster/reshard', cookie, { resume: true }));
+    expect(nothingPaused.status).toBe(400);
+    expect((await json(nothingPaused)).error).toBe('No reshard of yours is paused: there is nothing to finish.');
+    const badPause = await reshard(
+      learnerRequest('/api/labs/cluster/reshard', cookie, { from: 1, to: 2, slots: 1, pauseAfterKeys: -1 }),
+    );
+    expect(badPause.status).toBe(400);
   });
 
   it('answers 503 with Retry-After when every lab is taken', async () => {
