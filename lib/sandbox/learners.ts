@@ -30,6 +30,12 @@ export interface LearnerSession {
   lastRecorded: number;
   commandsSinceBudgetCheck: number;
   overBudget: string | null;
+  /**
+   * PSUBSCRIBE patterns (full, prefixed) the learner's ACL user is granted one by one, since the
+   * server checks a pattern literally against channel permissions (live/channels.ts). Kept here so
+   * that re-creating the ACL user keeps them (ACL SETUSER would drop the subscriptions otherwise).
+   */
+  grantedPatterns: Set<string>;
 }
 
 const store = globalThis as typeof globalThis & {
@@ -87,6 +93,7 @@ export function learnerSession(id: string): LearnerSession {
       lastRecorded: 0,
       commandsSinceBudgetCheck: Number.POSITIVE_INFINITY,
       overBudget: null,
+      grantedPatterns: new Set(),
     };
     sessions.set(id, session);
     startSweeper();
@@ -100,7 +107,12 @@ export async function learnerConnection(session: LearnerSession): Promise<Learne
   session.inTransaction = false;
   session.queuedCommands = [];
   const admin = await getValkey('sandbox');
-  await admin.call('ACL', 'SETUSER', learnerUsername(session.id), ...learnerAclRules(session.id, session.password));
+  await admin.call(
+    'ACL',
+    'SETUSER',
+    learnerUsername(session.id),
+    ...learnerAclRules(session.id, session.password, session.grantedPatterns),
+  );
   try {
     session.connection = await LearnerConnection.open(
       sandboxTarget(),
@@ -114,6 +126,14 @@ export async function learnerConnection(session: LearnerSession): Promise<Learne
   }
   return session.connection;
 }
+
+/** The learner's ACL user and password, created if needed (a live console signs in with them too). */
+export async function learnerSignIn(session: LearnerSession): Promise<{ username: string; password: string }> {
+  await learnerConnection(session);
+  return { username: learnerUsername(session.id), password: session.password };
+}
+
+export { sandboxTarget };
 
 /** How often at most a learner's activity is written to the app's Valkey (for the idle sweep). */
 export const ACTIVITY_WRITE_EVERY_MS = 10_000;
