@@ -12,11 +12,7 @@ export function learnerUsername(learnerId: string): string {
 }
 
 /** Arguments for `ACL SETUSER <user> …`: starts from `reset`, so it is idempotent. */
-export function learnerAclRules(
-  learnerId: string,
-  password: string,
-  grantedPatterns: Iterable<string> = [],
-): string[] {
+export function learnerAclRules(learnerId: string, password: string, grantedPatterns: Iterable<string> = []): string[] {
   const prefix = sandboxKeyPrefix(learnerId);
   // An explicit list, not categories: categories gain commands on upgrade (SCAN, DBSIZE and
   // PUBSUB slipped through `+@read -@dangerous` in testing).

@@ -119,12 +119,13 @@ export async function openLiveStream(
       start: (streamController) => {
         controller = streamController;
       },
-      cancel: () => live?.close('aborted'),
+      cancel: () => current.live?.close('aborted'),
     },
     { highWaterMark: 64 },
   );
   let closed = false;
-  let live: LiveConsole | undefined;
+  // Set once the connection is open; the stream's callbacks may run before that.
+  const current: { live?: LiveConsole } = {};
   let idleTimer: NodeJS.Timeout | undefined;
   let rateWindow = { start: Date.now(), delivered: 0, dropped: 0 };
   let dropNotice: NodeJS.Timeout | undefined;
@@ -139,7 +140,10 @@ export async function openLiveStream(
   const resetIdle = () => {
     clearTimeout(idleTimer);
     idleTimer = setTimeout(
-      () => live?.close(`no command and no message for ${limits.idleSeconds} s: Stop listening ended it`),
+      () =>
+        current.live?.close(
+          `closed after ${limits.idleSeconds} s without a command or a message: SUBSCRIBE again to listen`,
+        ),
       limits.idleSeconds * 1000,
     );
     idleTimer.unref?.();
@@ -177,7 +181,7 @@ export async function openLiveStream(
       password,
       sandboxLimits().maxReplyBytes,
       deliver,
-      (reason) => live?.close(`the live connection closed (${reason})`),
+      (reason) => current.live?.close(`the live connection closed (${reason})`),
     );
   } catch (error) {
     return { ok: false, error: `ERR could not open a live connection: ${(error as Error).message}` };
@@ -187,7 +191,7 @@ export async function openLiveStream(
   }, HEARTBEAT_MS);
   heartbeat.unref?.();
 
-  live = {
+  const live: LiveConsole = {
     id: consoleId,
     learnerId,
     connection,
@@ -216,9 +220,10 @@ export async function openLiveStream(
       );
     },
   };
+  current.live = live;
   consoles.set(consoleId, live);
   if (signal.aborted) live.close('aborted');
-  else signal.addEventListener('abort', () => live?.close('aborted'), { once: true });
+  else signal.addEventListener('abort', () => live.close('aborted'), { once: true });
   resetIdle();
   send('ready', { connectionId: connection.id });
   return { ok: true, stream };

@@ -127,7 +127,9 @@ describe('pub/sub between two consoles of one learner', () => {
 
   it('closes an idle stream with its reason', async () => {
     const idle = await stream(me, A, { idleSeconds: 0.2 });
-    expect((await idle.next((e) => e.event === 'end')).text).toMatch(/no command and no message for 0.2 s/);
+    expect((await idle.next((e) => e.event === 'end')).text).toMatch(
+      /closed after 0.2 s without a command or a message/,
+    );
     expect(liveConsole(me, A)).toBeUndefined();
   });
 });
