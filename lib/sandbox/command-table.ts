@@ -450,6 +450,18 @@ export function allowedCommandRules(table: CommandTable = SANDBOX_COMMANDS): str
   });
 }
 
+/** The pub/sub commands, which run live (live/live-commands.ts). */
+export function liveCommandNames(table: CommandTable = SANDBOX_COMMANDS): string[] {
+  return Object.entries(table).flatMap(([name, rule]) => (rule.action === 'live' ? [name] : []));
+}
+
+/** The allowed subcommands of containers, as "container|sub" (OBJECT ENCODING, CLIENT TRACKING…). */
+export function allowedSubcommands(table: CommandTable = SANDBOX_COMMANDS): string[] {
+  return allowedCommandRules(table)
+    .filter((rule) => rule.includes('|'))
+    .map((rule) => rule.slice(1));
+}
+
 /** The commands that run with their keys found by position or by a parser: every run rule but the containers. */
 export function keyedRunCommands(table: CommandTable = SANDBOX_COMMANDS): string[] {
   return Object.entries(table).flatMap(([name, rule]) =>

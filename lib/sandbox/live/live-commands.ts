@@ -151,20 +151,28 @@ async function subscribe(
 
 async function unsubscribe(session: LearnerSession, live: LiveConsole | undefined, name: string, args: Buffer[]) {
   const kind = name.slice(0, -'unsubscribe'.length);
-  const names = args.slice(1);
-  // No live connection: nothing is subscribed, and Valkey answers as it does then.
-  if (!live)
+  // Nothing subscribed: Valkey refuses the line (server.c, processCommand), whatever it names.
+  if (!live || live.channels.size + live.patterns.size + live.shardChannels.size === 0)
     return {
-      replies: (names.length > 0 ? names.map(bulk) : [{ type: 'nil' } as CliReply]).map((channel): CliReply => ({
-        type: 'array',
-        value: [bulk(Buffer.from(name)), channel, { type: 'integer', value: '0' }],
-      })),
-      subscribeMode: false,
+      replies: [{ type: 'error', value: `NOSUB '${name}' command executed not in subscribed mode` } as CliReply],
+      subscribeMode: live?.subscribeMode ?? false,
     };
   const own = setOf(live, kind);
+  // Without names, the learner's own ones, named: a bare UNSUBSCRIBE would also end the
+  // connection's invalidation channel (client-side caching), which the learner did not subscribe to.
+  const names = args.length > 1 ? args.slice(1) : [...own].map((n) => Buffer.from(n, 'latin1'));
+  if (names.length === 0) {
+    // None of this kind: Valkey's one confirmation, with the subscriptions left (shard ones apart).
+    const left =
+      kind === 's' ? live.shardChannels.size : live.channels.size + live.patterns.size + (live.invalidations ? 1 : 0);
+    const reply: CliReply = {
+      type: 'array',
+      value: [bulk(Buffer.from(name)), { type: 'nil' }, { type: 'integer', value: String(left) }],
+    };
+    return { replies: [reply], subscribeMode: live.subscribeMode };
+  }
   const rewritten = names.map((n) => (kind === 'p' ? serverPattern(session.id, n) : serverChannel(session.id, n)));
-  const expected = names.length > 0 ? names.length : Math.max(1, own.size);
-  const replies = await live.connection.send([args[0] as Buffer, ...rewritten], expected);
+  const replies = await live.connection.send([args[0] as Buffer, ...rewritten], Math.max(1, names.length));
   const learnerReplies = replies.map((reply) => learnerPush(session.id, reply));
   recordConfirmations(live, learnerReplies);
   if (kind === 'p') await syncPatternGrants(session.id);
