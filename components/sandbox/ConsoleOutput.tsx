@@ -85,9 +85,9 @@ export function ConsoleOutput({
         {entries.map((entry) =>
           entry.live ? (
             // Received on the live stream, as valkey-cli prints it in subscribe mode: no prompt.
-            <li key={entry.id} className="mb-2" data-testid="live-output">
+            <li key={entry.id} className="mb-2">
               <pre
-                data-testid="reply"
+                data-testid="live-reply"
                 className={`whitespace-pre-wrap wrap-break-word ${entry.ok ? 'text-sky-300' : 'text-amber-300'}`}
               >
                 {entry.text}
