@@ -10,7 +10,7 @@ import 'server-only';
 import { getValkey } from '@/lib/valkey/connections';
 import { learnerUsername } from '../acl';
 import { formatReply } from '../format';
-import { learnerSession, learnerSignIn, sandboxTarget } from '../learners';
+import { hasLearnerSession, learnerSession, learnerSignIn, sandboxTarget } from '../learners';
 import { sandboxLimits } from '../limits';
 import type { CliReply } from '../reply';
 import { learnerPush, patternPrefix } from './channels';
@@ -69,6 +69,8 @@ export function learnerSubscriptionCount(learnerId: string): number {
  * the learner's other subscribers connected.
  */
 export async function syncPatternGrants(learnerId: string, adding: readonly string[] = []): Promise<void> {
+  // A learner swept away meanwhile has no ACL user left to change (and needs no new session).
+  if (!hasLearnerSession(learnerId)) return;
   const session = learnerSession(learnerId);
   const wanted = new Set(adding);
   const prefix = patternPrefix(learnerId);
