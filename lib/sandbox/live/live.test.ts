@@ -84,6 +84,15 @@ describe('pub/sub between two consoles of one learner', () => {
     expect(await runFrom(me, B, 'PUBSUB NUMPAT')).toBe('(integer) 0');
   });
 
+  it('sharded pub/sub: SSUBSCRIBE and SPUBLISH, smessage without the prefix', async () => {
+    expect(await runFrom(me, A, 'SSUBSCRIBE shard')).toBe('1) "ssubscribe"\n2) "shard"\n3) (integer) 1');
+    expect(await runFrom(me, B, 'PUBSUB SHARDCHANNELS')).toBe('1) "shard"');
+    expect(await runFrom(other, undefined, 'PUBSUB SHARDNUMSUB shard')).toBe('1) "shard"\n2) (integer) 0');
+    expect(await runFrom(me, B, 'SPUBLISH shard hi')).toBe('(integer) 1');
+    expect((await listener.next((e) => e.event === 'message')).text).toBe('1) "smessage"\n2) "shard"\n3) "hi"');
+    expect(await runFrom(me, A, 'SUNSUBSCRIBE')).toBe('1) "sunsubscribe"\n2) "shard"\n3) (integer) 0');
+  });
+
   it('the ACL refuses channels and patterns outside the learner’s space (the second layer)', async () => {
     const url = new URL(inject('sandboxUrl'));
     const raw = new Redis({
