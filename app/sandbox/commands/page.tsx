@@ -28,9 +28,9 @@ export default function SandboxCommandsPage() {
       <p className="mt-2 max-w-3xl text-muted">
         Every command of the Valkey 8 server behind the console: {counts('runs')} run on your own keys,{' '}
         {counts('emulated')} are answered by the sandbox from your keys only, {counts('live')} are pub/sub on your own
-        channels (a subscribed console receives messages as they arrive), and {counts('refused')} are refused, each
-        with the reason the console gives. A command that is not listed does not exist in Valkey 8, and the console
-        answers it as Valkey does.
+        channels (a subscribed console receives messages as they arrive), and {counts('refused')} are refused, each with
+        the reason the console gives. A command that is not listed does not exist in Valkey 8, and the console answers
+        it as Valkey does.
       </p>
       {/* Focusable, so that a keyboard can scroll the table sideways on a narrow screen. */}
       <div
