@@ -43,6 +43,7 @@ import {
   subscribedContextError,
   type LiveAnswer,
 } from './live/live-commands';
+import { liveReplyBody } from './live/live-answer';
 import { liveConsole } from './live/live-consoles';
 import { learnerTrackingInfo, planTracking } from './live/tracking';
 
@@ -90,22 +91,6 @@ function answer(reply: CliReply, started: number, limits: SandboxLimits, args: r
   };
 }
 
-/** A live command's replies, printed one after the other as valkey-cli prints them in subscribe mode. */
-function answerLive(live: LiveAnswer, started: number): ExecOutcome {
-  const failure = live.replies.find((reply) => reply.type === 'error');
-  return {
-    kind: 'reply',
-    body: {
-      ok: !failure,
-      text: live.replies.map(formatReply).join('\n'),
-      reply: live.replies.length === 1 ? replyToJson(live.replies[0]!) : live.replies.map(replyToJson),
-      ms: Math.round((performance.now() - started) * 100) / 100,
-      subscribeMode: live.subscribeMode,
-      ...(failure?.type === 'error' ? { error: failure.value } : {}),
-    },
-  };
-}
-
 /** Runs a live command; a lost connection (the learner's or the console's subscriber) is an answer. */
 async function runLive(
   work: () => Promise<LiveAnswer>,
@@ -114,7 +99,7 @@ async function runLive(
   limits: SandboxLimits,
 ): Promise<ExecOutcome> {
   try {
-    return answerLive(await work(), started);
+    return { kind: 'reply', body: liveReplyBody(await work(), started) };
   } catch (error) {
     if (
       error instanceof ConnectionLostError ||
