@@ -37,3 +37,20 @@ test('one tab subscribes, the other publishes; a tracking invalidation arrives w
   await expect(await publisher.run('SET cached 1')).toHaveText('OK');
   await expect(listener.liveReplies.last()).toHaveText('1) "message"\n2) "__redis__:invalidate"\n3) 1) "cached"');
 });
+
+test(
+  'subscribe mode on the plain command line: the Stop listening bar fits, and Ctrl+C leaves it',
+  { tag: '@layout' },
+  async ({ repl, page }) => {
+    await repl.goto();
+    await expect(await repl.run('SUBSCRIBE alerts')).toHaveText('1) "subscribe"\n2) "alerts"\n3) (integer) 1');
+    await expect(repl.stopListening).toBeInViewport();
+    await expectNoSeriousViolations(page, 'a console in subscribe mode');
+    await repl.useEditor();
+    await page.keyboard.press('Control+C');
+    await expect(repl.liveReplies.last()).toHaveText(
+      'Closing current connection. Ready to reconnect to Valkey server...',
+    );
+    await expect(repl.stopListening).toBeHidden();
+  },
+);
