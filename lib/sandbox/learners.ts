@@ -30,20 +30,32 @@ export interface LearnerSession {
   lastRecorded: number;
   commandsSinceBudgetCheck: number;
   overBudget: string | null;
-  /**
-   * PSUBSCRIBE patterns (full, prefixed) the learner's ACL user is granted one by one, since the
-   * server checks a pattern literally against channel permissions (live/channels.ts). Kept here so
-   * that re-creating the ACL user keeps them (ACL SETUSER would drop the subscriptions otherwise).
-   */
-  grantedPatterns: Set<string>;
 }
 
 const store = globalThis as typeof globalThis & {
   keyspaceLearners?: Map<string, LearnerSession>;
   keyspaceSweeper?: NodeJS.Timeout;
+  keyspaceGrantedPatterns?: Map<string, ReadonlySet<string>>;
 };
 store.keyspaceLearners ??= new Map();
 const sessions = store.keyspaceLearners;
+store.keyspaceGrantedPatterns ??= new Map();
+/**
+ * PSUBSCRIBE patterns (full, prefixed) each learner's ACL user is granted one by one, since the
+ * server checks a pattern literally against channel permissions (live/channels.ts). Kept apart
+ * from the session, which can be closed and made again while the learner's live consoles still
+ * listen: re-creating the ACL user must keep them, or the server would drop those subscriptions.
+ */
+const patternGrants = store.keyspaceGrantedPatterns;
+
+export function grantedPatterns(learnerId: string): ReadonlySet<string> {
+  return patternGrants.get(learnerId) ?? new Set();
+}
+
+export function setGrantedPatterns(learnerId: string, patterns: ReadonlySet<string>): void {
+  if (patterns.size === 0) patternGrants.delete(learnerId);
+  else patternGrants.set(learnerId, patterns);
+}
 
 function sandboxTarget(): SandboxTarget {
   const env = keyspaceEnv();
@@ -93,7 +105,6 @@ export function learnerSession(id: string): LearnerSession {
       lastRecorded: 0,
       commandsSinceBudgetCheck: Number.POSITIVE_INFINITY,
       overBudget: null,
-      grantedPatterns: new Set(),
     };
     sessions.set(id, session);
     startSweeper();
@@ -111,7 +122,7 @@ export async function learnerConnection(session: LearnerSession): Promise<Learne
     'ACL',
     'SETUSER',
     learnerUsername(session.id),
-    ...learnerAclRules(session.id, session.password, session.grantedPatterns),
+    ...learnerAclRules(session.id, session.password, grantedPatterns(session.id)),
   );
   try {
     session.connection = await LearnerConnection.open(
@@ -206,6 +217,7 @@ export async function sweepIdleLearners(now = Date.now()): Promise<number> {
     forgetCommandUse(id);
     await deleteLearnerKeys(id);
     await admin.call('ACL', 'DELUSER', learnerUsername(id));
+    patternGrants.delete(id);
     await app.unlink(trustedHyperLogLogsKey(id));
     await app.zrem(ACTIVE_LEARNERS_KEY, id);
   }

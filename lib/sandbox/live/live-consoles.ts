@@ -10,7 +10,14 @@ import 'server-only';
 import { getValkey } from '@/lib/valkey/connections';
 import { learnerUsername } from '../acl';
 import { formatReply } from '../format';
-import { hasLearnerSession, learnerSession, learnerSignIn, sandboxTarget } from '../learners';
+import {
+  grantedPatterns,
+  hasLearnerSession,
+  learnerSession,
+  learnerSignIn,
+  sandboxTarget,
+  setGrantedPatterns,
+} from '../learners';
 import { sandboxLimits } from '../limits';
 import type { CliReply } from '../reply';
 import { learnerPush, patternPrefix } from './channels';
@@ -71,13 +78,13 @@ export function learnerSubscriptionCount(learnerId: string): number {
 export async function syncPatternGrants(learnerId: string, adding: readonly string[] = []): Promise<void> {
   // A learner swept away meanwhile has no ACL user left to change (and needs no new session).
   if (!hasLearnerSession(learnerId)) return;
-  const session = learnerSession(learnerId);
+  const granted = grantedPatterns(learnerId);
   const wanted = new Set(adding);
   const prefix = patternPrefix(learnerId);
   for (const live of learnerConsoles(learnerId)) for (const pattern of live.patterns) wanted.add(prefix + pattern);
-  const same = wanted.size === session.grantedPatterns.size && [...wanted].every((p) => session.grantedPatterns.has(p));
+  const same = wanted.size === granted.size && [...wanted].every((p) => granted.has(p));
   if (same) return;
-  session.grantedPatterns = wanted;
+  setGrantedPatterns(learnerId, wanted);
   const admin = await getValkey('sandbox');
   const channels = [`&${sandboxKeyPrefix(learnerId)}*`, ...[...wanted].map((pattern) => `&${pattern}`)];
   await admin.call('ACL', 'SETUSER', learnerUsername(learnerId), 'resetchannels', ...channels);

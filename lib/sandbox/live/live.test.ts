@@ -10,7 +10,7 @@ import { closeSandbox } from '@/lib/testing/sandbox';
 import { sandboxKeyPrefix } from '@/lib/valkey/keys';
 import { learnerUsername } from '../acl';
 import { newLearnerId } from '../learner';
-import { learnerSession } from '../learners';
+import { closeLearnerSessions, learnerSession } from '../learners';
 import { closeLiveConsoles, liveConsole } from './live-consoles';
 import { openTestStream, runFrom, type TestStream } from './live-test-helpers';
 
@@ -78,6 +78,11 @@ describe('pub/sub between two consoles of one learner', () => {
       '1) "pmessage"\n2) "n*"\n3) "notes"\n4) "hi"',
     );
     expect(await runFrom(other, undefined, 'PUBSUB CHANNELS *')).toBe('(empty array)');
+    // The learner's session is closed and made again (ACL SETUSER … reset): the pattern's grant stays,
+    // so the server keeps the subscriber connected.
+    closeLearnerSessions();
+    expect(await runFrom(me, B, 'PUBLISH notes again')).toBe('(integer) 1');
+    expect((await listener.next((e) => e.event === 'message')).text).toContain('"again"');
     // A pattern that looks like another learner's space still starts with this learner's prefix.
     expect(await runFrom(me, A, `PSUBSCRIBE sb:*`)).toContain('"sb:*"');
     expect(await runFrom(me, A, 'PUNSUBSCRIBE')).toContain('"punsubscribe"');
