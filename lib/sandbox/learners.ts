@@ -117,13 +117,7 @@ export async function learnerConnection(session: LearnerSession): Promise<Learne
   if (session.connection?.isOpen) return session.connection;
   session.inTransaction = false;
   session.queuedCommands = [];
-  const admin = await getValkey('sandbox');
-  await admin.call(
-    'ACL',
-    'SETUSER',
-    learnerUsername(session.id),
-    ...learnerAclRules(session.id, session.password, grantedPatterns(session.id)),
-  );
+  await setUpLearnerUser(session);
   try {
     session.connection = await LearnerConnection.open(
       sandboxTarget(),
@@ -139,8 +133,23 @@ export async function learnerConnection(session: LearnerSession): Promise<Learne
 }
 
 /** The learner's ACL user and password, created if needed (a live console signs in with them too). */
+/** Creates (or re-creates, idempotently: it starts from `reset`) the learner's ACL user. */
+async function setUpLearnerUser(session: LearnerSession): Promise<void> {
+  const admin = await getValkey('sandbox');
+  await admin.call(
+    'ACL',
+    'SETUSER',
+    learnerUsername(session.id),
+    ...learnerAclRules(session.id, session.password, grantedPatterns(session.id)),
+  );
+}
+
+/**
+ * The learner's ACL user and password, for a live console's own connection: the user is set up
+ * here, without opening the learner's usual connection (a command of theirs may be opening it).
+ */
 export async function learnerSignIn(session: LearnerSession): Promise<{ username: string; password: string }> {
-  await learnerConnection(session);
+  await setUpLearnerUser(session);
   return { username: learnerUsername(session.id), password: session.password };
 }
 
