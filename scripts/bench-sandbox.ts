@@ -27,6 +27,7 @@ import { portsOf } from '../lib/servers/ports';
 import { startApp, type AppProcess } from './bench/app-process';
 import { runPhase } from './bench/load';
 import { findAppProcesses } from './bench/proc-cpu';
+import { measurePublishLatency, type PublishLatency } from './bench/pubsub-latency';
 import { compare, formatReport, invalidReason, TARGETS, type Comparison, type PhaseResult } from './bench/stats';
 import { onStopRequest } from './setup/lifecycle';
 import { done, step, warn } from './setup/log';
@@ -238,6 +239,13 @@ export async function main(_command: string, argv: string[]): Promise<void> {
     }
     if (stop.signal.aborted) throw stop.signal.reason;
     const cpuTotal = process.cpuUsage(cpuBefore);
+    step('Publish → delivered: one console listens on its live stream, another console of the learner publishes…');
+    let publishLatency: PublishLatency | null = null;
+    try {
+      publishLatency = await measurePublishLatency(HOST, config.port);
+    } catch (error) {
+      warn(`Publish → delivered not measured: ${error instanceof Error ? error.message : String(error)}`);
+    }
 
     console.log('');
     console.log(formatReport(phases, comparisons));
@@ -253,6 +261,10 @@ export async function main(_command: string, argv: string[]): Promise<void> {
     if (noisiest > 0.25)
       warn(
         `Other processes used up to ${noisiest.toFixed(2)} of the ${os.cpus().length} CPUs during a measured window: these figures are noisy; rerun on a quiet machine.`,
+      );
+    if (publishLatency)
+      console.log(
+        `\nPublish → delivered (${publishLatency.samples} messages, idle app): p50 ${publishLatency.p50Ms} ms, p99 ${publishLatency.p99Ms} ms, max ${publishLatency.maxMs} ms.`,
       );
     console.log(
       `\nLoad generator CPU over the whole run: ${((cpuTotal.user + cpuTotal.system) / 1e6).toFixed(1)} s (machine: ${os.cpus().length} CPUs).`,
@@ -282,6 +294,7 @@ export async function main(_command: string, argv: string[]): Promise<void> {
       valid: invalid.length === 0,
       invalidReasons: invalid,
       generatorCpuSeconds: (cpuTotal.user + cpuTotal.system) / 1e6,
+      publishLatency,
     };
     writeFileSync(reportFile, `${JSON.stringify(report, null, 2)}\n`);
     console.log(`Report: ${path.relative(root, reportFile)}; app output: ${path.relative(root, appLogFile)}`);

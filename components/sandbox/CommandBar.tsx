@@ -28,6 +28,8 @@ export interface CommandBarHandle {
 export interface CommandBarProps {
   onRun(command: string): void;
   onClearOutput(): void;
+  /** Ctrl+C with nothing selected, while the console listens (subscribe mode): leave it, as valkey-cli does. */
+  onInterrupt?(): void;
   ref?: Ref<CommandBarHandle>;
   /**
    * Never Monaco, at any width: for a page's secondary command lines (a challenge's own console).
@@ -48,7 +50,7 @@ export interface CommandBarProps {
  * data-editor on the form says which is in use: "plain" (Monaco to come), "light" (Monaco never
  * loads here) or "monaco".
  */
-export function CommandBar({ onRun, onClearOutput, ref, light = false }: CommandBarProps) {
+export function CommandBar({ onRun, onClearOutput, onInterrupt, ref, light = false }: CommandBarProps) {
   const hydrated = useHydrated();
   const monacoWanted = useMonacoWanted() && !light;
   const inputId = useId();
@@ -109,6 +111,14 @@ export function CommandBar({ onRun, onClearOutput, ref, light = false }: Command
     if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'l') {
       event.preventDefault();
       onClearOutput();
+    } else if (
+      event.ctrlKey &&
+      event.key.toLowerCase() === 'c' &&
+      onInterrupt &&
+      event.currentTarget.selectionStart === event.currentTarget.selectionEnd
+    ) {
+      event.preventDefault();
+      onInterrupt();
     } else if (event.key === 'ArrowUp' || event.key === 'ArrowDown') {
       event.preventDefault();
       setLine(browse(event.key === 'ArrowUp' ? 'older' : 'newer', line));
@@ -204,6 +214,7 @@ export function CommandBar({ onRun, onClearOutput, ref, light = false }: Command
               onSubmit={submit}
               onHistory={browse}
               onClearOutput={onClearOutput}
+              onInterrupt={onInterrupt}
             />
           </div>
         )}

@@ -82,34 +82,46 @@ export function ConsoleOutput({
           <p className="text-slate-400">Loading the console…</p>
         ))}
       <ol>
-        {entries.map((entry) => (
-          <li key={entry.id} className="group mb-2">
-            <div className="flex items-start gap-2">
-              <div className="min-w-0 flex-1 text-slate-400 wrap-anywhere">
-                {PROMPT} <span className="text-slate-100">{entry.command}</span>
+        {entries.map((entry) =>
+          entry.live ? (
+            // Received on the live stream, as valkey-cli prints it in subscribe mode: no prompt.
+            <li key={entry.id} className="mb-2">
+              <pre
+                data-testid="live-reply"
+                className={`whitespace-pre-wrap wrap-break-word ${entry.ok ? 'text-sky-300' : 'text-amber-300'}`}
+              >
+                {entry.text}
+              </pre>
+            </li>
+          ) : (
+            <li key={entry.id} className="group mb-2">
+              <div className="flex items-start gap-2">
+                <div className="min-w-0 flex-1 text-slate-400 wrap-anywhere">
+                  {PROMPT} <span className="text-slate-100">{entry.command}</span>
+                </div>
+                {entry.source && (
+                  <span className="shrink-0 text-xs leading-5 text-slate-400" data-testid="answered-by">
+                    from {entry.source}
+                  </span>
+                )}
+                {entry.ms !== undefined && (
+                  <span className="shrink-0 text-xs leading-5 text-slate-400">{formatMs(entry.ms)}</span>
+                )}
+                <CopyButton
+                  text={`${PROMPT} ${entry.command}\n${entry.text}`}
+                  label={`Copy: ${entry.command}`}
+                  className="shrink-0 leading-5"
+                />
               </div>
-              {entry.source && (
-                <span className="shrink-0 text-xs leading-5 text-slate-400" data-testid="answered-by">
-                  from {entry.source}
-                </span>
-              )}
-              {entry.ms !== undefined && (
-                <span className="shrink-0 text-xs leading-5 text-slate-400">{formatMs(entry.ms)}</span>
-              )}
-              <CopyButton
-                text={`${PROMPT} ${entry.command}\n${entry.text}`}
-                label={`Copy: ${entry.command}`}
-                className="shrink-0 leading-5"
-              />
-            </div>
-            <pre
-              data-testid="reply"
-              className={`whitespace-pre-wrap wrap-break-word ${entry.ok ? 'text-emerald-300' : 'text-rose-300'}`}
-            >
-              {entry.text}
-            </pre>
-          </li>
-        ))}
+              <pre
+                data-testid="reply"
+                className={`whitespace-pre-wrap wrap-break-word ${entry.ok ? 'text-emerald-300' : 'text-rose-300'}`}
+              >
+                {entry.text}
+              </pre>
+            </li>
+          ),
+        )}
       </ol>
       {busy && (
         <p className="text-slate-400" aria-hidden="true">

@@ -43,6 +43,8 @@ export interface MonacoCommandEditorProps {
   /** The history line to show after ↑ (older) or ↓ (newer). */
   onHistory(direction: 'older' | 'newer', current: string): string;
   onClearOutput(): void;
+  /** Set while the console listens (subscribe mode): Ctrl+C calls it. */
+  onInterrupt?(): void;
 }
 
 const LINE_HEIGHT = 20;
@@ -100,12 +102,15 @@ export function MonacoCommandEditor({
   onSubmit,
   onHistory,
   onClearOutput,
+  onInterrupt,
 }: MonacoCommandEditorProps) {
   const [height, setHeight] = useState(LINE_HEIGHT);
   // Monaco's commands are bound once, at mount; they call whatever the latest props are.
-  const latest = useRef({ onSubmit, onHistory, onClearOutput });
+  const latest = useRef({ onSubmit, onHistory, onClearOutput, onInterrupt });
+  const listening = useRef<{ set(value: boolean): void } | null>(null);
   useEffect(() => {
-    latest.current = { onSubmit, onHistory, onClearOutput };
+    latest.current = { onSubmit, onHistory, onClearOutput, onInterrupt };
+    listening.current?.set(onInterrupt !== undefined);
   });
 
   const onMount: OnMount = (editor, api) => {
@@ -141,6 +146,11 @@ export function MonacoCommandEditor({
     // Ctrl+L clears the screen, as in a terminal (WinCtrl is Ctrl on macOS, CtrlCmd elsewhere).
     editor.addCommand(KeyMod.CtrlCmd | KeyCode.KeyL, () => latest.current.onClearOutput());
     editor.addCommand(KeyMod.WinCtrl | KeyCode.KeyL, () => latest.current.onClearOutput());
+    // Ctrl+C leaves subscribe mode, as in valkey-cli; only then, and only with nothing selected (else it copies).
+    listening.current = editor.createContextKey<boolean>('keyspaceListening', onInterrupt !== undefined);
+    const interrupt = () => latest.current.onInterrupt?.();
+    editor.addCommand(KeyMod.WinCtrl | KeyCode.KeyC, interrupt, 'keyspaceListening && !editorHasSelection');
+    editor.addCommand(KeyMod.CtrlCmd | KeyCode.KeyC, interrupt, 'keyspaceListening && !editorHasSelection');
 
     const { value, cursor } = takeOver();
     editor.setValue(value);

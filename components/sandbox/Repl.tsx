@@ -3,6 +3,7 @@
 import { useId, useImperativeHandle, useRef, type ReactNode, type Ref } from 'react';
 import { CommandBar, type CommandBarHandle } from './CommandBar';
 import { ConsoleOutput } from './ConsoleOutput';
+import { SubscribeModeBar } from './SubscribeModeBar';
 import { useSandbox } from './SandboxProvider';
 
 /** The console: output as valkey-cli prints it, and the command line (Monaco once focused). */
@@ -54,7 +55,13 @@ export function Repl({
         </div>
       </header>
       <ConsoleOutput entries={sandbox.entries} busy={sandbox.busy} onPickExample={prefill} />
-      <CommandBar ref={commandLine} onRun={(command) => void sandbox.run(command)} onClearOutput={sandbox.clear} />
+      {sandbox.subscribeMode && <SubscribeModeBar onStop={() => void sandbox.stopListening()} />}
+      <CommandBar
+        ref={commandLine}
+        onRun={(command) => void sandbox.run(command)}
+        onClearOutput={sandbox.clear}
+        onInterrupt={sandbox.subscribeMode ? () => void sandbox.stopListening() : undefined}
+      />
     </section>
   );
 }

@@ -11,6 +11,8 @@ import {
   type RefObject,
 } from 'react';
 import { sendCommand, type ConsoleEntry, type ExecResponse } from '@/lib/sandbox/api-client';
+import { needsLiveStream } from '@/lib/sandbox/live-client';
+import { useLiveConsole, type LiveOutput } from './use-live-console';
 
 export interface OpenConsoleOptions {
   /** Text to put in the command line (replacing what is there), for the learner to edit and run. */
@@ -45,6 +47,10 @@ interface SandboxContextValue {
   consoleRequest: ConsoleRequest | null;
   /** Where the focus was when openConsole took it, for Escape to go back to. */
   focusOriginRef: RefObject<HTMLElement | null>;
+  /** Whether the console is in subscribe mode (valkey-cli's "Reading messages..."). */
+  subscribeMode: boolean;
+  /** Ctrl+C or Stop listening: leaves subscribe mode as valkey-cli does; false when there was nothing to stop. */
+  stopListening(): boolean;
 }
 
 const SandboxContext = createContext<SandboxContextValue | null>(null);
@@ -74,24 +80,54 @@ export function SandboxProvider({ children }: { children: ReactNode }) {
   const nextId = useRef(1);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
 
-  const run = useCallback((command: string) => {
-    setPending((count) => count + 1);
-    // Keep replies in the order commands were typed, as a terminal does.
-    const result = queue.current.then(() => sendCommand(command));
-    queue.current = result;
-    return result.then((response) => {
-      const entry: ConsoleEntry = { id: nextId.current++, command, ...response };
-      setEntries((current) => [...current, entry].slice(-MAX_ENTRIES));
-      setPending((count) => count - 1);
-      setCompleted((count) => count + 1);
-      // A repeated reply (PING twice) must still change the text, or it is not read again.
-      setAnnouncement((previous) => {
-        const next = announcementFor(command, response.text);
-        return previous === next ? `${next}\u00a0` : next;
-      });
-      return response;
-    });
+  const appendLive = useCallback((output: LiveOutput) => {
+    setEntries((current) =>
+      [...current, { id: nextId.current++, command: '', live: true as const, ...output }].slice(-MAX_ENTRIES),
+    );
   }, []);
+  // Announced like a reply; a repeated text must still change, or it is not read again.
+  const announce = useCallback(
+    (text: string) => setAnnouncement((previous) => (previous === text ? `${text}\u00a0` : text)),
+    [],
+  );
+  const live = useLiveConsole(appendLive, announce);
+  const { ensureStream, getConsoleId, setSubscribeMode } = live;
+
+  /** Sends one line from this console, opening its live stream first when the command needs one. */
+  const sendFromConsole = useCallback(
+    async (command: string): Promise<ExecResponse> => {
+      if (needsLiveStream(command)) {
+        const ready = await ensureStream();
+        if (ready !== true) return { ok: false, text: ready };
+      }
+      const response = await sendCommand(command, undefined, getConsoleId());
+      if (response.subscribeMode !== undefined) setSubscribeMode(response.subscribeMode);
+      return response;
+    },
+    [ensureStream, getConsoleId, setSubscribeMode],
+  );
+
+  const run = useCallback(
+    (command: string) => {
+      setPending((count) => count + 1);
+      // Keep replies in the order commands were typed, as a terminal does.
+      const result = queue.current.then(() => sendFromConsole(command));
+      queue.current = result;
+      return result.then((response) => {
+        const entry: ConsoleEntry = { id: nextId.current++, command, ...response };
+        setEntries((current) => [...current, entry].slice(-MAX_ENTRIES));
+        setPending((count) => count - 1);
+        setCompleted((count) => count + 1);
+        // A repeated reply (PING twice) must still change the text, or it is not read again.
+        setAnnouncement((previous) => {
+          const next = announcementFor(command, response.text);
+          return previous === next ? `${next}\u00a0` : next;
+        });
+        return response;
+      });
+    },
+    [sendFromConsole],
+  );
 
   const clear = useCallback(() => setEntries([]), []);
 
@@ -120,8 +156,22 @@ export function SandboxProvider({ children }: { children: ReactNode }) {
       closeConsole,
       consoleRequest,
       focusOriginRef: focusOrigin,
+      subscribeMode: live.subscribeMode,
+      stopListening: live.stopListening,
     }),
-    [entries, pending, completed, run, clear, openConsole, consoleOpen, closeConsole, consoleRequest],
+    [
+      entries,
+      pending,
+      completed,
+      run,
+      clear,
+      openConsole,
+      consoleOpen,
+      closeConsole,
+      consoleRequest,
+      live.subscribeMode,
+      live.stopListening,
+    ],
   );
   return (
     <SandboxContext.Provider value={value}>

@@ -31,6 +31,10 @@ export class SandboxConsole {
   readonly dock: Locator;
   /** The plain input's completion list (not Monaco's). */
   readonly completionList: Locator;
+  /** What arrived on the console's live stream (messages, invalidations, notices), in order. */
+  readonly liveReplies: Locator;
+  /** Shown in subscribe mode: leaves it, as Ctrl+C does in valkey-cli. */
+  readonly stopListening: Locator;
 
   /** By default the page's console; a challenge passes its own region and the name of its log. */
   constructor(
@@ -52,6 +56,8 @@ export class SandboxConsole {
     this.dock = page.locator('[data-console-dock]');
     this.dockToggle = this.dock.getByRole('button', { name: /^Console/ });
     this.completionList = this.region.getByRole('listbox', { name: 'Command suggestions' });
+    this.liveReplies = this.output.getByTestId('live-reply');
+    this.stopListening = this.region.getByRole('button', { name: 'Stop listening', exact: true });
   }
 
   /** True where the console is docked (a lesson below 1280 px), open or not. */

@@ -14,19 +14,29 @@ export interface ConsoleEntry {
   ms?: number;
   /** Which server answered, where there are several (the cluster lab's node address). */
   source?: string;
+  /** Received on the console's live stream (a message, an invalidation, a notice): no command line. */
+  live?: true;
 }
 
 /** What the console shows for one line: the reply's text, and how long the server took when it said. */
-export type ExecResponse = Pick<ExecReply, 'ok' | 'text'> & { ms?: number };
+export type ExecResponse = Pick<ExecReply, 'ok' | 'text' | 'subscribeMode'> & { ms?: number };
 
 /** Runs one line: the console's text whatever happened, `(error) …` when the command could not run. */
-export async function sendCommand(command: string, signal?: AbortSignal): Promise<ExecResponse> {
+export async function sendCommand(command: string, signal?: AbortSignal, consoleId?: string): Promise<ExecResponse> {
   // A challenge check running by itself holds the learner's one command slot for a moment.
   await challengeRequestsSettled();
-  const answer = await fetchApi('/api/sandbox/exec', { ...postJson({ command }), signal });
+  const answer = await fetchApi('/api/sandbox/exec', {
+    ...postJson(consoleId ? { command, console: consoleId } : { command }),
+    signal,
+  });
   const body = answer?.body;
   if (body && typeof body.text === 'string')
-    return { ok: body.ok === true, text: body.text, ms: typeof body.ms === 'number' ? body.ms : undefined };
+    return {
+      ok: body.ok === true,
+      text: body.text,
+      ms: typeof body.ms === 'number' ? body.ms : undefined,
+      ...(typeof body.subscribeMode === 'boolean' ? { subscribeMode: body.subscribeMode } : {}),
+    };
   return { ok: false, text: `(error) ${failureMessage(answer)}` };
 }
 

@@ -14,6 +14,11 @@ export interface ExecReply {
   error?: string;
   /** Present when the formatted reply was cut to the size limit. */
   truncated?: boolean;
+  /**
+   * For a line sent from a live console: whether that console is in subscribe mode after it
+   * (valkey-cli's pubsub_mode, from the first subscribe confirmation until Stop listening).
+   */
+  subscribeMode?: boolean;
 }
 
 /** One of the learner's keys in GET /api/sandbox/keys (the key browser). */

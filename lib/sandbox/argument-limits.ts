@@ -144,7 +144,7 @@ export function checkArguments(
   table: CommandTable = SANDBOX_COMMANDS,
 ): string | null {
   const anyRule = commandRule(name, table);
-  const scanOptions = anyRule && anyRule.action !== 'refuse' ? anyRule.scanOptions : undefined;
+  const scanOptions = anyRule?.action === 'run' || anyRule?.action === 'emulate' ? anyRule.scanOptions : undefined;
   const patternError = scanOptions ? checkScanOptions(name, scanOptions, args, limits) : null;
   if (patternError) return patternError;
   const rule = runRule(name, table);

@@ -4,7 +4,7 @@
  * type into. Only commands the sandbox accepts are included.
  */
 import 'server-only';
-import { EMULATED_COMMANDS, keyedRunCommands } from './command-table';
+import { allowedSubcommands, EMULATED_COMMANDS, keyedRunCommands, liveCommandNames } from './command-table';
 import { getValkey } from '@/lib/valkey/connections';
 
 /** An argument token such as SET's `EX seconds` or `NX`. */
@@ -39,8 +39,11 @@ export interface CommandDoc {
 /** Keyed by the upper-case command name. JSON-safe: it is what GET /api/sandbox/docs sends. */
 export type CommandReference = Record<string, CommandDoc>;
 
-/** Emulated over the learner's own keys (command-table.ts), and the transaction commands execute.ts follows. */
-const EMULATED = [...EMULATED_COMMANDS, 'multi', 'exec', 'discard', 'watch', 'unwatch'];
+/**
+ * Emulated over the learner's own keys (command-table.ts), the transaction commands execute.ts
+ * follows, and the pub/sub commands that run live.
+ */
+const EMULATED = [...EMULATED_COMMANDS, 'multi', 'exec', 'discard', 'watch', 'unwatch', ...liveCommandNames()];
 
 type RawMap = Map<string, unknown>;
 
@@ -164,7 +167,9 @@ function toCommandDoc(raw: unknown, keepSubcommand: (name: string) => boolean): 
 }
 
 /** The names (lower case) to document: the allow-list (entries may be "container|sub") and the emulated ones. */
-export function sandboxCommandNames(allowed: Iterable<string> = keyedRunCommands()): Map<string, Set<string> | 'all'> {
+export function sandboxCommandNames(
+  allowed: Iterable<string> = [...keyedRunCommands(), ...allowedSubcommands()],
+): Map<string, Set<string> | 'all'> {
   const names = new Map<string, Set<string> | 'all'>();
   for (const entry of [...allowed, ...EMULATED]) {
     const [name = '', sub] = entry.toLowerCase().split('|');

@@ -16,6 +16,10 @@ describe('the command listing of the reference page', () => {
     expect(entry('SET')).toEqual({ name: 'SET', status: 'runs' });
     expect(entry('SORT')).toEqual({ name: 'SORT', status: 'runs' });
     expect(entry('KEYS')).toEqual({ name: 'KEYS', status: 'emulated' });
+    // Pub/sub runs live, on the learner's own channels, with its bounds listed.
+    for (const name of ['PUBLISH', 'SPUBLISH', 'SUBSCRIBE', 'PSUBSCRIBE', 'SSUBSCRIBE', 'UNSUBSCRIBE', 'PUBSUB'])
+      expect(entry(name), name).toMatchObject({ status: 'live', bounds: expect.stringMatching(/own/) });
+    expect(entry('SUBSCRIBE')?.bounds).toMatch(/20 channels and patterns per learner, 20 messages a second/);
     expect(entry('CONFIG')).toMatchObject({
       status: 'refused',
       why: expect.stringMatching(/^CONFIG is disabled in the Keyspace sandbox: \S/),

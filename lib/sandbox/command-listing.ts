@@ -6,7 +6,7 @@
  */
 import { SANDBOX_COMMANDS, type CommandTable } from './command-table';
 
-export type CommandStatus = 'runs' | 'emulated' | 'refused';
+export type CommandStatus = 'runs' | 'emulated' | 'live' | 'refused';
 
 export interface CommandListing {
   /** In upper case, as learners type it in the lessons. */
@@ -14,6 +14,8 @@ export interface CommandListing {
   status: CommandStatus;
   /** For a refused command, the console's reason without the leading "ERR". */
   why?: string;
+  /** For a live (pub/sub) command, what it reaches and its bounds. */
+  bounds?: string;
 }
 
 export function commandListing(table: CommandTable = SANDBOX_COMMANDS): CommandListing[] {
@@ -21,6 +23,7 @@ export function commandListing(table: CommandTable = SANDBOX_COMMANDS): CommandL
     .map(([lowerName, rule]): CommandListing => {
       const name = lowerName.toUpperCase();
       if (rule.action === 'refuse') return { name, status: 'refused', why: rule.message(name).replace(/^ERR /, '') };
+      if (rule.action === 'live') return { name, status: 'live', bounds: rule.bounds };
       return { name, status: rule.action === 'emulate' ? 'emulated' : 'runs' };
     })
     .sort((a, b) => a.name.localeCompare(b.name));

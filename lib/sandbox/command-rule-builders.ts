@@ -87,7 +87,10 @@ export const SHARED_SERVER_NAME = 'shared server';
 export const NO_DISK = 'the sandbox keeps nothing on disk.';
 export const LUA_BUGS =
   'this Valkey version has known Lua bugs (CVE-2025-49844 and others) that scripts could trigger.';
-export const NO_SUBSCRIPTION = 'a request/reply console cannot hold a subscription.';
+/** Pub/sub runs on the learner's own channels and, for subscriptions, the console's live stream. */
+export const LIVE = (bounds: string): CommandRule => ({ action: 'live', bounds });
+export const SUBSCRIPTION_BOUNDS =
+  'your own channels; a live stream per console (3 per learner), 20 channels and patterns per learner, 20 messages a second per console (more are dropped and counted), closed after 10 minutes idle or when the page closes.';
 // The cluster lab (lib/labs/cluster, /api/labs/cluster), where these commands run; named by its
 // page's address (app/labs/cluster), as console text cannot hold a link.
 export const CLUSTER_LAB = 'the cluster lab at /labs/cluster';

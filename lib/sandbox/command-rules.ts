@@ -85,6 +85,8 @@ export type EmulatedCommand = (typeof EMULATED_COMMANDS)[number];
 export type CommandRule =
   | RunRule
   | { action: 'emulate'; scanOptions?: ScanOptions }
+  /** Pub/sub, on the learner's channels and a console's live stream (live/live-commands.ts); `bounds` for the reference. */
+  | { action: 'live'; bounds: string }
   /** `message` gets the command's name in upper case and returns a Valkey error line. */
   | { action: 'refuse'; message: (name: string) => string };
 

@@ -44,13 +44,13 @@ import {
   BLOCKS,
   STREAM_READER,
   disabled,
-  notAvailable,
   notNeeded,
   SHARED_SERVER,
   SHARED_SERVER_NAME,
   NO_DISK,
   LUA_BUGS,
-  NO_SUBSCRIPTION,
+  LIVE,
+  SUBSCRIPTION_BOUNDS,
   CLUSTER_LAB,
 } from './command-rule-builders';
 import { type KeyParser, type RunRule, type CommandRule, type CommandTable } from './command-rules';
@@ -65,11 +65,6 @@ export { unknownCommandMessage } from './unknown-command';
  * SANDBOX_COMMANDS override these.
  */
 const OTHER_SERVER_COMMANDS: CommandTable = {
-  publish: notAvailable(NO_SUBSCRIPTION),
-  spublish: notAvailable(NO_SUBSCRIPTION),
-  unsubscribe: notAvailable(NO_SUBSCRIPTION),
-  punsubscribe: notAvailable(NO_SUBSCRIPTION),
-  sunsubscribe: notAvailable(NO_SUBSCRIPTION),
   command: notNeeded('the Commands reference beside the console lists what runs here, with its docs.'),
   evalsha_ro: disabled(LUA_BUGS),
   fcall_ro: disabled(LUA_BUGS),
@@ -331,34 +326,38 @@ export const SANDBOX_COMMANDS: CommandTable = {
         setname: [3, 0, 0, 0],
         info: [2, 0, 0, 0],
         help: [2, 0, 0, 0],
+        // Client-side caching (live/tracking.ts): REDIRECT to the console's own subscriber connection.
+        tracking: [-3, 0, 0, 0],
+        caching: [3, 0, 0, 0],
+        getredir: [2, 0, 0, 0],
+        trackinginfo: [2, 0, 0, 0],
       },
     },
     {
       notInTransaction: true,
       refusedSubcommands: {
         // Valkey 8's other CLIENT subcommands (COMMAND DOCS client).
-        names: [
-          'caching',
-          'capa',
-          'getredir',
-          'kill',
-          'list',
-          'no-evict',
-          'no-touch',
-          'pause',
-          'reply',
-          'setinfo',
-          'tracking',
-          'trackinginfo',
-          'unblock',
-          'unpause',
-        ],
-        why: `${SHARED_SERVER}; only CLIENT ID, GETNAME, SETNAME and INFO on your own connection run.`,
+        names: ['capa', 'kill', 'list', 'no-evict', 'no-touch', 'pause', 'reply', 'setinfo', 'unblock', 'unpause'],
+        why: `${SHARED_SERVER}; only CLIENT ID, GETNAME, SETNAME, INFO and the client-side caching ones (TRACKING, CACHING, GETREDIR, TRACKINGINFO) on your own connection run.`,
       },
     },
   ),
   info: EMULATE,
   wait: EMULATE,
+
+  // Pub/sub, live (live/live-commands.ts): channels confined like keys, subscriptions held by the
+  // console's own subscriber connection and delivered on its live stream.
+  publish: LIVE('to your own channels (a PUBLISH counts as a command against the rate limit).'),
+  spublish: LIVE('to your own shard channels (a command against the rate limit).'),
+  subscribe: LIVE(SUBSCRIPTION_BOUNDS),
+  psubscribe: LIVE(`${SUBSCRIPTION_BOUNDS} Patterns: 32 bytes, at most 4 '*'.`),
+  ssubscribe: LIVE(SUBSCRIPTION_BOUNDS),
+  unsubscribe: LIVE("from your console's own subscriptions."),
+  punsubscribe: LIVE("from your console's own pattern subscriptions."),
+  sunsubscribe: LIVE("from your console's own shard subscriptions."),
+  pubsub: LIVE(
+    'CHANNELS, NUMSUB, NUMPAT, SHARDCHANNELS and SHARDNUMSUB count and list only your own channels and patterns.',
+  ),
 
   // Refused, with their own explanation.
   config: disabled(`${SHARED_SERVER}. On ElastiCache you change settings through parameter groups.`),
@@ -387,16 +386,12 @@ export const SANDBOX_COMMANDS: CommandTable = {
   dump: disabled('its output is only useful to RESTORE, which is disabled.'),
   migrate: disabled('it sends keys to another server.'),
   waitaof: disabled(NO_DISK),
-  pubsub: disabled("it would list other learners' channels."),
   module: disabled(`${SHARED_SERVER}.`),
   sync: disabled(`${SHARED_SERVER}.`),
   psync: disabled(`${SHARED_SERVER}.`),
   failover: disabled(`try failover in ${CLUSTER_LAB} instead.`),
   cluster: disabled(`it is a single server; try ${CLUSTER_LAB} instead.`),
   quit: notNeeded('each command is its own request.'),
-  subscribe: notAvailable(`${NO_SUBSCRIPTION} Try pub/sub with two valkey-cli windows on your own server.`),
-  psubscribe: notAvailable(NO_SUBSCRIPTION),
-  ssubscribe: notAvailable(NO_SUBSCRIPTION),
 };
 
 /**
@@ -453,6 +448,18 @@ export function allowedCommandRules(table: CommandTable = SANDBOX_COMMANDS): str
     if ('subcommands' in rule.keys) return Object.keys(rule.keys.subcommands).map((sub) => `+${name}|${sub}`);
     return [`+${name}`];
   });
+}
+
+/** The pub/sub commands, which run live (live/live-commands.ts). */
+export function liveCommandNames(table: CommandTable = SANDBOX_COMMANDS): string[] {
+  return Object.entries(table).flatMap(([name, rule]) => (rule.action === 'live' ? [name] : []));
+}
+
+/** The allowed subcommands of containers, as "container|sub" (OBJECT ENCODING, CLIENT TRACKING…). */
+export function allowedSubcommands(table: CommandTable = SANDBOX_COMMANDS): string[] {
+  return allowedCommandRules(table)
+    .filter((rule) => rule.includes('|'))
+    .map((rule) => rule.slice(1));
 }
 
 /** The commands that run with their keys found by position or by a parser: every run rule but the containers. */

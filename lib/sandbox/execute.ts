@@ -36,6 +36,16 @@ import { replyToJson, type CliReply } from './reply';
 import { ReplyTooLargeError } from './resp-reader';
 import { rewriteKeys, stripKeysInReply } from './rewrite';
 import { checkWork } from './work-limits';
+import {
+  pingSubscriber,
+  pingsSubscriber,
+  runLiveCommand,
+  subscribedContextError,
+  type LiveAnswer,
+} from './live/live-commands';
+import { liveReplyBody } from './live/live-answer';
+import { liveConsole } from './live/live-consoles';
+import { learnerTrackingInfo, planTracking } from './live/tracking';
 
 /** A command that got a verdict (HTTP 200), or a line the sandbox would not even parse. */
 export type ExecOutcome =
@@ -79,6 +89,26 @@ function answer(reply: CliReply, started: number, limits: SandboxLimits, args: r
       ...(truncated ? { truncated } : {}),
     },
   };
+}
+
+/** Runs a live command; a lost connection (the learner's or the console's subscriber) is an answer. */
+async function runLive(
+  work: () => Promise<LiveAnswer>,
+  session: LearnerSession,
+  started: number,
+  limits: SandboxLimits,
+): Promise<ExecOutcome> {
+  try {
+    return { kind: 'reply', body: liveReplyBody(await work(), started) };
+  } catch (error) {
+    if (
+      error instanceof ConnectionLostError ||
+      error instanceof CommandTimeoutError ||
+      error instanceof ReplyTooLargeError
+    )
+      return answer(await explainLostConnection(error, session), started, limits);
+    throw error;
+  }
 }
 
 /** Checks that must pass before a command reaches the server; an error reply if one fails. */
@@ -186,6 +216,8 @@ export async function executeLine(
   learnerId: string,
   line: string,
   limits: SandboxLimits = sandboxLimits(),
+  /** The console the line was typed in (made by the browser): pub/sub and tracking need its live stream. */
+  consoleId?: string,
 ): Promise<ExecOutcome> {
   const read = readConsoleLine(line, limits);
   if (!read.ok) return read.rejection;
@@ -227,7 +259,18 @@ export async function executeLine(
   try {
     const activity = recordActivity(session);
     if (activity) await activity;
-    if (verdict.action === 'emulate') {
+    // A console in subscribe mode is a connection with subscriptions: the server refuses the rest.
+    const live = liveConsole(learnerId, consoleId);
+    const contextError = verdict.action === 'refuse' && verdict.unknown ? null : subscribedContextError(live, args);
+    if (contextError) return answer(errorReply(contextError), started, limits);
+    if (live && pingsSubscriber(live, name))
+      return await runLive(
+        () => pingSubscriber(live, args).then((reply) => ({ replies: [reply], subscribeMode: live.subscribeMode })),
+        session,
+        started,
+        limits,
+      );
+    if (verdict.action === 'emulate' || verdict.action === 'live') {
       if (session.inTransaction)
         return answer(
           errorReply(
@@ -236,6 +279,8 @@ export async function executeLine(
           started,
           limits,
         );
+      if (verdict.action === 'live')
+        return await runLive(() => runLiveCommand(session, consoleId, args, limits), session, started, limits);
       const patternError = checkArguments(name, args, limits);
       if (patternError) return answer(errorReply(patternError), started, limits);
       const emulated = await runEmulated(await getValkey('sandbox'), verdict.command, args, learnerId);
@@ -250,8 +295,15 @@ export async function executeLine(
       const keys = keyIndexes.map((index) => args[index] as Buffer);
       const refusal = await precheck(session, name, args, keys, limits, verdict.rule);
       if (refusal) return answer(refusal, started, limits);
-      const reply = await runOnConnection(session, verdict.rule, keyIndexes, args, keys, limits);
-      return answer(reply, started, limits, args);
+      const sub = name === 'client' ? args[1]?.toString('latin1').toLowerCase() : undefined;
+      let sent = args;
+      if (sub === 'tracking' && args.length >= 3) {
+        const plan = await planTracking(learnerId, consoleId, args);
+        if (!plan.ok) return answer(errorReply(plan.error), started, limits);
+        sent = plan.args;
+      }
+      const reply = await runOnConnection(session, verdict.rule, keyIndexes, sent, keys, limits);
+      return answer(sub === 'trackinginfo' ? learnerTrackingInfo(learnerId, reply) : reply, started, limits, args);
     } catch (error) {
       if (
         error instanceof ConnectionLostError ||

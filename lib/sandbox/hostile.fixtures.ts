@@ -5,8 +5,10 @@
  */
 const SHARED = 'the sandbox is one server shared by every learner';
 const LUA = 'this Valkey version has known Lua bugs (CVE-2025-49844 and others) that scripts could trigger.';
-const CLIENT = `${SHARED}; only CLIENT ID, GETNAME, SETNAME and INFO on your own connection run.`;
-const SUBSCRIPTION = 'a request/reply console cannot hold a subscription.';
+const CLIENT = `${SHARED}; only CLIENT ID, GETNAME, SETNAME, INFO and the client-side caching ones (TRACKING, CACHING, GETREDIR, TRACKINGINFO) on your own connection run.`;
+/** Subscriptions live on a console's live stream (lib/sandbox/live); a line sent without one gets this. */
+const NO_LIVE = (name: string) =>
+  `(error) ERR ${name} needs a live console: run it from the sandbox console, which opens one (it could not here).`;
 
 const disabled = (name: string, why: string) => `(error) ERR ${name} is disabled in the Keyspace sandbox: ${why}`;
 /** Valkey's own answer to a name it does not have (issue 13). */
@@ -107,14 +109,12 @@ export const HOSTILE_LINES: readonly (readonly [row: string, line: string, text:
     'BLMPOP 0 1 k LEFT',
     '(error) ERR timeout must be more than 0 and at most 5 seconds in the sandbox (0 would wait forever). Try BLMPOP 5 ….',
   ],
-  [
-    '28',
-    'SUBSCRIBE ch',
-    `(error) ERR SUBSCRIBE is not available in the Keyspace sandbox: ${SUBSCRIPTION} Try pub/sub with two valkey-cli windows on your own server.`,
-  ],
-  ['29', 'PSUBSCRIBE *', `(error) ERR PSUBSCRIBE is not available in the Keyspace sandbox: ${SUBSCRIPTION}`],
-  ['30', 'PUBSUB CHANNELS', disabled('PUBSUB', "it would list other learners' channels.")],
-  ['30', 'PUBSUB NUMSUB sb:<bob>:ch', disabled('PUBSUB', "it would list other learners' channels.")],
+  ['28', 'SUBSCRIBE ch', NO_LIVE('SUBSCRIBE')],
+  ['29', 'PSUBSCRIBE *', NO_LIVE('PSUBSCRIBE')],
+  // PUBSUB lists and counts only her own channels: Bob's name is a channel of hers, with no subscriber.
+  ['30', 'PUBSUB CHANNELS', '(empty array)'],
+  ['30', 'PUBSUB NUMSUB sb:<bob>:ch', '1) "sb:<bob>:ch"\n2) (integer) 0'],
+  ['30', 'PUBSUB NUMPAT', '(integer) 0'],
   // Keys after STREAMS are found by parsing, so a consumer named like Bob's stream is not rewritten
   // and his stream is never read; the error names the key as she typed it.
   [

@@ -161,7 +161,7 @@ describe('CLIENT on the learner’s own connection', () => {
   });
 
   it('refuses every other CLIENT subcommand with a reason', async () => {
-    for (const sub of ['LIST', 'KILL ID 1', 'PAUSE 1000', 'TRACKING ON', 'NO-EVICT ON', 'UNBLOCK 1']) {
+    for (const sub of ['LIST', 'KILL ID 1', 'PAUSE 1000', 'SETINFO LIB-NAME x', 'NO-EVICT ON', 'UNBLOCK 1']) {
       const name = sub.split(' ')[0];
       expect(await runText(me, `CLIENT ${sub}`)).toMatch(
         new RegExp(`^\\(error\\) ERR CLIENT ${name} is disabled in the Keyspace sandbox: `),

@@ -32,7 +32,7 @@ const CONNECT_TIMEOUT_MS = 5_000;
  * only means TCP is up, and a handshake error or timeout after it must still settle the promise
  * (otherwise the learner's command never ends and they stay "busy" for good).
  */
-function connect(target: SandboxTarget): Promise<net.Socket> {
+export function connect(target: SandboxTarget): Promise<net.Socket> {
   const where = `${target.tls ? 'TLS connection' : 'connection'} to ${target.host}:${target.port}`;
   return new Promise<net.Socket>((resolve, reject) => {
     const socket = target.tls

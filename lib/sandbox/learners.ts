@@ -35,9 +35,27 @@ export interface LearnerSession {
 const store = globalThis as typeof globalThis & {
   keyspaceLearners?: Map<string, LearnerSession>;
   keyspaceSweeper?: NodeJS.Timeout;
+  keyspaceGrantedPatterns?: Map<string, ReadonlySet<string>>;
 };
 store.keyspaceLearners ??= new Map();
 const sessions = store.keyspaceLearners;
+store.keyspaceGrantedPatterns ??= new Map();
+/**
+ * PSUBSCRIBE patterns (full, prefixed) each learner's ACL user is granted one by one, since the
+ * server checks a pattern literally against channel permissions (live/channels.ts). Kept apart
+ * from the session, which can be closed and made again while the learner's live consoles still
+ * listen: re-creating the ACL user must keep them, or the server would drop those subscriptions.
+ */
+const patternGrants = store.keyspaceGrantedPatterns;
+
+export function grantedPatterns(learnerId: string): ReadonlySet<string> {
+  return patternGrants.get(learnerId) ?? new Set();
+}
+
+export function setGrantedPatterns(learnerId: string, patterns: ReadonlySet<string>): void {
+  if (patterns.size === 0) patternGrants.delete(learnerId);
+  else patternGrants.set(learnerId, patterns);
+}
 
 function sandboxTarget(): SandboxTarget {
   const env = keyspaceEnv();
@@ -99,8 +117,7 @@ export async function learnerConnection(session: LearnerSession): Promise<Learne
   if (session.connection?.isOpen) return session.connection;
   session.inTransaction = false;
   session.queuedCommands = [];
-  const admin = await getValkey('sandbox');
-  await admin.call('ACL', 'SETUSER', learnerUsername(session.id), ...learnerAclRules(session.id, session.password));
+  await setUpLearnerUser(session);
   try {
     session.connection = await LearnerConnection.open(
       sandboxTarget(),
@@ -114,6 +131,29 @@ export async function learnerConnection(session: LearnerSession): Promise<Learne
   }
   return session.connection;
 }
+
+/** The learner's ACL user and password, created if needed (a live console signs in with them too). */
+/** Creates (or re-creates, idempotently: it starts from `reset`) the learner's ACL user. */
+async function setUpLearnerUser(session: LearnerSession): Promise<void> {
+  const admin = await getValkey('sandbox');
+  await admin.call(
+    'ACL',
+    'SETUSER',
+    learnerUsername(session.id),
+    ...learnerAclRules(session.id, session.password, grantedPatterns(session.id)),
+  );
+}
+
+/**
+ * The learner's ACL user and password, for a live console's own connection: the user is set up
+ * here, without opening the learner's usual connection (a command of theirs may be opening it).
+ */
+export async function learnerSignIn(session: LearnerSession): Promise<{ username: string; password: string }> {
+  await setUpLearnerUser(session);
+  return { username: learnerUsername(session.id), password: session.password };
+}
+
+export { sandboxTarget };
 
 /** How often at most a learner's activity is written to the app's Valkey (for the idle sweep). */
 export const ACTIVITY_WRITE_EVERY_MS = 10_000;
@@ -186,6 +226,7 @@ export async function sweepIdleLearners(now = Date.now()): Promise<number> {
     forgetCommandUse(id);
     await deleteLearnerKeys(id);
     await admin.call('ACL', 'DELUSER', learnerUsername(id));
+    patternGrants.delete(id);
     await app.unlink(trustedHyperLogLogsKey(id));
     await app.zrem(ACTIVE_LEARNERS_KEY, id);
   }

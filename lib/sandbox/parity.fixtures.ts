@@ -673,4 +673,24 @@ export const PARITY_SCENARIOS: readonly ParityScenario[] = [
       'SORT str',
     ],
   },
+  {
+    // On a fresh server nobody listens; the sandbox counts and lists only the learner's own channels.
+    name: 'pub/sub replies: PUBLISH, SPUBLISH, PUBSUB, and UNSUBSCRIBE with nothing subscribed',
+    lines: [
+      'PUBLISH news hello',
+      'SPUBLISH shard hi',
+      'PUBSUB CHANNELS',
+      'PUBSUB CHANNELS n*',
+      'PUBSUB NUMSUB news other',
+      'PUBSUB NUMSUB',
+      'PUBSUB NUMPAT',
+      'PUBSUB SHARDCHANNELS',
+      'PUBSUB SHARDNUMSUB shard',
+      'PUBLISH news',
+      'PUBSUB NOSUCH',
+      'UNSUBSCRIBE',
+      'UNSUBSCRIBE a b',
+      'PUNSUBSCRIBE',
+    ],
+  },
 ];

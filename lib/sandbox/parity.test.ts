@@ -27,6 +27,8 @@ import { findValkeyServer } from '@/lib/servers/server-binary';
 import { executeLine } from './execute';
 import { newLearnerId } from './learner';
 import { closeLearnerSessions } from './learners';
+import { closeLiveConsoles } from './live/live-consoles';
+import { openTestStream, runFrom } from './live/live-test-helpers';
 import { PARITY_SCENARIOS, type ParityScenario } from './parity.fixtures';
 
 const PORT = portsOf('parity').valkey;
@@ -187,6 +189,7 @@ async function stopServer(): Promise<void> {
 beforeAll(startServer);
 
 afterAll(async () => {
+  closeLiveConsoles();
   closeLearnerSessions();
   await closeValkeyClients();
   await stopServer();
@@ -210,4 +213,52 @@ describe('the sandbox prints what valkey-cli prints', () => {
     },
     SCENARIO_TIMEOUT_MS,
   );
+});
+
+/**
+ * valkey-cli in subscribe mode, left running: it prints each confirmation, then each message as it
+ * arrives. Stopped once `until` has been printed.
+ */
+async function subscribedCli(args: string[], publish: () => Promise<void>, until: string): Promise<string> {
+  const child = spawn(CLI, ['-h', '127.0.0.1', '-p', String(PORT), '--no-raw', ...args], { stdio: 'pipe' });
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+  const confirmations = args.length - 1;
+  await expect.poll(() => out.split('(integer)').length - 1, { interval: 20 }).toBe(confirmations);
+  await publish();
+  await expect.poll(() => out.includes(until), { interval: 20 }).toBe(true);
+  child.kill('SIGKILL');
+  return out.replace(/\n$/, '');
+}
+
+describe('the subscribe-mode transcript is what valkey-cli prints', () => {
+  it('SUBSCRIBE and PSUBSCRIBE, their confirmations and the messages that arrive', async () => {
+    const learner = newLearnerId();
+    const listener = await openTestStream(learner, `parity-${learner.slice(0, 12)}`);
+    if (typeof listener === 'string') throw new Error(listener);
+    await listener.next((event) => event.event === 'ready');
+    const consoleId = `parity-${learner.slice(0, 12)}`;
+    for (const [command, publishes] of [
+      ['SUBSCRIBE news alerts', ['PUBLISH news hello', 'PUBLISH alerts "two words"']],
+      ['PSUBSCRIBE n*', ['PUBLISH notes hi']],
+    ] as const) {
+      const [name, ...channels] = command.split(' ');
+      const lastMessage = publishes.at(-1)!.split(' ').slice(2).join(' ').replaceAll('"', '');
+      const cli = await subscribedCli(
+        [name!, ...channels],
+        async () => {
+          for (const line of publishes) await runCli(`${line}\n`);
+        },
+        lastMessage,
+      );
+      const lines = [await runFrom(learner, consoleId, command)];
+      for (const line of publishes) {
+        await runFrom(learner, undefined, line);
+        lines.push((await listener.next((event) => event.event === 'message')).text ?? '');
+      }
+      expect(lines.join('\n')).toBe(cli);
+      await runFrom(learner, consoleId, name === 'SUBSCRIBE' ? 'UNSUBSCRIBE' : 'PUNSUBSCRIBE');
+    }
+    listener.abort();
+  });
 });

@@ -19,6 +19,7 @@ export type { EmulatedCommand } from './command-table';
 export type CommandVerdict =
   | { action: 'run'; keys: KeyParser; rule: RunRule }
   | { action: 'emulate'; command: EmulatedCommand }
+  | { action: 'live' }
   /** `unknown`: the server has no such command either (its own error text, not a Keyspace refusal). */
   | { action: 'refuse'; message: string; unknown?: true };
 
@@ -48,6 +49,8 @@ export function judgeCommand(
     }
     case 'emulate':
       return { action: 'emulate', command: name as EmulatedCommand };
+    case 'live':
+      return { action: 'live' };
     case 'refuse':
       return { action: 'refuse', message: rule.message(name.toUpperCase()) };
   }

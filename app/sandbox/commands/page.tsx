@@ -10,6 +10,7 @@ export const metadata: Metadata = {
 const STATUS_LABELS: Record<CommandStatus, string> = {
   runs: 'Runs, on your keys',
   emulated: 'Runs, on your keys only (answered by the sandbox)',
+  live: 'Runs live, on your own channels',
   refused: 'Refused',
 };
 
@@ -26,9 +27,10 @@ export default function SandboxCommandsPage() {
       <h1 className="mt-2 text-3xl font-bold tracking-tight">Commands in the sandbox</h1>
       <p className="mt-2 max-w-3xl text-muted">
         Every command of the Valkey 8 server behind the console: {counts('runs')} run on your own keys,{' '}
-        {counts('emulated')} are answered by the sandbox from your keys only, and {counts('refused')} are refused, each
-        with the reason the console gives. A command that is not listed does not exist in Valkey 8, and the console
-        answers it as Valkey does.
+        {counts('emulated')} are answered by the sandbox from your keys only, {counts('live')} are pub/sub on your own
+        channels (a subscribed console receives messages as they arrive), and {counts('refused')} are refused, each with
+        the reason the console gives. A command that is not listed does not exist in Valkey 8, and the console answers
+        it as Valkey does.
       </p>
       {/* Focusable, so that a keyboard can scroll the table sideways on a narrow screen. */}
       <div
@@ -48,7 +50,7 @@ export default function SandboxCommandsPage() {
                 In the sandbox
               </th>
               <th scope="col" className="py-2 font-semibold">
-                Why not
+                Why not, or bounds
               </th>
             </tr>
           </thead>
@@ -59,7 +61,7 @@ export default function SandboxCommandsPage() {
                   {command.name}
                 </th>
                 <td className="py-1.5 pr-4">{STATUS_LABELS[command.status]}</td>
-                <td className="py-1.5 break-words text-muted">{command.why ?? ''}</td>
+                <td className="py-1.5 break-words text-muted">{command.why ?? command.bounds ?? ''}</td>
               </tr>
             ))}
           </tbody>

@@ -8,7 +8,14 @@ import { recordCommandUse } from '@/lib/sandbox/command-usage';
 import { executeLine } from '@/lib/sandbox/execute';
 import { sandboxLimits } from '@/lib/sandbox/limits';
 
-const ExecRequest = z.object({ command: z.string({ error: 'must be a string holding one command line' }) });
+const ExecRequest = z.object({
+  command: z.string({ error: 'must be a string holding one command line' }),
+  /** The console the line was typed in (its live stream carries subscriptions and invalidations). */
+  console: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be the console id the page made (8 to 64 letters, digits, - or _)')
+    .optional(),
+});
 
 const REJECTION_CODES = { 400: 'bad_request', 413: 'payload_too_large', 429: 'rate_limited' } as const;
 
@@ -23,7 +30,7 @@ export function POST(request: NextRequest) {
       // JSON escaping can make a line six times longer; the line itself is checked against its limit.
       const body = await readJsonBody(request, ExecRequest, limits.maxLineBytes * 6 + 1024);
       await admitCommand(learner.id, clientAddress(request.headers), limits);
-      const outcome = await executeLine(learner.id, body.command, limits);
+      const outcome = await executeLine(learner.id, body.command, limits, body.console);
       if (outcome.kind === 'reply') {
         // After the line was parsed and judged: only a name the policy accepted is kept (finding H1).
         recordCommandUse(learner.id, body.command);

@@ -1,0 +1,22 @@
+'use client';
+
+/**
+ * Shown while the console is in subscribe mode: valkey-cli's "Reading messages..." line, and the
+ * Stop listening button that does what Ctrl+C does there (closes the subscriber connection, which
+ * ends every subscription, and leaves subscribe mode). Commands can still be typed meanwhile, as
+ * in valkey-cli after "any key".
+ */
+export function SubscribeModeBar({ onStop }: { onStop(): void }) {
+  return (
+    <div className="flex flex-wrap items-center justify-between gap-2 border-t border-slate-800 px-3 py-1.5 text-xs text-slate-300">
+      <p className="font-mono">Reading messages... (press Ctrl-C to quit or any key to type command)</p>
+      <button
+        type="button"
+        onClick={onStop}
+        className="rounded border border-slate-600 px-2 py-0.5 text-slate-100 hover:bg-slate-800 focus-visible:outline focus-visible:outline-2 focus-visible:outline-ring"
+      >
+        Stop listening
+      </button>
+    </div>
+  );
+}
