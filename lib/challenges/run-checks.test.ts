@@ -93,3 +93,58 @@ describe('runChallengeChecks', () => {
     expect((await runChallengeChecks(learner, apart)).checks[0]?.passed).toBe(false);
   });
 });
+
+describe('distinct and require', () => {
+  const jitter: ChallengeSpec = {
+    id: 'test-jitter',
+    title: 'Jittered TTLs',
+    solution: ['SET p:1 x EX 3600', 'SET p:2 x EX 3650', 'SET p:3 x EX 3700'],
+    checks: [
+      { label: 'TTLs differ', distinct: ['TTL p:1', 'TTL p:2', 'TTL p:3'], failure: 'Give each key its own TTL.' },
+    ],
+  };
+
+  it('passes replies that all differ, and fails one TTL shared by every key', async () => {
+    const learner = newLearnerId();
+    for (const line of jitter.solution) await runText(learner, line);
+    expect((await runChallengeChecks(learner, jitter)).checks[0]).toMatchObject({
+      passed: true,
+      detail: 'TTL p:1 → (integer) 3600, TTL p:2 → (integer) 3650, TTL p:3 → (integer) 3700',
+    });
+    const same = newLearnerId();
+    for (const key of ['p:1', 'p:2', 'p:3']) await runText(same, `SET ${key} x EX 3600`);
+    expect((await runChallengeChecks(same, jitter)).checks[0]).toMatchObject({
+      passed: false,
+      detail: expect.stringContaining('Give each key its own TTL.'),
+    });
+    // Missing keys all answer -2: the same reply, so an empty keyspace fails too.
+    expect((await runChallengeChecks(newLearnerId(), jitter)).passed).toBe(false);
+  });
+
+  it('fails a distinct line the server answers with an error', async () => {
+    const learner = newLearnerId();
+    await runText(learner, 'SET n text');
+    const spec: ChallengeSpec = {
+      ...jitter,
+      checks: [{ label: 'lengths', distinct: ['STRLEN n', 'LLEN n'], failure: 'n must be read two ways.' }],
+    };
+    expect((await runChallengeChecks(learner, spec)).checks[0]).toMatchObject({
+      passed: false,
+      detail: expect.stringContaining('WRONGTYPE'),
+    });
+  });
+
+  it('requires the named command since the previous check; A|B accepts either', async () => {
+    const spec: ChallengeSpec = { ...counter, id: 'test-require', forbid: undefined, require: ['INCR|INCRBY'] };
+    const learner = newLearnerId();
+    await runText(learner, 'SET visits 3');
+    recordCommandUse(learner, 'SET visits 3', 1_000);
+    const shortcut = await runChallengeChecks(learner, spec, 2_000);
+    expect(shortcut.checks[0]?.passed).toBe(true);
+    expect(shortcut.checks.at(-1)).toMatchObject({ label: 'Solved with INCR|INCRBY', passed: false });
+    // An INCR before that check does not count for the next one: the window starts at the previous check.
+    recordCommandUse(learner, 'incrby visits 0', 3_000);
+    expect((await runChallengeChecks(learner, spec, 4_000)).checks.at(-1)).toMatchObject({ passed: true });
+    expect((await runChallengeChecks(learner, spec, 5_000)).checks.at(-1)).toMatchObject({ passed: false });
+  });
+});

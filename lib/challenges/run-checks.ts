@@ -5,17 +5,43 @@ import 'server-only';
  */
 import calculateSlot from 'cluster-key-slot';
 import type { ChallengeCheck, ChallengeSpec } from '@/lib/content/schema';
-import { forbiddenCommandsUsed } from '@/lib/sandbox/command-usage';
+import { forbiddenCommandsUsed, requiredCommandsMissing } from '@/lib/sandbox/command-usage';
 import { executeWhenIdle } from './when-idle';
 import { hasLearnerSession, learnerSession } from '@/lib/sandbox/learners';
-import { forbiddenCommandsLabel, quoteKey } from './check-text';
+import { forbiddenCommandsLabel, quoteKey, requiredCommandsLabel } from './check-text';
 import { judgeReply } from './expectations';
 import type { ChallengeResult, CheckResult } from './types';
 
-/** When each learner last checked each challenge: forbidden commands count from there. */
+/** When each learner last checked each challenge: forbidden and required commands count from there. */
 const attempts = new Map<string, number>();
 
+/** Every line must answer without an error, and no two answers may be the same. */
+async function runDistinctCheck(
+  learnerId: string,
+  check: Extract<ChallengeCheck, { distinct: string[] }>,
+): Promise<CheckResult> {
+  const answers: string[] = [];
+  const texts: string[] = [];
+  for (const line of check.distinct) {
+    const outcome = await executeWhenIdle(learnerId, line);
+    if (outcome.kind === 'rejected')
+      return {
+        label: check.label,
+        passed: false,
+        detail: `${check.failure} (${line} could not run: ${outcome.error})`,
+      };
+    if (!outcome.body.ok)
+      return { label: check.label, passed: false, detail: `${check.failure} (${line} → ${outcome.body.text})` };
+    answers.push(`${line} → ${outcome.body.text}`);
+    texts.push(outcome.body.text);
+  }
+  const allDifferent = new Set(texts).size === texts.length;
+  const detail = answers.join(', ');
+  return { label: check.label, passed: allDifferent, detail: allDifferent ? detail : `${check.failure} (${detail})` };
+}
+
 async function runCheck(learnerId: string, check: ChallengeCheck): Promise<CheckResult> {
+  if ('distinct' in check) return runDistinctCheck(learnerId, check);
   if ('sameSlot' in check) {
     const slots = check.sameSlot.map((key) => calculateSlot(key));
     const exists = await runCheck(learnerId, {
@@ -70,12 +96,25 @@ export async function runChallengeChecks(
   }
   const checks: CheckResult[] = [];
   for (const check of spec.checks) checks.push(await runCheck(learnerId, check));
+  if (!spec.forbid?.length && !spec.require?.length) return { passed: checks.every((check) => check.passed), checks };
+  const attemptKey = `${learnerId}:${spec.id}`;
+  const since = attempts.get(attemptKey) ?? 0;
+  if (attempts.size >= 100_000) attempts.delete(attempts.keys().next().value as string);
+  attempts.delete(attemptKey);
+  attempts.set(attemptKey, now);
+  if (spec.require?.length) {
+    const missing = requiredCommandsMissing(learnerId, spec.require, since);
+    checks.push({
+      label: requiredCommandsLabel(spec.require),
+      passed: missing.length === 0,
+      detail:
+        missing.length === 0
+          ? `You used ${spec.require.join(' and ')}.`
+          : `This challenge is about ${missing.join(' and ')}: use it for the change that completes the goal, then check again.`,
+    });
+  }
   if (spec.forbid?.length) {
-    const attemptKey = `${learnerId}:${spec.id}`;
-    const used = forbiddenCommandsUsed(learnerId, spec.forbid, attempts.get(attemptKey) ?? 0);
-    if (attempts.size >= 100_000) attempts.delete(attempts.keys().next().value as string);
-    attempts.delete(attemptKey);
-    attempts.set(attemptKey, now);
+    const used = forbiddenCommandsUsed(learnerId, spec.forbid, since);
     checks.push({
       label: forbiddenCommandsLabel(spec.forbid),
       passed: used.length === 0,
