@@ -134,17 +134,29 @@ describe('distinct and require', () => {
     });
   });
 
-  it('requires the named command since the previous check; A|B accepts either', async () => {
+  it('requires the command that reached the goal: used since the last check that found it unmet; A|B accepts either', async () => {
     const spec: ChallengeSpec = { ...counter, id: 'test-require', forbid: undefined, require: ['INCR|INCRBY'] };
-    const learner = newLearnerId();
-    await runText(learner, 'SET visits 3');
-    recordCommandUse(learner, 'SET visits 3', 1_000);
-    const shortcut = await runChallengeChecks(learner, spec, 2_000);
-    expect(shortcut.checks[0]?.passed).toBe(true);
-    expect(shortcut.checks.at(-1)).toMatchObject({ label: 'Solved with INCR|INCRBY', passed: false });
-    // An INCR before that check does not count for the next one: the window starts at the previous check.
-    recordCommandUse(learner, 'incrby visits 0', 3_000);
-    expect((await runChallengeChecks(learner, spec, 4_000)).checks.at(-1)).toMatchObject({ passed: true });
-    expect((await runChallengeChecks(learner, spec, 5_000)).checks.at(-1)).toMatchObject({ passed: false });
+    const shortcut = newLearnerId();
+    await runText(shortcut, 'INCR other');
+    recordCommandUse(shortcut, 'INCR other', 1_000);
+    expect((await runChallengeChecks(shortcut, spec, 2_000)).checks.at(-1)).toMatchObject({
+      label: 'Solved with INCR|INCRBY',
+      passed: false,
+      detail: expect.stringContaining('Not solved yet'),
+    });
+    await runText(shortcut, 'SET visits 3');
+    recordCommandUse(shortcut, 'SET visits 3', 3_000);
+    const set = await runChallengeChecks(shortcut, spec, 4_000);
+    expect(set.checks[0]?.passed).toBe(true);
+    expect(set.checks.at(-1)).toMatchObject({ passed: false, detail: expect.stringContaining('about INCR or INCRBY') });
+
+    const counted = newLearnerId();
+    await runText(counted, 'SET visits 2');
+    expect((await runChallengeChecks(counted, spec, 2_000)).passed).toBe(false);
+    await runText(counted, 'incrby visits 1');
+    recordCommandUse(counted, 'incrby visits 1', 3_000);
+    expect((await runChallengeChecks(counted, spec, 4_000)).passed).toBe(true);
+    // A later Check (after the automatic one already passed) passes too: the goal has not been unmet since.
+    expect((await runChallengeChecks(counted, spec, 5_000)).passed).toBe(true);
   });
 });

@@ -12,8 +12,18 @@ import { forbiddenCommandsLabel, quoteKey, requiredCommandsLabel } from './check
 import { judgeReply } from './expectations';
 import type { ChallengeResult, CheckResult } from './types';
 
-/** When each learner last checked each challenge: forbidden and required commands count from there. */
+/** When each learner last checked each challenge: forbidden commands count from there. */
 const attempts = new Map<string, number>();
+/** When each learner's last check of each challenge found its goal not yet reached: required commands count from there. */
+const notYet = new Map<string, number>();
+
+/** Sets (or, with undefined, keeps) a bounded map's entry, the oldest entries going first. */
+function remember(map: Map<string, number>, key: string, value: number | undefined): void {
+  if (value === undefined) return;
+  if (map.size >= 100_000 && !map.has(key)) map.delete(map.keys().next().value as string);
+  map.delete(key);
+  map.set(key, value);
+}
 
 /** Every line must answer without an error, and no two answers may be the same. */
 async function runDistinctCheck(
@@ -98,23 +108,25 @@ export async function runChallengeChecks(
   for (const check of spec.checks) checks.push(await runCheck(learnerId, check));
   if (!spec.forbid?.length && !spec.require?.length) return { passed: checks.every((check) => check.passed), checks };
   const attemptKey = `${learnerId}:${spec.id}`;
-  const since = attempts.get(attemptKey) ?? 0;
-  if (attempts.size >= 100_000) attempts.delete(attempts.keys().next().value as string);
-  attempts.delete(attemptKey);
-  attempts.set(attemptKey, now);
+  const goalReached = checks.every((check) => check.passed);
   if (spec.require?.length) {
-    const missing = requiredCommandsMissing(learnerId, spec.require, since);
+    // The required command must have made the change that reached the goal: used since the last
+    // check that found the goal not yet reached (so a later Check, after an automatic pass, still passes).
+    const missing = goalReached ? requiredCommandsMissing(learnerId, spec.require, notYet.get(attemptKey) ?? 0) : [];
     checks.push({
       label: requiredCommandsLabel(spec.require),
-      passed: missing.length === 0,
-      detail:
-        missing.length === 0
-          ? `You used ${spec.require.join(' and ')}.`
-          : `This challenge is about ${missing.join(' and ')}: use it for the change that completes the goal, then check again.`,
+      passed: goalReached && missing.length === 0,
+      detail: !goalReached
+        ? `Not solved yet: reach the goal with ${spec.require.join(' and ').replaceAll('|', ' or ')} as the last change.`
+        : missing.length === 0
+          ? `You used ${spec.require.join(' and ').replaceAll('|', ' or ')}.`
+          : `This challenge is about ${missing.join(' and ').replaceAll('|', ' or ')}: reach the goal with it as the last change, then check again.`,
     });
+    remember(notYet, attemptKey, goalReached ? undefined : now);
   }
   if (spec.forbid?.length) {
-    const used = forbiddenCommandsUsed(learnerId, spec.forbid, since);
+    const used = forbiddenCommandsUsed(learnerId, spec.forbid, attempts.get(attemptKey) ?? 0);
+    remember(attempts, attemptKey, now);
     checks.push({
       label: forbiddenCommandsLabel(spec.forbid),
       passed: used.length === 0,
