@@ -53,7 +53,7 @@ test("a failed check offers the solution after the hint, and the reset deletes t
 
   await test.step('a failed Check explains each check and only then offers the solution, after the hint', async () => {
     await challenge.check();
-    await expect(challenge.region.getByText(/^Not yet: 2 of 2 checks failed\.$/)).toBeVisible();
+    await expect(challenge.region.getByText(/^Not yet: 3 of 3 checks failed\.$/)).toBeVisible();
     await expectEveryCheck(challenge, 'failed');
     await expect(challenge.result('The counter reads 3')).toContainText('GET visits:home should answer "3".');
     await expect(challenge.showSolutionButton).toBeVisible();

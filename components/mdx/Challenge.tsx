@@ -47,6 +47,7 @@ export function Challenge({ id, title, children }: { id: string; title?: string;
       solution={spec.solution}
       checkLabels={checkLabels(spec)}
       forbid={spec.forbid ?? []}
+      require={spec.require ?? []}
       keys={challengeKeys(spec)}
     />
   );

@@ -21,6 +21,8 @@ interface ChallengeWidgetProps {
   /** Every check's label, in the order results come back (lib/challenges/check-text.ts). */
   checkLabels: string[];
   forbid: string[];
+  /** Commands the final change must use (`require:`); `A|B` means either. */
+  require: string[];
   /** The keys the checks look at (lib/challenges/challenge-keys.ts): shown, and deleted by the reset. */
   keys: string[];
 }
@@ -30,7 +32,17 @@ interface ChallengeWidgetProps {
  * button), a hint, then a reference solution once the learner has struggled, and a reset of the
  * challenge's own keys.
  */
-export function ChallengeWidget({ id, title, goal, hint, solution, checkLabels, forbid, keys }: ChallengeWidgetProps) {
+export function ChallengeWidget({
+  id,
+  title,
+  goal,
+  hint,
+  solution,
+  checkLabels,
+  forbid,
+  require: required,
+  keys,
+}: ChallengeWidgetProps) {
   const region = useRef<HTMLElement>(null);
   const { state, check, passedThisVisit, struggled } = useChallengeCheck(id, region);
   const shell = useChallengeConsole();
@@ -58,6 +70,11 @@ export function ChallengeWidget({ id, title, goal, hint, solution, checkLabels, 
       passedThisVisit={passedThisVisit}
       passedBefore={passedOnArrival === true}
     >
+      {required.length > 0 && (
+        <p className="mt-2 text-sm text-muted">
+          Make the last change with {required.join(', ').replaceAll('|', ' or ')}.
+        </p>
+      )}
       {forbid.length > 0 && <p className="mt-2 text-sm text-muted">Do it without {forbid.join(', ')}.</p>}
       <ChallengeKeys id={id} keys={keys} runInConsole={shell.run} />
       <p className="mt-3 text-xs text-muted">

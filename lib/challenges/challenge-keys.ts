@@ -1,10 +1,10 @@
 /**
  * The keys a challenge looks at, derived from its checks: the key of a `key:` check, every key of
- * a `sameSlot:` check, and the keys of each `run:` command, found by the command table's key
+ * a `sameSlot:` check, and the keys of each `run:` (or `distinct:`) command, found by the command table's key
  * positions exactly as the sandbox finds them (never by guessing from values). These are the keys
  * the widget names ("this challenge uses …") and the ones "Reset this challenge's keys" deletes.
  */
-import type { ChallengeCheck, ChallengeSpec } from '@/lib/content/schema';
+import { checkCommandLines, type ChallengeCheck, type ChallengeSpec } from '@/lib/content/schema';
 import { keyLocator, runRule } from '@/lib/sandbox/command-table';
 import { parseCommandLine } from '@/lib/sandbox/parse';
 
@@ -26,7 +26,7 @@ export function keysOfCommandLine(line: string): string[] {
 function keysOfCheck(check: ChallengeCheck): string[] {
   if ('sameSlot' in check) return check.sameSlot;
   if ('key' in check) return [check.key];
-  return keysOfCommandLine(check.run);
+  return checkCommandLines(check).flatMap(keysOfCommandLine);
 }
 
 /** Every key a challenge's checks name, each once, in the order the checks first name them. */

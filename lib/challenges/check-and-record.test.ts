@@ -7,6 +7,7 @@ import { findChallenge, guideChallenges } from '@/lib/content/lessons';
 import { lessonItems } from '@/lib/content/quizzes';
 import { readProgress } from '@/lib/progress/store';
 import { summarizeProgress } from '@/lib/progress/summary';
+import { recordCommandUse } from '@/lib/sandbox/command-usage';
 import { newLearnerId } from '@/lib/sandbox/learner';
 import { closeSandbox, runText } from '@/lib/testing/sandbox';
 import { closeValkeyClients } from '@/lib/valkey/connections';
@@ -18,7 +19,11 @@ afterAll(async () => {
 });
 
 async function solve(learner: string, id: string) {
-  for (const step of findChallenge(id)!.spec.solution as string[]) await runText(learner, step);
+  for (const step of findChallenge(id)!.spec.solution as string[]) {
+    // As the console's route does, so that a challenge's `require` sees the commands.
+    recordCommandUse(learner, step);
+    await runText(learner, step);
+  }
   return checkAndRecordChallenge(learner, id);
 }
 

@@ -12,8 +12,13 @@ export function quoteKey(key: string): string {
 /** The label of the check a challenge with `forbid:` adds after its own. */
 export const forbiddenCommandsLabel = (forbid: readonly string[]): string => `Solved without ${forbid.join(', ')}`;
 
-/** Every check's label in the order results come back: the author's checks, then the forbidden-commands one. */
-export function checkLabels(spec: Pick<ChallengeSpec, 'checks' | 'forbid'>): string[] {
+/** The label of the check a challenge with `require:` adds after its own. */
+export const requiredCommandsLabel = (require: readonly string[]): string => `Solved with ${require.join(', ')}`;
+
+/** Every check's label in the order results come back: the author's checks, then the required and forbidden-commands ones. */
+export function checkLabels(spec: Pick<ChallengeSpec, 'checks' | 'forbid' | 'require'>): string[] {
   const labels = spec.checks.map((check) => check.label);
-  return spec.forbid?.length ? [...labels, forbiddenCommandsLabel(spec.forbid)] : labels;
+  if (spec.require?.length) labels.push(requiredCommandsLabel(spec.require));
+  if (spec.forbid?.length) labels.push(forbiddenCommandsLabel(spec.forbid));
+  return labels;
 }

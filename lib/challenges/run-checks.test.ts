@@ -93,3 +93,70 @@ describe('runChallengeChecks', () => {
     expect((await runChallengeChecks(learner, apart)).checks[0]?.passed).toBe(false);
   });
 });
+
+describe('distinct and require', () => {
+  const jitter: ChallengeSpec = {
+    id: 'test-jitter',
+    title: 'Jittered TTLs',
+    solution: ['SET p:1 x EX 3600', 'SET p:2 x EX 3650', 'SET p:3 x EX 3700'],
+    checks: [
+      { label: 'TTLs differ', distinct: ['TTL p:1', 'TTL p:2', 'TTL p:3'], failure: 'Give each key its own TTL.' },
+    ],
+  };
+
+  it('passes replies that all differ, and fails one TTL shared by every key', async () => {
+    const learner = newLearnerId();
+    for (const line of jitter.solution) await runText(learner, line);
+    expect((await runChallengeChecks(learner, jitter)).checks[0]).toMatchObject({
+      passed: true,
+      detail: 'TTL p:1 → (integer) 3600, TTL p:2 → (integer) 3650, TTL p:3 → (integer) 3700',
+    });
+    const same = newLearnerId();
+    for (const key of ['p:1', 'p:2', 'p:3']) await runText(same, `SET ${key} x EX 3600`);
+    expect((await runChallengeChecks(same, jitter)).checks[0]).toMatchObject({
+      passed: false,
+      detail: expect.stringContaining('Give each key its own TTL.'),
+    });
+    // Missing keys all answer -2: the same reply, so an empty keyspace fails too.
+    expect((await runChallengeChecks(newLearnerId(), jitter)).passed).toBe(false);
+  });
+
+  it('fails a distinct line the server answers with an error', async () => {
+    const learner = newLearnerId();
+    await runText(learner, 'SET n text');
+    const spec: ChallengeSpec = {
+      ...jitter,
+      checks: [{ label: 'lengths', distinct: ['STRLEN n', 'LLEN n'], failure: 'n must be read two ways.' }],
+    };
+    expect((await runChallengeChecks(learner, spec)).checks[0]).toMatchObject({
+      passed: false,
+      detail: expect.stringContaining('WRONGTYPE'),
+    });
+  });
+
+  it('requires the command that reached the goal: used since the last check that found it unmet; A|B accepts either', async () => {
+    const spec: ChallengeSpec = { ...counter, id: 'test-require', forbid: undefined, require: ['INCR|INCRBY'] };
+    const shortcut = newLearnerId();
+    await runText(shortcut, 'INCR other');
+    recordCommandUse(shortcut, 'INCR other', 1_000);
+    expect((await runChallengeChecks(shortcut, spec, 2_000)).checks.at(-1)).toMatchObject({
+      label: 'Solved with INCR|INCRBY',
+      passed: false,
+      detail: expect.stringContaining('Not solved yet'),
+    });
+    await runText(shortcut, 'SET visits 3');
+    recordCommandUse(shortcut, 'SET visits 3', 3_000);
+    const set = await runChallengeChecks(shortcut, spec, 4_000);
+    expect(set.checks[0]?.passed).toBe(true);
+    expect(set.checks.at(-1)).toMatchObject({ passed: false, detail: expect.stringContaining('about INCR or INCRBY') });
+
+    const counted = newLearnerId();
+    await runText(counted, 'SET visits 2');
+    expect((await runChallengeChecks(counted, spec, 2_000)).passed).toBe(false);
+    await runText(counted, 'incrby visits 1');
+    recordCommandUse(counted, 'incrby visits 1', 3_000);
+    expect((await runChallengeChecks(counted, spec, 4_000)).passed).toBe(true);
+    // A later Check (after the automatic one already passed) passes too: the goal has not been unmet since.
+    expect((await runChallengeChecks(counted, spec, 5_000)).passed).toBe(true);
+  });
+});

@@ -5,17 +5,53 @@ import 'server-only';
  */
 import calculateSlot from 'cluster-key-slot';
 import type { ChallengeCheck, ChallengeSpec } from '@/lib/content/schema';
-import { forbiddenCommandsUsed } from '@/lib/sandbox/command-usage';
+import { forbiddenCommandsUsed, requiredCommandsMissing } from '@/lib/sandbox/command-usage';
 import { executeWhenIdle } from './when-idle';
 import { hasLearnerSession, learnerSession } from '@/lib/sandbox/learners';
-import { forbiddenCommandsLabel, quoteKey } from './check-text';
+import { forbiddenCommandsLabel, quoteKey, requiredCommandsLabel } from './check-text';
 import { judgeReply } from './expectations';
 import type { ChallengeResult, CheckResult } from './types';
 
 /** When each learner last checked each challenge: forbidden commands count from there. */
 const attempts = new Map<string, number>();
+/** When each learner's last check of each challenge found its goal not yet reached: required commands count from there. */
+const notYet = new Map<string, number>();
+
+/** Sets (or, with undefined, keeps) a bounded map's entry, the oldest entries going first. */
+function remember(map: Map<string, number>, key: string, value: number | undefined): void {
+  if (value === undefined) return;
+  if (map.size >= 100_000 && !map.has(key)) map.delete(map.keys().next().value as string);
+  map.delete(key);
+  map.set(key, value);
+}
+
+/** Every line must answer without an error, and no two answers may be the same. */
+async function runDistinctCheck(
+  learnerId: string,
+  check: Extract<ChallengeCheck, { distinct: string[] }>,
+): Promise<CheckResult> {
+  const answers: string[] = [];
+  const texts: string[] = [];
+  for (const line of check.distinct) {
+    const outcome = await executeWhenIdle(learnerId, line);
+    if (outcome.kind === 'rejected')
+      return {
+        label: check.label,
+        passed: false,
+        detail: `${check.failure} (${line} could not run: ${outcome.error})`,
+      };
+    if (!outcome.body.ok)
+      return { label: check.label, passed: false, detail: `${check.failure} (${line} → ${outcome.body.text})` };
+    answers.push(`${line} → ${outcome.body.text}`);
+    texts.push(outcome.body.text);
+  }
+  const allDifferent = new Set(texts).size === texts.length;
+  const detail = answers.join(', ');
+  return { label: check.label, passed: allDifferent, detail: allDifferent ? detail : `${check.failure} (${detail})` };
+}
 
 async function runCheck(learnerId: string, check: ChallengeCheck): Promise<CheckResult> {
+  if ('distinct' in check) return runDistinctCheck(learnerId, check);
   if ('sameSlot' in check) {
     const slots = check.sameSlot.map((key) => calculateSlot(key));
     const exists = await runCheck(learnerId, {
@@ -70,12 +106,27 @@ export async function runChallengeChecks(
   }
   const checks: CheckResult[] = [];
   for (const check of spec.checks) checks.push(await runCheck(learnerId, check));
+  if (!spec.forbid?.length && !spec.require?.length) return { passed: checks.every((check) => check.passed), checks };
+  const attemptKey = `${learnerId}:${spec.id}`;
+  const goalReached = checks.every((check) => check.passed);
+  if (spec.require?.length) {
+    // The required command must have made the change that reached the goal: used since the last
+    // check that found the goal not yet reached (so a later Check, after an automatic pass, still passes).
+    const missing = goalReached ? requiredCommandsMissing(learnerId, spec.require, notYet.get(attemptKey) ?? 0) : [];
+    checks.push({
+      label: requiredCommandsLabel(spec.require),
+      passed: goalReached && missing.length === 0,
+      detail: !goalReached
+        ? `Not solved yet: reach the goal with ${spec.require.join(' and ').replaceAll('|', ' or ')} as the last change.`
+        : missing.length === 0
+          ? `You used ${spec.require.join(' and ').replaceAll('|', ' or ')}.`
+          : `This challenge is about ${missing.join(' and ').replaceAll('|', ' or ')}: reach the goal with it as the last change, then check again.`,
+    });
+    remember(notYet, attemptKey, goalReached ? undefined : now);
+  }
   if (spec.forbid?.length) {
-    const attemptKey = `${learnerId}:${spec.id}`;
     const used = forbiddenCommandsUsed(learnerId, spec.forbid, attempts.get(attemptKey) ?? 0);
-    if (attempts.size >= 100_000) attempts.delete(attempts.keys().next().value as string);
-    attempts.delete(attemptKey);
-    attempts.set(attemptKey, now);
+    remember(attempts, attemptKey, now);
     checks.push({
       label: forbiddenCommandsLabel(spec.forbid),
       passed: used.length === 0,

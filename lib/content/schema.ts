@@ -40,8 +40,17 @@ export const ChallengeCheck = z.union([
   z.strictObject({ ...checkText, key: keyName, type: z.enum(['string', 'list', 'set', 'zset', 'hash', 'stream']) }),
   z.strictObject({ ...checkText, key: keyName, absent: z.literal(true) }),
   z.strictObject({ ...checkText, sameSlot: z.array(keyName).min(2) }),
+  /** Read commands whose replies must all succeed and all differ (e.g. three keys' TTLs: jitter, not one TTL). */
+  z.strictObject({ ...checkText, distinct: z.array(z.string().min(1)).min(2) }),
 ]);
 export type ChallengeCheck = z.infer<typeof ChallengeCheck>;
+
+/** The command lines a check runs on the learner's keys: its `run`, or each of its `distinct` lines. */
+export function checkCommandLines(check: ChallengeCheck): string[] {
+  if ('run' in check) return [check.run];
+  if ('distinct' in check) return check.distinct;
+  return [];
+}
 
 const contentId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lowercase words joined by hyphens');
 
@@ -52,6 +61,11 @@ export const ChallengeSpec = z.strictObject({
   solution: z.array(z.string().min(1)).min(1),
   /** Command names the learner must not use while solving it (e.g. KEYS in a lesson on SCAN). */
   forbid: z.array(z.string().regex(/^[A-Za-z_|]+$/)).optional(),
+  /**
+   * Command names the learner must have used since their previous check of this challenge (checks run
+   * after each burst of commands, so: the command that made the final change, such as INCR or EXEC).
+   */
+  require: z.array(z.string().regex(/^[A-Za-z_|]+$/)).optional(),
   checks: z.array(ChallengeCheck).min(1),
   /** No `lab`: a sandbox challenge (the key lets authors' mistakes be reported per field, below). */
   lab: z.undefined().optional(),

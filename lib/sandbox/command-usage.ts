@@ -44,6 +44,16 @@ export function forbiddenCommandsUsed(learnerId: string, forbidden: readonly str
   return forbidden.map((name) => name.toUpperCase()).filter((name) => (commands.get(name) ?? -1) >= since);
 }
 
+/**
+ * The required command names the learner did not use at or after `since`. An entry `A|B` is met by
+ * either command (INCR|INCRBY: any way of counting).
+ */
+export function requiredCommandsMissing(learnerId: string, required: readonly string[], since: number): string[] {
+  const commands = usage.get(learnerId);
+  const usedSince = (name: string) => (commands?.get(name.toUpperCase()) ?? -1) >= since;
+  return required.filter((entry) => !entry.split('|').some(usedSince));
+}
+
 export function forgetCommandUse(learnerId: string): void {
   usage.delete(learnerId);
 }

@@ -10,7 +10,8 @@ import { executeLine } from '@/lib/sandbox/execute';
 import { newLearnerId } from '@/lib/sandbox/learner';
 import { resetLearner } from '@/lib/sandbox/learners';
 import { parseCommandLine } from '@/lib/sandbox/parse';
-import { isLabChallenge, type ChallengeSpec } from '@/lib/content/schema';
+import { checkCommandLines, isLabChallenge, type ChallengeSpec } from '@/lib/content/schema';
+import { forgetCommandUse, recordCommandUse } from '@/lib/sandbox/command-usage';
 import type { CheckedChallenge } from './static-checks';
 import type { ContentProblem } from './problems';
 
@@ -18,15 +19,18 @@ async function checkOne({ file, line, spec }: CheckedChallenge & { spec: Challen
   const problems: ContentProblem[] = [];
   const problem = (message: string) => problems.push({ file, line, message: `challenge "${spec.id}": ${message}` });
   for (const check of spec.checks) {
-    if (!('run' in check)) continue;
-    const parsed = parseCommandLine(check.run);
-    const name = parsed.ok ? parsed.args[0]?.toString('utf8').toLowerCase() : undefined;
-    if (name && writes.has(name)) problem(`check "${check.label}" runs ${check.run}, which writes: checks may only read the learner's keys`);
+    for (const run of checkCommandLines(check)) {
+      const parsed = parseCommandLine(run);
+      const name = parsed.ok ? parsed.args[0]?.toString('utf8').toLowerCase() : undefined;
+      if (name && writes.has(name)) problem(`check "${check.label}" runs ${run}, which writes: checks may only read the learner's keys`);
+    }
   }
   const solver = newLearnerId();
   const empty = newLearnerId();
   try {
     for (const step of spec.solution) {
+      // Recorded as the console's route records a learner's command, so `require` sees the solution's.
+      recordCommandUse(solver, step);
       const outcome = await executeLine(solver, step);
       if (outcome.kind === 'rejected') problem(`solution step "${step}" was rejected: ${outcome.error}`);
       else if (!outcome.body.ok) problem(`solution step "${step}" answered ${outcome.body.text}`);
@@ -38,6 +42,7 @@ async function checkOne({ file, line, spec }: CheckedChallenge & { spec: Challen
   } finally {
     await resetLearner(solver);
     await resetLearner(empty);
+    forgetCommandUse(solver);
   }
   return problems;
 }

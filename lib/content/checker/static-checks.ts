@@ -276,12 +276,23 @@ function checkChallengeSpec(file: string, source: string, challenge: AnyChalleng
     }
   });
   for (const check of challenge.checks) {
-    if (!('run' in check)) continue;
-    const problem = commandProblem(check.run, where);
-    if (problem) {
-      valid = false;
-      problems.push({ file, line: lineOfText(source, check.run, line), message: `challenge "${challenge.id}": check "${check.label}" runs "${check.run}", which ${problem}` });
+    const lines = 'run' in check ? [check.run] : 'distinct' in check ? check.distinct : [];
+    for (const run of lines) {
+      const problem = commandProblem(run, where);
+      if (problem) {
+        valid = false;
+        problems.push({ file, line: lineOfText(source, run, line), message: `challenge "${challenge.id}": check "${check.label}" runs "${run}", which ${problem}` });
+      }
     }
+  }
+  if (!isLabChallenge(challenge)) {
+    const solutionNames = new Set(challenge.solution.map((step) => step.trim().split(/\s+/)[0]?.toUpperCase()));
+    for (const entry of challenge.require ?? [])
+      if (!entry.split('|').some((name) => solutionNames.has(name.toUpperCase())))
+        problems.push({ file, line, message: `challenge "${challenge.id}": require lists ${entry}, which the reference solution never uses` });
+    for (const name of challenge.forbid ?? [])
+      if (solutionNames.has(name.toUpperCase()))
+        problems.push({ file, line, message: `challenge "${challenge.id}": forbid lists ${name}, which the reference solution itself uses` });
   }
   if (valid) result.challenges.push({ file, line, spec: challenge });
 }
