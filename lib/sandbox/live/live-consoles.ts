@@ -220,8 +220,13 @@ export async function openLiveStream(
       clearInterval(heartbeat);
       if (consoles.get(consoleId) === live) consoles.delete(consoleId);
       connection.close();
+      // Said only where the learner can read it (an aborted stream has no reader).
+      const trackingNote =
+        live.invalidations && reason !== 'aborted'
+          ? '; client-side caching that sent its invalidations here is switched off: CLIENT TRACKING on to resume'
+          : '';
       try {
-        controller.enqueue(sseEvent('end', { text: reason }));
+        controller.enqueue(sseEvent('end', { text: reason + trackingNote }));
         controller.close();
       } catch {
         // The client is gone (the stream was cancelled): nothing to tell it.

@@ -217,7 +217,7 @@ describe('client-side caching', () => {
   });
 
   it('switches tracking off on the learner’s connection when the console’s stream ends, after an open MULTI', async () => {
-    await stream(me, A);
+    const listener = await stream(me, A);
     await stream(me, B);
     expect(await runFrom(me, A, 'CLIENT TRACKING on')).toBe('OK');
     const target = liveConsole(me, A)!.connection.id;
@@ -230,6 +230,9 @@ describe('client-side caching', () => {
     liveConsole(me, A)!.close('closed');
     expect(await runFrom(me, B, 'SET during-multi 1')).toBe('QUEUED');
     expect(await runFrom(me, B, 'EXEC')).toBe('1) OK');
+    expect((await listener.next((e) => e.event === 'end')).text).toBe(
+      'closed; client-side caching that sent its invalidations here is switched off: CLIENT TRACKING on to resume',
+    );
     await expect.poll(() => runFrom(me, B, 'CLIENT GETREDIR'), { interval: 20 }).toBe('(integer) -1');
     expect(await runFrom(me, B, 'CLIENT TRACKINGINFO')).toContain('1) "off"');
   });
