@@ -69,4 +69,18 @@ describe('content checker: challenges on a real Valkey', () => {
       expect.stringContaining('fails check "a pattern too": PSUBSCRIBE orders:* in that tab. (PUBSUB NUMPAT → 0 patterns)'),
     ]);
   });
+
+  it('runs a solution’s CLIENT TRACKING in the listening console, so its invalidations have somewhere to go', async () => {
+    const tracking: ChallengeSpec = {
+      id: 'live-tracking',
+      title: 'Cache product:1 on the client',
+      solution: ['SET product:1 lamp', 'CLIENT TRACKING on', 'GET product:1'],
+      checks: [
+        { label: 'tracking redirects', run: 'CLIENT GETREDIR', expect: { between: [1, 1e12] }, failure: 'Turn tracking on.' },
+        { label: 'product:1 set', run: 'GET product:1', expect: { equals: 'lamp' }, failure: 'SET product:1 lamp.' },
+      ],
+    };
+    expect(await problemsFor(tracking)).toEqual([]);
+    expect(liveConsoleCount()).toBe(0);
+  });
 });

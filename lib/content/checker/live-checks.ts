@@ -17,12 +17,17 @@ import { openLiveStream } from '@/lib/sandbox/live/live-consoles';
 import type { CheckedChallenge } from './static-checks';
 import type { ContentProblem } from './problems';
 
-/** Subscribe-family steps: they need a console with a live stream, as at the learner's first tab. */
-const LISTENING_COMMANDS = new Set(['subscribe', 'psubscribe', 'ssubscribe', 'unsubscribe', 'punsubscribe', 'sunsubscribe']);
+/**
+ * Steps that need a console with a live stream, as at the learner's first tab: the subscribe
+ * family, and CLIENT TRACKING (its invalidations go to that console's connection).
+ */
+const LISTENING_COMMANDS = new Set(['subscribe', 'psubscribe', 'ssubscribe', 'unsubscribe', 'punsubscribe', 'sunsubscribe', 'client tracking']);
 
 function runsInListeningConsole(step: string): boolean {
   const parsed = parseCommandLine(step);
-  return parsed.ok && LISTENING_COMMANDS.has(parsed.args[0]?.toString('utf8').toLowerCase() ?? '');
+  if (!parsed.ok) return false;
+  const [name, sub] = parsed.args.map((arg) => arg.toString('utf8').toLowerCase());
+  return LISTENING_COMMANDS.has(name ?? '') || LISTENING_COMMANDS.has(`${name} ${sub}`);
 }
 
 /** A live console for the solver, as a page opens one; its stream is drained and ended by `close`. */

@@ -7,6 +7,7 @@ import 'server-only';
  * a time and a transaction would queue the line, so this waits until no command of theirs is in
  * flight and no MULTI is open, then takes the session as executeLine does.
  */
+import { ConnectionLostError } from '../learner-connection';
 import { hasLearnerSession, learnerSession } from '../learners';
 
 const POLL_MS = 25;
@@ -33,6 +34,10 @@ export async function stopTrackingRedirectedTo(learnerId: string, connectionId: 
         if (redirect.type !== 'integer' || redirect.value !== connectionId) return false;
         const off = await connection.send([bulk('CLIENT'), bulk('TRACKING'), bulk('off')], 5_000);
         return off.type === 'status';
+      } catch (error) {
+        // The connection closed meanwhile (a reset, a sweep): its tracking ended with it.
+        if (error instanceof ConnectionLostError) return false;
+        throw error;
       } finally {
         session.busy = false;
       }
