@@ -5,10 +5,11 @@ import { usePathname } from 'next/navigation';
 import { cn } from '@/components/ui/cn';
 import { ThemeToggle } from './ThemeToggle';
 
-const SECTIONS = [
+const SECTIONS: { href: string; label: string; section?: string }[] = [
   { href: '/learn', label: 'Learn' },
   { href: '/sandbox', label: 'Sandbox' },
-  { href: '/labs/cluster', label: 'Lab' },
+  // Every lab (/labs/cluster, /labs/patterns) is in this section; each lab page links to the others.
+  { href: '/labs/cluster', label: 'Lab', section: '/labs' },
   { href: '/drills', label: 'Drills' },
   { href: '/interview', label: 'Interview' },
   { href: '/progress', label: 'Progress' },
@@ -23,7 +24,7 @@ export function MainNav() {
   return (
     <nav aria-label="Main" className="ml-auto flex items-center sm:gap-2">
       {SECTIONS.map((item) => {
-        const current = isInSection(pathname, item.href);
+        const current = isInSection(pathname, item.section ?? item.href);
         return (
           <Link
             key={item.href}

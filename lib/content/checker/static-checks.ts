@@ -10,7 +10,7 @@ import { checkArguments } from '@/lib/sandbox/argument-limits';
 import { sandboxLimits } from '@/lib/sandbox/limits';
 import { parseCommandLine } from '@/lib/sandbox/parse';
 import { judgeCommand } from '@/lib/sandbox/policy';
-import { describeIssues, GuideFrontmatter, isLabChallenge, LessonFrontmatter, TrackList, type AnyChallengeSpec, type LabSolutionStep } from '../schema';
+import { describeIssues, GuideFrontmatter, isLabChallenge, isPatternsChallenge, LessonFrontmatter, TrackList, type AnyChallengeSpec, type LabSolutionStep } from '../schema';
 import { LAB_COMMANDS } from '@/lib/labs/cluster/lab-commands';
 import { indexMdx, type IndexedQuiz, type MdxIndex } from '../mdx-index';
 import { CALLOUT_VARIANT_NAMES, COMPONENT_RULES, KNOWN_PAGES, LESSON_MINIMUMS } from './component-rules';
@@ -259,6 +259,11 @@ function checkChallengeSpec(file: string, source: string, challenge: AnyChalleng
   const other = challengeIds.get(challenge.id);
   if (other) problems.push({ file, line, message: `challenge id "${challenge.id}" is also used in ${other}: ids must be unique across all lessons and guides` });
   challengeIds.set(challenge.id, file);
+  // A patterns challenge runs experiments, not commands: its schema is all there is to check here.
+  if (isPatternsChallenge(challenge)) {
+    result.challenges.push({ file, line, spec: challenge });
+    return;
+  }
   let valid = true;
   const where = isLabChallenge(challenge) ? 'lab' : 'sandbox';
   (challenge.solution as (string | LabSolutionStep)[]).forEach((solutionStep) => {
