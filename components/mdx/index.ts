@@ -7,6 +7,7 @@ import { DeepDive } from './DeepDive';
 import { Figure } from './Figure';
 import { LabPanel } from '@/components/labs/lesson/LabPanel';
 import { LabRun } from '@/components/labs/lesson/LabRun';
+import { PatternsLab } from '@/components/labs/patterns/PatternsLab';
 import { Choice, Explanation, Quiz } from './Quiz';
 import { Recap } from './Recap';
 import { Run } from './Run';
@@ -25,6 +26,7 @@ export const mdxComponents = {
   Hint,
   LabPanel,
   LabRun,
+  PatternsLab,
   Quiz,
   Recap,
   Run,

@@ -15,7 +15,11 @@ export type ResultReader = (learnerId: string, kind: PatternsResultKind, limit: 
 /** How many recorded results a check looks through: all the store keeps (its last 20 per kind). */
 export const RESULTS_LOOKED_AT = 20;
 
-const WHAT: Record<PatternsResultKind, string> = { run: 'workload run', stampede: 'stampede', eviction: 'eviction run' };
+const WHAT: Record<PatternsResultKind, string> = {
+  run: 'workload run',
+  stampede: 'stampede',
+  eviction: 'eviction run',
+};
 
 /** Figures worth a condition that no API answers directly. */
 function withDerivedFigures(kind: PatternsResultKind, result: unknown): unknown {
@@ -40,7 +44,9 @@ export function meetsCondition(value: unknown, condition: ResultCondition): bool
   if (typeof condition !== 'object') return value === condition;
   if ('oneOf' in condition) return condition.oneOf.some((allowed) => allowed === value);
   if (typeof value !== 'number' || !Number.isFinite(value)) return false;
-  return (condition.min === undefined || value >= condition.min) && (condition.max === undefined || value <= condition.max);
+  return (
+    (condition.min === undefined || value >= condition.min) && (condition.max === undefined || value <= condition.max)
+  );
 }
 
 const show = (value: unknown) =>
@@ -56,8 +62,15 @@ function describe(result: unknown, check: PatternsChallengeCheck): string {
 export function judgePatternsCheck(check: PatternsChallengeCheck, recorded: unknown[]): CheckResult {
   const results = recorded.map((result) => withDerivedFigures(check.result, result));
   const conditions = Object.entries(check.where);
-  const passing = results.find((result) => conditions.every(([path, condition]) => meetsCondition(figureAt(result, path), condition)));
-  if (passing !== undefined) return { label: check.label, passed: true, detail: `A ${WHAT[check.result]} of yours: ${describe(passing, check)}` };
+  const passing = results.find((result) =>
+    conditions.every(([path, condition]) => meetsCondition(figureAt(result, path), condition)),
+  );
+  if (passing !== undefined)
+    return {
+      label: check.label,
+      passed: true,
+      detail: `A ${WHAT[check.result]} of yours: ${describe(passing, check)}`,
+    };
   const latest = results[0];
   return {
     label: check.label,

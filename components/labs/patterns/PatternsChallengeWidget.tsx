@@ -23,7 +23,14 @@ interface PatternsChallengeWidgetProps {
  * themselves after each experiment the page's patterns lab finishes, and on Check. The solution
  * says which experiments to run once the learner has struggled.
  */
-export function PatternsChallengeWidget({ id, title, goal, hint, solution, checkLabels }: PatternsChallengeWidgetProps) {
+export function PatternsChallengeWidget({
+  id,
+  title,
+  goal,
+  hint,
+  solution,
+  checkLabels,
+}: PatternsChallengeWidgetProps) {
   const region = useRef<HTMLElement>(null);
   const lab = usePatternsLab();
   const { state, check, passedThisVisit, struggled } = useChallengeCheck(id, region, lab);

@@ -17,10 +17,13 @@ const PERCENTILE_COLOURS = {
   p99Ms: 'stroke-rose-600 dark:stroke-rose-400',
 } as const;
 
-type Metric = keyof Omit<SeriesPoint, 't'>;
+type Metric = Exclude<keyof SeriesPoint, 't'>;
 
 function valuesOf(series: SeriesPoint[], metric: Metric): (number | null)[] {
-  return series.map((point) => (Number.isFinite(point[metric]) ? point[metric] : null));
+  return series.map((point) => {
+    const value = point[metric];
+    return typeof value === 'number' && Number.isFinite(value) ? value : null;
+  });
 }
 
 function linesOf(runs: ChartedRun[], metric: Metric, name: string): ChartLine[] {

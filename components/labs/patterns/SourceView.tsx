@@ -94,7 +94,7 @@ export function SourceView({
           >
             {[...trace].reverse().map((entry, index) => (
               <li key={`${entry.t}-${index}`} className="truncate">
-                <span className="text-slate-400">{entry.t.toFixed(2)}s</span> {entry.command}
+                <span className="text-slate-400">{(entry.t / 1000).toFixed(2)} s</span> {entry.command}
               </li>
             ))}
           </ol>

@@ -1,19 +1,21 @@
 /**
- * The browser's side of the patterns lab API (app/api/labs/patterns/**, issue 14), on
- * lib/http/api-client.ts: every call resolves, never throws, with the body or the server's message
- * and its HTTP status (the views say something different for 429, 400 and 503).
+ * The patterns lab views' calls to its API (app/api/labs/patterns/**, docs/api.md), with the shapes
+ * of lib/labs/patterns/api-types.ts. Unlike lib/labs/patterns/api-client.ts they also answer the
+ * HTTP status of a refusal, because the views say something different for 429, 400 and 503.
  */
 import { fetchApi, failureMessage, postJson } from '@/lib/http/api-client';
 
-export const PATTERN_IDS = [
-  'none',
-  'cache-aside',
-  'read-through',
-  'write-through',
-  'write-behind',
-  'refresh-ahead',
-] as const;
-export type PatternId = (typeof PATTERN_IDS)[number];
+export { PATTERN_IDS, RUN_LIMITS } from '@/lib/labs/patterns/api-types';
+export type {
+  PatternId,
+  PatternSource,
+  RunParams as WorkloadParams,
+  RunPoint as SeriesPoint,
+  RunStatus,
+  RunSummary,
+  TraceEntry,
+} from '@/lib/labs/patterns/api-types';
+import type { PatternCode, RunParams, RunStarted, RunStatus } from '@/lib/labs/patterns/api-types';
 
 export const STAMPEDE_STRATEGIES = ['none', 'lock', 'early', 'stale'] as const;
 export type StampedeStrategy = (typeof STAMPEDE_STRATEGIES)[number];
@@ -27,67 +29,6 @@ export const EVICTION_POLICIES = [
   'allkeys-random',
 ] as const;
 export type EvictionPolicy = (typeof EVICTION_POLICIES)[number];
-
-/** A workload run's request body (POST /api/labs/patterns/runs). */
-export interface WorkloadParams {
-  pattern: PatternId;
-  seconds: number;
-  concurrency: number;
-  zipf: number;
-  readShare: number;
-  ttlSeconds: number;
-  jitter: boolean;
-  valueBytes: number;
-}
-
-/** One second of a run. */
-export interface SeriesPoint {
-  t: number;
-  reads: number;
-  writes: number;
-  hits: number;
-  misses: number;
-  hitRatio: number;
-  p50Ms: number;
-  p95Ms: number;
-  p99Ms: number;
-  originQps: number;
-  staleReads: number;
-  errors: number;
-  usedMemoryBytes: number;
-  evictions: number;
-}
-
-export interface RunSummary {
-  reads: number;
-  writes: number;
-  hits: number;
-  misses: number;
-  hitRatio: number;
-  p50Ms: number;
-  p95Ms: number;
-  p99Ms: number;
-  originQueries: number;
-  staleReads: number;
-  errors: number;
-}
-
-export interface TraceEntry {
-  t: number;
-  command: string;
-}
-
-/** GET /api/labs/patterns/runs/<id>. */
-export interface RunStatus {
-  state: 'running' | 'done' | 'failed';
-  progress: number;
-  series: SeriesPoint[];
-  summary?: RunSummary;
-  pattern?: PatternId;
-  params?: WorkloadParams;
-  trace?: TraceEntry[];
-  error?: string;
-}
 
 export interface StampedeRequest {
   readers: number;
@@ -114,12 +55,6 @@ export interface EvictionResult {
   maxMemoryBytes?: number;
 }
 
-export interface PatternSource {
-  id: PatternId;
-  title: string;
-  source: string;
-}
-
 /** A call's outcome: the body, or the server's sentence and status (0 when it could not be reached). */
 export type PatternsAnswer<T> = { ok: true; value: T } | { ok: false; status: number; error: string };
 
@@ -129,7 +64,7 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<PatternsAn
   return { ok: false, status: answer?.response.status ?? 0, error: failureMessage(answer) };
 }
 
-export const startRun = (params: WorkloadParams) => call<{ id: string }>('/api/labs/patterns/runs', postJson(params));
+export const startRun = (params: RunParams) => call<RunStarted>('/api/labs/patterns/runs', postJson(params));
 
 export const readRun = (id: string, signal?: AbortSignal) =>
   call<RunStatus>(`/api/labs/patterns/runs/${encodeURIComponent(id)}`, { signal });
@@ -140,4 +75,4 @@ export const runStampede = (request: StampedeRequest) =>
 export const runEviction = (policy: EvictionPolicy) =>
   call<EvictionResult>('/api/labs/patterns/eviction', postJson({ policy }));
 
-export const readPatternCode = () => call<{ patterns: PatternSource[] }>('/api/labs/patterns/code');
+export const readPatternCode = () => call<PatternCode>('/api/labs/patterns/code');

@@ -2,7 +2,7 @@
  * The workload form's fields and their bounds, as the runs API enforces them (issue 14: at most
  * 30 seconds and 100 concurrent clients; the server refuses more with a 400 whatever the form says).
  */
-import type { PatternId } from './patterns-api';
+import { RUN_LIMITS, type PatternId } from './patterns-api';
 
 export interface NumberField {
   name: 'seconds' | 'concurrency' | 'zipf' | 'readShare' | 'ttlSeconds' | 'valueBytes';
@@ -15,12 +15,11 @@ export interface NumberField {
 }
 
 export const WORKLOAD_FIELDS: readonly NumberField[] = [
-  { name: 'seconds', label: 'Seconds', min: 1, max: 30, step: 1, unit: 's', help: 'How long the load runs.' },
+  { name: 'seconds', label: 'Seconds', ...RUN_LIMITS.seconds, step: 1, unit: 's', help: 'How long the load runs.' },
   {
     name: 'concurrency',
     label: 'Concurrency',
-    min: 1,
-    max: 100,
+    ...RUN_LIMITS.concurrency,
     step: 1,
     unit: 'clients',
     help: 'Clients reading and writing at once.',
@@ -28,8 +27,7 @@ export const WORKLOAD_FIELDS: readonly NumberField[] = [
   {
     name: 'zipf',
     label: 'Zipf skew',
-    min: 0,
-    max: 2,
+    ...RUN_LIMITS.zipf,
     step: 0.1,
     unit: '',
     help: '0 spreads reads evenly; 1.1 sends most of them to a few hot products.',
@@ -37,8 +35,7 @@ export const WORKLOAD_FIELDS: readonly NumberField[] = [
   {
     name: 'readShare',
     label: 'Read share',
-    min: 0,
-    max: 1,
+    ...RUN_LIMITS.readShare,
     step: 0.05,
     unit: '',
     help: '0.95 means 95 reads for every 5 writes.',
@@ -46,8 +43,7 @@ export const WORKLOAD_FIELDS: readonly NumberField[] = [
   {
     name: 'ttlSeconds',
     label: 'TTL',
-    min: 1,
-    max: 3600,
+    ...RUN_LIMITS.ttlSeconds,
     step: 1,
     unit: 's',
     help: 'How long a cached product page lives.',
@@ -55,8 +51,7 @@ export const WORKLOAD_FIELDS: readonly NumberField[] = [
   {
     name: 'valueBytes',
     label: 'Value size',
-    min: 64,
-    max: 65536,
+    ...RUN_LIMITS.valueBytes,
     step: 64,
     unit: 'bytes',
     help: 'Padding added to each cached value.',

@@ -13,6 +13,7 @@ export const COMPONENT_RULES: Readonly<Record<string, { required: readonly strin
   Hint: { required: [], allowed: [] },
   LabPanel: { required: ['shape'], allowed: ['shape'] },
   LabRun: { required: ['command'], allowed: ['command', 'mode'] },
+  PatternsLab: { required: ['preset'], allowed: ['preset'] },
   Quiz: { required: ['id', 'question'], allowed: ['id', 'question'] },
   Recap: { required: [], allowed: [] },
   Run: { required: ['command'], allowed: ['command'] },
@@ -22,7 +23,7 @@ export const COMPONENT_RULES: Readonly<Record<string, { required: readonly strin
 export const CALLOUT_VARIANT_NAMES = ['note', 'tip', 'pitfall', 'interview', 'elasticache'] as const;
 
 /** Routes a lesson may link to besides /learn/<slug>. */
-export const KNOWN_PAGES = ['/', '/learn', '/sandbox', '/drills', '/interview', '/authoring'] as const;
+export const KNOWN_PAGES = ['/', '/learn', '/sandbox', '/drills', '/interview', '/authoring', '/labs/cluster', '/labs/patterns'] as const;
 
 /** What every lesson must contain (issue: objectives, ≥ 3 quizzes, a recap and sources). */
 export const LESSON_MINIMUMS = { quizzes: 3 } as const;

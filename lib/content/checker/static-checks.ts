@@ -12,6 +12,7 @@ import { parseCommandLine } from '@/lib/sandbox/parse';
 import { judgeCommand } from '@/lib/sandbox/policy';
 import { describeIssues, GuideFrontmatter, isLabChallenge, isPatternsChallenge, LessonFrontmatter, TrackList, type AnyChallengeSpec, type LabSolutionStep } from '../schema';
 import { LAB_COMMANDS } from '@/lib/labs/cluster/lab-commands';
+import { isPatternsPreset, PATTERNS_PRESET_IDS } from '@/lib/labs/patterns/presets';
 import { indexMdx, type IndexedQuiz, type MdxIndex } from '../mdx-index';
 import { CALLOUT_VARIANT_NAMES, COMPONENT_RULES, KNOWN_PAGES, LESSON_MINIMUMS } from './component-rules';
 import { lineOfText, type ContentProblem } from './problems';
@@ -205,6 +206,10 @@ function checkRuns(file: string, index: MdxIndex, problems: ContentProblem[]) {
     if (element.name === 'LabRun' && mode !== undefined && !['cluster', 'primary', 'reader'].includes(mode as string)) problems.push({ file, line: element.line, message: `<LabRun mode="${String(mode)}"> is not a mode: use cluster, primary or reader` });
     const problem = element.name === 'LabRun' && typeof command === 'string' ? commandProblem(command, 'lab') : null;
     if (problem) problems.push({ file, line: element.line, message: `<LabRun command="${String(command)}"> ${problem}` });
+  }
+  for (const element of index.elements.filter((each) => each.name === 'PatternsLab')) {
+    const { preset } = element.attributes;
+    if (typeof preset === 'string' && !isPatternsPreset(preset)) problems.push({ file, line: element.line, message: `<PatternsLab preset="${preset}"> is not a preset: use one of ${PATTERNS_PRESET_IDS.join(', ')} (lib/labs/patterns/presets.ts)` });
   }
 }
 
