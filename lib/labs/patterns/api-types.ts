@@ -1,0 +1,138 @@
+/**
+ * The caching-patterns lab's API shapes (docs/api.md), shared by the routes, the browser client and
+ * the challenge checker. Types and plain constants only: the browser imports this file.
+ */
+
+export const PATTERN_IDS = [
+  'none',
+  'cache-aside',
+  'read-through',
+  'write-through',
+  'write-behind',
+  'refresh-ahead',
+] as const;
+export type PatternId = (typeof PATTERN_IDS)[number];
+
+/** Each workload parameter's bounds; a request beyond them is refused (400), whatever it says. */
+export const RUN_LIMITS = {
+  seconds: { min: 1, max: 30 },
+  concurrency: { min: 1, max: 100 },
+  /** Zipf exponent of key popularity: 0 is uniform, 1 is classic Zipf, higher is hotter. */
+  zipf: { min: 0, max: 2 },
+  readShare: { min: 0, max: 1 },
+  ttlSeconds: { min: 1, max: 3600 },
+  valueBytes: { min: 64, max: 65_536 },
+} as const;
+
+export interface RunParams {
+  pattern: PatternId;
+  seconds: number;
+  concurrency: number;
+  zipf: number;
+  /** Share of operations that are reads (0–1); the rest are writes. */
+  readShare: number;
+  ttlSeconds: number;
+  /** Spread each TTL by up to ±10 % so keys cached together do not expire together. */
+  jitter: boolean;
+  /** Size of each cached value: the product page padded to this many bytes. */
+  valueBytes: number;
+}
+
+export const RUN_DEFAULTS: Omit<RunParams, 'pattern'> = {
+  seconds: 10,
+  concurrency: 20,
+  zipf: 1,
+  readShare: 0.9,
+  ttlSeconds: 30,
+  jitter: true,
+  valueBytes: 1024,
+};
+
+/** One second of a run. Latencies are read latencies, in milliseconds. */
+export interface RunPoint {
+  /** Seconds since the run started (1, 2, …). */
+  t: number;
+  reads: number;
+  writes: number;
+  hits: number;
+  misses: number;
+  /** hits / (hits + misses) this second; 0 when there were none. */
+  hitRatio: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  /** Origin queries this second. */
+  originQps: number;
+  /** Reads that returned an older version than the origin had when the read began. */
+  staleReads: number;
+  errors: number;
+  /** The cache server's `used_memory` at the end of the second. */
+  usedMemoryBytes: number;
+  /** Keys the cache server evicted this second. */
+  evictions: number;
+  /** Write-behind only: writes queued in the stream and not yet flushed to the origin. */
+  queueLag?: number;
+}
+
+export interface RunSummary {
+  reads: number;
+  writes: number;
+  hits: number;
+  misses: number;
+  hitRatio: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  originQueries: number;
+  staleReads: number;
+  errors: number;
+  evictions: number;
+  /** Write-behind only: queued writes never flushed to the origin (none, when its consumer drained them). */
+  lostWrites?: number;
+}
+
+export type RunState = 'running' | 'done' | 'failed';
+
+/** One cache command a pattern issued, sampled for the live trace beside the code. */
+export interface TraceEntry {
+  /** Milliseconds since the run started. */
+  t: number;
+  /** As valkey-cli would show it, with the run's key prefix left out ("GET product:42"). */
+  command: string;
+}
+
+/** GET /api/labs/patterns/runs/<id>; a finished run's body is also its recorded result. */
+export interface RunStatus {
+  id: string;
+  state: RunState;
+  /** 0–1: seconds elapsed over seconds asked for. */
+  progress: number;
+  pattern: PatternId;
+  params: RunParams;
+  series: RunPoint[];
+  summary?: RunSummary;
+  /** The last 50 cache commands while the run is going. */
+  trace: TraceEntry[];
+  /** Why a run failed, in a sentence. */
+  error?: string;
+  startedAt: string;
+}
+
+export interface RunStarted {
+  id: string;
+}
+
+export interface PatternSource {
+  id: PatternId;
+  title: string;
+  /** The pattern's TypeScript, as shown read-only in the editor. */
+  source: string;
+}
+
+/** GET /api/labs/patterns/code */
+export interface PatternCode {
+  patterns: PatternSource[];
+}
+
+/** What results.ts keeps per learner. */
+export type ResultKind = 'run' | 'stampede' | 'eviction';
