@@ -24,10 +24,15 @@ const WHAT: Record<PatternsResultKind, string> = {
 /** Figures worth a condition that no API answers directly. */
 function withDerivedFigures(kind: PatternsResultKind, result: unknown): unknown {
   if (kind !== 'stampede' || typeof result !== 'object' || result === null) return result;
-  const { originQueries, expiries } = result as { originQueries?: unknown; expiries?: unknown };
+  const { originQueries, expiries, originQueriesPerExpiry } = result as Record<string, unknown>;
+  // The worst expiry is what "one query per expiry" is about; an average of 1 could hide 0 and 2.
+  const perExpiry = Array.isArray(originQueriesPerExpiry)
+    ? originQueriesPerExpiry.filter((each): each is number => typeof each === 'number')
+    : [];
+  if (perExpiry.length > 0) return { ...result, maxOriginQueriesPerExpiry: Math.max(...perExpiry) };
   if (typeof originQueries !== 'number') return result;
-  const perExpiry = typeof expiries === 'number' && expiries > 0 ? originQueries / expiries : originQueries;
-  return { ...result, originQueriesPerExpiry: perExpiry };
+  const average = typeof expiries === 'number' && expiries > 0 ? originQueries / expiries : originQueries;
+  return { ...result, maxOriginQueriesPerExpiry: average };
 }
 
 /** The value at a dotted path ("summary.hitRatio"), undefined when any step is missing. */

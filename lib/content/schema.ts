@@ -140,7 +140,16 @@ export const PatternsSolutionStep = z.union([
   }),
   z.strictObject({
     eviction: z.strictObject({
-      policy: z.enum(['noeviction', 'allkeys-lru', 'allkeys-lfu', 'volatile-lru', 'volatile-ttl', 'allkeys-random']),
+      policy: z.enum([
+        'noeviction',
+        'allkeys-lru',
+        'allkeys-lfu',
+        'allkeys-random',
+        'volatile-lru',
+        'volatile-lfu',
+        'volatile-ttl',
+        'volatile-random',
+      ]),
     }),
   }),
 ]);

@@ -2,6 +2,7 @@
 
 import { DEFAULT_WORKLOAD, isPatternsPreset, PATTERNS_PRESETS, type PatternsPreset } from '@/lib/labs/patterns/presets';
 import { EvictionExperiment } from './EvictionExperiment';
+import { EVICTION_POLICIES } from './patterns-api';
 import { StampedeExperiment } from './StampedeExperiment';
 import { WorkloadExperiment } from './WorkloadExperiment';
 
@@ -37,9 +38,7 @@ export function PatternsLab({ preset }: { preset?: string }) {
     <div className="space-y-6" data-testid="patterns-lab">
       <WorkloadExperiment initial={DEFAULT_WORKLOAD} initialCompare="none" />
       <StampedeExperiment readers={200} strategies={['none', 'lock', 'early', 'stale']} beta={1} />
-      <EvictionExperiment
-        policies={['noeviction', 'volatile-lru', 'allkeys-lru', 'allkeys-lfu', 'volatile-ttl', 'allkeys-random']}
-      />
+      <EvictionExperiment policies={[...EVICTION_POLICIES]} />
     </div>
   );
 }

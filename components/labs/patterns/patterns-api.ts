@@ -24,9 +24,11 @@ export const EVICTION_POLICIES = [
   'noeviction',
   'allkeys-lru',
   'allkeys-lfu',
-  'volatile-lru',
-  'volatile-ttl',
   'allkeys-random',
+  'volatile-lru',
+  'volatile-lfu',
+  'volatile-ttl',
+  'volatile-random',
 ] as const;
 export type EvictionPolicy = (typeof EVICTION_POLICIES)[number];
 
@@ -36,16 +38,21 @@ export interface StampedeRequest {
   beta?: number;
 }
 
+/** As lib/labs/patterns/stampede/stampede-experiment.ts answers it (that module is server-only). */
 export interface StampedeResult {
   strategy: StampedeStrategy;
   readers: number;
+  beta?: number;
   originQueries: number;
+  /** Origin queries per expiry, in order. */
+  originQueriesPerExpiry?: number[];
   p50Ms: number;
   p99Ms: number;
   errors: number;
   expiries: number;
 }
 
+/** As lib/labs/patterns/eviction/eviction-experiment.ts answers it (that module is server-only). */
 export interface EvictionResult {
   policy: EvictionPolicy;
   writes: number;
