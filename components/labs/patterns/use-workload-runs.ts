@@ -78,7 +78,12 @@ export function useWorkloadRuns(): WorkloadRuns {
       void (async () => {
         try {
           for (const [index, pattern] of patterns.entries()) {
-            const started = await startRun({ ...workload, pattern });
+            let started = await startRun({ ...workload, pattern });
+            // The first run of a comparison may still be closing on the server as its last status arrives.
+            for (let retry = 0; index > 0 && !started.ok && started.status === 429 && retry < 10; retry++) {
+              await sleep(POLL_MS, abort.signal);
+              started = await startRun({ ...workload, pattern });
+            }
             if (abort.signal.aborted) return;
             if (!started.ok) return setError({ status: started.status, message: started.error });
             const outcome = await follow(started.value.id, index, abort.signal);
