@@ -61,10 +61,12 @@ async function checkPatternsChallenges(challenges: CheckedChallenge[]): Promise<
   const { checkPatternsChallengesLive } = await import('../lib/content/checker/patterns-live-checks');
   const { stopPatternsServers } = await import('../lib/labs/patterns/cache');
   const { closeOrigin } = await import('../lib/labs/patterns/origin/origin');
+  let lap = Date.now();
   try {
-    return await checkPatternsChallengesLive(patternsChallenges, (finished, total, id) =>
-      console.log(`  … ${finished}/${total} (${id})`),
-    );
+    return await checkPatternsChallengesLive(patternsChallenges, (finished, total, id) => {
+      console.log(`  … ${finished}/${total} (${id}, ${((Date.now() - lap) / 1000).toFixed(1)} s)`);
+      lap = Date.now();
+    });
   } finally {
     await stopPatternsServers();
     await closeOrigin();
