@@ -47,9 +47,12 @@ export function EvictionExperiment({ policies }: { policies: EvictionPolicy[] })
           series.run([policy]);
         }}
       >
-        <label className="min-w-48">
-          Policy (<code>maxmemory-policy</code>)
+        <div className="min-w-48">
+          <label htmlFor={`${id}-policy`}>
+            Policy (<code>maxmemory-policy</code>)
+          </label>
           <select
+            id={`${id}-policy`}
             value={policy}
             onChange={(event) => setPolicy(event.target.value as EvictionPolicy)}
             className={fieldClass}
@@ -60,7 +63,7 @@ export function EvictionExperiment({ policies }: { policies: EvictionPolicy[] })
               </option>
             ))}
           </select>
-        </label>
+        </div>
         <Button type="submit" size="sm" disabled={busy}>
           Fill it under {policy}
         </Button>

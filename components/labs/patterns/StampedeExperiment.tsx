@@ -105,9 +105,10 @@ export function StampedeExperiment({
             1–{MAX_READERS}.
           </p>
         </div>
-        <label>
-          Strategy
+        <div>
+          <label htmlFor={`${id}-strategy`}>Strategy</label>
           <select
+            id={`${id}-strategy`}
             value={strategy}
             onChange={(event) => setStrategy(event.target.value as StampedeStrategy)}
             className={fieldClass}
@@ -118,7 +119,7 @@ export function StampedeExperiment({
               </option>
             ))}
           </select>
-        </label>
+        </div>
         <div>
           <label htmlFor={`${id}-beta`}>β (XFetch)</label>
           <input

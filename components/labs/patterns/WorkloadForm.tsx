@@ -32,9 +32,10 @@ export function WorkloadForm({
         if (!problem) onRun(params, compare);
       }}
     >
-      <label>
-        Pattern
+      <div>
+        <label htmlFor={`${id}-pattern`}>Pattern</label>
         <select
+          id={`${id}-pattern`}
           value={params.pattern}
           onChange={(event) => setParams({ ...params, pattern: event.target.value as PatternId })}
           className={fieldClass}
@@ -45,10 +46,11 @@ export function WorkloadForm({
             </option>
           ))}
         </select>
-      </label>
-      <label>
-        Compare with
+      </div>
+      <div>
+        <label htmlFor={`${id}-compare`}>Compare with</label>
         <select
+          id={`${id}-compare`}
           value={compare ?? ''}
           onChange={(event) => setCompare(event.target.value === '' ? null : (event.target.value as PatternId))}
           className={fieldClass}
@@ -60,7 +62,7 @@ export function WorkloadForm({
             </option>
           ))}
         </select>
-      </label>
+      </div>
       {WORKLOAD_FIELDS.map((field) => (
         <div key={field.name}>
           <label htmlFor={`${id}-${field.name}`}>

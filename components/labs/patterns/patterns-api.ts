@@ -17,8 +17,14 @@ export type {
 } from '@/lib/labs/patterns/api-types';
 import type { PatternCode, RunParams, RunStarted, RunStatus } from '@/lib/labs/patterns/api-types';
 
-export const STAMPEDE_STRATEGIES = ['none', 'lock', 'early', 'stale'] as const;
-export type StampedeStrategy = (typeof STAMPEDE_STRATEGIES)[number];
+// Types only from the experiments' server modules (erased at build); the lists the forms offer are
+// repeated here, held to the server's by `satisfies`.
+export type { StampedeResult, StampedeStrategy } from '@/lib/labs/patterns/stampede/stampede-experiment';
+export type { EvictionPolicy, EvictionResult } from '@/lib/labs/patterns/eviction/eviction-experiment';
+import type { StampedeResult, StampedeStrategy } from '@/lib/labs/patterns/stampede/stampede-experiment';
+import type { EvictionPolicy, EvictionResult } from '@/lib/labs/patterns/eviction/eviction-experiment';
+
+export const STAMPEDE_STRATEGIES = ['none', 'lock', 'early', 'stale'] as const satisfies readonly StampedeStrategy[];
 
 export const EVICTION_POLICIES = [
   'noeviction',
@@ -29,37 +35,12 @@ export const EVICTION_POLICIES = [
   'volatile-lfu',
   'volatile-ttl',
   'volatile-random',
-] as const;
-export type EvictionPolicy = (typeof EVICTION_POLICIES)[number];
+] as const satisfies readonly EvictionPolicy[];
 
 export interface StampedeRequest {
   readers: number;
   strategy: StampedeStrategy;
   beta?: number;
-}
-
-/** As lib/labs/patterns/stampede/stampede-experiment.ts answers it (that module is server-only). */
-export interface StampedeResult {
-  strategy: StampedeStrategy;
-  readers: number;
-  beta?: number;
-  originQueries: number;
-  /** Origin queries per expiry, in order. */
-  originQueriesPerExpiry?: number[];
-  p50Ms: number;
-  p99Ms: number;
-  errors: number;
-  expiries: number;
-}
-
-/** As lib/labs/patterns/eviction/eviction-experiment.ts answers it (that module is server-only). */
-export interface EvictionResult {
-  policy: EvictionPolicy;
-  writes: number;
-  evictions: number;
-  oomErrors: number;
-  hitRatio: number;
-  maxMemoryBytes?: number;
 }
 
 /** A call's outcome: the body, or the server's sentence and status (0 when it could not be reached). */
