@@ -10,56 +10,10 @@
  */
 import 'server-only';
 import type Redis from 'ioredis';
+import type { EvictionPoint, EvictionPolicy, EvictionResult } from '../api-types';
 import { seededRandom, zipfSampler } from './zipf';
 
-/** Valkey's eight policies; ElastiCache's default parameter group uses `volatile-lru`, Valkey's own default is `noeviction`. */
-export const EVICTION_POLICIES = [
-  'noeviction',
-  'allkeys-lru',
-  'allkeys-lfu',
-  'allkeys-random',
-  'volatile-lru',
-  'volatile-lfu',
-  'volatile-ttl',
-  'volatile-random',
-] as const;
-export type EvictionPolicy = (typeof EVICTION_POLICIES)[number];
-
-/** One point of the chart, taken every few thousand operations. */
-export interface EvictionPoint {
-  /** Operations (reads and writes) done so far. */
-  operations: number;
-  usedMemoryBytes: number;
-  /** Keys on the server at that moment. */
-  keys: number;
-  /** Keys evicted so far. */
-  evictions: number;
-  /** Writes refused with OOM so far. */
-  oomErrors: number;
-  /** Hits ÷ reads since the previous point. */
-  hitRatio: number;
-}
-
-export interface EvictionResult {
-  policy: EvictionPolicy;
-  /** Writes attempted: the workload's writes plus the fills after read misses. */
-  writes: number;
-  reads: number;
-  hits: number;
-  /** Keys the server evicted during the run. */
-  evictions: number;
-  /** Writes the server refused with `OOM command not allowed when used memory > 'maxmemory'`. */
-  oomErrors: number;
-  /** Any other error a command answered (none expected). */
-  errors: number;
-  hitRatio: number;
-  maxMemoryBytes: number;
-  /** How many distinct keys the workload touches, and the bytes of their values together. */
-  keySpace: { keys: number; valueBytes: number; totalBytes: number };
-  keysAtEnd: number;
-  durationMs: number;
-  series: EvictionPoint[];
-}
+export { EVICTION_POLICIES, type EvictionPolicy, type EvictionPoint, type EvictionResult } from '../api-types';
 
 /** The workload's shape; the defaults fill the server about three times over. */
 export interface EvictionWorkload {

@@ -11,18 +11,10 @@ import * as hdr from 'hdr-histogram-js';
 import type Redis from 'ioredis';
 import { AppError } from '@/lib/errors';
 import type { Origin } from '../origin/origin';
-import { READ_STRATEGIES, type CachedPage, type HotKey, type StampedeStrategy } from './strategies';
+import { STAMPEDE_LIMITS, type StampedeResult, type StampedeStrategy } from '../api-types';
+import { READ_STRATEGIES, type CachedPage, type HotKey } from './strategies';
 
-export { STAMPEDE_STRATEGIES, type StampedeStrategy } from './strategies';
-
-/** Whatever a request says: with readers waiting at most 2 s per expiry, a run stays well under 10 s. */
-export const STAMPEDE_LIMITS = {
-  maxReaders: 500,
-  minBeta: 0.1,
-  maxBeta: 10,
-  maxExpiries: 3,
-  maxArrivalWindowMs: 500,
-} as const;
+export { STAMPEDE_LIMITS, STAMPEDE_STRATEGIES, type StampedeResult, type StampedeStrategy } from '../api-types';
 
 export interface StampedeOptions {
   readers: number;
@@ -45,27 +37,6 @@ export const DEFAULT_STAMPEDE_OPTIONS: Omit<StampedeOptions, 'readers' | 'strate
   arrivalWindowMs: 100,
   productId: 1,
 };
-
-export interface StampedeResult {
-  strategy: StampedeStrategy;
-  readers: number;
-  /** Only for `early`. */
-  beta?: number;
-  /** Origin queries made by this experiment's readers (the warm-up read that built the first value is not counted). */
-  originQueries: number;
-  /** Origin queries per expiry, in order. */
-  originQueriesPerExpiry: number[];
-  expiries: number;
-  /** Reader latency, from arriving to having the page. */
-  p50Ms: number;
-  p99Ms: number;
-  maxMs: number;
-  /** Reads that failed (a waiting reader gave up, a Valkey error). */
-  errors: number;
-  /** Reads answered with a value past its soft expiry (`stale` only). */
-  staleReads: number;
-  durationMs: number;
-}
 
 /** Long enough that a value loaded during an expiry does not expire again before the next one. */
 const FRESH_FOR_MS = 5_000;

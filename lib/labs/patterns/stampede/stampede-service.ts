@@ -13,14 +13,8 @@ import {
   runStampedeExperiment,
   stampedeKeyPrefix,
   type StampedeResult,
-  type StampedeStrategy,
 } from './stampede-experiment';
-
-export interface StampedeRequest {
-  readers: number;
-  strategy: StampedeStrategy;
-  beta?: number;
-}
+import type { StampedeRequest } from '../api-types';
 
 const registry = globalThis as typeof globalThis & { keyspaceStampedeQueue?: ExperimentQueue };
 const queue = (registry.keyspaceStampedeQueue ??= experimentQueue('stampede experiment', {

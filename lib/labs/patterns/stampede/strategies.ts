@@ -13,10 +13,8 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type Redis from 'ioredis';
+import type { StampedeStrategy } from '../api-types';
 import type { ProductPage } from '../origin/origin';
-
-export const STAMPEDE_STRATEGIES = ['none', 'lock', 'early', 'stale'] as const;
-export type StampedeStrategy = (typeof STAMPEDE_STRATEGIES)[number];
 
 /** What the cache holds for the hot key. */
 export interface CachedPage {
