@@ -98,13 +98,13 @@ export async function runStampedeExperiment(
   const page = await origin.readProductPage(options.productId);
   const computeMs = performance.now() - warmStarted;
 
+  // Each expiry starts from the value as it stands half a window before it expires.
+  const untilExpiryMs = Math.round(options.arrivalWindowMs / 2);
+  const keepStaleMs = options.strategy === 'stale' ? FRESH_FOR_MS : 0;
   try {
-    for (let expiry = 0; expiry < options.expiries; expiry++) {
+    while (perExpiry.length < options.expiries) {
       queriesThisExpiry = 0;
-      // The value as it stands just before it expires: fresh for half the window more.
-      const untilExpiryMs = Math.round(options.arrivalWindowMs / 2);
       const cached: CachedPage = { page, expiresAt: Date.now() + untilExpiryMs, computeMs };
-      const keepStaleMs = options.strategy === 'stale' ? FRESH_FOR_MS : 0;
       await cache.set(hot.key, JSON.stringify(cached), 'PX', untilExpiryMs + keepStaleMs);
       const roundStart = performance.now();
       const readers = Array.from({ length: options.readers }, async (_, index) => {
