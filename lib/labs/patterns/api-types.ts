@@ -36,9 +36,11 @@ export interface RunParams {
   jitter: boolean;
   /** Size of each cached value: the product page padded to this many bytes. */
   valueBytes: number;
+  /** Write-behind only: the consumer dies after this many seconds, and what it never flushed is lost. */
+  killConsumerAfterSeconds?: number;
 }
 
-export const RUN_DEFAULTS: Omit<RunParams, 'pattern'> = {
+export const RUN_DEFAULTS: Required<Omit<RunParams, 'pattern' | 'killConsumerAfterSeconds'>> = {
   seconds: 10,
   concurrency: 20,
   zipf: 1,

@@ -39,15 +39,15 @@ export interface LabServerOptions {
 }
 
 export interface LabServer {
-  /** The app's admin connection: every command, fails fast instead of queueing while the server is down. */
+  /** The app's admin connection: every command, each bounded by a timeout. */
   admin: Redis;
   port: number;
   /** The server's process id (tests kill it to prove the reaper). */
   pid: number;
   /** `.data/labs/patterns-<name>-<pid>`. */
   dir: string;
-  /** Another connection to the same server (a blocking stream consumer needs its own). */
-  connect(connectionName: string): Redis;
+  /** Another connection to the same server (a run's own, with its key prefix; a blocking consumer's). */
+  connect(connectionName: string, options?: { keyPrefix?: string }): Redis;
   stop(): Promise<void>;
 }
 
@@ -67,15 +67,17 @@ function killLabServersNow(): void {
   running.clear();
 }
 
-function labConnection(port: number, password: string, connectionName: string): Redis {
+function labConnection(port: number, password: string, connectionName: string, keyPrefix?: string): Redis {
   const client = new Redis({
+    ...(keyPrefix ? { keyPrefix } : {}),
     host: '127.0.0.1',
     port,
     username: ADMIN_USER,
     password,
     connectionName,
     maxRetriesPerRequest: 1,
-    enableOfflineQueue: false,
+    // A new connection may be used at once (its first commands wait for it); commandTimeout still bounds them.
+    enableOfflineQueue: true,
     connectTimeout: 2_000,
     commandTimeout: 5_000,
     retryStrategy: (attempt) => Math.min(attempt * 100, 1_000),
@@ -153,8 +155,8 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
     exitHookInstalled = true;
   }
   const connections = new Set<Redis>();
-  const connect = (connectionName: string) => {
-    const client = labConnection(options.port, password, connectionName);
+  const connect = (connectionName: string, connectionOptions: { keyPrefix?: string } = {}) => {
+    const client = labConnection(options.port, password, connectionName, connectionOptions.keyPrefix);
     connections.add(client);
     client.once('end', () => connections.delete(client));
     return client;
