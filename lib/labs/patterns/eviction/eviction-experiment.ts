@@ -11,7 +11,9 @@
 import 'server-only';
 import type Redis from 'ioredis';
 import type { EvictionPoint, EvictionPolicy, EvictionResult } from '../api-types';
-import { seededRandom, zipfSampler } from './zipf';
+import { readServerStats } from '../workload/server-stats';
+import { zipfSampler } from '../workload/zipf';
+import { seededRandom } from './seeded-random';
 
 export { EVICTION_POLICIES, type EvictionPolicy, type EvictionPoint, type EvictionResult } from '../api-types';
 
@@ -59,12 +61,9 @@ function ttlSecondsOf(id: number, volatileShare: number): number | null {
   return 600 + (hash % 600);
 }
 
-const infoField = (info: string, field: string): number =>
-  Number(new RegExp(`^${field}:(\\d+)`, 'm').exec(info)?.[1] ?? 0);
-
 async function serverState(admin: Redis): Promise<{ usedMemoryBytes: number; evictedKeys: number; keys: number }> {
-  const [memory, stats, keys] = await Promise.all([admin.info('memory'), admin.info('stats'), admin.dbsize()]);
-  return { usedMemoryBytes: infoField(memory, 'used_memory'), evictedKeys: infoField(stats, 'evicted_keys'), keys };
+  const [stats, keys] = await Promise.all([readServerStats(admin), admin.dbsize()]);
+  return { ...stats, keys };
 }
 
 const isOom = (error: Error) => error.message.startsWith('OOM');
@@ -115,7 +114,7 @@ export async function runEvictionExperiment(
     const phase = Math.floor((done / operations) * (workload.hotSetMoves + 1));
     const shift = Math.floor((phase * keyCount) / (workload.hotSetMoves + 1));
     const batch = Array.from({ length: Math.min(workload.batchSize, operations - done) }, () => ({
-      id: (nextRank() + shift) % keyCount,
+      id: (nextRank() - 1 + shift) % keyCount,
       read: random() < workload.readShare,
     }));
     const first = admin.pipeline();
