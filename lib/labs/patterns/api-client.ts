@@ -16,6 +16,7 @@ import type {
 
 export type * from './api-types';
 export {
+  EVICTION_DEFAULTS_NOTE,
   EVICTION_POLICIES,
   PATTERN_IDS,
   RUN_DEFAULTS,

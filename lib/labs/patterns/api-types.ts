@@ -199,6 +199,10 @@ export const EVICTION_POLICIES = [
 ] as const;
 export type EvictionPolicy = (typeof EVICTION_POLICIES)[number];
 
+/** Sent with every eviction result (docs/reference/elasticache-facts.md §L4: valkey.conf; AWS's parameter-group and serverless docs). */
+export const EVICTION_DEFAULTS_NOTE =
+  "Valkey's own default is noeviction; ElastiCache's default parameter group uses volatile-lru (and Serverless always does), which evicts only keys that have a TTL.";
+
 /** POST /api/labs/patterns/eviction */
 export interface EvictionRequest {
   policy: EvictionPolicy;
@@ -239,4 +243,6 @@ export interface EvictionResult {
   keysAtEnd: number;
   durationMs: number;
   series: EvictionPoint[];
+  /** EVICTION_DEFAULTS_NOTE. */
+  note: string;
 }

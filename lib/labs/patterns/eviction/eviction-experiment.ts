@@ -10,7 +10,7 @@
  */
 import 'server-only';
 import type Redis from 'ioredis';
-import type { EvictionPoint, EvictionPolicy, EvictionResult } from '../api-types';
+import { EVICTION_DEFAULTS_NOTE, type EvictionPoint, type EvictionPolicy, type EvictionResult } from '../api-types';
 import { readServerStats } from '../workload/server-stats';
 import { zipfSampler } from '../workload/zipf';
 import { seededRandom } from './seeded-random';
@@ -172,5 +172,6 @@ export async function runEvictionExperiment(
     keysAtEnd: after.keys,
     durationMs: Date.now() - started,
     series,
+    note: EVICTION_DEFAULTS_NOTE,
   };
 }
