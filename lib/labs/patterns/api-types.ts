@@ -183,6 +183,8 @@ export interface StampedeResult {
   errors: number;
   /** Reads answered with a value past its soft expiry (`stale` only). */
   staleReads: number;
+  /** Origin queries made before the expiry by readers that found the value still there (`early` only). */
+  earlyRecomputes: number;
   durationMs: number;
 }
 

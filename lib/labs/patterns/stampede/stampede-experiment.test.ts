@@ -48,6 +48,7 @@ describe('the stampede experiment with 200 readers', () => {
   it('sends many readers to the origin at each expiry without protection', async () => {
     const result = await stampede('none');
     expect(result.expiries).toBe(3);
+    expect(result.earlyRecomputes).toBe(0);
     for (const queries of result.originQueriesPerExpiry) expect(queries).toBeGreaterThanOrEqual(5);
   });
 
@@ -59,10 +60,11 @@ describe('the stampede experiment with 200 readers', () => {
     else expect(result.staleReads).toBe(0);
   });
 
-  it('recomputes early with XFetch, and echoes β', async () => {
-    const result = await stampede('early', 5);
-    expect(result.beta).toBe(5);
-    expect(result.originQueries).toBeGreaterThanOrEqual(result.expiries);
+  it('with XFetch and a large β, recomputes before each expiry so that no reader finds the key missing', async () => {
+    const result = await stampede('early', 10);
+    expect(result.beta).toBe(10);
+    expect(result.earlyRecomputes).toBeGreaterThanOrEqual(result.expiries);
+    expect(result.originQueries).toBe(result.earlyRecomputes);
   });
 
   it('refuses readers and β beyond the bounds whoever asks', async () => {

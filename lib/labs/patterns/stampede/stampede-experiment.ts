@@ -74,7 +74,7 @@ export async function runStampedeExperiment(
     highestTrackableValue: 60_000_000,
     numberOfSignificantValueDigits: 3,
   });
-  const counts = { errors: 0, staleReads: 0 };
+  const counts = { errors: 0, staleReads: 0, earlyRecomputes: 0 };
   const refreshes: Promise<void>[] = [];
   let queriesThisExpiry = 0;
   const hot: HotKey = {
@@ -111,7 +111,9 @@ export async function runStampedeExperiment(
         await sleep((index / options.readers) * options.arrivalWindowMs);
         const arrived = performance.now();
         try {
-          if ((await read(hot)) === 'stale') counts.staleReads += 1;
+          const outcome = await read(hot);
+          if (outcome === 'stale') counts.staleReads += 1;
+          if (outcome === 'early') counts.earlyRecomputes += 1;
           histogram.recordValue(Math.max(1, Math.round((performance.now() - arrived) * 1000)));
         } catch {
           counts.errors += 1;
@@ -140,6 +142,7 @@ export async function runStampedeExperiment(
     maxMs: round2(histogram.maxValue / 1000),
     errors: counts.errors,
     staleReads: counts.staleReads,
+    earlyRecomputes: counts.earlyRecomputes,
     durationMs: Date.now() - started,
   };
   return options.strategy === 'early' ? { ...result, beta: options.beta } : result;

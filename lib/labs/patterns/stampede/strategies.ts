@@ -43,8 +43,8 @@ export interface HotKey {
   inBackground(refresh: Promise<void>): void;
 }
 
-/** How a read was answered: from the cache, by querying the origin, by waiting for another reader, or stale. */
-export type ReadOutcome = 'hit' | 'loaded' | 'waited' | 'stale';
+/** How a read was answered: from the cache, by querying the origin (after a miss, or early), by waiting for another reader, or stale. */
+export type ReadOutcome = 'hit' | 'loaded' | 'early' | 'waited' | 'stale';
 
 // Deletes the lock only if it still holds our token: never another reader's lock taken after ours expired.
 // (Valkey 9 has DELIFEQ for this; the lab's Valkey 8 needs the script.)
@@ -103,7 +103,7 @@ async function early(hot: HotKey): Promise<ReadOutcome> {
   // left side runs ahead of the clock by a random amount, more so for slow loads and a larger β.
   if (cached && Date.now() - cached.computeMs * hot.beta * Math.log(Math.random()) < cached.expiresAt) return 'hit';
   await loadAndStore(hot);
-  return 'loaded';
+  return cached ? 'early' : 'loaded';
 }
 
 async function stale(hot: HotKey): Promise<ReadOutcome> {
