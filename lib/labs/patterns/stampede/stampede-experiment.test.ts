@@ -13,6 +13,7 @@ import { getPatternsCache, stopPatternsServers } from '../cache';
 import { closeOrigin, getOrigin, type Origin } from '../origin/origin';
 import { latestResults } from '../results';
 import { DEFAULT_STAMPEDE_OPTIONS, runStampedeExperiment, type StampedeStrategy } from './stampede-experiment';
+import { READ_STRATEGIES, type HotKey } from './strategies';
 
 let cache: Redis;
 let origin: Origin;
@@ -65,6 +66,30 @@ describe('the stampede experiment with 200 readers', () => {
     expect(result.beta).toBe(10);
     expect(result.earlyRecomputes).toBeGreaterThanOrEqual(result.expiries);
     expect(result.originQueries).toBe(result.earlyRecomputes);
+  });
+
+  it('with stale on a cold key (nothing to serve), lets one reader load while the others wait, and keeps the stale grace', async () => {
+    let loads = 0;
+    const hot: HotKey = {
+      cache,
+      key: 'test:stampede:cold:product:2',
+      lockKey: 'test:stampede:cold:product:2:lock',
+      load: async () => {
+        loads += 1;
+        return origin.readProductPage(2);
+      },
+      ttlMs: 1_000,
+      beta: 1,
+      staleForMs: 60_000,
+      waitLimitMs: 2_000,
+      inBackground: () => {},
+    };
+    const outcomes = await Promise.all(Array.from({ length: 50 }, () => READ_STRATEGIES.stale(hot)));
+    expect(loads).toBe(1);
+    expect(outcomes.filter((outcome) => outcome === 'loaded')).toHaveLength(1);
+    expect(outcomes.filter((outcome) => outcome === 'waited')).toHaveLength(49);
+    expect(await cache.pttl(hot.key)).toBeGreaterThan(30_000);
+    await cache.del(hot.key);
   });
 
   it('refuses readers and β beyond the bounds whoever asks', async () => {

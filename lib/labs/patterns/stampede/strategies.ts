@@ -86,11 +86,11 @@ async function none(hot: HotKey): Promise<ReadOutcome> {
   return 'loaded';
 }
 
-async function lock(hot: HotKey): Promise<ReadOutcome> {
+async function lock(hot: HotKey, keepStaleMs = 0): Promise<ReadOutcome> {
   if (await readCached(hot)) return 'hit';
   const giveUpAt = Date.now() + hot.waitLimitMs;
   while (Date.now() < giveUpAt) {
-    if (await loadUnderLock(hot)) return 'loaded';
+    if (await loadUnderLock(hot, keepStaleMs)) return 'loaded';
     await sleep(5);
     if (await readCached(hot)) return 'waited';
   }
@@ -115,12 +115,12 @@ async function stale(hot: HotKey): Promise<ReadOutcome> {
     return 'stale';
   }
   // Nothing at all (a cold cache): there is nothing stale to serve, so wait like `lock` does.
-  return lock(hot);
+  return lock(hot, hot.staleForMs);
 }
 
 export const READ_STRATEGIES: Record<StampedeStrategy, (hot: HotKey) => Promise<ReadOutcome>> = {
   none,
-  lock,
+  lock: (hot) => lock(hot),
   early,
   stale,
 };
