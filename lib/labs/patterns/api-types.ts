@@ -138,3 +138,113 @@ export interface PatternCode {
 
 /** What results.ts keeps per learner. */
 export type ResultKind = 'run' | 'stampede' | 'eviction';
+
+// ---- The stampede and eviction experiments (lib/labs/patterns/stampede, …/eviction) ----
+
+export const STAMPEDE_STRATEGIES = ['none', 'lock', 'early', 'stale'] as const;
+/** none; single-flight lock; XFetch probabilistic early expiration; serve stale while one reader refreshes. */
+export type StampedeStrategy = (typeof STAMPEDE_STRATEGIES)[number];
+
+/** A stampede request's bounds (400 beyond them); with readers waiting at most 2 s per expiry, a run stays well under 10 s. */
+export const STAMPEDE_LIMITS = {
+  maxReaders: 500,
+  minBeta: 0.1,
+  maxBeta: 10,
+  maxExpiries: 3,
+  maxArrivalWindowMs: 500,
+} as const;
+
+/** POST /api/labs/patterns/stampede */
+export interface StampedeRequest {
+  /** 1–500 readers, spread over 100 ms centred on each expiry. */
+  readers: number;
+  strategy: StampedeStrategy;
+  /** XFetch's β for `early` (0.1–10, default 1): above 1 recomputes earlier. */
+  beta?: number;
+}
+
+/** The answer to a stampede request, also its recorded result. */
+export interface StampedeResult {
+  strategy: StampedeStrategy;
+  readers: number;
+  /** Only for `early`. */
+  beta?: number;
+  /** Origin queries the readers made (not the warm-up read that built the value each expiry starts from). */
+  originQueries: number;
+  /** Origin queries per expiry, in order. */
+  originQueriesPerExpiry: number[];
+  /** How many times the hot key expired while the readers wanted it. */
+  expiries: number;
+  /** Reader latency, from arriving to having the page, in milliseconds. */
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  /** Reads that failed (a waiting reader gave up after 2 s, a Valkey error). */
+  errors: number;
+  /** Reads answered with a value past its soft expiry (`stale` only). */
+  staleReads: number;
+  /** Origin queries made before the expiry by readers that found the value still there (`early` only). */
+  earlyRecomputes: number;
+  durationMs: number;
+}
+
+/** Valkey's eight policies; ElastiCache's default parameter group uses `volatile-lru`, Valkey's own default is `noeviction`. */
+export const EVICTION_POLICIES = [
+  'noeviction',
+  'allkeys-lru',
+  'allkeys-lfu',
+  'allkeys-random',
+  'volatile-lru',
+  'volatile-lfu',
+  'volatile-ttl',
+  'volatile-random',
+] as const;
+export type EvictionPolicy = (typeof EVICTION_POLICIES)[number];
+
+/** Sent with every eviction result (docs/reference/elasticache-facts.md §L4: valkey.conf; AWS's parameter-group and serverless docs). */
+export const EVICTION_DEFAULTS_NOTE =
+  "Valkey's own default is noeviction; ElastiCache's default parameter group uses volatile-lru (and Serverless always does), which evicts only keys that have a TTL.";
+
+/** POST /api/labs/patterns/eviction */
+export interface EvictionRequest {
+  policy: EvictionPolicy;
+}
+
+/** One point of the eviction chart, taken every twelfth of the run. */
+export interface EvictionPoint {
+  /** Operations (reads and writes) done so far. */
+  operations: number;
+  usedMemoryBytes: number;
+  /** Keys on the server at that moment. */
+  keys: number;
+  /** Keys evicted so far. */
+  evictions: number;
+  /** Writes refused with OOM so far. */
+  oomErrors: number;
+  /** Hits ÷ reads since the previous point. */
+  hitRatio: number;
+}
+
+/** The answer to an eviction request, also its recorded result. */
+export interface EvictionResult {
+  policy: EvictionPolicy;
+  /** Writes attempted: the workload's writes plus the fills after read misses. */
+  writes: number;
+  reads: number;
+  hits: number;
+  /** Keys the server evicted during the run (INFO stats `evicted_keys`). */
+  evictions: number;
+  /** Writes refused with `OOM command not allowed when used memory > 'maxmemory'`. */
+  oomErrors: number;
+  /** Any other error a command answered (none expected). */
+  errors: number;
+  hitRatio: number;
+  maxMemoryBytes: number;
+  /** The distinct keys the workload touches, and the bytes of their values together. */
+  keySpace: { keys: number; valueBytes: number; totalBytes: number };
+  keysAtEnd: number;
+  durationMs: number;
+  series: EvictionPoint[];
+  /** EVICTION_DEFAULTS_NOTE. */
+  note: string;
+}

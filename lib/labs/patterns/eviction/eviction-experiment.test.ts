@@ -1,34 +1,28 @@
-/** The eviction experiment on a real small-maxmemory Valkey: what each policy evicts and refuses. */
-import path from 'node:path';
+/**
+ * The eviction experiment and its route on the lab's real small-maxmemory Valkey: what each policy
+ * evicts and refuses (one file: the server is one per port, shared by turns between test files).
+ */
+import type Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import Redis from 'ioredis';
-import { startInstance, type RunningInstance } from '@/lib/servers/local-server';
-import { findValkeyServer } from '@/lib/servers/server-binary';
-import { patternsLabPorts } from '@/lib/servers/ports';
+import { POST } from '@/app/api/labs/patterns/eviction/route';
+import { issuedCookie, learnerRequest } from '@/lib/testing/http';
+import { closeValkeyClients } from '@/lib/valkey/connections';
+import type { EvictionResult as RecordedEviction } from '../api-types';
+import { latestResults } from '../results';
+import { getEvictionServer, stopPatternsServers } from '../cache';
+import { patternsSettings } from '../settings';
 import { DEFAULT_EVICTION_WORKLOAD, runEvictionExperiment, type EvictionResult } from './eviction-experiment';
 
 // Smaller than the lab's default, still three times the server's memory.
 const workload = { ...DEFAULT_EVICTION_WORKLOAD, operationsPerKey: 2 };
 
-let server: RunningInstance;
 let admin: Redis;
 beforeAll(async () => {
-  const binary = findValkeyServer();
-  if (!binary) throw new Error('no valkey-server');
-  server = await startInstance(
-    {
-      name: 'patterns-eviction-test',
-      port: patternsLabPorts('test').eviction,
-      dir: path.resolve('.data/test/patterns-eviction-' + process.pid),
-      settings: { config: ['save ""', 'appendonly no', 'maxmemory 4mb'], defaultUser: 'off' },
-    },
-    binary.path,
-  );
-  admin = new Redis(server.url);
+  admin = (await getEvictionServer()).admin;
 });
 afterAll(async () => {
-  admin?.disconnect();
-  await server?.stop();
+  await stopPatternsServers();
+  await closeValkeyClients();
 });
 
 const results: Partial<Record<string, EvictionResult>> = {};
@@ -37,7 +31,7 @@ describe('the eviction experiment', () => {
   it('answers OOM to writes past the cap under noeviction, and evicts nothing', async () => {
     const result = await runEvictionExperiment(admin, 'noeviction', workload);
     results.noeviction = result;
-    expect(result.maxMemoryBytes).toBe(4 * 1024 * 1024);
+    expect(result.maxMemoryBytes).toBe(patternsSettings().evictionMaxMemoryBytes);
     expect(result.keySpace.totalBytes).toBeGreaterThan(2 * result.maxMemoryBytes);
     expect(result.evictions).toBe(0);
     expect(result.oomErrors).toBeGreaterThan(1000);
@@ -71,5 +65,40 @@ describe('the eviction experiment', () => {
     const [, keys] = await admin.scan(0, 'COUNT', 1000);
     const ttls = await Promise.all(keys.map((key) => admin.ttl(key)));
     expect(ttls.filter((ttl) => ttl === -1).length).toBeGreaterThan(ttls.filter((ttl) => ttl > 0).length);
+  });
+});
+
+describe('POST /api/labs/patterns/eviction', () => {
+  const post = (body: unknown, cookie?: string) => POST(learnerRequest('/api/labs/patterns/eviction', cookie, body));
+
+  let cookie: string | undefined;
+
+  it('refuses a policy Valkey does not have, naming the ones it does', async () => {
+    const response = await post({ policy: 'lru' });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: string }).error).toMatch(
+      /"policy": must be one of noeviction, allkeys-lru, allkeys-lfu, allkeys-random, volatile-lru/,
+    );
+    cookie = issuedCookie(response);
+  });
+
+  it("runs the learner's experiment and records it, turning away a second one while the first runs (429)", async () => {
+    const [first, second] = await Promise.all([
+      post({ policy: 'allkeys-lfu' }, cookie),
+      post({ policy: 'noeviction' }, cookie),
+    ]);
+    const [ran, refused] = first.status === 200 ? [first, second] : [second, first];
+    expect(ran.status).toBe(200);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('Retry-After')).toBeTruthy();
+    expect(((await refused.json()) as { error: string }).error).toMatch(/Your eviction experiment is still running/);
+
+    const result = (await ran.json()) as RecordedEviction;
+    expect(result.evictions + result.oomErrors).toBeGreaterThan(0);
+    expect(result.durationMs).toBeLessThan(10_000);
+    const learnerId = cookie?.split('.')[0] ?? '';
+    expect(await latestResults<RecordedEviction>(learnerId, 'eviction', 1)).toMatchObject([
+      { policy: result.policy, evictions: result.evictions, oomErrors: result.oomErrors },
+    ]);
   });
 });

@@ -10,56 +10,12 @@
  */
 import 'server-only';
 import type Redis from 'ioredis';
-import { seededRandom, zipfSampler } from './zipf';
+import { EVICTION_DEFAULTS_NOTE, type EvictionPoint, type EvictionPolicy, type EvictionResult } from '../api-types';
+import { readServerStats } from '../workload/server-stats';
+import { zipfSampler } from '../workload/zipf';
+import { seededRandom } from './seeded-random';
 
-/** Valkey's eight policies; ElastiCache's default parameter group uses `volatile-lru`, Valkey's own default is `noeviction`. */
-export const EVICTION_POLICIES = [
-  'noeviction',
-  'allkeys-lru',
-  'allkeys-lfu',
-  'allkeys-random',
-  'volatile-lru',
-  'volatile-lfu',
-  'volatile-ttl',
-  'volatile-random',
-] as const;
-export type EvictionPolicy = (typeof EVICTION_POLICIES)[number];
-
-/** One point of the chart, taken every few thousand operations. */
-export interface EvictionPoint {
-  /** Operations (reads and writes) done so far. */
-  operations: number;
-  usedMemoryBytes: number;
-  /** Keys on the server at that moment. */
-  keys: number;
-  /** Keys evicted so far. */
-  evictions: number;
-  /** Writes refused with OOM so far. */
-  oomErrors: number;
-  /** Hits ÷ reads since the previous point. */
-  hitRatio: number;
-}
-
-export interface EvictionResult {
-  policy: EvictionPolicy;
-  /** Writes attempted: the workload's writes plus the fills after read misses. */
-  writes: number;
-  reads: number;
-  hits: number;
-  /** Keys the server evicted during the run. */
-  evictions: number;
-  /** Writes the server refused with `OOM command not allowed when used memory > 'maxmemory'`. */
-  oomErrors: number;
-  /** Any other error a command answered (none expected). */
-  errors: number;
-  hitRatio: number;
-  maxMemoryBytes: number;
-  /** How many distinct keys the workload touches, and the bytes of their values together. */
-  keySpace: { keys: number; valueBytes: number; totalBytes: number };
-  keysAtEnd: number;
-  durationMs: number;
-  series: EvictionPoint[];
-}
+export { EVICTION_POLICIES, type EvictionPolicy, type EvictionPoint, type EvictionResult } from '../api-types';
 
 /** The workload's shape; the defaults fill the server about three times over. */
 export interface EvictionWorkload {
@@ -105,12 +61,9 @@ function ttlSecondsOf(id: number, volatileShare: number): number | null {
   return 600 + (hash % 600);
 }
 
-const infoField = (info: string, field: string): number =>
-  Number(new RegExp(`^${field}:(\\d+)`, 'm').exec(info)?.[1] ?? 0);
-
 async function serverState(admin: Redis): Promise<{ usedMemoryBytes: number; evictedKeys: number; keys: number }> {
-  const [memory, stats, keys] = await Promise.all([admin.info('memory'), admin.info('stats'), admin.dbsize()]);
-  return { usedMemoryBytes: infoField(memory, 'used_memory'), evictedKeys: infoField(stats, 'evicted_keys'), keys };
+  const [stats, keys] = await Promise.all([readServerStats(admin), admin.dbsize()]);
+  return { ...stats, keys };
 }
 
 const isOom = (error: Error) => error.message.startsWith('OOM');
@@ -161,7 +114,7 @@ export async function runEvictionExperiment(
     const phase = Math.floor((done / operations) * (workload.hotSetMoves + 1));
     const shift = Math.floor((phase * keyCount) / (workload.hotSetMoves + 1));
     const batch = Array.from({ length: Math.min(workload.batchSize, operations - done) }, () => ({
-      id: (nextRank() + shift) % keyCount,
+      id: (nextRank() - 1 + shift) % keyCount,
       read: random() < workload.readShare,
     }));
     const first = admin.pipeline();
@@ -219,5 +172,6 @@ export async function runEvictionExperiment(
     keysAtEnd: after.keys,
     durationMs: Date.now() - started,
     series,
+    note: EVICTION_DEFAULTS_NOTE,
   };
 }

@@ -11,18 +11,10 @@ import * as hdr from 'hdr-histogram-js';
 import type Redis from 'ioredis';
 import { AppError } from '@/lib/errors';
 import type { Origin } from '../origin/origin';
-import { READ_STRATEGIES, type CachedPage, type HotKey, type StampedeStrategy } from './strategies';
+import { STAMPEDE_LIMITS, type StampedeResult, type StampedeStrategy } from '../api-types';
+import { READ_STRATEGIES, type CachedPage, type HotKey } from './strategies';
 
-export { STAMPEDE_STRATEGIES, type StampedeStrategy } from './strategies';
-
-/** Whatever a request says: with readers waiting at most 2 s per expiry, a run stays well under 10 s. */
-export const STAMPEDE_LIMITS = {
-  maxReaders: 500,
-  minBeta: 0.1,
-  maxBeta: 10,
-  maxExpiries: 3,
-  maxArrivalWindowMs: 500,
-} as const;
+export { STAMPEDE_LIMITS, STAMPEDE_STRATEGIES, type StampedeResult, type StampedeStrategy } from '../api-types';
 
 export interface StampedeOptions {
   readers: number;
@@ -45,27 +37,6 @@ export const DEFAULT_STAMPEDE_OPTIONS: Omit<StampedeOptions, 'readers' | 'strate
   arrivalWindowMs: 100,
   productId: 1,
 };
-
-export interface StampedeResult {
-  strategy: StampedeStrategy;
-  readers: number;
-  /** Only for `early`. */
-  beta?: number;
-  /** Origin queries made by this experiment's readers (the warm-up read that built the first value is not counted). */
-  originQueries: number;
-  /** Origin queries per expiry, in order. */
-  originQueriesPerExpiry: number[];
-  expiries: number;
-  /** Reader latency, from arriving to having the page. */
-  p50Ms: number;
-  p99Ms: number;
-  maxMs: number;
-  /** Reads that failed (a waiting reader gave up, a Valkey error). */
-  errors: number;
-  /** Reads answered with a value past its soft expiry (`stale` only). */
-  staleReads: number;
-  durationMs: number;
-}
 
 /** Long enough that a value loaded during an expiry does not expire again before the next one. */
 const FRESH_FOR_MS = 5_000;
@@ -103,7 +74,7 @@ export async function runStampedeExperiment(
     highestTrackableValue: 60_000_000,
     numberOfSignificantValueDigits: 3,
   });
-  const counts = { errors: 0, staleReads: 0 };
+  const counts = { errors: 0, staleReads: 0, earlyRecomputes: 0 };
   const refreshes: Promise<void>[] = [];
   let queriesThisExpiry = 0;
   const hot: HotKey = {
@@ -127,20 +98,22 @@ export async function runStampedeExperiment(
   const page = await origin.readProductPage(options.productId);
   const computeMs = performance.now() - warmStarted;
 
+  // Each expiry starts from the value as it stands half a window before it expires.
+  const untilExpiryMs = Math.round(options.arrivalWindowMs / 2);
+  const keepStaleMs = options.strategy === 'stale' ? FRESH_FOR_MS : 0;
   try {
-    for (let expiry = 0; expiry < options.expiries; expiry++) {
+    while (perExpiry.length < options.expiries) {
       queriesThisExpiry = 0;
-      // The value as it stands just before it expires: fresh for half the window more.
-      const untilExpiryMs = Math.round(options.arrivalWindowMs / 2);
       const cached: CachedPage = { page, expiresAt: Date.now() + untilExpiryMs, computeMs };
-      const keepStaleMs = options.strategy === 'stale' ? FRESH_FOR_MS : 0;
       await cache.set(hot.key, JSON.stringify(cached), 'PX', untilExpiryMs + keepStaleMs);
       const roundStart = performance.now();
       const readers = Array.from({ length: options.readers }, async (_, index) => {
         await sleep((index / options.readers) * options.arrivalWindowMs);
         const arrived = performance.now();
         try {
-          if ((await read(hot)) === 'stale') counts.staleReads += 1;
+          const outcome = await read(hot);
+          if (outcome === 'stale') counts.staleReads += 1;
+          if (outcome === 'early') counts.earlyRecomputes += 1;
           histogram.recordValue(Math.max(1, Math.round((performance.now() - arrived) * 1000)));
         } catch {
           counts.errors += 1;
@@ -169,6 +142,7 @@ export async function runStampedeExperiment(
     maxMs: round2(histogram.maxValue / 1000),
     errors: counts.errors,
     staleReads: counts.staleReads,
+    earlyRecomputes: counts.earlyRecomputes,
     durationMs: Date.now() - started,
   };
   return options.strategy === 'early' ? { ...result, beta: options.beta } : result;

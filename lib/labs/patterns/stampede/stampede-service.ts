@@ -4,6 +4,7 @@
  * its turn, a learner who already has one going gets a 429), recorded for the learner's challenges.
  */
 import 'server-only';
+import type { StampedeRequest } from '../api-types';
 import { getPatternsCache } from '../cache';
 import { experimentQueue, type ExperimentQueue } from '../experiment-queue';
 import { getOrigin } from '../origin/origin';
@@ -13,14 +14,7 @@ import {
   runStampedeExperiment,
   stampedeKeyPrefix,
   type StampedeResult,
-  type StampedeStrategy,
 } from './stampede-experiment';
-
-export interface StampedeRequest {
-  readers: number;
-  strategy: StampedeStrategy;
-  beta?: number;
-}
 
 const registry = globalThis as typeof globalThis & { keyspaceStampedeQueue?: ExperimentQueue };
 const queue = (registry.keyspaceStampedeQueue ??= experimentQueue('stampede experiment', {

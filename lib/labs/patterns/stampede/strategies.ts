@@ -13,10 +13,8 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type Redis from 'ioredis';
+import type { StampedeStrategy } from '../api-types';
 import type { ProductPage } from '../origin/origin';
-
-export const STAMPEDE_STRATEGIES = ['none', 'lock', 'early', 'stale'] as const;
-export type StampedeStrategy = (typeof STAMPEDE_STRATEGIES)[number];
 
 /** What the cache holds for the hot key. */
 export interface CachedPage {
@@ -45,8 +43,8 @@ export interface HotKey {
   inBackground(refresh: Promise<void>): void;
 }
 
-/** How a read was answered: from the cache, by querying the origin, by waiting for another reader, or stale. */
-export type ReadOutcome = 'hit' | 'loaded' | 'waited' | 'stale';
+/** How a read was answered: from the cache, by querying the origin (after a miss, or early), by waiting for another reader, or stale. */
+export type ReadOutcome = 'hit' | 'loaded' | 'early' | 'waited' | 'stale';
 
 // Deletes the lock only if it still holds our token: never another reader's lock taken after ours expired.
 // (Valkey 9 has DELIFEQ for this; the lab's Valkey 8 needs the script.)
@@ -88,11 +86,11 @@ async function none(hot: HotKey): Promise<ReadOutcome> {
   return 'loaded';
 }
 
-async function lock(hot: HotKey): Promise<ReadOutcome> {
+async function lock(hot: HotKey, keepStaleMs = 0): Promise<ReadOutcome> {
   if (await readCached(hot)) return 'hit';
   const giveUpAt = Date.now() + hot.waitLimitMs;
   while (Date.now() < giveUpAt) {
-    if (await loadUnderLock(hot)) return 'loaded';
+    if (await loadUnderLock(hot, keepStaleMs)) return 'loaded';
     await sleep(5);
     if (await readCached(hot)) return 'waited';
   }
@@ -105,7 +103,7 @@ async function early(hot: HotKey): Promise<ReadOutcome> {
   // left side runs ahead of the clock by a random amount, more so for slow loads and a larger β.
   if (cached && Date.now() - cached.computeMs * hot.beta * Math.log(Math.random()) < cached.expiresAt) return 'hit';
   await loadAndStore(hot);
-  return 'loaded';
+  return cached ? 'early' : 'loaded';
 }
 
 async function stale(hot: HotKey): Promise<ReadOutcome> {
@@ -117,12 +115,12 @@ async function stale(hot: HotKey): Promise<ReadOutcome> {
     return 'stale';
   }
   // Nothing at all (a cold cache): there is nothing stale to serve, so wait like `lock` does.
-  return lock(hot);
+  return lock(hot, hot.staleForMs);
 }
 
 export const READ_STRATEGIES: Record<StampedeStrategy, (hot: HotKey) => Promise<ReadOutcome>> = {
   none,
-  lock,
+  lock: (hot) => lock(hot),
   early,
   stale,
 };
