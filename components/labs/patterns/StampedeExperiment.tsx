@@ -9,6 +9,7 @@ import { ExperimentError } from './ExperimentError';
 import { count, milliseconds } from './format';
 import {
   runStampede,
+  STAMPEDE_LIMITS,
   STAMPEDE_STRATEGIES,
   type StampedeRequest,
   type StampedeResult,
@@ -24,7 +25,8 @@ export const STRATEGY_TITLES: Record<StampedeStrategy, string> = {
   stale: 'Serve stale, refresh once',
 };
 
-const MAX_READERS = 500;
+const MAX_READERS = STAMPEDE_LIMITS.maxReaders;
+const { minBeta, maxBeta } = STAMPEDE_LIMITS;
 
 /** The most origin queries any one expiry caused: "one query per expiry" holds only if this is 1. */
 function worstExpiry(result: StampedeResult): number {
@@ -55,8 +57,8 @@ export function StampedeExperiment({
   const problem =
     !Number.isInteger(readers) || readers < 1 || readers > MAX_READERS
       ? `Readers must be a whole number from 1 to ${MAX_READERS}.`
-      : !Number.isFinite(beta) || beta <= 0 || beta > 10
-        ? 'β must be above 0 and at most 10.'
+      : !Number.isFinite(beta) || beta < minBeta || beta > maxBeta
+        ? `β must be from ${minBeta} to ${maxBeta}.`
         : null;
   const request = (each: StampedeStrategy): StampedeRequest =>
     each === 'early' ? { readers, strategy: each, beta } : { readers, strategy: each };
@@ -125,8 +127,8 @@ export function StampedeExperiment({
           <input
             id={`${id}-beta`}
             type="number"
-            min={0.1}
-            max={10}
+            min={minBeta}
+            max={maxBeta}
             step={0.1}
             value={Number.isNaN(beta) ? '' : beta}
             onChange={(event) => setBeta(event.target.valueAsNumber)}
@@ -135,7 +137,7 @@ export function StampedeExperiment({
             className={fieldClass}
           />
           <p id={`${id}-beta-help`} className="mt-0.5 text-xs text-muted">
-            0.1–10; above 1 refreshes earlier. Early expiration only.
+            {minBeta}–{maxBeta}; above 1 refreshes earlier. Early expiration only.
           </p>
         </div>
         {problem && <p className="text-danger-text min-[420px]:col-span-3">{problem}</p>}

@@ -33,7 +33,7 @@ function RunProgress({ slot, seconds }: { slot: RunSlot; seconds: number }) {
   return (
     <label className="block text-sm">
       {state === 'done'
-        ? `${title}: done, ${elapsed} data points.`
+        ? `${title}: done, ${elapsed} ${elapsed === 1 ? 'data point' : 'data points'}.`
         : state === 'failed'
           ? `${title}: failed after ${elapsed} s.`
           : `${title}: ${state === 'starting' ? 'starting' : `${elapsed} s of ${seconds} s`}`}

@@ -17,31 +17,15 @@ export type {
 } from '@/lib/labs/patterns/api-types';
 import type { PatternCode, RunParams, RunStarted, RunStatus } from '@/lib/labs/patterns/api-types';
 
-// Types only from the experiments' server modules (erased at build); the lists the forms offer are
-// repeated here, held to the server's by `satisfies`.
-export type { StampedeResult, StampedeStrategy } from '@/lib/labs/patterns/stampede/stampede-experiment';
-export type { EvictionPolicy, EvictionResult } from '@/lib/labs/patterns/eviction/eviction-experiment';
-import type { StampedeResult, StampedeStrategy } from '@/lib/labs/patterns/stampede/stampede-experiment';
-import type { EvictionPolicy, EvictionResult } from '@/lib/labs/patterns/eviction/eviction-experiment';
-
-export const STAMPEDE_STRATEGIES = ['none', 'lock', 'early', 'stale'] as const satisfies readonly StampedeStrategy[];
-
-export const EVICTION_POLICIES = [
-  'noeviction',
-  'allkeys-lru',
-  'allkeys-lfu',
-  'allkeys-random',
-  'volatile-lru',
-  'volatile-lfu',
-  'volatile-ttl',
-  'volatile-random',
-] as const satisfies readonly EvictionPolicy[];
-
-export interface StampedeRequest {
-  readers: number;
-  strategy: StampedeStrategy;
-  beta?: number;
-}
+export { EVICTION_POLICIES, STAMPEDE_LIMITS, STAMPEDE_STRATEGIES } from '@/lib/labs/patterns/api-types';
+export type {
+  EvictionPolicy,
+  EvictionResult,
+  StampedeRequest,
+  StampedeResult,
+  StampedeStrategy,
+} from '@/lib/labs/patterns/api-types';
+import type { EvictionPolicy, EvictionResult, StampedeRequest, StampedeResult } from '@/lib/labs/patterns/api-types';
 
 /** A call's outcome: the body, or the server's sentence and status (0 when it could not be reached). */
 export type PatternsAnswer<T> = { ok: true; value: T } | { ok: false; status: number; error: string };

@@ -3,9 +3,7 @@
  * runs (a few seconds) so a lesson's experiment answers while the learner reads on; the learner can
  * change every value before running. Pure data and types: the browser imports it.
  */
-import type { PatternId, RunParams as WorkloadParams } from './api-types';
-import type { EvictionPolicy } from './eviction/eviction-experiment';
-import type { StampedeStrategy } from './stampede/stampede-experiment';
+import type { EvictionPolicy, PatternId, RunParams as WorkloadParams, StampedeStrategy } from './api-types';
 
 export type PatternsPreset =
   | {
