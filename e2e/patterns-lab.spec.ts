@@ -4,14 +4,17 @@ import { expect, test } from './fixtures';
 /*
  * The caching-patterns lab on the real lab servers and origin database of the e2e app. Short runs
  * (2 s) so the whole file adds seconds, not minutes: the charts filling and the summary showing is
- * what a learner must see, whatever the figures.
+ * what a learner must see, whatever the figures. The first experiment also waits for the origin to
+ * open: on a fresh clone that is its first seeding (the e2e app seeds a small catalogue, see
+ * playwright.config.ts), hence the generous first timeouts.
  */
+const ORIGIN_OPENING_MS = 60_000;
 test('a preset run from the caching-patterns lesson fills the charts and shows the summary', async ({
   page,
   lesson,
   patternsLab,
 }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(120_000);
   await lesson.goto('caching-patterns');
   await patternsLab.workload.scrollIntoViewIfNeeded();
   // The preset compares cache-aside with no cache; one short cache-aside run is enough here.
@@ -22,7 +25,7 @@ test('a preset run from the caching-patterns lesson fills the charts and shows t
 
   // Done within the 2 s asked for (plus the origin's first opening), with a data point per second.
   await expect(patternsLab.workload.getByText(/^Cache-aside: done, [12] data points?\.$/)).toBeVisible({
-    timeout: 30_000,
+    timeout: ORIGIN_OPENING_MS,
   });
   await expect(patternsLab.chart('Hit ratio')).toHaveAccessibleName(/^Hit ratio, [12] of 2 seconds: hit ratio \d/);
   await expect(patternsLab.chart('Read latency \\(p50, p95, p99\\)')).toHaveAccessibleName(/p99 [\d.]+ ms/);
@@ -48,14 +51,14 @@ test('the stampede comparison from the cache-stampedes lesson passes its challen
   patternsLab,
   header,
 }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(120_000);
   await lesson.goto('cache-stampedes');
   await patternsLab.stampede.scrollIntoViewIfNeeded();
   await expect(patternsLab.stampede.getByLabel('Readers', { exact: true })).toHaveValue('200');
   await patternsLab.stampede.getByRole('button', { name: 'Compare no protection and single-flight lock' }).click();
 
   // Header row plus one row per strategy, each with its figures.
-  await expect(patternsLab.stampedeRows).toHaveCount(3, { timeout: 30_000 });
+  await expect(patternsLab.stampedeRows).toHaveCount(3, { timeout: ORIGIN_OPENING_MS });
   await expect(patternsLab.stampedeRows.nth(1)).toContainText('No protection, 200 readers');
   await expect(patternsLab.stampedeRows.nth(2)).toContainText('Single-flight lock, 200 readers');
 

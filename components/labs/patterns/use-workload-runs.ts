@@ -94,10 +94,9 @@ export function useWorkloadRuns(): WorkloadRuns {
             patternsLab.finished();
           }
         } finally {
-          if (!abort.signal.aborted) {
-            setBusy(false);
-            patternsLab.setBusy(false);
-          }
+          // The store outlives the page (client navigation): never leave it busy.
+          patternsLab.setBusy(false);
+          if (!abort.signal.aborted) setBusy(false);
         }
       })();
     },
