@@ -6,7 +6,7 @@
  */
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AppError } from '@/lib/errors';
@@ -102,8 +102,8 @@ function templateFile(dir: string, products: number, reviews: number): string {
   return path.join(dir, `template-${products}x${reviews}-${sqlHash}.tar.gz`);
 }
 
-/** Opens (and on first use seeds) an origin; the caller closes it. */
-export async function openOrigin(options: OriginOptions): Promise<Origin> {
+/** Opens the database and makes sure the catalogue is there; answers how long seeding took (null: it was). */
+async function openSeeded(options: OriginOptions): Promise<{ sql: SqlConnection; seedMs: number | null }> {
   const template =
     !options.url && !options.dataDir && options.templateDir
       ? templateFile(options.templateDir, options.products, options.reviews)
@@ -114,9 +114,8 @@ export async function openOrigin(options: OriginOptions): Promise<Origin> {
       ? { dataDir: options.dataDir }
       : { dump: template && existsSync(template) ? readFileSync(template) : null },
   );
-  let seedMs: number | null;
   try {
-    seedMs = await ensureCatalogue(sql, options.products, options.reviews);
+    const seedMs = await ensureCatalogue(sql, options.products, options.reviews);
     if (template && seedMs !== null && sql.dump) {
       // Written aside and renamed, so a parallel reader never sees half a file.
       mkdirSync(path.dirname(template), { recursive: true });
@@ -124,10 +123,26 @@ export async function openOrigin(options: OriginOptions): Promise<Origin> {
       writeFileSync(partial, await sql.dump());
       renameSync(partial, template);
     }
+    return { sql, seedMs };
   } catch (error) {
     await sql.close().catch(() => undefined);
     throw error;
   }
+}
+
+/** Opens (and on first use seeds) an origin; the caller closes it. */
+export async function openOrigin(options: OriginOptions): Promise<Origin> {
+  let opened: { sql: SqlConnection; seedMs: number | null };
+  try {
+    opened = await openSeeded(options);
+  } catch (error) {
+    if (!options.dataDir) throw error;
+    // A PGlite folder left unusable (an app killed mid-write): it is only a seeded catalogue, start it anew.
+    console.error('[patterns] the origin folder could not be opened; seeding a new one:', error);
+    rmSync(options.dataDir, { recursive: true, force: true });
+    opened = await openSeeded(options);
+  }
+  const { sql, seedMs } = opened;
   let queries = 0;
   const roundTrip = async <T>(run: () => Promise<T>): Promise<T> => {
     queries++;
