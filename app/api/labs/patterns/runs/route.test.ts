@@ -13,6 +13,7 @@ import { WIND_DOWN_MS } from '@/lib/labs/patterns/workload/workload';
 import { issuedCookie, learnerRequest } from '@/lib/testing/http';
 import { closeValkeyClients } from '@/lib/valkey/connections';
 import { GET as code } from '../code/route';
+import { GET as runEvents } from './[id]/events/route';
 import { GET as readRun } from './[id]/route';
 import { POST } from './route';
 
@@ -84,6 +85,13 @@ describe('POST /api/labs/patterns/runs', () => {
     expect(done.summary!.p99Ms).toBeGreaterThanOrEqual(done.summary!.p50Ms);
     expect(done.summary!.originQueries).toBeGreaterThan(0);
     expect(done.series[1]!.usedMemoryBytes).toBeGreaterThan(0);
+    // The same status as Server-Sent Events; for a run that has ended, the stream ends with its final status.
+    const events = await runEvents(learnerRequest(`/api/labs/patterns/runs/${id}/events`, cookie), {
+      params: Promise.resolve({ id }),
+    });
+    expect(events.headers.get('content-type')).toBe('text/event-stream');
+    const frames = (await events.text()).trim().split('\n\n');
+    expect(frames.at(-1)).toMatch(/^event: status\ndata: \{"id":"[0-9a-f]+","state":"done"/);
     const leftover = await (await getPatternsCache()).scan('0', 'MATCH', `run:${id}:*`, 'COUNT', 10_000);
     expect(leftover[1]).toEqual([]);
 
