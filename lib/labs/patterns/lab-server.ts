@@ -1,7 +1,7 @@
 /**
  * The caching-patterns lab's own Valkey servers (`cache` in front of the origin, `eviction` for the
  * eviction experiment): one on-demand valkey-server each, on loopback, never the learners' sandbox
- * or the app's data server. Each lives in `.data/labs/patterns-<name>-<pid>/` with an `owner.json`
+ * or the app's data server. Each lives in `.data/labs/patterns-<name>-<pid>-<port>/` with an `owner.json`
  * like a cluster lab's, and its node in `server/` (pidfile and all, through local-server.ts), so
  * lib/labs/cluster/reap.ts stops one left behind by an app killed outright (SIGKILL). An 'exit'
  * hook kills every one this process started, however the process ends (Next.js exits on SIGTERM).
@@ -44,7 +44,7 @@ export interface LabServer {
   port: number;
   /** The server's process id (tests kill it to prove the reaper). */
   pid: number;
-  /** `.data/labs/patterns-<name>-<pid>`. */
+  /** `.data/labs/patterns-<name>-<pid>-<port>`. */
   dir: string;
   /** Another connection to the same server (a run's own, with its key prefix; a blocking consumer's). */
   connect(connectionName: string, options?: { keyPrefix?: string }): Redis;
@@ -115,7 +115,7 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
         `Stop it or set KEYSPACE_PATTERNS_${options.name.toUpperCase()}_PORT to a free port.`,
     );
   }
-  const dir = path.join(labsRoot(options.dataRoot), `patterns-${options.name}-${process.pid}`);
+  const dir = path.join(labsRoot(options.dataRoot), `patterns-${options.name}-${process.pid}-${options.port}`);
   const nodeDir = path.join(dir, 'server');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(nodeDir, { recursive: true });

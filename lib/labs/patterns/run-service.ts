@@ -78,6 +78,14 @@ export async function startPatternsRun(learnerId: string, params: RunParams): Pr
   }
 }
 
+/**
+ * Starts the cache server and opens the origin in the background (the first open of all seeds the
+ * catalogue, seconds): the lab page asks for the code first, so its first run finds them ready.
+ */
+export function warmUpPatternsLab(): void {
+  void Promise.all([getPatternsCacheServer(), getOrigin()]).catch(() => undefined); // each logs its own failure
+}
+
 /** The learner's run, or a 404 (another learner's run is not theirs to see). */
 export function patternsRun(learnerId: string, id: string): Workload {
   const entry = runs.get(id);

@@ -17,6 +17,8 @@ export interface PatternsSettings {
   originReviews: number;
   /** Where PGlite keeps its files; null keeps the database in memory (tests). */
   originDataDir: string | null;
+  /** In memory: where a dump of the seeded catalogue is kept to start the next one from (origin.ts). */
+  originTemplateDir: string | null;
   /** `maxmemory` of the lab's cache server and of the eviction experiment's small server. */
   cacheMaxMemoryBytes: number;
   evictionMaxMemoryBytes: number;
@@ -47,6 +49,7 @@ export function patternsSettings(env: EnvSource = process.env): PatternsSettings
     // One folder per app (its cache port differs by profile and offset) and per catalogue size:
     // PGlite's files must never be opened by two processes at once.
     originDataDir: underTest ? null : path.join(dataRoot, 'origin', `pglite-${cachePort}-${products}x${reviews}`),
+    originTemplateDir: underTest ? path.join(dataRoot, 'origin') : null,
     cacheMaxMemoryBytes: Math.floor(parsed.KEYSPACE_PATTERNS_CACHE_MAXMEMORY_MB * MEGABYTE),
     evictionMaxMemoryBytes: Math.floor(parsed.KEYSPACE_PATTERNS_EVICTION_MAXMEMORY_MB * MEGABYTE),
     ports: { cache: cachePort, eviction: parsed.KEYSPACE_PATTERNS_EVICTION_PORT ?? profilePorts.eviction },

@@ -5,6 +5,9 @@
  * trip first, as a database across the network would.
  */
 import 'server-only';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AppError } from '@/lib/errors';
 import { openSqlConnection, type SqlConnection } from './sql-connection';
@@ -55,6 +58,11 @@ export interface OriginOptions {
   url: string | null;
   /** PGlite's folder; null keeps it in memory. Ignored with a URL. */
   dataDir: string | null;
+  /**
+   * In memory only: a folder where the seeded catalogue is kept as a dump, so that the next
+   * in-memory origin of the same size starts from it (tests: each file opens its own origin).
+   */
+  templateDir?: string | null;
   products: number;
   reviews: number;
   latencyMs: number;
@@ -85,16 +93,56 @@ async function ensureCatalogue(sql: SqlConnection, products: number, reviews: nu
   return performance.now() - began;
 }
 
-/** Opens (and on first use seeds) an origin; the caller closes it. */
-export async function openOrigin(options: OriginOptions): Promise<Origin> {
-  const sql = await openSqlConnection(options.url, options.dataDir);
-  let seedMs: number | null;
+/** The dump file of a seeded in-memory catalogue: its size and the SQL that made it are in the name. */
+function templateFile(dir: string, products: number, reviews: number): string {
+  const sqlHash = createHash('sha1')
+    .update([...CREATE_SCHEMA, SEED_PRODUCTS, SEED_REVIEWS, INDEX_REVIEWS].join('\n'))
+    .digest('hex')
+    .slice(0, 10);
+  return path.join(dir, `template-${products}x${reviews}-${sqlHash}.tar.gz`);
+}
+
+/** Opens the database and makes sure the catalogue is there; answers how long seeding took (null: it was). */
+async function openSeeded(options: OriginOptions): Promise<{ sql: SqlConnection; seedMs: number | null }> {
+  const template =
+    !options.url && !options.dataDir && options.templateDir
+      ? templateFile(options.templateDir, options.products, options.reviews)
+      : null;
+  const sql = await openSqlConnection(
+    options.url,
+    options.dataDir
+      ? { dataDir: options.dataDir }
+      : { dump: template && existsSync(template) ? readFileSync(template) : null },
+  );
   try {
-    seedMs = await ensureCatalogue(sql, options.products, options.reviews);
+    const seedMs = await ensureCatalogue(sql, options.products, options.reviews);
+    if (template && seedMs !== null && sql.dump) {
+      // Written aside and renamed, so a parallel reader never sees half a file.
+      mkdirSync(path.dirname(template), { recursive: true });
+      const partial = `${template}.${process.pid}`;
+      writeFileSync(partial, await sql.dump());
+      renameSync(partial, template);
+    }
+    return { sql, seedMs };
   } catch (error) {
     await sql.close().catch(() => undefined);
     throw error;
   }
+}
+
+/** Opens (and on first use seeds) an origin; the caller closes it. */
+export async function openOrigin(options: OriginOptions): Promise<Origin> {
+  let opened: { sql: SqlConnection; seedMs: number | null };
+  try {
+    opened = await openSeeded(options);
+  } catch (error) {
+    if (!options.dataDir) throw error;
+    // A PGlite folder left unusable (an app killed mid-write): it is only a seeded catalogue, start it anew.
+    console.error('[patterns] the origin folder could not be opened; seeding a new one:', error);
+    rmSync(options.dataDir, { recursive: true, force: true });
+    opened = await openSeeded(options);
+  }
+  const { sql, seedMs } = opened;
   let queries = 0;
   const roundTrip = async <T>(run: () => Promise<T>): Promise<T> => {
     queries++;
@@ -135,6 +183,7 @@ export function getOrigin(): Promise<Origin> {
     registry.keyspaceOrigin = openOrigin({
       url: settings.originUrl,
       dataDir: settings.originDataDir,
+      templateDir: settings.originTemplateDir,
       products: settings.originProducts,
       reviews: settings.originReviews,
       latencyMs: settings.originLatencyMs,

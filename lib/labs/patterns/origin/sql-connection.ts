@@ -12,14 +12,26 @@ export interface SqlQueries {
 export interface SqlConnection extends SqlQueries {
   /** Runs `body` in one transaction (seeding: all or nothing). */
   transaction(body: (tx: SqlQueries) => Promise<void>): Promise<void>;
+  /** PGlite only: the whole database as a gzipped tarball, to start an in-memory copy from. */
+  dump?(): Promise<Buffer>;
   close(): Promise<void>;
 }
 
-async function openPglite(dataDir: string | null): Promise<SqlConnection> {
+/** Where PGlite keeps its files, or (in memory) a dump to start from instead of an empty database. */
+export type PgliteSource = { dataDir: string } | { dump: Buffer | null };
+
+async function openPglite(source: PgliteSource): Promise<SqlConnection> {
   const { PGlite } = await import('@electric-sql/pglite');
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const db = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+  if ('dataDir' in source) mkdirSync(source.dataDir, { recursive: true });
+  // Starting from a dump skips initdb, which is most of the time an empty PGlite takes to open.
+  const db =
+    'dataDir' in source
+      ? await PGlite.create(source.dataDir)
+      : await PGlite.create(source.dump ? { loadDataDir: new Blob([new Uint8Array(source.dump)]) } : {});
   return {
+    async dump() {
+      return Buffer.from(await (await db.dumpDataDir('gzip')).arrayBuffer());
+    },
     async query<Row>(text: string, params: unknown[] = []) {
       return (await db.query<Row>(text, params)).rows;
     },
@@ -62,7 +74,7 @@ async function openPostgres(url: string): Promise<SqlConnection> {
   };
 }
 
-/** PGlite (in memory, or kept in `dataDir`) unless a postgres:// URL is given. */
-export function openSqlConnection(url: string | null, dataDir: string | null): Promise<SqlConnection> {
-  return url ? openPostgres(url) : openPglite(dataDir);
+/** PGlite (kept in a folder, or in memory) unless a postgres:// URL is given. */
+export function openSqlConnection(url: string | null, pglite: PgliteSource): Promise<SqlConnection> {
+  return url ? openPostgres(url) : openPglite(pglite);
 }

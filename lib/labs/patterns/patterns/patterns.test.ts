@@ -6,8 +6,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { portsOf } from '@/lib/servers/ports';
-import { getPatternsCacheServer, stopPatternsServers } from '../cache';
-import type { LabServer } from '../lab-server';
+import { startLabServer, type LabServer } from '../lab-server';
 import { openOrigin, type Origin } from '../origin/origin';
 import { startThrowawayPostgres, type ThrowawayPostgres } from '../origin/throwaway-postgres';
 import { TEST_CATALOGUE } from '../settings';
@@ -19,6 +18,7 @@ import { writeBehind } from './write-behind';
 import { writeThrough } from './write-through';
 
 const DATA_ROOT = path.resolve(import.meta.dirname, '../../../../.data');
+const TEMPLATE_DIR = path.join(DATA_ROOT, 'origin');
 let server: LabServer;
 const envs: TestPatternEnv[] = [];
 let postgres: ThrowawayPostgres | null = null;
@@ -26,7 +26,13 @@ let postgresMissing = '';
 
 beforeAll(async () => {
   const [started, throwaway] = await Promise.all([
-    getPatternsCacheServer(),
+    startLabServer({
+      name: 'cache',
+      port: portsOf('patterns-test').semantics,
+      maxMemoryBytes: 16 * 1024 * 1024,
+      policy: 'allkeys-lru',
+      dataRoot: DATA_ROOT,
+    }),
     startThrowawayPostgres(portsOf('patterns-test').postgres, DATA_ROOT),
   ]);
   server = started;
@@ -37,7 +43,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const env of envs) for (const connection of env.connections) connection.disconnect();
-  await Promise.all([stopPatternsServers(), postgres?.stop()]);
+  await Promise.all([server?.stop(), postgres?.stop()]);
 });
 
 let prefixes = 0;
@@ -58,7 +64,13 @@ describe.each(origins)('the patterns on $name', ({ name, url, available }) => {
 
   beforeAll(async () => {
     if (!available()) return;
-    origin = await openOrigin({ url: url(), dataDir: null, ...TEST_CATALOGUE, latencyMs: 1 });
+    origin = await openOrigin({
+      url: url(),
+      dataDir: null,
+      templateDir: TEMPLATE_DIR,
+      ...TEST_CATALOGUE,
+      latencyMs: 1,
+    });
   });
   afterAll(async () => origin?.close());
 

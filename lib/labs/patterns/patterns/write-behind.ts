@@ -22,6 +22,7 @@ export function writeBehind({ cache, origin, ttlSeconds, encode, decode, openCon
   const groupReady = cache.xgroup('CREATE', QUEUE, GROUP, '0', 'MKSTREAM').catch((error: Error) => {
     if (!error.message.startsWith('BUSYGROUP')) throw error; // the group is already there
   });
+  groupReady.catch(() => undefined); // reported to each write that awaits it
   const consumer = openConnection('write-behind-consumer');
   let consuming = true;
 
@@ -47,7 +48,7 @@ export function writeBehind({ cache, origin, ttlSeconds, encode, decode, openCon
       }
     }
   }
-  const consumed = consume();
+  const consumed = consume().catch(() => undefined); // a consumer that cannot start leaves the writes queued
 
   const pattern: WriteBehind = {
     async read(id) {

@@ -24,6 +24,8 @@ const GRACE_MS = 2_000;
 const DRAIN_MS = 2_000;
 /** Bound on each housekeeping step (stats, cleanup). */
 const STEP_MS = 1_500;
+/** The longest a run can take after its deadline, whatever happens: grace, drain, close and cleanup. */
+export const WIND_DOWN_MS = GRACE_MS + DRAIN_MS + 2 * STEP_MS;
 
 export interface WorkloadDeps {
   server: LabServer;
