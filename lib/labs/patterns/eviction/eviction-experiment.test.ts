@@ -5,6 +5,7 @@
 import type Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POST } from '@/app/api/labs/patterns/eviction/route';
+import { setEnv } from '@/lib/testing/env';
 import { issuedCookie, learnerRequest } from '@/lib/testing/http';
 import { closeValkeyClients } from '@/lib/valkey/connections';
 import type { EvictionResult as RecordedEviction } from '../api-types';
@@ -13,7 +14,9 @@ import { getEvictionServer, stopPatternsServers } from '../cache';
 import { patternsSettings } from '../settings';
 import { DEFAULT_EVICTION_WORKLOAD, runEvictionExperiment, type EvictionResult } from './eviction-experiment';
 
-// Smaller than the lab's default, still three times the server's memory.
+// A 2 MB server (the key space follows it: 6,144 keys) and half the lab's operations per key: the
+// same behaviour in a quarter of the work.
+setEnv({ KEYSPACE_PATTERNS_EVICTION_MAXMEMORY_MB: '2' });
 const workload = { ...DEFAULT_EVICTION_WORKLOAD, operationsPerKey: 2 };
 
 let admin: Redis;
@@ -34,7 +37,7 @@ describe('the eviction experiment', () => {
     expect(result.maxMemoryBytes).toBe(patternsSettings().evictionMaxMemoryBytes);
     expect(result.keySpace.totalBytes).toBeGreaterThan(2 * result.maxMemoryBytes);
     expect(result.evictions).toBe(0);
-    expect(result.oomErrors).toBeGreaterThan(1000);
+    expect(result.oomErrors).toBeGreaterThan(500);
     expect(result.writes).toBeGreaterThan(result.oomErrors);
     expect(result.errors).toBe(0);
   });
@@ -43,7 +46,7 @@ describe('the eviction experiment', () => {
     'evicts under %s, refuses nothing, and keeps the hit ratio above noeviction',
     async (policy) => {
       const result = await runEvictionExperiment(admin, policy, workload);
-      expect(result.evictions).toBeGreaterThan(1000);
+      expect(result.evictions).toBeGreaterThan(500);
       expect(result.oomErrors).toBe(0);
       expect(result.errors).toBe(0);
       // The same seeded workload: the same reads whatever the policy.

@@ -66,7 +66,52 @@ async function serverState(admin: Redis): Promise<{ usedMemoryBytes: number; evi
   return { ...stats, keys };
 }
 
-const isOom = (error: Error) => error.message.startsWith('OOM');
+interface Operation {
+  id: number;
+  read: boolean;
+}
+
+interface Tally {
+  reads: number;
+  hits: number;
+  writes: number;
+  oomErrors: number;
+  errors: number;
+}
+
+/**
+ * Plays one batch: its reads and writes in one pipeline, then, cache-aside, a fill for each read that
+ * missed (after the whole batch, as many clients would), counting into `tally`.
+ */
+async function playBatch(admin: Redis, batch: Operation[], value: string, volatileShare: number, tally: Tally) {
+  const write = (pipeline: ReturnType<Redis['pipeline']>, id: number) => {
+    const ttl = ttlSecondsOf(id, volatileShare);
+    if (ttl === null) pipeline.set(keyOf(id), value);
+    else pipeline.set(keyOf(id), value, 'EX', ttl);
+    tally.writes++;
+  };
+  const countWriteError = (error: Error | null) => {
+    if (error && error.message.startsWith('OOM')) tally.oomErrors++;
+    else if (error) tally.errors++;
+  };
+
+  const first = admin.pipeline();
+  for (const op of batch) {
+    if (op.read) first.get(keyOf(op.id));
+    else write(first, op.id);
+  }
+  const replies = (await first.exec()) ?? [];
+  const fill = admin.pipeline();
+  batch.forEach((op, index) => {
+    const [error, reply] = replies[index] ?? [null, null];
+    if (!op.read) return countWriteError(error);
+    tally.reads++;
+    if (error) tally.errors++;
+    else if (reply !== null) tally.hits++;
+    else write(fill, op.id);
+  });
+  if (fill.length > 0) for (const [error] of (await fill.exec()) ?? []) countWriteError(error);
+}
 
 /**
  * Runs the experiment on `admin` (a connection allowed CONFIG SET and FLUSHALL on a server that
@@ -88,85 +133,48 @@ export async function runEvictionExperiment(
   const nextRank = zipfSampler(keyCount, workload.zipfSkew, random);
   const before = await serverState(admin);
 
-  const totals = { reads: 0, hits: 0, writes: 0, oomErrors: 0, errors: 0 };
-  const window = { reads: 0, hits: 0 };
+  const tally: Tally = { reads: 0, hits: 0, writes: 0, oomErrors: 0, errors: 0 };
   const series: EvictionPoint[] = [];
   const sampleEvery = Math.max(1, Math.floor(operations / workload.points));
+  const sampled = { reads: 0, hits: 0 };
   let done = 0;
-  let nextSample = sampleEvery;
-
-  const write = (pipeline: ReturnType<Redis['pipeline']>, id: number) => {
-    const ttl = ttlSecondsOf(id, workload.volatileShare);
-    if (ttl === null) pipeline.set(keyOf(id), value);
-    else pipeline.set(keyOf(id), value, 'EX', ttl);
-    totals.writes++;
-  };
-  const countWriteReplies = (replies: [Error | null, unknown][]) => {
-    for (const [error] of replies) {
-      if (!error) continue;
-      if (isOom(error)) totals.oomErrors++;
-      else totals.errors++;
-    }
-  };
 
   while (done < operations && Date.now() - started < workload.timeLimitMs) {
-    // Each phase of the run has its own hot set: the Zipf ranks map to keys shifted by a third of the key space.
+    // Each phase of the run has its own hot set: the Zipf ranks map to keys shifted by a fraction of the key space.
     const phase = Math.floor((done / operations) * (workload.hotSetMoves + 1));
     const shift = Math.floor((phase * keyCount) / (workload.hotSetMoves + 1));
     const batch = Array.from({ length: Math.min(workload.batchSize, operations - done) }, () => ({
       id: (nextRank() - 1 + shift) % keyCount,
       read: random() < workload.readShare,
     }));
-    const first = admin.pipeline();
-    for (const op of batch) {
-      if (op.read) first.get(keyOf(op.id));
-      else write(first, op.id);
-    }
-    const replies = (await first.exec()) ?? [];
-    // Cache-aside: each read that missed fills its key (after the whole batch, as many clients would).
-    const fill = admin.pipeline();
-    const writeReplies: [Error | null, unknown][] = [];
-    batch.forEach((op, index) => {
-      const reply = replies[index] as [Error | null, unknown];
-      if (!op.read) return void writeReplies.push(reply);
-      totals.reads++;
-      window.reads++;
-      if (reply[0]) totals.errors++;
-      else if (reply[1] !== null) {
-        totals.hits++;
-        window.hits++;
-      } else write(fill, op.id);
-    });
-    countWriteReplies(writeReplies);
-    if (fill.length > 0) countWriteReplies((await fill.exec()) ?? []);
+    await playBatch(admin, batch, value, workload.volatileShare, tally);
     done += batch.length;
 
-    if (done >= nextSample || done >= operations) {
+    if (done >= (series.length + 1) * sampleEvery || done >= operations) {
       const state = await serverState(admin);
+      const reads = tally.reads - sampled.reads;
       series.push({
         operations: done,
         usedMemoryBytes: state.usedMemoryBytes,
         keys: state.keys,
         evictions: state.evictedKeys - before.evictedKeys,
-        oomErrors: totals.oomErrors,
-        hitRatio: window.reads === 0 ? 0 : window.hits / window.reads,
+        oomErrors: tally.oomErrors,
+        hitRatio: reads === 0 ? 0 : (tally.hits - sampled.hits) / reads,
       });
-      window.reads = 0;
-      window.hits = 0;
-      nextSample += sampleEvery;
+      Object.assign(sampled, { reads: tally.reads, hits: tally.hits });
     }
   }
 
   const after = await serverState(admin);
   return {
     policy,
-    writes: totals.writes,
-    reads: totals.reads,
-    hits: totals.hits,
+    writes: tally.writes,
+    reads: tally.reads,
+    hits: tally.hits,
     evictions: after.evictedKeys - before.evictedKeys,
-    oomErrors: totals.oomErrors,
-    errors: totals.errors,
-    hitRatio: totals.reads === 0 ? 0 : totals.hits / totals.reads,
+    oomErrors: tally.oomErrors,
+    errors: tally.errors,
+    hitRatio: tally.reads === 0 ? 0 : tally.hits / tally.reads,
     maxMemoryBytes,
     keySpace: { keys: keyCount, valueBytes: workload.valueBytes, totalBytes: keyCount * workload.valueBytes },
     keysAtEnd: after.keys,
