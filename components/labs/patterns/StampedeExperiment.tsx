@@ -152,7 +152,9 @@ export function StampedeExperiment({
               disabled={busy || problem !== null}
               onClick={() => series.run(strategies.map(request))}
             >
-              Compare {strategies.map((each) => STRATEGY_TITLES[each].toLowerCase()).join(' and ')}
+              {strategies.length === 2
+                ? `Compare ${strategies.map((each) => STRATEGY_TITLES[each].toLowerCase()).join(' and ')}`
+                : `Compare all ${strategies.length} strategies`}
             </Button>
           )}
         </div>

@@ -57,7 +57,14 @@ export function useWorkloadRuns(): WorkloadRuns {
       if (signal.aborted || answer === null) return { status: 0, message: 'Stopped following the run.' };
       if (!answer.ok) return { status: answer.status, message: answer.error };
       const status = answer.value;
-      setSlots((current) => current.map((slot, each) => (each === index ? { ...slot, status } : slot)));
+      // The server samples the trace only while the run goes: keep its last commands on screen after.
+      setSlots((current) =>
+        current.map((slot, each) =>
+          each === index
+            ? { ...slot, status: status.trace.length > 0 ? status : { ...status, trace: slot.status?.trace ?? [] } }
+            : slot,
+        ),
+      );
       if (status.state !== 'running') return status;
       await sleep(POLL_MS, signal);
     }
