@@ -151,6 +151,8 @@ test.describe('where am I', () => {
     ['/learn', 'Learn'],
     [`/learn/${ENGINE.slug}`, 'Learn'],
     ['/sandbox', 'Sandbox'],
+    ['/labs/cluster', 'Lab'],
+    ['/labs/patterns', 'Lab'],
     ['/drills', 'Drills'],
     ['/interview', 'Interview'],
     ['/progress', 'Progress'],
