@@ -131,7 +131,7 @@ export async function main(command: 'start' | 'dev', argv: string[]): Promise<vo
     const nextPidFile = path.join(dataRoot(root), profileFolder(profile), 'next.pid');
     await stopLeftoverProcess(nextPidFile, 'next');
     const reaped = await reapLeftoverLabs(dataRoot(root));
-    if (reaped > 0) warn(`Stopped ${reaped} cluster lab node(s) left behind by a run that was killed`);
+    if (reaped > 0) warn(`Stopped ${reaped} lab server(s) left behind by a run that was killed`);
     if (!(await isPortFree(port))) {
       throw new Error(`Port ${port} is already in use. Stop the program using it, or run with PORT=<another port>.`);
     }

@@ -7,7 +7,7 @@
  * hook kills every one this process started, however the process ends (Next.js exits on SIGTERM).
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Redis from 'ioredis';
@@ -115,17 +115,23 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
         `Stop it or set KEYSPACE_PATTERNS_${options.name.toUpperCase()}_PORT to a free port.`,
     );
   }
-  const dir = path.join(labsRoot(options.dataRoot), `patterns-${options.name}-${process.pid}-${options.port}`);
+  const folder = `patterns-${options.name}-${process.pid}-${options.port}`;
+  const dir = path.join(labsRoot(options.dataRoot), folder);
   const nodeDir = path.join(dir, 'server');
   rmSync(dir, { recursive: true, force: true });
-  mkdirSync(nodeDir, { recursive: true });
-  // Whose server this is: reap.ts stops it only once this process is gone.
+  // Prepared beside labs/ and moved in whole: another process's reaper must never see the folder
+  // without its owner.json (it would take it for a dead app's and delete it).
+  const staging = path.join(options.dataRoot, 'labs-staging', folder);
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(path.join(staging, 'server'), { recursive: true });
   writeFileSync(
-    path.join(dir, 'owner.json'),
+    path.join(staging, 'owner.json'),
     JSON.stringify({ pid: process.pid, lab: `patterns-${options.name}` }) + '\n',
   );
   const password = randomBytes(24).toString('hex');
-  writeFileSync(path.join(nodeDir, 'password'), `${password}\n`, { mode: 0o600 });
+  writeFileSync(path.join(staging, 'server', 'password'), `${password}\n`, { mode: 0o600 });
+  mkdirSync(labsRoot(options.dataRoot), { recursive: true });
+  renameSync(staging, dir);
   const instance = await startInstance(
     {
       name: `patterns lab ${options.name} Valkey`,

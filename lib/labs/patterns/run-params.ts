@@ -28,7 +28,12 @@ export const RunRequest = z.strictObject(
       .min(1, { error: 'must be at least 1' })
       .optional(),
   },
-  { error: 'unknown field: send only pattern, seconds, concurrency, zipf, readShare, ttlSeconds, jitter, valueBytes' },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `unknown field ${issue.keys.map((key) => `"${key}"`).join(', ')}: send pattern, seconds, concurrency, zipf, readShare, ttlSeconds, jitter, valueBytes and (write-behind) killConsumerAfterSeconds`
+        : 'must be a JSON object such as {"pattern": "cache-aside", "seconds": 10}',
+  },
 ) satisfies z.ZodType<RunParams>;
 
 /** Checks a request's parts that depend on each other; throws a sentence for the 400. */

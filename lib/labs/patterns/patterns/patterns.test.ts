@@ -10,6 +10,7 @@ import { startLabServer, type LabServer } from '../lab-server';
 import { openOrigin, type Origin } from '../origin/origin';
 import { startThrowawayPostgres, type ThrowawayPostgres } from '../origin/throwaway-postgres';
 import { TEST_CATALOGUE } from '../settings';
+import { isStaleRead } from '../workload/workload';
 import { testPatternEnv, type TestPatternEnv } from '../testing';
 import { cacheAside } from './cache-aside';
 import { productKey } from './pattern';
@@ -85,6 +86,22 @@ describe.each(origins)('the patterns on $name', ({ name, url, available }) => {
     expect(await cache.exists(productKey(7))).toBe(0);
     const after = await pattern.read(7);
     expect(after).toMatchObject({ hit: false, page: { price: 12.34, version: cached.page.version + 1 } });
+  });
+
+  it('stale reads: a cached page older than the newest version the origin gave out is told apart', async (context) => {
+    if (!available()) return context.skip(`${name}: ${postgresMissing}`);
+    const testEnv = env(origin);
+    const pattern = cacheAside(testEnv);
+    await pattern.read(30);
+    // Another writer, which does not invalidate: the cache keeps the old page.
+    await testEnv.origin.writeProduct(30, { price: 3.21 });
+    const stale = await pattern.read(30);
+    expect(stale.hit).toBe(true);
+    expect(isStaleRead(stale.page, testEnv.origin.newestVersion(30))).toBe(true);
+    await pattern.write(30, { price: 4.56 });
+    const fresh = await pattern.read(30);
+    expect(fresh.page.price).toBe(4.56);
+    expect(isStaleRead(fresh.page, testEnv.origin.newestVersion(30))).toBe(false);
   });
 
   it('write-through: with one writer, the cache holds exactly what the origin holds', async (context) => {

@@ -62,6 +62,9 @@ const ms = (micros: number) => Math.round(micros / 10) / 100;
 const ratio = (hits: number, misses: number) =>
   hits + misses === 0 ? 0 : Math.round((hits / (hits + misses)) * 1000) / 1000;
 
+/** A read is stale if it answered an older version than the newest the origin had given out when the read began. */
+export const isStaleRead = (page: { version: number }, newestAtStart: number) => page.version < newestAtStart;
+
 const randomPatch = (): ProductPatch => ({ price: Math.round(199 + Math.random() * 49_800) / 100 });
 
 export function startWorkload(id: string, params: RunParams, deps: WorkloadDeps): Workload {
@@ -101,7 +104,6 @@ export function startWorkload(id: string, params: RunParams, deps: WorkloadDeps)
       const began = performance.now();
       try {
         if (Math.random() < params.readShare) {
-          // A read is stale if it answers an older version than the origin had when it began.
           const newest = origin.newestVersion(productId);
           const { page, hit } = await pattern.read(productId);
           const micros = Math.max(1, Math.round((performance.now() - began) * 1000));
@@ -109,7 +111,7 @@ export function startWorkload(id: string, params: RunParams, deps: WorkloadDeps)
             tally.reads++;
             if (hit) tally.hits++;
             else tally.misses++;
-            if (page.version < newest) tally.staleReads++;
+            if (isStaleRead(page, newest)) tally.staleReads++;
             tally.latency.recordValue(micros);
           });
         } else {

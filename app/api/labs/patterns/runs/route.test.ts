@@ -42,6 +42,7 @@ describe('POST /api/labs/patterns/runs', () => {
     [{ pattern: 'cache-aside', concurrency: 101 }, /"concurrency": must be a whole number from 1 to 100/],
     [{ pattern: 'cache-aside', readShare: 1.5 }, /"readShare": must be a number from 0 to 1/],
     [{ pattern: 'memcached' }, /"pattern": must be one of "none", "cache-aside"/],
+    [{ pattern: 'none', workers: 5 }, /unknown field "workers"/],
     [{ pattern: 'cache-aside', seconds: 5, killConsumerAfterSeconds: 2 }, /write-behind pattern only/],
   ])('refuses %j with a 400 that says what is allowed', async (body, message) => {
     const response = await start(body);
