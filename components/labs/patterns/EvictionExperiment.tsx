@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/Button';
 import { useElapsedSeconds } from '@/components/ui/use-elapsed-seconds';
 import { ComparisonBars } from './ComparisonBars';
 import { ExperimentError } from './ExperimentError';
+import { ExperimentHeading } from './ExperimentHeading';
 import { count, percent } from './format';
 import { EVICTION_POLICIES, runEviction, type EvictionPolicy } from './patterns-api';
 import { useExperimentSeries } from './use-experiment-series';
@@ -15,7 +16,13 @@ import { fieldClass } from './WorkloadForm';
  * The eviction experiment: a small-maxmemory Valkey filled past its cap under one policy, or every
  * policy the preset names in turn, compared policy by policy.
  */
-export function EvictionExperiment({ policies }: { policies: EvictionPolicy[] }) {
+export function EvictionExperiment({
+  policies,
+  headingLevel = 2,
+}: {
+  policies: EvictionPolicy[];
+  headingLevel?: 2 | 3;
+}) {
   const series = useExperimentSeries(runEviction);
   const elapsed = useElapsedSeconds(series.since);
   const [policy, setPolicy] = useState<EvictionPolicy>(policies[0] ?? 'noeviction');
@@ -32,9 +39,9 @@ export function EvictionExperiment({ policies }: { policies: EvictionPolicy[] })
   }));
   return (
     <section aria-labelledby={`${id}-heading`} className="rounded-lg border border-line p-3 sm:p-4">
-      <h2 id={`${id}-heading`} className="text-lg font-semibold">
+      <ExperimentHeading id={`${id}-heading`} level={headingLevel}>
         Eviction
-      </h2>
+      </ExperimentHeading>
       <p className="mt-1 text-sm text-muted">
         A Valkey with a small <code>maxmemory</code> is written past its cap, some keys with a TTL and some without,
         while readers come back for them. The policy decides what goes, or whether writes fail with <code>OOM</code>.

@@ -9,11 +9,20 @@ import { WorkloadExperiment } from './WorkloadExperiment';
 function PresetExperiment({ preset }: { preset: PatternsPreset }) {
   switch (preset.experiment) {
     case 'workload':
-      return <WorkloadExperiment initial={preset.workload} initialCompare={preset.compareWith ?? null} />;
+      return (
+        <WorkloadExperiment initial={preset.workload} initialCompare={preset.compareWith ?? null} headingLevel={3} />
+      );
     case 'stampede':
-      return <StampedeExperiment readers={preset.readers} strategies={[...preset.strategies]} beta={preset.beta} />;
+      return (
+        <StampedeExperiment
+          readers={preset.readers}
+          strategies={[...preset.strategies]}
+          beta={preset.beta}
+          headingLevel={3}
+        />
+      );
     case 'eviction':
-      return <EvictionExperiment policies={[...preset.policies]} />;
+      return <EvictionExperiment policies={[...preset.policies]} headingLevel={3} />;
   }
 }
 

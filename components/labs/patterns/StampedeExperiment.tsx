@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/Button';
 import { useElapsedSeconds } from '@/components/ui/use-elapsed-seconds';
 import { ComparisonBars } from './ComparisonBars';
 import { ExperimentError } from './ExperimentError';
+import { ExperimentHeading } from './ExperimentHeading';
 import { count, milliseconds } from './format';
 import {
   runStampede,
@@ -43,10 +44,12 @@ export function StampedeExperiment({
   readers: initialReaders,
   strategies,
   beta: initialBeta,
+  headingLevel = 2,
 }: {
   readers: number;
   strategies: StampedeStrategy[];
   beta: number;
+  headingLevel?: 2 | 3;
 }) {
   const series = useExperimentSeries(runStampede);
   const elapsed = useElapsedSeconds(series.since);
@@ -76,9 +79,9 @@ export function StampedeExperiment({
 
   return (
     <section aria-labelledby={`${id}-heading`} className="rounded-lg border border-line p-3 sm:p-4">
-      <h2 id={`${id}-heading`} className="text-lg font-semibold">
+      <ExperimentHeading id={`${id}-heading`} level={headingLevel}>
         Stampede
-      </h2>
+      </ExperimentHeading>
       <p className="mt-1 text-sm text-muted">
         A hot product page expires while {readers} readers want it. Without protection each one that misses asks the
         database; with a lock or serve-stale, one does.

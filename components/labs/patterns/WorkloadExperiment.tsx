@@ -1,8 +1,9 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { OnElastiCache } from '@/components/labs/cluster/OnElastiCache';
 import { ExperimentError } from './ExperimentError';
+import { ExperimentHeading } from './ExperimentHeading';
 import { readPatternCode, type PatternId, type PatternSource, type WorkloadParams } from './patterns-api';
 import { RunCharts } from './RunCharts';
 import { RunSummaryTable } from './RunSummaryTable';
@@ -49,10 +50,13 @@ function RunProgress({ slot, seconds }: { slot: RunSlot; seconds: number }) {
 export function WorkloadExperiment({
   initial,
   initialCompare,
+  headingLevel = 2,
 }: {
   initial: WorkloadParams;
   initialCompare: PatternId | null;
+  headingLevel?: 2 | 3;
 }) {
+  const headingId = useId();
   const runs = useWorkloadRuns();
   const sources = usePatternSources();
   const shownPattern =
@@ -70,10 +74,10 @@ export function WorkloadExperiment({
   const allDone = runs.slots.length > 0 && summaries.length === runs.slots.length;
 
   return (
-    <section aria-labelledby="workload-heading" className="rounded-lg border border-line p-3 sm:p-4">
-      <h2 id="workload-heading" className="text-lg font-semibold">
+    <section aria-labelledby={headingId} className="rounded-lg border border-line p-3 sm:p-4">
+      <ExperimentHeading id={headingId} level={headingLevel}>
         Workload run
-      </h2>
+      </ExperimentHeading>
       <p className="mt-1 text-sm text-muted">
         Clients read and update product pages (a product and its review aggregate) from a real database, through the
         pattern you choose, for a few seconds. A data point comes in every second.
