@@ -20,7 +20,8 @@ export interface WriteBehind extends CachePattern {
 
 export function writeBehind({ cache, origin, ttlSeconds, encode, decode, openConnection }: PatternEnv): WriteBehind {
   const groupReady = cache.xgroup('CREATE', QUEUE, GROUP, '0', 'MKSTREAM').catch((error: Error) => {
-    if (!error.message.startsWith('BUSYGROUP')) throw error; // the group is already there
+    // BUSYGROUP: another run of this code created it already, which is fine.
+    if (!error.message.startsWith('BUSYGROUP')) throw error;
   });
   groupReady.catch(() => undefined); // reported to each write that awaits it
   const consumer = openConnection('write-behind-consumer');
