@@ -1,11 +1,12 @@
 /**
  * A real PostgreSQL for tests and the benchmark, when this machine has one installed: initdb into a
- * folder under `.data/`, started on a loopback port with durability off (it is thrown away), and
+ * folder under `.data/` (under the system's temporary folder when it must run as the postgres user), started on a loopback port with durability off (it is thrown away), and
  * stopped and deleted afterwards. Where there is none (or it cannot run here), `startThrowawayPostgres`
  * says why instead, so the caller can skip with that reason.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chownSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isPortFree } from '@/lib/servers/local-server';
@@ -23,7 +24,7 @@ const SEARCH_DIRS = [
   '/usr/lib/postgresql/16/bin',
   '/usr/lib/postgresql/15/bin',
 ];
-const FOLDER_PREFIX = 'patterns-postgres-';
+const FOLDER_PREFIX = 'keyspace-patterns-postgres-';
 
 function findBinary(name: string): string | null {
   for (const dir of SEARCH_DIRS) if (existsSync(path.join(dir, name))) return path.join(dir, name);
@@ -90,9 +91,13 @@ export async function startThrowawayPostgres(
   const user = runAs();
   if (user === 'unavailable')
     return { unavailable: 'running as root and there is no postgres user to run PostgreSQL as' };
-  reapLeftovers(dataRoot);
+  // Run as the postgres user, the server must reach its folder: a checkout inside a private folder
+  // (a fresh clone in `mktemp -d`, mode 0700) is out of its reach, so the folder goes in the
+  // system's temporary folder instead, which every user can traverse.
+  const home = user ? tmpdir() : dataRoot;
+  reapLeftovers(home);
   if (!(await isPortFree(port))) return { unavailable: `port ${port} for the throwaway PostgreSQL is in use` };
-  const dir = path.join(dataRoot, `${FOLDER_PREFIX}${process.pid}`);
+  const dir = path.join(home, `${FOLDER_PREFIX}${process.pid}`);
   const dataDir = path.join(dir, 'data');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
