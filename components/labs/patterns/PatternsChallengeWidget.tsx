@@ -1,11 +1,9 @@
 'use client';
 
 import { useId, useRef, type ReactNode } from 'react';
-import { ChallengeCard, ChallengeHint, ChallengeVerdict } from '@/components/mdx/ChallengeCard';
-import { ChallengeCheckList } from '@/components/mdx/ChallengeCheckList';
+import { ChallengeCard, ChallengeHint } from '@/components/mdx/ChallengeCard';
+import { ChallengeChecks } from '@/components/mdx/ChallengeChecks';
 import { useChallengeCheck } from '@/components/mdx/use-challenge-check';
-import { Button } from '@/components/ui/Button';
-import { useHydrated } from '@/components/ui/use-hydrated';
 import { usePatternsLab } from './patterns-lab-store';
 
 interface PatternsChallengeWidgetProps {
@@ -34,10 +32,7 @@ export function PatternsChallengeWidget({
   const region = useRef<HTMLElement>(null);
   const lab = usePatternsLab();
   const { state, check, passedThisVisit, struggled } = useChallengeCheck(id, region, lab);
-  const hydrated = useHydrated();
   const headingId = useId();
-  const result = state.status === 'done' ? state.result : state.status === 'checking' ? state.previous : null;
-  const checkingOnRequest = state.status === 'checking' && state.trigger === 'manual';
   return (
     <ChallengeCard
       id={id}
@@ -51,11 +46,7 @@ export function PatternsChallengeWidget({
       <p className="mt-3 text-xs text-muted">
         Run experiments in the patterns lab on this page: the checks read your recorded results after each one.
       </p>
-      <ChallengeCheckList labels={checkLabels} results={result?.checks ?? null} />
-      <ChallengeVerdict error={state.status === 'error' ? state.error : null} result={result} />
-      <Button onClick={check} disabled={!hydrated || checkingOnRequest} size="sm" className="mt-3 text-sm">
-        {checkingOnRequest ? 'Checking…' : 'Check'}
-      </Button>
+      <ChallengeChecks labels={checkLabels} state={state} check={check} />
       <ChallengeHint hint={hint} />
       {struggled && (
         <details className="mt-3 text-sm">
