@@ -83,6 +83,28 @@ test('the stampede comparison from the cache-stampedes lesson passes its challen
   );
 });
 
+test("write-behind with its consumer killed: the queue lag chart and the summary's lost writes", async ({
+  patternsLab,
+}) => {
+  test.setTimeout(120_000);
+  await patternsLab.goto();
+  await patternsLab.field('Pattern').selectOption({ label: 'Write-behind' });
+  await patternsLab.field('Compare with').selectOption({ label: 'Nothing (one run)' });
+  await patternsLab.field('Seconds (s)').fill('2');
+  await patternsLab.field('Read share').fill('0.5');
+  await patternsLab.workload.getByRole('checkbox', { name: 'Kill the consumer after' }).check();
+  await patternsLab.field('Seconds before the consumer is killed').fill('1');
+  await patternsLab.runButton.click();
+
+  await expect(patternsLab.workload.getByText(/^Write-behind: done, [12] data points?\.$/)).toBeVisible({
+    timeout: ORIGIN_OPENING_MS,
+  });
+  await expect(patternsLab.chart('Write-behind queue lag \\(writes not yet in the database\\)')).toHaveAccessibleName(
+    /queued writes [\d,]+$/,
+  );
+  await expect(patternsLab.summary.getByRole('row', { name: /^Lost writes [1-9][\d,]*$/ })).toBeVisible();
+});
+
 test(
   'the patterns lab page at phone width: nothing overflows, axe passes',
   { tag: '@layout' },

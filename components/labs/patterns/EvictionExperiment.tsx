@@ -103,6 +103,12 @@ export function EvictionExperiment({
             ]}
           />
         )}
+        {series.results.at(-1)?.note && (
+          <p className="mt-2 text-sm">
+            <span className="font-semibold">Defaults: </span>
+            {series.results.at(-1)?.note}
+          </p>
+        )}
       </div>
       <OnElastiCache>
         the default parameter group sets <code>maxmemory-policy</code> to <code>volatile-lru</code>, while Valkey&apos;s

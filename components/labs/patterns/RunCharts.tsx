@@ -1,10 +1,11 @@
-import type { SeriesPoint } from './patterns-api';
+import type { PatternId, SeriesPoint } from './patterns-api';
 import { LineChart, type ChartLine } from './LineChart';
 import { count, megabytes, milliseconds, percent, perSecond } from './format';
 
 /** A run as the charts draw it: its pattern's name, its seconds so far and its length. */
 export interface ChartedRun {
   label: string;
+  pattern: PatternId;
   series: SeriesPoint[];
   seconds: number;
 }
@@ -35,8 +36,12 @@ function linesOf(runs: ChartedRun[], metric: Metric, name: string): ChartLine[] 
   }));
 }
 
-/** One chart per metric group (hit ratio, latency, origin load, stale reads, memory, evictions) for one run or two. */
+/**
+ * One chart per metric group (hit ratio, latency, origin load, stale reads, memory, evictions) for one
+ * run or two, and write-behind's queue lag when a run is write-behind (no other pattern has a queue).
+ */
 export function RunCharts({ runs }: { runs: ChartedRun[] }) {
+  const writeBehind = runs.filter((run) => run.pattern === 'write-behind');
   const points = Math.max(2, ...runs.map((run) => run.seconds));
   const latency: ChartLine[] = runs.flatMap((run, index) =>
     (['p50Ms', 'p95Ms', 'p99Ms'] as const).map((metric) => ({
@@ -80,6 +85,14 @@ export function RunCharts({ runs }: { runs: ChartedRun[] }) {
         format={count}
         points={points}
       />
+      {writeBehind.length > 0 && (
+        <LineChart
+          title="Write-behind queue lag (writes not yet in the database)"
+          lines={linesOf(writeBehind, 'queueLag', 'queued writes')}
+          format={count}
+          points={points}
+        />
+      )}
     </div>
   );
 }

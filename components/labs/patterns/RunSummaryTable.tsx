@@ -3,7 +3,8 @@ import { count, milliseconds, percent } from './format';
 
 interface SummaryRow {
   label: string;
-  value: (summary: RunSummary) => number;
+  /** Undefined when the measure does not apply to the run's pattern (shown as a dash). */
+  value: (summary: RunSummary) => number | undefined;
   format: (value: number) => string;
   /** Whether a larger figure is the better one, to say which run won; null when neither is. */
   higherIsBetter: boolean | null;
@@ -21,16 +22,30 @@ const ROWS: SummaryRow[] = [
   { label: 'Errors', value: (s) => s.errors, format: count, higherIsBetter: false },
 ];
 
+/** Write-behind only: the queued writes its consumer never flushed to the database. */
+const LOST_WRITES: SummaryRow = {
+  label: 'Lost writes',
+  value: (s) => s.lostWrites,
+  format: count,
+  higherIsBetter: false,
+};
+
 function winner(row: SummaryRow, a: RunSummary, b: RunSummary): 0 | 1 | null {
   if (row.higherIsBetter === null) return null;
   const [x, y] = [row.value(a), row.value(b)];
-  if (x === y) return null;
+  if (x === undefined || y === undefined || x === y) return null;
   return x > y === row.higherIsBetter ? 0 : 1;
+}
+
+function formatted(row: SummaryRow, summary: RunSummary): string {
+  const value = row.value(summary);
+  return value === undefined ? '—' : row.format(value);
 }
 
 /** A run's totals, or two runs' side by side with the better figure of each row marked in words. */
 export function RunSummaryTable({ runs }: { runs: { label: string; summary: RunSummary }[] }) {
   const [first, second] = runs;
+  const rows = runs.some((run) => run.summary.lostWrites !== undefined) ? [...ROWS, LOST_WRITES] : ROWS;
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm tabular-nums">
@@ -48,7 +63,7 @@ export function RunSummaryTable({ runs }: { runs: { label: string; summary: RunS
           </tr>
         </thead>
         <tbody>
-          {ROWS.map((row) => {
+          {rows.map((row) => {
             const best = first && second ? winner(row, first.summary, second.summary) : null;
             return (
               <tr key={row.label} className="border-b border-line last:border-0">
@@ -57,7 +72,7 @@ export function RunSummaryTable({ runs }: { runs: { label: string; summary: RunS
                 </th>
                 {runs.map((run, index) => (
                   <td key={run.label} className={best === index ? 'py-1 pr-3 font-semibold' : 'py-1 pr-3'}>
-                    {row.format(row.value(run.summary))}
+                    {formatted(row, run.summary)}
                     {best === index && <span className="ml-1 text-xs font-normal text-success-text">better</span>}
                   </td>
                 ))}

@@ -67,7 +67,12 @@ export function WorkloadExperiment({
   const seconds = runs.params?.seconds ?? initial.seconds;
   const charted = runs.slots
     .filter((slot) => slot.status !== null)
-    .map((slot) => ({ label: PATTERN_TITLES[slot.pattern], series: slot.status?.series ?? [], seconds }));
+    .map((slot) => ({
+      label: PATTERN_TITLES[slot.pattern],
+      pattern: slot.pattern,
+      series: slot.status?.series ?? [],
+      seconds,
+    }));
   const summaries = runs.slots.flatMap((slot) =>
     slot.status?.summary ? [{ label: PATTERN_TITLES[slot.pattern], summary: slot.status.summary }] : [],
   );

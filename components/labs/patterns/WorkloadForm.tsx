@@ -3,7 +3,13 @@
 import { useId, useState } from 'react';
 import { Button } from '@/components/ui/Button';
 import { PATTERN_IDS, type PatternId, type WorkloadParams } from './patterns-api';
-import { PATTERN_TITLES, WORKLOAD_FIELDS, workloadProblem } from './workload-bounds';
+import {
+  DEFAULT_KILL_AFTER_SECONDS,
+  killConsumerProblem,
+  PATTERN_TITLES,
+  WORKLOAD_FIELDS,
+  workloadProblem,
+} from './workload-bounds';
 
 export const fieldClass = 'mt-1 block w-full rounded-md border border-line-strong bg-white px-2 py-1 dark:bg-slate-900';
 
@@ -21,7 +27,11 @@ export function WorkloadForm({
 }) {
   const [params, setParams] = useState(initial);
   const [compare, setCompare] = useState<PatternId | null>(initialCompare);
-  const problem = workloadProblem(params);
+  const [killConsumer, setKillConsumer] = useState(initial.killConsumerAfterSeconds !== undefined);
+  const [killAfter, setKillAfter] = useState(initial.killConsumerAfterSeconds ?? DEFAULT_KILL_AFTER_SECONDS);
+  const killing = params.pattern === 'write-behind' && killConsumer;
+  const sent: WorkloadParams = { ...params, killConsumerAfterSeconds: killing ? killAfter : undefined };
+  const problem = workloadProblem(params) ?? (killing ? killConsumerProblem(killAfter, params.seconds) : null);
   const id = useId();
   return (
     <form
@@ -29,7 +39,7 @@ export function WorkloadForm({
       className="grid grid-cols-1 gap-3 text-sm min-[420px]:grid-cols-2 lg:grid-cols-4"
       onSubmit={(event) => {
         event.preventDefault();
-        if (!problem) onRun(params, compare);
+        if (!problem) onRun(sent, compare);
       }}
     >
       <div>
@@ -93,6 +103,41 @@ export function WorkloadForm({
         />
         TTL jitter (spread expiries)
       </label>
+      {params.pattern === 'write-behind' && (
+        <fieldset className="min-[420px]:col-span-2">
+          <legend className="sr-only">Write-behind consumer</legend>
+          <div className="flex flex-wrap items-center gap-2">
+            <label className="flex items-center gap-2">
+              <input
+                type="checkbox"
+                checked={killConsumer}
+                onChange={(event) => setKillConsumer(event.target.checked)}
+              />
+              Kill the consumer after
+            </label>
+            <label htmlFor={`${id}-kill-after`} className="sr-only">
+              Seconds before the consumer is killed
+            </label>
+            <input
+              id={`${id}-kill-after`}
+              type="number"
+              min={1}
+              max={params.seconds - 1}
+              step={1}
+              disabled={!killConsumer}
+              value={Number.isNaN(killAfter) ? '' : killAfter}
+              onChange={(event) => setKillAfter(event.target.valueAsNumber)}
+              aria-describedby={`${id}-kill-after-help`}
+              className={`${fieldClass} mt-0 w-20`}
+            />
+            <span>s</span>
+          </div>
+          <p id={`${id}-kill-after-help`} className="mt-0.5 text-xs text-muted">
+            The writes queued in the stream but not yet flushed to the database are lost when the consumer dies: the
+            queue lag climbs and the summary counts them as lost writes.
+          </p>
+        </fieldset>
+      )}
       <div className="flex flex-col justify-end gap-1 min-[420px]:col-span-2 lg:col-span-4">
         {problem && (
           <p role="alert" className="text-danger-text">

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { patternsLab } from './patterns-lab-store';
 import { readRun, startRun, type PatternId, type RunStatus, type WorkloadParams } from './patterns-api';
+import { workloadFor } from './workload-bounds';
 
 /** How often a running run is read: twice per data point, so each second shows up promptly. */
 const POLL_MS = 500;
@@ -85,11 +86,11 @@ export function useWorkloadRuns(): WorkloadRuns {
       void (async () => {
         try {
           for (const [index, pattern] of patterns.entries()) {
-            let started = await startRun({ ...workload, pattern });
+            let started = await startRun(workloadFor(workload, pattern));
             // The first run of a comparison may still be closing on the server as its last status arrives.
             for (let retry = 0; index > 0 && !started.ok && started.status === 429 && retry < 10; retry++) {
               await sleep(POLL_MS, abort.signal);
-              started = await startRun({ ...workload, pattern });
+              started = await startRun(workloadFor(workload, pattern));
             }
             if (abort.signal.aborted) return;
             if (!started.ok) return setError({ status: started.status, message: started.error });

@@ -76,3 +76,26 @@ export function workloadProblem(values: Record<NumberField['name'], number>): st
   }
   return null;
 }
+
+/** Write-behind's "kill the consumer after N s": a few seconds in, so a queue has built up by then. */
+export const DEFAULT_KILL_AFTER_SECONDS = 3;
+
+/** The kill must come during the run (the server refuses it otherwise, with a 400). */
+export function killConsumerProblem(afterSeconds: number, runSeconds: number): string | null {
+  if (!Number.isInteger(afterSeconds) || afterSeconds < 1 || afterSeconds >= runSeconds)
+    return runSeconds > 1
+      ? `Kill the consumer after a whole number of seconds from 1 to ${runSeconds - 1} (less than the run).`
+      : 'Killing the consumer needs a run of at least 2 seconds.';
+  return null;
+}
+
+/** A workload for one pattern of a comparison: only write-behind has a consumer to kill. */
+export function workloadFor<T extends { pattern: PatternId; killConsumerAfterSeconds?: number }>(
+  workload: T,
+  pattern: PatternId,
+): T {
+  const { killConsumerAfterSeconds, ...rest } = workload;
+  return pattern === 'write-behind' && killConsumerAfterSeconds !== undefined
+    ? ({ ...rest, pattern, killConsumerAfterSeconds } as T)
+    : ({ ...rest, pattern } as T);
+}

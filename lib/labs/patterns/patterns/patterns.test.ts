@@ -15,6 +15,7 @@ import { testPatternEnv, type TestPatternEnv } from '../testing';
 import { cacheAside } from './cache-aside';
 import { productKey } from './pattern';
 import { readThrough } from './read-through';
+import { refreshAhead } from './refresh-ahead';
 import { writeBehind } from './write-behind';
 import { writeThrough } from './write-through';
 
@@ -49,8 +50,8 @@ afterAll(async () => {
 
 let prefixes = 0;
 /** A pattern environment under a key prefix no other test uses. */
-function env(origin: Origin): TestPatternEnv {
-  const created = testPatternEnv(server, origin, `test:${process.pid}:${++prefixes}:`);
+function env(origin: Origin, ttlSeconds?: number): TestPatternEnv {
+  const created = testPatternEnv(server, origin, `test:${process.pid}:${++prefixes}:`, ttlSeconds);
   envs.push(created);
   return created;
 }
@@ -124,6 +125,39 @@ describe.each(origins)('the patterns on $name', ({ name, url, available }) => {
     const reads = await Promise.all(Array.from({ length: 20 }, () => pattern.read(11)));
     expect(reads.every((read) => read.page.id === 11)).toBe(true);
     expect(testEnv.origin.queryCount()).toBe(1);
+  });
+
+  it('refresh-ahead: a page read near its expiry is reloaded in the background before it expires, so its readers keep hitting', async (context) => {
+    if (!available()) return context.skip(`${name}: ${postgresMissing}`);
+    const testEnv = env(origin, 4);
+    const pattern = refreshAhead(testEnv);
+    const key = productKey(40);
+    expect((await pattern.read(40)).hit).toBe(false);
+    // Plenty of its TTL left: a hit, and nothing reloaded.
+    expect((await pattern.read(40)).hit).toBe(true);
+    expect(testEnv.origin.queryCount()).toBe(1);
+
+    // Another writer changes the row, and the cached page is near its expiry (under a quarter of 4 s left).
+    await testEnv.origin.writeProduct(40, { price: 7.89 });
+    const queriesBefore = testEnv.origin.queryCount();
+    const expiresAt = Date.now() + 800;
+    await testEnv.cache.pexpire(key, 800);
+    const near = await pattern.read(40);
+    expect(near.hit).toBe(true); // answered from the cache at once, the old page
+    expect(near.page.price).not.toBe(7.89);
+
+    // Reloaded behind the reader, before the 800 ms were up: a full TTL again, and the new row.
+    const deadline = Date.now() + 2_000;
+    while ((await testEnv.cache.pttl(key)) < 1_000 && Date.now() < deadline) await sleep(10);
+    expect(Date.now()).toBeLessThan(expiresAt);
+    expect(await testEnv.cache.pttl(key)).toBeGreaterThan(3_000);
+    expect(testEnv.origin.queryCount()).toBe(queriesBefore + 1);
+
+    // Past the old expiry, readers still hit, and get the refreshed page.
+    await sleep(Math.max(0, expiresAt - Date.now() + 50));
+    const after = await pattern.read(40);
+    expect(after).toMatchObject({ hit: true, page: { price: 7.89 } });
+    expect(testEnv.origin.queryCount()).toBe(queriesBefore + 1);
   });
 
   it('write-behind: the consumer flushes every queued write; a killed one leaves its writes unflushed, and they are counted', async (context) => {

@@ -9,6 +9,7 @@ import type { RunStatus } from '@/lib/labs/patterns/api-types';
 import { getPatternsCache, stopPatternsServers } from '@/lib/labs/patterns/cache';
 import { closeOrigin } from '@/lib/labs/patterns/origin/origin';
 import { latestResults } from '@/lib/labs/patterns/results';
+import { MAX_CONCURRENT_RUNS } from '@/lib/labs/patterns/run-service';
 import { WIND_DOWN_MS } from '@/lib/labs/patterns/workload/workload';
 import { issuedCookie, learnerRequest } from '@/lib/testing/http';
 import { closeValkeyClients } from '@/lib/valkey/connections';
@@ -107,6 +108,42 @@ describe('POST /api/labs/patterns/runs', () => {
     const deadline = Date.now() + 2_000;
     while ((await latestResults(learnerId, 'run', 1)).length === 0 && Date.now() < deadline) await sleep(20);
     expect(await latestResults<RunStatus>(learnerId, 'run', 1)).toMatchObject([{ id, state: 'done' }]);
+  });
+});
+
+describe('the cap on runs at once in the app', () => {
+  it(`answers a 503 with Retry-After while ${MAX_CONCURRENT_RUNS} learners' runs are going, and takes runs again once they end`, async () => {
+    const short = { pattern: 'none', seconds: 1, concurrency: 1 };
+    const started = await Promise.all(Array.from({ length: MAX_CONCURRENT_RUNS }, () => start(short)));
+    expect(started.map((response) => response.status)).toEqual(Array(MAX_CONCURRENT_RUNS).fill(202));
+
+    // Another learner, with no run of their own going, is told the lab is busy and when to come back.
+    const refused = await start(short);
+    expect(refused.status).toBe(503);
+    expect(Number(refused.headers.get('Retry-After'))).toBeGreaterThanOrEqual(1);
+    expect((await json(refused)).error).toMatch(/busy with other learners' runs/);
+
+    const runs = await Promise.all(
+      started.map(async (response) => ({
+        id: (await json<{ id: string }>(response)).id,
+        cookie: issuedCookie(response)!,
+      })),
+    );
+    const ended = await Promise.all(
+      runs.map(({ id, cookie }) => untilFinished(id, cookie, 1_000 + WIND_DOWN_MS + 1_000)),
+    );
+    expect(ended.map((status) => status.state)).toEqual(Array(MAX_CONCURRENT_RUNS).fill('done'));
+
+    // A slot is freed once a run has ended (its learner is released just after its last status).
+    const deadline = Date.now() + 2_000;
+    let again = await start(short);
+    while (again.status === 503 && Date.now() < deadline) {
+      await sleep(20);
+      again = await start(short);
+    }
+    expect(again.status).toBe(202);
+    const { id } = await json<{ id: string }>(again);
+    expect((await untilFinished(id, issuedCookie(again)!, 1_000 + WIND_DOWN_MS + 1_000)).state).toBe('done');
   });
 });
 
