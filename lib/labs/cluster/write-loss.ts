@@ -192,12 +192,13 @@ async function writePauseAndKill(
       round.killed = primary;
       round.phase = 'failing-over';
       const failover = startFailover(lab, shard, 'kill').then(({ done }) => done);
-      failover.catch(() => undefined); // awaited below; the resume must not wait for it
+      let failoverRefused = false;
+      failover.catch(() => (failoverRefused = true)); // awaited by the caller; the resume must not wait for it
       // Resume once the primary is dead. A cluster's failover first asks a node for the view, which may be a
       // paused replica: after one more pause it resumes anyway rather than wait on itself.
       await until(() => lab.node(primary)?.alive === false, options.pauseReplicasMs);
       resume();
-      await until(() => stream.cut, 10_000);
+      await until(() => stream.cut || failoverRefused, 10_000);
       stream.stop = true;
       await writing;
       return { acknowledged: stream.acknowledged.sort((a, b) => a - b), failover };
