@@ -185,7 +185,7 @@ async function writePauseAndKill(
     try {
       round.phase = 'lagging';
       lab.timeline.record(
-        `Replicas ${replicas.join(', ')} paused (SIGSTOP) for ${options.pauseReplicasMs} ms: a lagging replica`,
+        `${replicas.length === 1 ? 'Replica' : 'Replicas'} ${replicas.join(', ')} paused (SIGSTOP) for ${options.pauseReplicasMs} ms: a lagging replica`,
         { kind: 'note', shard },
       );
       await sleep(options.pauseReplicasMs);
