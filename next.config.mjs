@@ -12,8 +12,8 @@ const nextConfig = {
   pageExtensions: ['ts', 'tsx', 'mdx'],
   poweredByHeader: false,
   reactStrictMode: true,
-  // Valkey clients live in route handlers only; keep ioredis out of the bundler.
-  serverExternalPackages: ['ioredis'],
+  // Valkey clients and the patterns lab's origin (PGlite loads its WebAssembly from its own folder) stay out of the bundler.
+  serverExternalPackages: ['ioredis', '@electric-sql/pglite', 'pg'],
   // Inlined at build time: /api/bench/* works only in a build made with KEYSPACE_BENCH_ROUTES=1
   // (npm run bench:sandbox makes one); any other build answers 404 (lib/bench/baseline.ts).
   env: { BENCH_ROUTES_BUILT: process.env.KEYSPACE_BENCH_ROUTES === '1' ? '1' : '0' },

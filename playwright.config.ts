@@ -61,10 +61,14 @@ export default defineConfig({
     // Every test browser comes from 127.0.0.1, so the per-address limits would count the whole
     // suite as one visitor; per-learner limits stay at their defaults.
     // At most 3 labs: two workers each start one at a time, with one to spare; lab-cap.spec.ts fills it.
+    // The patterns lab's origin: a small catalogue, seeded in seconds on a fresh clone (the specs
+    // look at charts filling and challenges passing, not at the full catalogue's figures).
     env: {
       KEYSPACE_SANDBOX_RATE_PER_ADDRESS: '10000',
       KEYSPACE_SANDBOX_SESSIONS_PER_MINUTE: '10000',
       KEYSPACE_LAB_MAX_LABS: '3',
+      KEYSPACE_ORIGIN_PRODUCTS: '200',
+      KEYSPACE_ORIGIN_REVIEWS: '2000',
     },
   },
 });

@@ -3,6 +3,7 @@ import { ClusterLabPage } from './pages/ClusterLabPage';
 import { InterviewPage } from './pages/InterviewPage';
 import { KeyBrowser } from './pages/KeyBrowser';
 import { LessonPage } from './pages/LessonPage';
+import { PatternsLab } from './pages/PatternsLab';
 import { SandboxConsole } from './pages/SandboxConsole';
 import { SiteHeader } from './pages/SiteHeader';
 
@@ -18,6 +19,7 @@ export interface Fixtures {
   keys: KeyBrowser;
   interview: InterviewPage;
   clusterLab: ClusterLabPage;
+  patternsLab: PatternsLab;
   otherLearner: { page: Page; repl: SandboxConsole };
 }
 
@@ -43,6 +45,7 @@ export const test = base.extend<Fixtures>({
   keys: async ({ page }, provide) => provide(new KeyBrowser(page)),
   interview: async ({ page }, provide) => provide(new InterviewPage(page)),
   clusterLab: async ({ page }, provide) => provide(new ClusterLabPage(page)),
+  patternsLab: async ({ page }, provide) => provide(new PatternsLab(page)),
   otherLearner: async ({ browser }, provide) => newLearner(browser, provide),
 });
 

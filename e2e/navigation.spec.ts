@@ -153,6 +153,7 @@ test.describe('where am I', () => {
     ['/sandbox', 'Sandbox'],
     ['/labs', 'Labs'],
     ['/labs/cluster', 'Labs'],
+    ['/labs/patterns', 'Labs'],
     ['/tools/sizing', 'Tools'],
     ['/drills', 'Drills'],
     ['/interview', 'Interview'],

@@ -1,3 +1,4 @@
+import { BRIEF_COMMAND } from '../lib/tools/brief-example.fixtures';
 import { expectNoSeriousViolations } from './axe';
 import { expect, test as base } from './fixtures';
 import { CliBuilderPage } from './pages/CliBuilderPage';
@@ -8,24 +9,6 @@ const test = base.extend<{ builder: CliBuilderPage; sizing: SizingPage }>({
   builder: async ({ page }, provide) => provide(new CliBuilderPage(page)),
   sizing: async ({ page }, provide) => provide(new SizingPage(page)),
 });
-
-/** The product brief's example (also in the limits-quotas-pricing lesson), exactly. */
-const BRIEF_COMMAND = `aws elasticache create-replication-group \\
-  --replication-group-id prod-cache \\
-  --replication-group-description "App-tier hot cache" \\
-  --engine valkey \\
-  --engine-version 7.2 \\
-  --cache-node-type cache.r7g.large \\
-  --num-node-groups 3 \\
-  --replicas-per-node-group 2 \\
-  --automatic-failover-enabled \\
-  --multi-az-enabled \\
-  --transit-encryption-enabled \\
-  --at-rest-encryption-enabled \\
-  --kms-key-id alias/elasticache \\
-  --cache-subnet-group-name prod-private \\
-  --security-group-ids sg-0abc123 \\
-  --snapshot-retention-limit 7`;
 
 test.describe('ElastiCache tools', () => {
   test.use({ colorScheme: 'dark' });

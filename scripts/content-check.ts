@@ -7,8 +7,8 @@
 import path from 'node:path';
 import { checkContentData } from '../lib/content/checker/data-checks';
 import { checkContentStatic, type CheckedChallenge } from '../lib/content/checker/static-checks';
-import { labPortRange } from '../lib/servers/ports';
-import { isLabChallenge } from '../lib/content/schema';
+import { labPortRange, patternsLabPorts } from '../lib/servers/ports';
+import { isLabChallenge, isPatternsChallenge } from '../lib/content/schema';
 import { formatProblem, type ContentProblem } from '../lib/content/checker/problems';
 import { startLocalStack, URL_ENV } from '../lib/servers/local-stack';
 import { done, fail, step, warn } from './setup/log';
@@ -44,6 +44,36 @@ async function checkLabChallenges(challenges: CheckedChallenge[], valkeyServer: 
   }
 }
 
+/** The patterns challenges, on the patterns lab's servers at the content profile's ports and its own origin. */
+async function checkPatternsChallenges(challenges: CheckedChallenge[]): Promise<ContentProblem[]> {
+  const patternsChallenges = challenges.flatMap(({ spec, ...where }) =>
+    isPatternsChallenge(spec) ? [{ ...where, spec }] : [],
+  );
+  if (patternsChallenges.length === 0) return [];
+  step(
+    `Running ${patternsChallenges.length} patterns challenges on the real patterns lab (no results must fail, the solution's pass)`,
+  );
+  const started = Date.now();
+  const ports = patternsLabPorts('content');
+  process.env.KEYSPACE_PATTERNS_CACHE_PORT = String(ports.cache);
+  process.env.KEYSPACE_PATTERNS_EVICTION_PORT = String(ports.eviction);
+  resetKeyspaceEnv();
+  const { checkPatternsChallengesLive } = await import('../lib/content/checker/patterns-live-checks');
+  const { stopPatternsServers } = await import('../lib/labs/patterns/cache');
+  const { closeOrigin } = await import('../lib/labs/patterns/origin/origin');
+  let lap = Date.now();
+  try {
+    return await checkPatternsChallengesLive(patternsChallenges, (finished, total, id) => {
+      console.log(`  … ${finished}/${total} (${id}, ${((Date.now() - lap) / 1000).toFixed(1)} s)`);
+      lap = Date.now();
+    });
+  } finally {
+    await stopPatternsServers();
+    await closeOrigin();
+    console.log(`  patterns challenges took ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+}
+
 export async function main(): Promise<void> {
   step('Checking content files (frontmatter, ids, quizzes, components, links, commands)');
   const checked = checkContentStatic(path.join(root, 'content'), path.join(root, 'public'));
@@ -72,6 +102,7 @@ export async function main(): Promise<void> {
       })),
     );
     problems.push(...(await checkLabChallenges(checked.challenges, valkey.path)));
+    problems.push(...(await checkPatternsChallenges(checked.challenges)));
     const { closeLearnerSessions } = await import('../lib/sandbox/learners');
     const { closeValkeyClients } = await import('../lib/valkey/connections');
     closeLearnerSessions();

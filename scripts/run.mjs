@@ -17,12 +17,13 @@ const commands = {
   'bench-sandbox': 'bench-sandbox.ts',
   'bench-pages': 'bench-pages.ts',
   'bench-labs': 'bench-labs.ts',
+  'bench-patterns': 'bench-patterns.ts',
   'content-check': 'content-check.ts',
   'new-lesson': 'new-lesson.ts',
 };
 // Commands that load the app's server modules (import 'server-only') outside Next.js: they need
 // the react-server export condition, which can only be set when Node starts.
-const serverModuleCommands = new Set(['content-check']);
+const serverModuleCommands = new Set(['content-check', 'bench-patterns']);
 
 function mtime(file) {
   return existsSync(file) ? statSync(file).mtimeMs : 0;

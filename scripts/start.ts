@@ -17,7 +17,14 @@ import {
   type LocalStack,
   type StackProfile,
 } from '../lib/servers/local-stack';
-import { LAB_PORT_RANGES, labPortRange, portsOf, type LabPortProfile } from '../lib/servers/ports';
+import {
+  LAB_PORT_RANGES,
+  labPortRange,
+  PATTERNS_LAB_PORTS,
+  patternsLabPorts,
+  portsOf,
+  type LabPortProfile,
+} from '../lib/servers/ports';
 import { reapLeftoverLabs } from '../lib/labs/cluster/reap';
 import { ProfileInUseError } from '../lib/servers/profile-lock';
 import { describeEndpoint } from '../lib/valkey/endpoint';
@@ -55,6 +62,16 @@ function labPortsFor(profile: StackProfile): Record<string, string> {
   const labProfile: LabPortProfile = profile in LAB_PORT_RANGES ? (profile as LabPortProfile) : 'local';
   const { first, count } = labPortRange(labProfile);
   return { KEYSPACE_LAB_FIRST_PORT: String(first), KEYSPACE_LAB_PORT_COUNT: String(count) };
+}
+
+/** The patterns lab's two server ports of the profile (lib/servers/ports.ts), unless the environment sets them. */
+function patternsPortsFor(profile: StackProfile): Record<string, string> {
+  const labProfile: LabPortProfile = profile in PATTERNS_LAB_PORTS ? (profile as LabPortProfile) : 'local';
+  const { cache, eviction } = patternsLabPorts(labProfile);
+  return {
+    KEYSPACE_PATTERNS_CACHE_PORT: process.env.KEYSPACE_PATTERNS_CACHE_PORT || String(cache),
+    KEYSPACE_PATTERNS_EVICTION_PORT: process.env.KEYSPACE_PATTERNS_EVICTION_PORT || String(eviction),
+  };
 }
 
 export async function main(command: 'start' | 'dev', argv: string[]): Promise<void> {
@@ -115,7 +132,7 @@ export async function main(command: 'start' | 'dev', argv: string[]): Promise<vo
     const nextPidFile = path.join(dataRoot(root), profileFolder(profile), 'next.pid');
     await stopLeftoverProcess(nextPidFile, 'next');
     const reaped = await reapLeftoverLabs(dataRoot(root));
-    if (reaped > 0) warn(`Stopped ${reaped} cluster lab node(s) left behind by a run that was killed`);
+    if (reaped > 0) warn(`Stopped ${reaped} lab server(s) left behind by a run that was killed`);
     if (!(await isPortFree(port))) {
       throw new Error(`Port ${port} is already in use. Stop the program using it, or run with PORT=<another port>.`);
     }
@@ -127,7 +144,12 @@ export async function main(command: 'start' | 'dev', argv: string[]): Promise<vo
     step(command === 'dev' ? 'Starting Next.js in development mode (hot reload)…' : 'Starting the app…');
     next = spawnNext(root, [command, '--port', String(port), '--hostname', host], {
       stdio: ['ignore', 'inherit', 'inherit'],
-      env: { [URL_ENV.sandbox]: stack.urls.sandbox, [URL_ENV.app]: stack.urls.app, ...labPortsFor(profile) },
+      env: {
+        [URL_ENV.sandbox]: stack.urls.sandbox,
+        [URL_ENV.app]: stack.urls.app,
+        ...labPortsFor(profile),
+        ...patternsPortsFor(profile),
+      },
     });
     if (next.pid) writeFileSync(nextPidFile, `${next.pid}\n`);
     next.on('exit', (code) => {

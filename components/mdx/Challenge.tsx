@@ -5,7 +5,9 @@ import { findChallenge } from '@/lib/content/lessons';
 import { ChallengeWidget } from './ChallengeWidget';
 import { LabChallengeWidget } from './LabChallengeWidget';
 import { describeLabStep } from '@/lib/challenges/lab-steps';
-import { isLabChallenge } from '@/lib/content/schema';
+import { describePatternsStep } from '@/lib/challenges/patterns-steps';
+import { isLabChallenge, isPatternsChallenge } from '@/lib/content/schema';
+import { PatternsChallengeWidget } from '@/components/labs/patterns/PatternsChallengeWidget';
 
 /** Marker child of <Challenge>: the hint, shown on request. */
 export function Hint({ children }: { children: ReactNode }) {
@@ -27,6 +29,17 @@ export function Challenge({ id, title, children }: { id: string; title?: string;
     else goal.push(child);
   });
   const { spec } = found;
+  if (isPatternsChallenge(spec))
+    return (
+      <PatternsChallengeWidget
+        id={id}
+        title={title ?? spec.title}
+        goal={goal}
+        hint={hint}
+        solution={spec.solution.map(describePatternsStep)}
+        checkLabels={spec.checks.map((check) => check.label)}
+      />
+    );
   if (isLabChallenge(spec))
     return (
       <LabChallengeWidget

@@ -3,11 +3,9 @@
 import { useId, useRef, type ReactNode } from 'react';
 import { useLessonLab } from '@/components/labs/lesson/lesson-lab-store';
 import { LabRun } from '@/components/labs/lesson/LabRun';
-import { Button } from '@/components/ui/Button';
-import { useHydrated } from '@/components/ui/use-hydrated';
 import type { LabStepView } from '@/lib/challenges/lab-steps';
-import { ChallengeCard, ChallengeHint, ChallengeVerdict } from './ChallengeCard';
-import { ChallengeCheckList } from './ChallengeCheckList';
+import { ChallengeCard, ChallengeHint } from './ChallengeCard';
+import { ChallengeChecks } from './ChallengeChecks';
 import { useChallengeCheck } from './use-challenge-check';
 
 interface LabChallengeWidgetProps {
@@ -28,10 +26,7 @@ export function LabChallengeWidget({ id, title, goal, hint, solution, checkLabel
   const region = useRef<HTMLElement>(null);
   const lab = useLessonLab();
   const { state, check, passedThisVisit, struggled } = useChallengeCheck(id, region, lab);
-  const hydrated = useHydrated();
   const headingId = useId();
-  const result = state.status === 'done' ? state.result : state.status === 'checking' ? state.previous : null;
-  const checkingOnRequest = state.status === 'checking' && state.trigger === 'manual';
   return (
     <ChallengeCard
       id={id}
@@ -45,11 +40,7 @@ export function LabChallengeWidget({ id, title, goal, hint, solution, checkLabel
       <p className="mt-3 text-xs text-muted">
         Work in your lab above: the checks run by themselves after each command and each failover or reshard.
       </p>
-      <ChallengeCheckList labels={checkLabels} results={result?.checks ?? null} />
-      <ChallengeVerdict error={state.status === 'error' ? state.error : null} result={result} />
-      <Button onClick={check} disabled={!hydrated || checkingOnRequest} size="sm" className="mt-3 text-sm">
-        {checkingOnRequest ? 'Checking…' : 'Check'}
-      </Button>
+      <ChallengeChecks labels={checkLabels} state={state} check={check} />
       <ChallengeHint hint={hint} />
       {struggled && (
         <details className="mt-3 text-sm">

@@ -8,6 +8,7 @@ import { Figure } from './Figure';
 import { LabPanel } from '@/components/labs/lesson/LabPanel';
 import { LabRun } from '@/components/labs/lesson/LabRun';
 import { PricingFigure } from './PricingFigure';
+import { PatternsLab } from '@/components/labs/patterns/PatternsLab';
 import { Choice, Explanation, Quiz } from './Quiz';
 import { Recap } from './Recap';
 import { Run } from './Run';
@@ -27,6 +28,7 @@ export const mdxComponents = {
   LabPanel,
   LabRun,
   PricingFigure,
+  PatternsLab,
   Quiz,
   Recap,
   Run,

@@ -1,7 +1,7 @@
 import Redis from 'ioredis';
 import { describe, expect, inject, it } from 'vitest';
 import { contentLibrary } from '@/lib/content/lessons';
-import { isLabChallenge, type ChallengeSpec } from '@/lib/content/schema';
+import { isSandboxChallenge, type ChallengeSpec } from '@/lib/content/schema';
 import { parseCommandLine } from '@/lib/sandbox/parse';
 import { challengeKeys, keysOfCommandLine } from './challenge-keys';
 
@@ -45,7 +45,7 @@ describe('challengeKeys', () => {
   it('names at least one key for every sandbox challenge in the lessons, so each has a reset', () => {
     const challenges = contentLibrary()
       .lessons.flatMap((lesson) => lesson.challenges ?? [])
-      .filter((spec): spec is ChallengeSpec => !isLabChallenge(spec));
+      .filter((spec): spec is ChallengeSpec => isSandboxChallenge(spec));
     expect(challenges.length).toBeGreaterThan(0);
     expect(challenges.filter((spec) => challengeKeys(spec).length === 0).map((spec) => spec.id)).toEqual([]);
   });
@@ -67,7 +67,7 @@ describe('the keys of every lesson check, on the real server', () => {
     try {
       const lines = contentLibrary()
         .lessons.flatMap((lesson) => lesson.challenges ?? [])
-        .filter((spec) => !isLabChallenge(spec))
+        .filter((spec) => isSandboxChallenge(spec))
         .flatMap((spec) => spec.checks.flatMap((check) => ('run' in check ? [check.run] : [])));
       expect(lines.length).toBeGreaterThan(10);
       for (const line of lines) {

@@ -1,7 +1,7 @@
 import 'server-only';
 import { AppError } from '@/lib/errors';
 import { findChallenge } from '@/lib/content/lessons';
-import { isLabChallenge } from '@/lib/content/schema';
+import { isSandboxChallenge } from '@/lib/content/schema';
 import { UnknownContentError } from '@/lib/progress/store';
 import { executeWhenIdle } from './when-idle';
 import { hasLearnerSession, learnerSession } from '@/lib/sandbox/learners';
@@ -22,7 +22,8 @@ export async function resetChallengeKeys(learnerId: string, challengeId: string)
   if (hasLearnerSession(learnerId) && learnerSession(learnerId).inTransaction)
     throw new AppError('bad_request', 'You are inside MULTI: run EXEC or DISCARD first, then reset the keys again.');
   // A lab challenge's state is the lab itself (slots, roles): the lab panel's Delete starts it over.
-  if (isLabChallenge(challenge.spec)) return { keys: [], deleted: [] };
+  // A patterns challenge's is the learner's recorded results, which new runs replace.
+  if (!isSandboxChallenge(challenge.spec)) return { keys: [], deleted: [] };
   const keys = challengeKeys(challenge.spec);
   const deleted: string[] = [];
   for (const key of keys) {

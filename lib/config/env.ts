@@ -109,6 +109,32 @@ const envSchema = z.object({
     unsetIfEmpty,
     wholeNumber(6, 1000, 'must be an integer from 6 to 1000').optional(),
   ),
+  // The caching-patterns lab (lib/labs/patterns/settings.ts says what each one does).
+  KEYSPACE_ORIGIN_URL: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .refine((value) => URL.canParse(value) && ['postgres:', 'postgresql:'].includes(new URL(value).protocol), {
+        error: 'must be a postgres:// URL, such as postgres://user:password@host:5432/keyspace',
+      })
+      .optional(),
+  ),
+  KEYSPACE_ORIGIN_LATENCY_MS: z.preprocess(
+    unsetIfEmpty,
+    wholeNumber(0, 1000, 'must be an integer from 0 to 1000').default(5),
+  ),
+  KEYSPACE_ORIGIN_PRODUCTS: z.preprocess(
+    unsetIfEmpty,
+    wholeNumber(10, 1_000_000, 'must be an integer from 10 to 1000000').optional(),
+  ),
+  KEYSPACE_ORIGIN_REVIEWS: z.preprocess(
+    unsetIfEmpty,
+    wholeNumber(0, 10_000_000, 'must be an integer from 0 to 10000000').optional(),
+  ),
+  KEYSPACE_PATTERNS_CACHE_MAXMEMORY_MB: positiveNumber(64),
+  KEYSPACE_PATTERNS_EVICTION_MAXMEMORY_MB: positiveNumber(4),
+  KEYSPACE_PATTERNS_CACHE_PORT: port,
+  KEYSPACE_PATTERNS_EVICTION_PORT: port,
 });
 
 export type KeyspaceEnv = z.infer<typeof envSchema>;

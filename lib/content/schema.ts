@@ -133,10 +133,88 @@ export const LabChallengeSpec = z.strictObject({
 });
 export type LabChallengeSpec = z.infer<typeof LabChallengeSpec>;
 
-/** Either kind: a lab challenge names its `lab`, a sandbox challenge does not (so errors name the field at fault). */
-export const AnyChallengeSpec = z.discriminatedUnion('lab', [ChallengeSpec, LabChallengeSpec]);
+/**
+ * The patterns lab's recorded results a patterns challenge may look at (lib/labs/patterns/results.ts):
+ * a workload run's final GET body, a stampede's or an eviction run's POST answer.
+ */
+export const PatternsResultKind = z.enum(['run', 'stampede', 'eviction']);
+/** What a figure of a result must be: equal to a value, within bounds, or one of a list. */
+const ResultCondition = z.union([
+  z.union([z.string(), z.number(), z.boolean()]),
+  z
+    .strictObject({ min: z.number().optional(), max: z.number().optional() })
+    .refine((bounds) => bounds.min !== undefined || bounds.max !== undefined, 'needs min, max or both'),
+  z.strictObject({ oneOf: z.array(z.union([z.string(), z.number()])).min(1) }),
+]);
+export type ResultCondition = z.infer<typeof ResultCondition>;
+
+/** Passes when one and the same recorded result of that kind meets every condition (keys are paths: "summary.hitRatio"). */
+export const PatternsChallengeCheck = z.strictObject({
+  ...checkText,
+  result: PatternsResultKind,
+  where: z.record(z.string().regex(/^[A-Za-z]+(\.[A-Za-z]+)*$/, 'must be a path such as summary.hitRatio'), ResultCondition),
+});
+export type PatternsChallengeCheck = z.infer<typeof PatternsChallengeCheck>;
+
+/** One step of a patterns challenge's reference solution: an experiment, exactly as its API takes it. */
+export const PatternsSolutionStep = z.union([
+  z.strictObject({
+    workload: z.strictObject({
+      pattern: z.enum(['none', 'cache-aside', 'read-through', 'write-through', 'write-behind', 'refresh-ahead']),
+      seconds: z.number().int().min(1).max(30),
+      concurrency: z.number().int().min(1).max(100),
+      zipf: z.number().min(0),
+      readShare: z.number().min(0).max(1),
+      ttlSeconds: z.number().int().min(1),
+      jitter: z.boolean(),
+      valueBytes: z.number().int().min(1),
+    }),
+  }),
+  z.strictObject({
+    stampede: z.strictObject({
+      readers: z.number().int().min(1).max(500),
+      strategy: z.enum(['none', 'lock', 'early', 'stale']),
+      beta: z.number().positive().optional(),
+    }),
+  }),
+  z.strictObject({
+    eviction: z.strictObject({
+      policy: z.enum([
+        'noeviction',
+        'allkeys-lru',
+        'allkeys-lfu',
+        'allkeys-random',
+        'volatile-lru',
+        'volatile-lfu',
+        'volatile-ttl',
+        'volatile-random',
+      ]),
+    }),
+  }),
+]);
+export type PatternsSolutionStep = z.infer<typeof PatternsSolutionStep>;
+
+/** A challenge verified from the learner's recorded patterns lab results (components/labs/patterns). */
+export const PatternsChallengeSpec = z.strictObject({
+  id: contentId,
+  title: z.string().min(3),
+  lab: z.literal('patterns'),
+  /** The reference solution, run in order for a learner with no results yet. */
+  solution: z.array(PatternsSolutionStep).min(1),
+  checks: z.array(PatternsChallengeCheck).min(1),
+});
+export type PatternsChallengeSpec = z.infer<typeof PatternsChallengeSpec>;
+
+/** Any kind: a lab challenge names its `lab`, a sandbox challenge does not (so errors name the field at fault). */
+export const AnyChallengeSpec = z.discriminatedUnion('lab', [ChallengeSpec, LabChallengeSpec, PatternsChallengeSpec]);
 export type AnyChallengeSpec = z.infer<typeof AnyChallengeSpec>;
-export const isLabChallenge = (spec: AnyChallengeSpec): spec is LabChallengeSpec => spec.lab !== undefined;
+/** A challenge checked on the learner's own cluster lab. */
+export const isLabChallenge = (spec: AnyChallengeSpec): spec is LabChallengeSpec =>
+  spec.lab === 'cluster' || spec.lab === 'replication';
+/** A challenge checked against the learner's recorded patterns lab results. */
+export const isPatternsChallenge = (spec: AnyChallengeSpec): spec is PatternsChallengeSpec => spec.lab === 'patterns';
+/** A challenge checked on the learner's sandbox keyspace. */
+export const isSandboxChallenge = (spec: AnyChallengeSpec): spec is ChallengeSpec => spec.lab === undefined;
 
 export const LessonFrontmatter = z.strictObject({
   title: z.string().min(3),

@@ -89,4 +89,26 @@ describe('firstCallAlone', () => {
     await expect(failing).rejects.toThrow('unreachable');
     expect(await next).toBe('ran');
   });
+
+  it('keeps calls one at a time until a call comes back with an identity, then runs them together', async () => {
+    const gate = firstCallAlone((result) => result === 'identity');
+    const events: string[] = [];
+    const call =
+      (name: string, ms: number, result = name) =>
+      async () => {
+        events.push(`${name} sent`);
+        await new Promise((resolve) => setTimeout(resolve, ms));
+        events.push(`${name} answered`);
+        return result;
+      };
+    // The first answers without an identity (a route that issues none): the second still goes alone.
+    await Promise.all([
+      gate(call('listing', 30)),
+      gate(call('visit', 60, 'identity')),
+      gate(call('run', 10)),
+      gate(call('poll', 10)),
+    ]);
+    expect(events.slice(0, 4)).toEqual(['listing sent', 'listing answered', 'visit sent', 'visit answered']);
+    expect(events.slice(4, 6)).toEqual(['run sent', 'poll sent']);
+  });
 });

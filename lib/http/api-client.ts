@@ -24,29 +24,45 @@ function asJsonWrite(init: RequestInit): RequestInit {
 }
 
 /**
- * Runs the first call a page makes on its own and holds every other call until it has settled.
- * A new visitor has no learner cookie yet, and a page fires several calls at once: each would be
- * issued a new identity (each counted against the address's allowance), and the last Set-Cookie
- * would win. After the first answer the cookie is in place, and calls run side by side.
+ * Runs a page's calls one at a time until one of them comes back with the learner's identity, then
+ * lets every call run side by side. A new visitor has no learner cookie yet, and a page fires
+ * several calls at once: each would be issued a new identity (each counted against the address's
+ * allowance), and the last Set-Cookie would win, so a run started by one call was "someone else's"
+ * to the next. A call that comes back without an identity (a route that issues none, such as the
+ * lab's code listing) leaves the gate closed for the next; a call that fails opens it.
  */
-export function firstCallAlone(): <T>(call: () => Promise<T>) => Promise<T> {
-  let first: Promise<unknown> | null = null;
-  let settled = false;
+export function firstCallAlone(
+  carriesIdentity: (result: unknown) => boolean = () => true,
+): <T>(call: () => Promise<T>) => Promise<T> {
+  let open = false;
+  let queue: Promise<void> = Promise.resolve();
   return async <T>(call: () => Promise<T>): Promise<T> => {
-    if (settled) return call();
-    if (first) {
-      await first.catch(() => undefined);
+    if (open) return call();
+    const previous = queue;
+    let release!: () => void;
+    queue = new Promise<void>((resolve) => (release = resolve));
+    await previous;
+    if (open) {
+      release();
       return call();
     }
-    const running = call();
-    first = running.finally(() => {
-      settled = true;
-    });
-    return running;
+    try {
+      const result = await call();
+      if (carriesIdentity(result)) open = true;
+      return result;
+    } catch (error) {
+      open = true;
+      throw error;
+    } finally {
+      release();
+    }
   };
 }
 
-const pageCalls = firstCallAlone();
+/** The header a learner route sets: `known` once the browser holds (or was just given) a learner cookie. */
+export const LEARNER_HEADER = 'x-keyspace-learner';
+
+const pageCalls = firstCallAlone((answer) => (answer as ApiAnswer)?.response.headers.get(LEARNER_HEADER) === 'known');
 
 /** One call, never rejecting except when the caller aborts it (so a stale request can be dropped). */
 export function fetchApi(path: string, init: RequestInit = {}): Promise<ApiAnswer> {

@@ -16,6 +16,7 @@ import {
 import { keyspaceEnv } from '@/lib/config/env';
 import { admitNewLearner } from '@/lib/sandbox/admission';
 import { clientAddress } from './client-address';
+import { LEARNER_HEADER } from './api-client';
 import { getValkey } from '@/lib/valkey/connections';
 import { COOKIE_SECRET_KEY } from '@/lib/valkey/keys';
 
@@ -125,6 +126,8 @@ export function withLearnerCookie(
   learner: LearnerIdentity,
   request: NextRequest,
 ): NextResponse {
+  // Tells the browser's API client (lib/http/api-client.ts) that it may now send calls side by side.
+  response.headers.set(LEARNER_HEADER, learner.isNew && !learner.cookieValue ? 'none' : 'known');
   if (learner.isNew && learner.cookieValue) {
     const secure = servedOverHttps(request);
     response.cookies.set(secure ? SECURE_LEARNER_COOKIE : LEARNER_COOKIE, learner.cookieValue, {

@@ -4,6 +4,7 @@ import { afterAll, describe, expect, inject, it, vi } from 'vitest';
 import { AppError } from '@/lib/errors';
 import { issuedCookie, learnerRequest } from '@/lib/testing/http';
 import { closeValkeyClients, getValkey } from '@/lib/valkey/connections';
+import { LEARNER_HEADER } from './api-client';
 import { handleLearnerRequest } from './learner-route';
 import { jsonOk } from './response';
 
@@ -33,6 +34,17 @@ describe('handleLearnerRequest', () => {
     const missing = await run(() => Promise.reject(new AppError('not_found', 'There is no such thing.')));
     expect(missing.status).toBe(404);
     expect(await missing.json()).toEqual({ ok: false, code: 'not_found', error: 'There is no such thing.' });
+  });
+
+  it("says whether the browser now holds a learner cookie, so the page's API client may send calls side by side", async () => {
+    const ok = () => Promise.resolve(jsonOk({ done: true }));
+    const issued = await handleLearnerRequest(learnerRequest('/api/test'), 'test', FAILURE, ok);
+    expect(issued.headers.get(LEARNER_HEADER)).toBe('known');
+    const withheld = await handleLearnerRequest(learnerRequest('/api/test'), 'test', FAILURE, ok, {
+      issueIdentity: false,
+    });
+    expect(withheld.headers.get(LEARNER_HEADER)).toBe('none');
+    expect(issuedCookie(withheld)).toBeUndefined();
   });
 
   it('answers anything unexpected with a short 500 and logs it with the route', async () => {

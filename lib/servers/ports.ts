@@ -26,6 +26,12 @@ export const BASE_PORTS = {
   'fault-test': { hang: 7471, restart: 7472, supervised: 7473 },
   /** `npm run content:check`. */
   content: { sandbox: 7461, app: 7462 },
+  /**
+   * lib/labs/patterns tests: lab servers whose owner is killed or exits (lab-server.test.ts), a
+   * throwaway PostgreSQL for the origin's tests against a real server, and the patterns' own cache
+   * server (patterns.test.ts, so that it never waits for the runs' tests on the shared one).
+   */
+  'patterns-test': { killedOwner: 7415, exitingOwner: 7416, postgres: 7417, semantics: 7410 },
 } as const satisfies Record<string, Record<string, number>>;
 
 /**

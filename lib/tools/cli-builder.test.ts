@@ -1,44 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildCliCommand, shellWord } from './cli-builder';
 import { contentLibrary } from '@/lib/content/lessons';
+import { BRIEF_COMMAND, BRIEF_INPUT } from './brief-example.fixtures';
 import { TOOL_LESSONS, type CliInput } from './cli-flags';
-
-/** The product brief's example, from its inputs (/work/shared/seed, the limits-quotas-pricing lesson). */
-const BRIEF_INPUT: CliInput = {
-  command: 'create-replication-group',
-  replicationGroupId: 'prod-cache',
-  description: 'App-tier hot cache',
-  engine: 'valkey',
-  engineVersion: '7.2',
-  cacheNodeType: 'cache.r7g.large',
-  numNodeGroups: 3,
-  replicasPerNodeGroup: 2,
-  automaticFailover: true,
-  multiAz: true,
-  transitEncryption: true,
-  atRestEncryption: true,
-  kmsKeyId: 'alias/elasticache',
-  cacheSubnetGroupName: 'prod-private',
-  securityGroupIds: ['sg-0abc123'],
-  snapshotRetentionLimit: 7,
-};
-
-const BRIEF_COMMAND = `aws elasticache create-replication-group \\
-  --replication-group-id prod-cache \\
-  --replication-group-description "App-tier hot cache" \\
-  --engine valkey \\
-  --engine-version 7.2 \\
-  --cache-node-type cache.r7g.large \\
-  --num-node-groups 3 \\
-  --replicas-per-node-group 2 \\
-  --automatic-failover-enabled \\
-  --multi-az-enabled \\
-  --transit-encryption-enabled \\
-  --at-rest-encryption-enabled \\
-  --kms-key-id alias/elasticache \\
-  --cache-subnet-group-name prod-private \\
-  --security-group-ids sg-0abc123 \\
-  --snapshot-retention-limit 7`;
 
 const errorsOf = (input: CliInput) => buildCliCommand(input).errors;
 const warningsOf = (input: CliInput) => buildCliCommand(input).warnings;

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
 import { PRICING_FIGURE_IDS, PRICING_FIGURES } from './pricing-figures';
 import { ecpusPerRequest, nodeMonthlyUsd, serverlessCost, serverlessRate } from './serverless-cost';
@@ -150,5 +153,36 @@ describe('estimateSizing', () => {
     expect(huge.serverless.withinLimits).toBe(false);
     expect(huge.serverless.notes[0]).toBe('Over the 5,000 GB a serverless cache can hold.');
     expect(huge.nodeBased.quota).toBe('over-maximum');
+  });
+});
+
+describe('the pricing lesson’s sizing challenge', () => {
+  // The challenge's checks hard-code the answers; the estimator must compute the same ones for the
+  // spec the challenge states, so that "check your answer at /tools/sizing" holds.
+  const lesson = matter(readFileSync(path.join(process.cwd(), 'content/lessons/limits-quotas-pricing.mdx'), 'utf8'));
+  const challenge = (
+    lesson.data.challenges as { id: string; checks: { run?: string; expect?: { equals?: string } }[] }[]
+  ).find((each) => each.id === 'limits-quotas-pricing-size-it');
+  const answer = (key: string): number =>
+    Number(challenge?.checks.find((check) => check.run === `GET ${key}`)?.expect?.equals);
+
+  it('expects the shards, nodes and ECPUs per second the estimator computes for its spec', () => {
+    const spec: SizingInput = {
+      datasetGb: 200,
+      itemBytes: 4096,
+      readsPerSecond: 20_000,
+      writesPerSecond: 5_000,
+      replicas: 2,
+      multiAz: true,
+      region: 'us-east-1',
+      engine: 'valkey',
+      nodeMemoryGb: 50,
+      reservedMemoryPercent: 25,
+      headroomPercent: 30,
+    };
+    const { nodeBased, serverless } = estimateSizing(spec);
+    expect(answer('sizing:shards')).toBe(nodeBased.shards);
+    expect(answer('sizing:nodes')).toBe(nodeBased.totalNodes);
+    expect(answer('sizing:ecpus')).toBe(serverless.ecpusPerSecond);
   });
 });

@@ -3,6 +3,7 @@ import {
   ACTIVE_LEARNERS_KEY,
   COOKIE_SECRET_KEY,
   interviewKey,
+  patternsResultsKey,
   progressKey,
   rateLimitKey,
   sandboxKeyPrefix,
@@ -14,6 +15,7 @@ describe('Valkey key names', () => {
   it("keep every learner's app keys in one slot, tagged with the learner id", () => {
     expect(progressKey('abc123def456')).toBe('keyspace:{abc123def456}:progress');
     expect(interviewKey('abc123def456')).toBe('keyspace:{abc123def456}:interviews');
+    expect(patternsResultsKey('abc123def456', 'run')).toBe('keyspace:{abc123def456}:patterns:run');
     expect(srsKeys('abc123def456')).toEqual({
       cards: 'keyspace:{abc123def456}:srs:cards',
       due: 'keyspace:{abc123def456}:srs:due',

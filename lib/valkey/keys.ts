@@ -13,6 +13,8 @@
  *   keyspace:{id}:srs:focus     SET   topics a mock interview found weak (expires)
  *   keyspace:{id}:srs:settings  HASH  newPerDay → the learner's daily new-card limit
  *   keyspace:{id}:sandbox:hll   SET   sandbox keys PFADD/PFMERGE wrote (hyperloglog-guard.ts), expires
+ *   keyspace:{id}:patterns:<kind>  LIST  the learner's last patterns-lab results of a kind (run,
+ *                                     stampede, eviction), JSON, newest first, capped, expires
  *   keyspace:rate:<bucket>      HASH  a rate-limit token bucket (bucket: learner:<id>, address:<ip>…)
  *   keyspace:sandbox:learners   ZSET  learner id → last command (ms), for the idle sweeper
  *   keyspace:secret:learner-cookie    the cookie-signing secret when none is configured
@@ -44,6 +46,9 @@ export const srsKeys = (learnerId: string) => {
 
 /** The learner's sandbox keys (as they name them) that hold HyperLogLogs PF commands wrote. */
 export const trustedHyperLogLogsKey = (learnerId: string) => `${learnerTag(learnerId)}:sandbox:hll`;
+
+/** The learner's recorded caching-patterns lab results of one kind (lib/labs/patterns/results.ts). */
+export const patternsResultsKey = (learnerId: string, kind: string) => `${learnerTag(learnerId)}:patterns:${kind}`;
 
 export const rateLimitKey = (bucket: string) => `keyspace:rate:${bucket}`;
 

@@ -1,10 +1,16 @@
 import type { LabTopology } from '@/lib/labs/cluster/api-client';
-import { WRITE_LOSS_KEY, type WriteLossRound } from '@/lib/labs/cluster/write-loss-experiment';
+import {
+  WRITE_LOSS_KEY,
+  WRITE_LOSS_PAUSE_MS,
+  WRITE_LOSS_VALUE_BYTES,
+  type WriteLossRound,
+} from '@/lib/labs/cluster/write-loss-experiment';
 import { Button } from '@/components/ui/Button';
 import { OnElastiCache } from './OnElastiCache';
 
 const PHASE_TEXT: Record<WriteLossRound['phase'], string> = {
   writing: 'Writing as fast as one connection can…',
+  lagging: 'Replicas paused: the primary keeps acknowledging writes they do not have…',
   'failing-over': 'Primary killed: waiting for a replica to take over…',
   checking: 'Reading the counter on the new primary…',
   restarting: 'Restarting the killed node as a replica…',
@@ -78,11 +84,15 @@ export function WriteLossExperiment({
       <p className="mt-1 text-sm">
         Replication is asynchronous: a primary acknowledges a write before its replicas have it. This experiment
         increments <code className="font-mono">{WRITE_LOSS_KEY}</code> as fast as one connection can (dozens of writes
-        in flight, hundreds a second),
+        in flight, each with a {WRITE_LOSS_VALUE_BYTES / 1024} KB value),
         {topology.shape === 'cluster' ? ' kills the primary of the shard that owns it,' : ' kills the primary,'} waits
         for a replica to take over and counts the acknowledged writes the new primary does not have. Then it restarts
         the killed node and does it again with <code className="font-mono">WAIT 1 100</code> after each write. It takes
         about 15 seconds.
+      </p>
+      <p className="mt-1 text-sm">
+        To model a lagging replica (a cross-AZ link under load), it pauses the replicas for {WRITE_LOSS_PAUSE_MS} ms
+        just before the kill; on one machine they would otherwise be microseconds behind and lose nothing.
       </p>
       <Button type="button" size="sm" className="mt-2" disabled={disabled || running} onClick={onRun}>
         {running ? 'Running…' : 'Run the experiment'}
@@ -95,9 +105,9 @@ export function WriteLossExperiment({
         <RoundFigures title="With WAIT 1 100" round={report?.rounds.find((round) => round.waitForReplica)} />
       </div>
       <p className="mt-2 text-xs text-muted">
-        On one machine the replicas are microseconds behind, so even without WAIT the loss is often a handful of writes
-        or none; across Availability Zones the window is wider. WAIT narrows it but does not close it: a write WAIT
-        could not confirm may still be lost, and WAIT does not make a failover wait for that replica.
+        With WAIT, a write no replica confirmed within 100 ms is not acknowledged: it is counted apart, and may be lost.
+        WAIT does not make a failover wait for a replica, and a real failover can still promote a replica that missed a
+        confirmed write if the one that had it is gone too.
       </p>
       <OnElastiCache>
         Multi-AZ promotes the replica with the least replication lag, so a failover can still lose the writes that had

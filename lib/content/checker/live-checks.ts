@@ -11,7 +11,7 @@ import { executeLine } from '@/lib/sandbox/execute';
 import { newLearnerId } from '@/lib/sandbox/learner';
 import { resetLearner } from '@/lib/sandbox/learners';
 import { parseCommandLine } from '@/lib/sandbox/parse';
-import { checkCommandLines, isLabChallenge, type ChallengeSpec } from '@/lib/content/schema';
+import { checkCommandLines, isSandboxChallenge, type ChallengeSpec } from '@/lib/content/schema';
 import { forgetCommandUse, recordCommandUse } from '@/lib/sandbox/command-usage';
 import { openLiveStream } from '@/lib/sandbox/live/live-consoles';
 import type { CheckedChallenge } from './static-checks';
@@ -80,11 +80,11 @@ async function checkOne({ file, line, spec }: CheckedChallenge & { spec: Challen
   return problems;
 }
 
-/** Runs every sandbox challenge (lab challenges: lab-live-checks.ts); reports progress through onChallenge so a long run is not silent. */
+/** Runs every sandbox challenge (lab challenges: lab-live-checks.ts, patterns challenges: patterns-live-checks.ts); reports progress through onChallenge so a long run is not silent. */
 export async function checkChallengesLive(challenges: CheckedChallenge[], onChallenge: (done: number, total: number, id: string) => void = () => {}): Promise<ContentProblem[]> {
   const writes = (await commandFlags()).writes;
   const problems: ContentProblem[] = [];
-  const sandboxChallenges = challenges.flatMap(({ spec, ...where }) => (isLabChallenge(spec) ? [] : [{ ...where, spec }]));
+  const sandboxChallenges = challenges.flatMap(({ spec, ...where }) => (isSandboxChallenge(spec) ? [{ ...where, spec }] : []));
   for (const [index, challenge] of sandboxChallenges.entries()) {
     problems.push(...(await checkOne(challenge, writes)));
     onChallenge(index + 1, sandboxChallenges.length, challenge.spec.id);

@@ -10,8 +10,9 @@ import { checkArguments } from '@/lib/sandbox/argument-limits';
 import { sandboxLimits } from '@/lib/sandbox/limits';
 import { parseCommandLine } from '@/lib/sandbox/parse';
 import { judgeCommand } from '@/lib/sandbox/policy';
-import { describeIssues, GuideFrontmatter, isLabChallenge, LessonFrontmatter, subscribersCommandLine, TrackList, type AnyChallengeSpec, type LabSolutionStep } from '../schema';
+import { describeIssues, GuideFrontmatter, isLabChallenge, isPatternsChallenge, LessonFrontmatter, subscribersCommandLine, TrackList, type AnyChallengeSpec, type LabSolutionStep } from '../schema';
 import { LAB_COMMANDS } from '@/lib/labs/cluster/lab-commands';
+import { isPatternsPreset, PATTERNS_PRESET_IDS } from '@/lib/labs/patterns/presets';
 import { indexMdx, type IndexedQuiz, type MdxIndex } from '../mdx-index';
 import { isPricingFigureId, PRICING_FIGURE_IDS } from '@/lib/tools/pricing-figures';
 import { CALLOUT_VARIANT_NAMES, COMPONENT_RULES, KNOWN_PAGES, LESSON_MINIMUMS } from './component-rules';
@@ -211,6 +212,10 @@ function checkRuns(file: string, index: MdxIndex, problems: ContentProblem[]) {
     const problem = element.name === 'LabRun' && typeof command === 'string' ? commandProblem(command, 'lab') : null;
     if (problem) problems.push({ file, line: element.line, message: `<LabRun command="${String(command)}"> ${problem}` });
   }
+  for (const element of index.elements.filter((each) => each.name === 'PatternsLab')) {
+    const { preset } = element.attributes;
+    if (typeof preset === 'string' && !isPatternsPreset(preset)) problems.push({ file, line: element.line, message: `<PatternsLab preset="${preset}"> is not a preset: use one of ${PATTERNS_PRESET_IDS.join(', ')} (lib/labs/patterns/presets.ts)` });
+  }
 }
 
 /** Pages such as the authoring guide: the same component, link, command and quiz rules, no lesson minimums. */
@@ -264,6 +269,11 @@ function checkChallengeSpec(file: string, source: string, challenge: AnyChalleng
   const other = challengeIds.get(challenge.id);
   if (other) problems.push({ file, line, message: `challenge id "${challenge.id}" is also used in ${other}: ids must be unique across all lessons and guides` });
   challengeIds.set(challenge.id, file);
+  // A patterns challenge runs experiments, not commands: its schema is all there is to check here.
+  if (isPatternsChallenge(challenge)) {
+    result.challenges.push({ file, line, spec: challenge });
+    return;
+  }
   let valid = true;
   const where = isLabChallenge(challenge) ? 'lab' : 'sandbox';
   (challenge.solution as (string | LabSolutionStep)[]).forEach((solutionStep) => {

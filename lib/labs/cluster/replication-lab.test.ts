@@ -1,4 +1,5 @@
 /** The replication shape's control plane on a real lab (primary + 2 replicas), shared by the tests in this file. */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execInLab, type LabExecReply } from './exec';
 import { startFailover } from './failover';
@@ -6,8 +7,8 @@ import type { Lab } from './lab';
 import { restartNode } from './restart';
 import { testLabManager } from './testing';
 import { labTopology } from './topology';
-import { startWriteLoss } from './write-loss';
-import { WRITE_LOSS_KEY } from './write-loss-experiment';
+import { startWriteLoss, WRITE_LOSS_DEFAULTS } from './write-loss';
+import { WRITE_LOSS_KEY, WRITE_LOSS_PADDING_KEY } from './write-loss-experiment';
 
 // A short node timeout: the write-loss experiment kills the primary twice.
 const manager = testLabManager('replication', { nodeTimeoutMs: 1_000 });
@@ -18,6 +19,12 @@ beforeAll(async () => {
 }, 30_000);
 afterAll(() => manager.close());
 
+/** A process's state letter from /proc (R running, S sleeping, T stopped), or "gone". */
+function processState(pid: number | undefined): string {
+  if (!pid) return 'gone';
+  return /^\d+ \(.*\) (\S)/.exec(readFileSync(`/proc/${pid}/stat`, 'utf8'))?.[1] ?? 'unknown';
+}
+
 async function exec(line: string, mode: 'primary' | 'reader' | 'node', node?: string): Promise<LabExecReply> {
   const outcome = await execInLab(lab, line, mode, node);
   if (outcome.kind !== 'reply') throw new Error(`rejected: ${outcome.error}`);
@@ -25,8 +32,8 @@ async function exec(line: string, mode: 'primary' | 'reader' | 'node', node?: st
 }
 
 describe('a replication lab', () => {
-  it('measures write loss: acknowledged writes the promoted replica lacks, counted exactly, without and with WAIT', async () => {
-    const { done } = await startWriteLoss(lab, { writeMs: 300, window: 32, rounds: [false, true] });
+  it('measures write loss: a paused replica loses acknowledged writes without WAIT, none with WAIT, counted exactly', async () => {
+    const { done } = await startWriteLoss(lab, { ...WRITE_LOSS_DEFAULTS, writeMs: 300, window: 32 });
     const report = await done;
     expect(report.state, report.message).toBe('done');
     const [plain, waited] = report.rounds;
@@ -38,13 +45,20 @@ describe('a replication lab', () => {
       // Each acknowledged INCR returned a distinct value up to lastAcknowledged: what the new primary lacks is the rest.
       expect(round.lost).toBe(Math.max(0, round.lastAcknowledged - (round.survived as number)));
       expect(round.lost as number).toBeLessThanOrEqual(round.acknowledged);
+      expect(round.sent).toBe(round.acknowledged + round.unconfirmed + round.failed);
     }
     expect(plain?.writesPerSecond).toBeGreaterThan(100);
+    // The replicas were paused while the primary acknowledged more: the promoted one lacks some of them.
+    expect(plain?.lost as number).toBeGreaterThan(0);
     // WAIT 1 100 counts a write only once a replica had it: the promoted replica, the least lagged, has them all.
+    // During the pause WAIT answered 0: those writes were taken but not acknowledged.
     expect(waited?.lost).toBe(0);
+    expect(waited?.unconfirmed).toBeGreaterThan(0);
     expect((await exec(`GET ${WRITE_LOSS_KEY}`, 'primary')).text).toBe(`"${waited?.survived}"`);
     expect(lab.timeline.list().filter((event) => event.kind === 'write-loss')).toHaveLength(2);
-    expect((await exec(`DEL ${WRITE_LOSS_KEY}`, 'primary')).text).toBe('(integer) 1');
+    expect((await exec(`DEL ${WRITE_LOSS_KEY} ${WRITE_LOSS_PADDING_KEY}`, 'primary')).text).toBe('(integer) 2');
+    // No node is left stopped (state T in /proc/PID/stat): every paused replica was resumed.
+    for (const node of lab.nodes) expect(processState(node.instance?.pid), node.address).toMatch(/^[RSD]$/);
   }, 30_000);
 
   it('fails over gracefully to a replica, loses no acknowledged write and moves the primary endpoint', async () => {
@@ -87,7 +101,8 @@ describe('a replication lab', () => {
     expect(afterKill.shards[0]?.nodes[0]).toMatchObject({ address: result.newPrimary, role: 'primary', health: 'ok' });
     expect(afterKill.endpoints.reader).toHaveLength(1);
     expect(afterKill.endpoints.reader).not.toContain(killed);
-    expect(afterKill.events.find((event) => event.kind === 'endpoint-moved')).toMatchObject({
+    // The latest move: the write-loss experiment above moved the endpoint too.
+    expect(afterKill.events.filter((event) => event.kind === 'endpoint-moved').at(-1)).toMatchObject({
       shard: 1,
       node: result.newPrimary,
       outageMs: expect.any(Number),

@@ -20,20 +20,33 @@ import {
   lostWrites,
   newWriteLossRound,
   WRITE_LOSS_KEY,
+  WRITE_LOSS_PADDING_KEY,
+  WRITE_LOSS_PAUSE_MS,
+  WRITE_LOSS_VALUE_BYTES,
   type WriteLossReport,
   type WriteLossRound,
 } from './write-loss-experiment';
 
 export interface WriteLossOptions {
-  /** How long to write before the kill (the stream goes on until the connection drops). */
+  /** How long to write before the replicas are paused (the stream goes on until the connection drops). */
   writeMs: number;
-  /** INCRs in flight at once without WAIT. */
+  /** Writes in flight at once without WAIT. */
   window: number;
   /** The rounds to run: without WAIT, with WAIT 1 100. */
   rounds: boolean[];
+  /** How long the shard's replicas are stopped (SIGSTOP) before the kill: a replica lagging as across AZs under load. */
+  pauseReplicasMs: number;
+  /** The value each write also sets: big enough that the stream outruns the kernel's socket buffers. */
+  valueBytes: number;
 }
 
-export const WRITE_LOSS_DEFAULTS: WriteLossOptions = { writeMs: 1_500, window: 64, rounds: [false, true] };
+export const WRITE_LOSS_DEFAULTS: WriteLossOptions = {
+  writeMs: 1_500,
+  window: 64,
+  rounds: [false, true],
+  pauseReplicasMs: WRITE_LOSS_PAUSE_MS,
+  valueBytes: WRITE_LOSS_VALUE_BYTES,
+};
 
 function learnerConnection(lab: Lab, address: string): Redis {
   const connection = new Redis({
@@ -62,64 +75,153 @@ async function target(lab: Lab): Promise<{ shard: number; primary: string }> {
   return { shard, primary };
 }
 
-/** Writes until the connection drops; resolves with the acknowledged values, in order. */
+/** The writers' shared state: what was acknowledged, and whether the stream ended (cut by the kill, or stopped). */
+interface WriteStream {
+  acknowledged: number[];
+  cut: boolean;
+  stop: boolean;
+  error?: string;
+}
+
+/**
+ * Writes until the connection drops or `stream.stop`. Each write is INCR, a SET of the padding
+ * value (the load that makes a paused replica fall behind) and, with WAIT, WAIT 1 100: it is
+ * acknowledged only if every reply succeeded (and WAIT saw a replica), refused or cut off otherwise.
+ */
 async function writeUntilCut(
   connection: Redis,
   round: WriteLossRound,
   options: WriteLossOptions,
-  kill: () => void,
-): Promise<number[]> {
-  const acknowledged: number[] = [];
-  const began = Date.now();
-  let killed = false;
-  let cut = false;
+  stream: WriteStream,
+): Promise<void> {
+  const padding = 'x'.repeat(options.valueBytes);
   const writer = async () => {
-    // A kill that never lands (the failover refused) must not leave the stream running.
-    while (!cut && !(killed && Date.now() - began > options.writeMs + 10_000)) {
-      if (!killed && Date.now() - began >= options.writeMs && acknowledged.length > 0) {
-        killed = true;
-        round.writesPerSecond = Math.round((acknowledged.length * 1000) / (Date.now() - began));
-        kill();
-      }
+    while (!stream.cut && !stream.stop) {
       round.sent++;
       try {
-        if (round.waitForReplica) {
-          const replies = (await connection.pipeline().incr(WRITE_LOSS_KEY).call('wait', '1', '100').exec()) ?? [];
-          const [[incrError, value] = [], [waitError, replicas] = []] = replies;
-          if (incrError || waitError) throw incrError ?? waitError;
-          if (Number(replicas) >= 1) acknowledged.push(Number(value));
-          else round.unconfirmed++;
-        } else {
-          acknowledged.push(await connection.incr(WRITE_LOSS_KEY));
-        }
-      } catch {
+        const pipeline = connection.pipeline().incr(WRITE_LOSS_KEY).set(WRITE_LOSS_PADDING_KEY, padding);
+        if (round.waitForReplica) pipeline.call('wait', '1', '100');
+        const replies = (await pipeline.exec()) ?? [];
+        const failure = replies.find(([error]) => error)?.[0];
+        if (failure || replies.length === 0) throw failure ?? new Error('no reply');
+        const value = Number(replies[0]?.[1]);
+        if (!round.waitForReplica || Number(replies[2]?.[1]) >= 1) stream.acknowledged.push(value);
+        else round.unconfirmed++; // the primary took it, no replica confirmed it: the writer was not told it is safe
+      } catch (error) {
         round.failed++;
-        cut = true;
+        stream.error ??= error instanceof Error ? error.message : String(error);
+        stream.cut = true;
       }
     }
   };
-  // Without WAIT, a window of INCRs in flight at once (one connection keeps their order); with it, one pair at a time.
+  // Without WAIT, a window of writes in flight at once (one connection keeps their order); with it, one at a time.
   await Promise.all(Array.from({ length: round.waitForReplica ? 1 : options.window }, writer));
-  acknowledged.sort((a, b) => a - b);
-  round.acknowledged = acknowledged.length;
-  round.lastAcknowledged = acknowledged.at(-1) ?? 0;
-  return acknowledged;
+}
+
+/** The running replicas of the shard, which the experiment pauses to make them lag. */
+async function replicasOf(lab: Lab, shard: number, primary: string): Promise<string[]> {
+  const replicas =
+    lab.shape === 'cluster'
+      ? (await shardMembers(lab, shard)).replicas.map((line) => line.address)
+      : lab.addresses.filter((address) => address !== primary);
+  return replicas.filter((address) => lab.node(address)?.alive);
+}
+
+/** Stops the nodes' processes (SIGSTOP); the returned function resumes every one it stopped (SIGCONT), once. */
+function pauseNodes(lab: Lab, addresses: readonly string[]): () => void {
+  const stopped: number[] = [];
+  const resume = () => {
+    for (const pid of stopped.splice(0)) {
+      try {
+        process.kill(pid, 'SIGCONT');
+      } catch {
+        // The process is gone: nothing is left stopped.
+      }
+    }
+  };
+  try {
+    for (const address of addresses) {
+      const pid = lab.node(address)?.instance?.pid;
+      if (!pid) continue;
+      stopped.push(pid);
+      process.kill(pid, 'SIGSTOP');
+    }
+  } catch (error) {
+    resume();
+    throw error;
+  }
+  return resume;
+}
+
+/** Resolves once `done()` holds or `limitMs` passed. */
+async function until(done: () => boolean, limitMs: number): Promise<void> {
+  const since = Date.now();
+  while (!done() && Date.now() - since < limitMs) await sleep(5);
+}
+
+/**
+ * Writes for `writeMs`, pauses the shard's replicas for `pauseReplicasMs` while the writes go on
+ * (they pile up in the primary's output buffer), kills the primary, then resumes the replicas
+ * (always, whatever failed). Resolves with the failover's outcome once the stream was cut.
+ */
+async function writePauseAndKill(
+  lab: Lab,
+  shard: number,
+  primary: string,
+  connection: Redis,
+  round: WriteLossRound,
+  options: WriteLossOptions,
+): Promise<{ acknowledged: number[]; failover: Promise<{ newPrimary: string | null }> }> {
+  const stream: WriteStream = { acknowledged: [], cut: false, stop: false };
+  const began = Date.now();
+  const writing = writeUntilCut(connection, round, options, stream);
+  try {
+    await until(() => stream.cut, options.writeMs);
+    if (stream.cut || stream.acknowledged.length === 0)
+      throw new Error(`the writes stopped before the kill: ${stream.error ?? 'none was acknowledged'}`);
+    round.writesPerSecond = Math.round((stream.acknowledged.length * 1000) / (Date.now() - began));
+    const replicas = await replicasOf(lab, shard, primary);
+    const resume = pauseNodes(lab, replicas);
+    try {
+      round.phase = 'lagging';
+      lab.timeline.record(
+        `${replicas.length === 1 ? 'Replica' : 'Replicas'} ${replicas.join(', ')} paused (SIGSTOP) for ${options.pauseReplicasMs} ms: a lagging replica`,
+        { kind: 'note', shard },
+      );
+      await sleep(options.pauseReplicasMs);
+      round.killed = primary;
+      round.phase = 'failing-over';
+      const failover = startFailover(lab, shard, 'kill').then(({ done }) => done);
+      let failoverRefused = false;
+      failover.catch(() => (failoverRefused = true)); // awaited by the caller; the resume must not wait for it
+      // Resume once the primary is dead. A cluster's failover first asks a node for the view, which may be a
+      // paused replica: after one more pause it resumes anyway rather than wait on itself.
+      await until(() => lab.node(primary)?.alive === false, options.pauseReplicasMs);
+      resume();
+      await until(() => stream.cut || failoverRefused, 10_000);
+      stream.stop = true;
+      await writing;
+      return { acknowledged: stream.acknowledged.sort((a, b) => a - b), failover };
+    } finally {
+      resume();
+    }
+  } finally {
+    stream.stop = true;
+    await writing;
+    round.acknowledged = stream.acknowledged.length;
+    round.lastAcknowledged = stream.acknowledged.reduce((highest, value) => Math.max(highest, value), 0);
+  }
 }
 
 async function runRound(lab: Lab, round: WriteLossRound, options: WriteLossOptions): Promise<void> {
   const { shard, primary } = await target(lab);
   const connection = learnerConnection(lab, primary);
-  const failover: { done: Promise<{ newPrimary: string | null }> | null } = { done: null };
   try {
     await connection.connect();
     await connection.set(WRITE_LOSS_KEY, '0');
     await connection.call('wait', '1', '1000');
-    const acknowledged = await writeUntilCut(connection, round, options, () => {
-      round.killed = primary;
-      round.phase = 'failing-over';
-      failover.done = startFailover(lab, shard, 'kill').then(({ done }) => done);
-    });
-    const result = await (failover.done ?? Promise.reject(new Error('the primary was never killed')));
+    const { acknowledged, failover } = await writePauseAndKill(lab, shard, primary, connection, round, options);
+    const result = await failover;
     if (!result.newPrimary) throw new Error('no replica was promoted: see the timeline');
     round.phase = 'checking';
     round.promoted = result.newPrimary;

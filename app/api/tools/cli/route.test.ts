@@ -1,25 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { learnerRequest } from '@/lib/testing/http';
+import { BRIEF_INPUT } from '@/lib/tools/brief-example.fixtures';
 import { POST } from './route';
 
-const BRIEF = {
-  command: 'create-replication-group',
-  replicationGroupId: 'prod-cache',
-  description: 'App-tier hot cache',
-  engine: 'valkey',
-  engineVersion: '7.2',
-  cacheNodeType: 'cache.r7g.large',
-  numNodeGroups: 3,
-  replicasPerNodeGroup: 2,
-  automaticFailover: true,
-  multiAz: true,
-  transitEncryption: true,
-  atRestEncryption: true,
-  kmsKeyId: 'alias/elasticache',
-  cacheSubnetGroupName: 'prod-private',
-  securityGroupIds: ['sg-0abc123'],
-  snapshotRetentionLimit: 7,
-};
+const BRIEF = BRIEF_INPUT;
 
 const build = (body: unknown, headers: Record<string, string> = {}) =>
   POST(learnerRequest('/api/tools/cli', undefined, body, headers));

@@ -1,0 +1,17 @@
+/**
+ * A patterns challenge's solution steps as the learner reads them: what to set in the lab and run.
+ * Pure, so the browser may import it.
+ */
+import type { PatternsSolutionStep } from '@/lib/content/schema';
+
+export function describePatternsStep(step: PatternsSolutionStep): string {
+  if ('workload' in step) {
+    const { pattern, seconds, concurrency, zipf, readShare, ttlSeconds, jitter, valueBytes } = step.workload;
+    return `Run the workload with ${pattern}: ${seconds} s, concurrency ${concurrency}, Zipf skew ${zipf}, read share ${readShare}, TTL ${ttlSeconds} s${jitter ? ' with jitter' : ' without jitter'}, values of ${valueBytes} bytes.`;
+  }
+  if ('stampede' in step) {
+    const { readers, strategy, beta } = step.stampede;
+    return `Run the stampede with ${readers} readers and the ${strategy} strategy${beta === undefined ? '' : ` (β ${beta})`}.`;
+  }
+  return `Fill the eviction lab's cache under ${step.eviction.policy}.`;
+}
