@@ -1,5 +1,6 @@
 import { expectNoSeriousViolations } from './axe';
 import { expect, test } from './fixtures';
+import { LessonPage } from './pages/LessonPage';
 import { SandboxConsole } from './pages/SandboxConsole';
 
 /*
@@ -54,3 +55,34 @@ test(
     await expect(repl.stopListening).toBeHidden();
   },
 );
+
+test('the pub/sub lesson across two tabs: its SUBSCRIBE and PUBLISH Run blocks, then its checked challenge', async ({
+  lesson,
+  context,
+}) => {
+  await lesson.goto('pubsub-transactions-scripting');
+  const subscribe = lesson.runBlock('SUBSCRIBE orders:new');
+  await subscribe.run();
+  await expect(subscribe.reply).toHaveText('1) "subscribe"\n2) "orders:new"\n3) (integer) 1');
+
+  const second = new LessonPage(await context.newPage());
+  await second.goto('pubsub-transactions-scripting');
+  const publish = second.runBlock('PUBLISH orders:new "order 1001"');
+  await publish.run();
+  await expect(publish.reply).toHaveText('(integer) 1');
+  const nobody = second.runBlock('PUBLISH orders:paid "order 1001"');
+  await nobody.run();
+  await expect(nobody.reply).toHaveText('(integer) 0');
+  await lesson.console.openDock();
+  await expect(lesson.console.liveReplies.last()).toHaveText('1) "message"\n2) "orders:new"\n3) "order 1001"');
+
+  // The challenge counts the first tab's subscription (PUBSUB NUMSUB) while it listens.
+  const challenge = second.challenge('Hear an order in another tab');
+  await expect(await second.console.run('SET orders:receivers 1')).toHaveText('OK');
+  await challenge.check();
+  await expect(challenge.passedMessage).toBeVisible();
+  await lesson.console.stopListening.click();
+  await expect(lesson.console.stopListening).toBeHidden();
+  await challenge.check();
+  await expect(challenge.result('One console listens on orders:new')).toContainText('0 subscribers');
+});

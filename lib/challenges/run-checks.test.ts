@@ -4,9 +4,14 @@ import type { ChallengeSpec } from '@/lib/content/schema';
 import { recordCommandUse } from '@/lib/sandbox/command-usage';
 import { newLearnerId } from '@/lib/sandbox/learner';
 import { closeSandbox, runText } from '@/lib/testing/sandbox';
+import { closeLiveConsoles } from '@/lib/sandbox/live/live-consoles';
+import { openTestStream, runFrom } from '@/lib/sandbox/live/live-test-helpers';
 import { runChallengeChecks } from './run-checks';
 
-afterAll(closeSandbox);
+afterAll(async () => {
+  closeLiveConsoles();
+  await closeSandbox();
+});
 
 const counter: ChallengeSpec = {
   id: 'test-counter',
@@ -158,5 +163,62 @@ describe('distinct and require', () => {
     expect((await runChallengeChecks(counted, spec, 4_000)).passed).toBe(true);
     // A later Check (after the automatic one already passed) passes too: the goal has not been unmet since.
     expect((await runChallengeChecks(counted, spec, 5_000)).passed).toBe(true);
+  });
+});
+
+describe('subscribers', () => {
+  const listening: ChallengeSpec = {
+    id: 'test-listening',
+    title: 'Listen in another tab',
+    solution: ['SUBSCRIBE orders:new'],
+    checks: [
+      {
+        label: 'one console listens',
+        subscribers: { channel: 'orders:new', between: [1, 1] },
+        failure: 'SUBSCRIBE in one tab.',
+      },
+      { label: 'and a pattern', subscribers: { patterns: true }, failure: 'PSUBSCRIBE too.' },
+    ],
+  };
+
+  it("counts only the learner's own consoles listening, in range", async () => {
+    const learner = newLearnerId();
+    const other = newLearnerId();
+    for (const [who, consoleId] of [
+      [other, `o-${other.slice(0, 12)}`],
+      [learner, `a-${learner.slice(0, 12)}`],
+      [learner, `b-${learner.slice(0, 12)}`],
+    ] as const) {
+      const opened = await openTestStream(who, consoleId);
+      if (typeof opened === 'string') throw new Error(opened);
+      await opened.next((event) => event.event === 'ready');
+    }
+    // Another learner's listener on a channel of that name is not the learner's.
+    await runFrom(other, `o-${other.slice(0, 12)}`, 'SUBSCRIBE orders:new');
+    await runFrom(other, `o-${other.slice(0, 12)}`, 'PSUBSCRIBE orders:*');
+    expect((await runChallengeChecks(learner, listening)).checks).toEqual([
+      {
+        label: 'one console listens',
+        passed: false,
+        detail: 'SUBSCRIBE in one tab. (PUBSUB NUMSUB orders:new → 0 subscribers)',
+      },
+      { label: 'and a pattern', passed: false, detail: 'PSUBSCRIBE too. (PUBSUB NUMPAT → 0 patterns)' },
+    ]);
+    await runFrom(learner, `a-${learner.slice(0, 12)}`, 'SUBSCRIBE orders:new');
+    await runFrom(learner, `a-${learner.slice(0, 12)}`, 'PSUBSCRIBE orders:*');
+    expect(await runChallengeChecks(learner, listening)).toEqual({
+      passed: true,
+      checks: [
+        { label: 'one console listens', passed: true, detail: 'PUBSUB NUMSUB orders:new → 1 subscriber' },
+        { label: 'and a pattern', passed: true, detail: 'PUBSUB NUMPAT → 1 pattern' },
+      ],
+    });
+    // Two tabs listening: out of the range [1, 1].
+    await runFrom(learner, `b-${learner.slice(0, 12)}`, 'SUBSCRIBE orders:new');
+    expect((await runChallengeChecks(learner, listening)).checks[0]).toMatchObject({
+      passed: false,
+      detail: 'SUBSCRIBE in one tab. (PUBSUB NUMSUB orders:new → 2 subscribers)',
+    });
+    closeLiveConsoles();
   });
 });

@@ -4,7 +4,12 @@ import 'server-only';
  * same isolation and key rewriting) as the learner's own commands.
  */
 import calculateSlot from 'cluster-key-slot';
-import type { ChallengeCheck, ChallengeSpec } from '@/lib/content/schema';
+import {
+  subscribersCommandLine,
+  type ChallengeCheck,
+  type ChallengeSpec,
+  type SubscribersCheck,
+} from '@/lib/content/schema';
 import { forbiddenCommandsUsed, requiredCommandsMissing } from '@/lib/sandbox/command-usage';
 import { executeWhenIdle } from './when-idle';
 import { hasLearnerSession, learnerSession } from '@/lib/sandbox/learners';
@@ -50,8 +55,30 @@ async function runDistinctCheck(
   return { label: check.label, passed: allDifferent, detail: allDifferent ? detail : `${check.failure} (${detail})` };
 }
 
+/**
+ * How many of the learner's consoles listen (PUBSUB NUMSUB's count for the channel, or NUMPAT), in
+ * the check's range. The learner's own other tabs are what a check sees: a subscription is state
+ * on the server, held by a console's live connection, as a key is.
+ */
+async function runSubscribersCheck(learnerId: string, check: SubscribersCheck): Promise<CheckResult> {
+  const line = subscribersCommandLine(check);
+  const [min, max] = check.subscribers.between ?? [1, Number.MAX_SAFE_INTEGER];
+  const outcome = await executeWhenIdle(learnerId, line);
+  if (outcome.kind === 'rejected')
+    return { label: check.label, passed: false, detail: `${check.failure} (${line} could not run: ${outcome.error})` };
+  const reply = outcome.body.reply;
+  // NUMSUB answers [channel, count]; NUMPAT answers the count.
+  const counted = Array.isArray(reply) ? reply[1] : reply;
+  const count = counted && typeof counted === 'object' && 'integer' in counted ? Number(counted.integer) : Number.NaN;
+  const noun = 'channel' in check.subscribers ? 'subscriber' : 'pattern';
+  const detail = `${line} → ${Number.isNaN(count) ? outcome.body.text : `${count} ${noun}${count === 1 ? '' : 's'}`}`;
+  const passed = count >= min && count <= max;
+  return { label: check.label, passed, detail: passed ? detail : `${check.failure} (${detail})` };
+}
+
 async function runCheck(learnerId: string, check: ChallengeCheck): Promise<CheckResult> {
   if ('distinct' in check) return runDistinctCheck(learnerId, check);
+  if ('subscribers' in check) return runSubscribersCheck(learnerId, check);
   if ('sameSlot' in check) {
     const slots = check.sameSlot.map((key) => calculateSlot(key));
     const exists = await runCheck(learnerId, {

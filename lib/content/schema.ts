@@ -1,5 +1,6 @@
 /** The shape of lesson frontmatter and of the track list. Validated at build time. */
 import { z } from 'zod';
+import { quoteKey } from '../challenges/check-text';
 
 // YAML turns an unquoted 2026-11-26 into a Date; authors should not have to care.
 const isoDate = z.preprocess((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value), z.iso.date());
@@ -42,13 +43,35 @@ export const ChallengeCheck = z.union([
   z.strictObject({ ...checkText, sameSlot: z.array(keyName).min(2) }),
   /** Read commands whose replies must all succeed and all differ (e.g. three keys' TTLs: jitter, not one TTL). */
   z.strictObject({ ...checkText, distinct: z.array(z.string().min(1)).min(2) }),
+  /**
+   * How many of the learner's consoles listen right now (another tab's, say): on a channel (PUBSUB
+   * NUMSUB) or to patterns (PUBSUB NUMPAT, the learner's distinct patterns). At least 1 unless
+   * `between` says otherwise. The content checker holds a live console open for the solution's
+   * SUBSCRIBE steps while the checks run.
+   */
+  z.strictObject({
+    ...checkText,
+    subscribers: z.union([
+      z.strictObject({ channel: keyName, between: range.optional() }),
+      z.strictObject({ patterns: z.literal(true), between: range.optional() }),
+    ]),
+  }),
 ]);
 export type ChallengeCheck = z.infer<typeof ChallengeCheck>;
+export type SubscribersCheck = Extract<ChallengeCheck, { subscribers: unknown }>;
+
+/** The PUBSUB line a `subscribers:` check reads (a channel quoted as valkey-cli reads it back). */
+export function subscribersCommandLine(check: SubscribersCheck): string {
+  const target = check.subscribers;
+  if (!('channel' in target)) return 'PUBSUB NUMPAT';
+  return `PUBSUB NUMSUB ${quoteKey(target.channel)}`;
+}
 
 /** The command lines a check runs on the learner's keys: its `run`, or each of its `distinct` lines. */
 export function checkCommandLines(check: ChallengeCheck): string[] {
   if ('run' in check) return [check.run];
   if ('distinct' in check) return check.distinct;
+  if ('subscribers' in check) return [subscribersCommandLine(check)];
   return [];
 }
 

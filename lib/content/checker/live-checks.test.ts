@@ -2,6 +2,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeSandbox } from '@/lib/testing/sandbox';
 import type { ChallengeSpec } from '../schema';
+import { liveConsoleCount } from '@/lib/sandbox/live/live-consoles';
 import { checkChallengesLive } from './live-checks';
 
 afterAll(closeSandbox);
@@ -46,5 +47,40 @@ describe('content checker: challenges on a real Valkey', () => {
     });
     expect(problems).toContainEqual(expect.stringContaining('check "sneaky" runs SET user:8 x, which writes'));
     expect(problems).toContainEqual(expect.stringContaining('solution step "INCR user:7" answered (error) WRONGTYPE'));
+  });
+
+  it('holds a live console open for a solution that SUBSCRIBEs while the subscribers checks run, then closes it', async () => {
+    const listener: ChallengeSpec = {
+      id: 'live-pubsub',
+      title: 'Listen in one tab, publish from another',
+      solution: ['SUBSCRIBE orders:new', 'PSUBSCRIBE orders:*', 'PUBLISH orders:new "order 1001"', 'SET orders:receivers 2'],
+      checks: [
+        { label: 'a console listens', subscribers: { channel: 'orders:new', between: [1, 1] }, failure: 'SUBSCRIBE orders:new in one tab.' },
+        { label: 'a pattern too', subscribers: { patterns: true }, failure: 'PSUBSCRIBE orders:* in that tab.' },
+        { label: 'receivers noted', run: 'GET orders:receivers', expect: { equals: '2' }, failure: 'Store what PUBLISH answered.' },
+      ],
+    };
+    expect(await problemsFor(listener)).toEqual([]);
+    expect(liveConsoleCount()).toBe(0);
+    // Without the listener, the subscribers check fails and says what the server counted.
+    const problems = await problemsFor({ ...listener, id: 'live-pubsub-deaf', solution: ['PUBLISH orders:new "order 1001"', 'SET orders:receivers 2'] });
+    expect(problems).toEqual([
+      expect.stringContaining('fails check "a console listens": SUBSCRIBE orders:new in one tab. (PUBSUB NUMSUB orders:new → 0 subscribers)'),
+      expect.stringContaining('fails check "a pattern too": PSUBSCRIBE orders:* in that tab. (PUBSUB NUMPAT → 0 patterns)'),
+    ]);
+  });
+
+  it('runs a solution’s CLIENT TRACKING in the listening console, so its invalidations have somewhere to go', async () => {
+    const tracking: ChallengeSpec = {
+      id: 'live-tracking',
+      title: 'Cache product:1 on the client',
+      solution: ['SET product:1 lamp', 'CLIENT TRACKING on', 'GET product:1'],
+      checks: [
+        { label: 'tracking redirects', run: 'CLIENT GETREDIR', expect: { between: [1, 1e12] }, failure: 'Turn tracking on.' },
+        { label: 'product:1 set', run: 'GET product:1', expect: { equals: 'lamp' }, failure: 'SET product:1 lamp.' },
+      ],
+    };
+    expect(await problemsFor(tracking)).toEqual([]);
+    expect(liveConsoleCount()).toBe(0);
   });
 });

@@ -2,7 +2,8 @@ import 'server-only';
 /**
  * The content checker's second pass, on a real Valkey: every challenge's reference solution, run
  * on a fresh learner keyspace, must pass all its checks, and an empty keyspace must fail them.
- * Learners here are throwaway ids with the same isolation as real ones.
+ * Learners here are throwaway ids with the same isolation as real ones; a solution that
+ * SUBSCRIBEs gets a live console for those steps, as the learner's first tab would be.
  */
 import { runChallengeChecks } from '@/lib/challenges/run-checks';
 import { commandFlags } from '@/lib/sandbox/command-flags';
@@ -12,8 +13,33 @@ import { resetLearner } from '@/lib/sandbox/learners';
 import { parseCommandLine } from '@/lib/sandbox/parse';
 import { checkCommandLines, isSandboxChallenge, type ChallengeSpec } from '@/lib/content/schema';
 import { forgetCommandUse, recordCommandUse } from '@/lib/sandbox/command-usage';
+import { openLiveStream } from '@/lib/sandbox/live/live-consoles';
 import type { CheckedChallenge } from './static-checks';
 import type { ContentProblem } from './problems';
+
+/**
+ * Steps that need a console with a live stream, as at the learner's first tab: the subscribe
+ * family, and CLIENT TRACKING (its invalidations go to that console's connection).
+ */
+const LISTENING_COMMANDS = new Set(['subscribe', 'psubscribe', 'ssubscribe', 'unsubscribe', 'punsubscribe', 'sunsubscribe', 'client tracking']);
+
+function runsInListeningConsole(step: string): boolean {
+  const parsed = parseCommandLine(step);
+  if (!parsed.ok) return false;
+  const [name, sub] = parsed.args.map((arg) => arg.toString('utf8').toLowerCase());
+  return LISTENING_COMMANDS.has(name ?? '') || LISTENING_COMMANDS.has(`${name} ${sub}`);
+}
+
+/** A live console for the solver, as a page opens one; its stream is drained and ended by `close`. */
+async function openListeningConsole(learnerId: string): Promise<{ consoleId: string; close(): void } | string> {
+  const consoleId = `content-check-${learnerId.slice(0, 16)}`;
+  const abort = new AbortController();
+  const outcome = await openLiveStream(learnerId, consoleId, abort.signal);
+  if (!outcome.ok) return outcome.error;
+  // Read and discard what arrives (messages the solution publishes), as the browser would show it.
+  void outcome.stream.pipeTo(new WritableStream()).catch(() => {});
+  return { consoleId, close: () => abort.abort() };
+}
 
 async function checkOne({ file, line, spec }: CheckedChallenge & { spec: ChallengeSpec }, writes: Set<string>): Promise<ContentProblem[]> {
   const problems: ContentProblem[] = [];
@@ -27,11 +53,17 @@ async function checkOne({ file, line, spec }: CheckedChallenge & { spec: Challen
   }
   const solver = newLearnerId();
   const empty = newLearnerId();
+  // The solution's subscribe steps run in a listening console (one tab) and the rest in another
+  // client (a second tab), through the same live machinery as the learner's; the listener stays
+  // open while the checks run, and closing it ends its subscriptions.
+  const listening = spec.solution.some(runsInListeningConsole) ? await openListeningConsole(solver) : null;
   try {
+    if (typeof listening === 'string') problem(`could not open a live console for the solution's SUBSCRIBE steps: ${listening}`);
     for (const step of spec.solution) {
       // Recorded as the console's route records a learner's command, so `require` sees the solution's.
       recordCommandUse(solver, step);
-      const outcome = await executeLine(solver, step);
+      const consoleId = runsInListeningConsole(step) && listening && typeof listening !== 'string' ? listening.consoleId : undefined;
+      const outcome = await executeLine(solver, step, undefined, consoleId);
       if (outcome.kind === 'rejected') problem(`solution step "${step}" was rejected: ${outcome.error}`);
       else if (!outcome.body.ok) problem(`solution step "${step}" answered ${outcome.body.text}`);
     }
@@ -40,6 +72,7 @@ async function checkOne({ file, line, spec }: CheckedChallenge & { spec: Challen
     const untouched = await runChallengeChecks(empty, spec);
     if (untouched.passed) problem('an empty keyspace already passes every check: add a check that only the learner\'s work can satisfy');
   } finally {
+    if (listening && typeof listening !== 'string') listening.close();
     await resetLearner(solver);
     await resetLearner(empty);
     forgetCommandUse(solver);

@@ -10,7 +10,7 @@ import { checkArguments } from '@/lib/sandbox/argument-limits';
 import { sandboxLimits } from '@/lib/sandbox/limits';
 import { parseCommandLine } from '@/lib/sandbox/parse';
 import { judgeCommand } from '@/lib/sandbox/policy';
-import { describeIssues, GuideFrontmatter, isLabChallenge, isPatternsChallenge, LessonFrontmatter, TrackList, type AnyChallengeSpec, type LabSolutionStep } from '../schema';
+import { describeIssues, GuideFrontmatter, isLabChallenge, isPatternsChallenge, LessonFrontmatter, subscribersCommandLine, TrackList, type AnyChallengeSpec, type LabSolutionStep } from '../schema';
 import { LAB_COMMANDS } from '@/lib/labs/cluster/lab-commands';
 import { isPatternsPreset, PATTERNS_PRESET_IDS } from '@/lib/labs/patterns/presets';
 import { indexMdx, type IndexedQuiz, type MdxIndex } from '../mdx-index';
@@ -286,7 +286,7 @@ function checkChallengeSpec(file: string, source: string, challenge: AnyChalleng
     }
   });
   for (const check of challenge.checks) {
-    const lines = 'run' in check ? [check.run] : 'distinct' in check ? check.distinct : [];
+    const lines = 'run' in check ? [check.run] : 'distinct' in check ? check.distinct : 'subscribers' in check ? [subscribersCommandLine(check)] : [];
     for (const run of lines) {
       const problem = commandProblem(run, where);
       if (problem) {

@@ -5,7 +5,8 @@ import 'server-only';
  * as a second valkey-cli would. What that connection receives (messages, pmessages, smessages,
  * invalidations) is printed as valkey-cli prints it and sent down the stream. The stream is the
  * owner of everything: when it is aborted (page closed, Stop listening), idle too long, or
- * replaced, the connection closes, which ends its subscriptions, and the console is forgotten.
+ * replaced, the connection closes, which ends its subscriptions, client-side caching redirected to
+ * it is switched off (tracking-off.ts), and the console is forgotten.
  */
 import { getValkey } from '@/lib/valkey/connections';
 import { learnerUsername } from '../acl';
@@ -23,6 +24,7 @@ import type { CliReply } from '../reply';
 import { learnerPush, patternPrefix } from './channels';
 import { liveLimits, type LiveLimits } from './live-limits';
 import { SubscriberConnection } from './subscriber-connection';
+import { stopTrackingRedirectedTo } from './tracking-off';
 import { sandboxKeyPrefix } from '@/lib/valkey/keys';
 
 export type LiveEvent = 'ready' | 'message' | 'notice' | 'end';
@@ -218,8 +220,13 @@ export async function openLiveStream(
       clearInterval(heartbeat);
       if (consoles.get(consoleId) === live) consoles.delete(consoleId);
       connection.close();
+      // Said only where the learner can read it (an aborted stream has no reader).
+      const trackingNote =
+        live.invalidations && reason !== 'aborted'
+          ? '; client-side caching that sent its invalidations here is switched off: CLIENT TRACKING on to resume'
+          : '';
       try {
-        controller.enqueue(sseEvent('end', { text: reason }));
+        controller.enqueue(sseEvent('end', { text: reason + trackingNote }));
         controller.close();
       } catch {
         // The client is gone (the stream was cancelled): nothing to tell it.
@@ -227,6 +234,10 @@ export async function openLiveStream(
       syncPatternGrants(learnerId).catch((error: unknown) =>
         console.error('[sandbox] could not withdraw pattern grants:', error),
       );
+      if (live.invalidations)
+        stopTrackingRedirectedTo(learnerId, connection.id).catch((error: unknown) =>
+          console.error('[sandbox] could not switch client-side caching off:', error),
+        );
     },
   };
   current.live = live;

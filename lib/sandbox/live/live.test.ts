@@ -215,4 +215,25 @@ describe('client-side caching', () => {
     await runFrom(me, A, 'CLIENT TRACKING off');
     closeLiveConsoles();
   });
+
+  it('switches tracking off on the learner’s connection when the console’s stream ends, after an open MULTI', async () => {
+    const listener = await stream(me, A);
+    await stream(me, B);
+    expect(await runFrom(me, A, 'CLIENT TRACKING on')).toBe('OK');
+    const target = liveConsole(me, A)!.connection.id;
+    expect(await runFrom(me, B, 'CLIENT GETREDIR')).toBe(`(integer) ${target}`);
+    // Console B's stream ends: tracking redirects to A, so it stays on.
+    liveConsole(me, B)!.close('closed');
+    expect(await runFrom(me, B, 'CLIENT GETREDIR')).toBe(`(integer) ${target}`);
+    // A MULTI is open when A's stream ends: the line must not be queued in it, so it waits for EXEC.
+    expect(await runFrom(me, B, 'MULTI')).toBe('OK');
+    liveConsole(me, A)!.close('closed');
+    expect(await runFrom(me, B, 'SET during-multi 1')).toBe('QUEUED');
+    expect(await runFrom(me, B, 'EXEC')).toBe('1) OK');
+    expect((await listener.next((e) => e.event === 'end')).text).toBe(
+      'closed; client-side caching that sent its invalidations here is switched off: CLIENT TRACKING on to resume',
+    );
+    await expect.poll(() => runFrom(me, B, 'CLIENT GETREDIR'), { interval: 20 }).toBe('(integer) -1');
+    expect(await runFrom(me, B, 'CLIENT TRACKINGINFO')).toContain('1) "off"');
+  });
 });
