@@ -7,6 +7,7 @@
  */
 import net from 'node:net';
 import Redis from 'ioredis';
+import { holdServerWideLock } from '@/lib/testing/server-wide-lock';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { closeValkeyClients } from '@/lib/valkey/connections';
 import { executeLine, type ExecOutcome } from './execute';
@@ -46,11 +47,17 @@ async function snapshot(client: Redis, pattern: string): Promise<Record<string, 
   return Object.fromEntries(keys.map((key, i) => [key, dumps[i]!]));
 }
 
+let releaseServerWideLock: () => Promise<void> = async () => undefined;
+
 beforeAll(async () => {
+  releaseServerWideLock = await holdServerWideLock(inject('appUrl'));
   sandbox = new Redis(inject('sandboxUrl'));
   app = new Redis(inject('appUrl'));
   subscriber = new Redis(inject('sandboxUrl'));
-  await subscriber.psubscribe('*');
+  // Every channel but other learners' (other test files run beside this one, with learners of their
+  // own): whatever is not under `sb:`, and Alice's and Bob's. The patterns do not overlap, so a
+  // message arrives once; a PUBLISH of Alice's still counts exactly this one receiver.
+  await subscriber.psubscribe('[^s]*', 's', 's[^b]*', 'sb', 'sb[^:]*', `${A}*`, `${B}*`);
   subscriber.on('pmessage', (_pattern, channel, message) => published.push(`${channel} ${message}`));
   await sandbox.set('app:secret', 's3cr3t');
   await sandbox.mset(`${B}secret`, 's3cr3t', `${B}a`, 'bob-a');
@@ -78,6 +85,7 @@ afterAll(async () => {
   await sandbox?.quit();
   await app?.quit();
   await closeValkeyClients();
+  await releaseServerWideLock();
 });
 
 describe('a hostile learner (alice) next to an innocent one (bob)', () => {
@@ -218,7 +226,7 @@ describe('a hostile learner (alice) next to an innocent one (bob)', () => {
     for (const line of ['PUBLISH sb:<bob>:ch x', 'PUBLISH ch x']) {
       await run(alice, line);
       // Her channels take her prefix, like keys: Bob's name becomes a channel of hers. Its one
-      // receiver is this test's own server-wide listener (PSUBSCRIBE * on the admin connection).
+      // receiver is this test's own server-wide listener (every channel but other learners').
       expect(aliceSaw.at(-1)).toBe('(integer) 1');
     }
     expect(await sandbox.ping()).toBe('PONG'); // the subscriber has had a round trip to receive anything
@@ -306,8 +314,15 @@ describe('after every attack', () => {
     const appKeysAfter = (await app.keys('*')).sort();
     const added = appKeysAfter.filter((key) => !appKeysBefore.includes(key));
     const removed = appKeysBefore.filter((key) => !appKeysAfter.includes(key));
-    expect(added.filter((key) => !/^keyspace:(rate:.+|sandbox:learners|secret:learner-cookie)$/.test(key))).toEqual([]);
-    expect(removed.filter((key) => !key.startsWith('keyspace:rate:'))).toEqual([]);
+    expect(
+      added.filter(
+        (key) =>
+          !/^keyspace:(rate:.+|sandbox:learners|secret:learner-cookie)$/.test(key) && !key.startsWith('test-sentinel:'),
+      ),
+    ).toEqual([]);
+    // Other test files leave sentinels in the app's data (test-sentinel:*) to prove it untouched.
+    const ours = (key: string) => !key.startsWith('keyspace:rate:') && !key.startsWith('test-sentinel:');
+    expect(removed.filter(ours)).toEqual([]);
     expect(await app.dbsize()).toBe(appKeysBefore.length + added.length - removed.length);
     const serverOwn = (key: string) => key.startsWith('sb:') || key.startsWith('keyspace:sandbox:keys:'); // key-index.ts
     expect((await sandbox.keys('*')).filter((key) => !serverOwn(key))).toEqual(['app:secret']);

@@ -6,6 +6,7 @@
  * byte-for-byte intact, and no reply shows any of their values.
  */
 import Redis from 'ioredis';
+import { holdServerWideLock } from '@/lib/testing/server-wide-lock';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { closeSandbox, replyText } from '@/lib/testing/sandbox';
 import { sandboxKeyIndexKey } from '@/lib/valkey/keys';
@@ -36,7 +37,10 @@ async function snapshot(client: Redis, keys: string[]): Promise<Record<string, s
 const UNPREFIXED = ['w_1', 'w_2', 'name_1', 'name_2', 'user_1', 'app:secret', 'list', 'z'];
 const bobKeys = async () => snapshot(sandbox, await sandbox.keys(`${B}*`));
 
+let releaseServerWideLock: () => Promise<void> = async () => undefined;
+
 beforeAll(async () => {
+  releaseServerWideLock = await holdServerWideLock(inject('appUrl'));
   sandbox = new Redis(inject('sandboxUrl'));
   app = new Redis(inject('appUrl'));
   // Keys a pattern without the prefix would reach, and Bob's keys under the same names.
@@ -95,6 +99,7 @@ afterAll(async () => {
   await sandbox.quit();
   await app.quit();
   await closeSandbox();
+  await releaseServerWideLock();
 });
 
 describe('SORT BY/GET patterns name only the learner’s keys', () => {

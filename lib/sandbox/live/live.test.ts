@@ -21,7 +21,8 @@ const B = `b-${me.slice(0, 12)}`;
 const OTHER = `o-${other.slice(0, 12)}`;
 let sandbox: Redis;
 let app: Redis;
-const APP_KEY = `live-test:${me}`;
+/** A sentinel in the app's data (hostile.test.ts, running beside this file, ignores test-sentinel:*). */
+const APP_KEY = `test-sentinel:live:${me}`;
 
 async function stream(learner: string, consoleId: string, limits = {}): Promise<TestStream> {
   const opened = await openTestStream(learner, consoleId, limits);
