@@ -1,9 +1,7 @@
 'use client';
 
-import { useId, useRef, type ReactNode } from 'react';
-import { ChallengeCard, ChallengeHint } from '@/components/mdx/ChallengeCard';
-import { ChallengeChecks } from '@/components/mdx/ChallengeChecks';
-import { useChallengeCheck } from '@/components/mdx/use-challenge-check';
+import type { ReactNode } from 'react';
+import { LabChallengeShell } from '@/components/mdx/LabChallengeShell';
 import { usePatternsLab } from './patterns-lab-store';
 
 interface PatternsChallengeWidgetProps {
@@ -29,35 +27,16 @@ export function PatternsChallengeWidget({
   solution,
   checkLabels,
 }: PatternsChallengeWidgetProps) {
-  const region = useRef<HTMLElement>(null);
-  const lab = usePatternsLab();
-  const { state, check, passedThisVisit, struggled } = useChallengeCheck(id, region, lab);
-  const headingId = useId();
   return (
-    <ChallengeCard
+    <LabChallengeShell
       id={id}
-      region={region}
-      headingId={headingId}
-      label="Lab challenge"
       title={title}
       goal={goal}
-      passedThisVisit={passedThisVisit}
-    >
-      <p className="mt-3 text-xs text-muted">
-        Run experiments in the patterns lab on this page: the checks read your recorded results after each one.
-      </p>
-      <ChallengeChecks labels={checkLabels} state={state} check={check} />
-      <ChallengeHint hint={hint} />
-      {struggled && (
-        <details className="mt-3 text-sm">
-          <summary className="cursor-pointer font-medium">Show a solution</summary>
-          <ol className="mt-2 list-decimal space-y-1 pl-5">
-            {solution.map((step) => (
-              <li key={step}>{step}</li>
-            ))}
-          </ol>
-        </details>
-      )}
-    </ChallengeCard>
+      hint={hint}
+      checkLabels={checkLabels}
+      lab={usePatternsLab()}
+      howChecked="Run experiments in the patterns lab on this page: the checks read your recorded results after each one."
+      solutionSteps={solution}
+    />
   );
 }
