@@ -50,6 +50,17 @@ const envSchema = z.object({
   // Where the app finds its two Valkey servers; `npm start` sets both when it starts them itself.
   KEYSPACE_SANDBOX_URL: valkeyUrl,
   KEYSPACE_APP_URL: valkeyUrl,
+  // The sandbox's other engines (lib/sandbox/engines.ts): a Redis OSS server and a Memcached server.
+  KEYSPACE_REDIS_URL: valkeyUrl,
+  KEYSPACE_MEMCACHED_URL: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .refine((value) => URL.canParse(value) && new URL(value).protocol === 'memcached:', {
+        error: 'must be a memcached:// URL, such as memcached://user:password@host:11211',
+      })
+      .optional(),
+  ),
   KEYSPACE_VALKEY_CA_FILE: optionalText,
   KEYSPACE_SESSION_SECRET: optionalText,
   KEYSPACE_TRUST_PROXY: flag,
@@ -74,6 +85,8 @@ const envSchema = z.object({
   KEYSPACE_APP_PORT: port,
   KEYSPACE_DATA_DIR: z.preprocess(unsetIfEmpty, z.string().default('.data')),
   KEYSPACE_VALKEY_SERVER: optionalText,
+  KEYSPACE_REDIS_SERVER: optionalText,
+  KEYSPACE_MEMCACHED_SERVER: optionalText,
   KEYSPACE_CHROMIUM_PATH: optionalText,
   // Sandbox limits (lib/sandbox/limits.ts says what each one bounds).
   KEYSPACE_SANDBOX_MAX_LINE_BYTES: positiveNumber(16 * 1024),

@@ -21,7 +21,13 @@ describe('the port table', () => {
         2 * Object.keys(PATTERNS_LAB_PORTS).length,
     );
     expect(allPorts(withOffset(400))).toEqual(base.map((entry) => ({ ...entry, port: entry.port + 400 })));
-    expect(portsOf('e2e', withOffset(100))).toEqual({ http: 3121, sandbox: 7521, app: 7522 });
+    expect(portsOf('e2e', withOffset(100))).toEqual({
+      http: 3121,
+      sandbox: 7521,
+      app: 7522,
+      redis: 7525,
+      memcached: 7526,
+    });
   });
 
   it('gives no two ports the same number, in one checkout or across offsets 100 apart', () => {

@@ -9,23 +9,27 @@ import { parseEnv, type EnvSource } from '../config/env';
 /** Each named port of each profile, before the offset. */
 export const BASE_PORTS = {
   /** `npm start` / `npm run dev` / `npm run valkey`. */
-  local: { http: 3000, sandbox: 7401, app: 7402 },
-  /** Vitest's shared pair, plus ports that tests use as "nothing listens here". */
-  test: { sandbox: 7411, app: 7412, unusedSandbox: 7418, unusedApp: 7419 },
+  local: { http: 3000, sandbox: 7401, app: 7402, redis: 7405, memcached: 7406 },
+  /**
+   * Vitest's shared pair, plus ports that tests use as "nothing listens here". Every profile that
+   * runs the app also runs the sandbox's other engines, Redis OSS (`redis`) and Memcached
+   * (`memcached`): see lib/sandbox/engines.ts.
+   */
+  test: { sandbox: 7411, app: 7412, unusedSandbox: 7418, unusedApp: 7419, redis: 7481, memcached: 7482 },
   /** Playwright, through `npm start --profile e2e`. */
-  e2e: { http: 3021, sandbox: 7421, app: 7422 },
+  e2e: { http: 3021, sandbox: 7421, app: 7422, redis: 7425, memcached: 7426 },
   /** scripts/start.test.ts, which runs `npm start` itself. */
-  'start-test': { http: 3031, sandbox: 7431, app: 7432 },
+  'start-test': { http: 3031, sandbox: 7431, app: 7432, redis: 7433, memcached: 7434 },
   /** `npm run bench:sandbox`. */
-  bench: { http: 3041, sandbox: 7441, app: 7442 },
+  bench: { http: 3041, sandbox: 7441, app: 7442, redis: 7445, memcached: 7446 },
   /** lib/servers/local-server.test.ts: one throwaway server per test. */
   'server-test': { secured: 7451, sandbox: 7452, restart: 7453, clash: 7454, transactions: 7455, storeFull: 7456 },
   /** lib/sandbox/parity.test.ts: a plain valkey-server to compare valkey-cli with. */
-  parity: { valkey: 7460 },
+  parity: { valkey: 7460, redis: 7459 },
   /** lib/valkey/watchdog.test.ts and lib/servers/supervisor.test.ts: servers that hang or die. */
   'fault-test': { hang: 7471, restart: 7472, supervised: 7473 },
   /** `npm run content:check`. */
-  content: { sandbox: 7461, app: 7462 },
+  content: { sandbox: 7461, app: 7462, redis: 7465, memcached: 7466 },
   /**
    * lib/labs/patterns tests: lab servers whose owner is killed or exits (lab-server.test.ts), a
    * throwaway PostgreSQL for the origin's tests against a real server, and the patterns' own cache
