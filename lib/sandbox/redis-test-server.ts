@@ -1,7 +1,7 @@
 /**
  * The Redis OSS server the Redis-engine tests run on. Vitest's global setup provides one
  * (`redisUrl`, exported as KEYSPACE_REDIS_URL by lib/testing/valkey-env.ts); until that setup
- * starts it, a test file starts its own here on the test profile's Redis port, configured as the
+ * starts it, a test file starts its own here (on the port it names: files run side by side), configured as the
  * sandbox Valkey is: no persistence, `default` off, an admin user limited to the sandbox's admin
  * commands (ADMIN_COMMANDS.sandbox).
  */
@@ -21,11 +21,10 @@ export interface RedisTestServer {
   stop(): Promise<void>;
 }
 
-/** KEYSPACE_REDIS_URL when the global setup set it, else a server of this file's own. */
-export async function redisForTests(): Promise<RedisTestServer> {
+/** KEYSPACE_REDIS_URL when the global setup set it, else a server of this file's own on `port`. */
+export async function redisForTests(port: number = portsOf('test').redis): Promise<RedisTestServer> {
   const provided = process.env.KEYSPACE_REDIS_URL;
   if (provided) return { url: provided, stop: async () => {} };
-  const port = portsOf('test').redis;
   const dir = mkdtempSync(path.join(os.tmpdir(), 'keyspace-redis-engine-'));
   const password = randomBytes(16).toString('hex');
   const admin = ['-@all', ...ADMIN_COMMANDS.sandbox.map((command) => `+${command}`)].join(' ');
