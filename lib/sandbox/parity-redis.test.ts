@@ -4,7 +4,8 @@
  * against a plain redis-server this file starts on its own port (`parity.redis` in
  * lib/servers/ports.ts). The machinery is parity.test.ts's (parity-harness.ts).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { holdServerWideLock } from '@/lib/testing/server-wide-lock';
 import { closeValkeyClients } from '@/lib/valkey/connections';
 import { portsOf } from '@/lib/servers/ports';
 import { closeLearnerSessions } from './learners';
@@ -38,8 +39,11 @@ const { checkScenario, startServer, stopServer, summary } = parityHarness({
 });
 
 let sandbox: RedisTestServer;
+let releaseServerWideLock: () => Promise<void> = async () => undefined;
 
 beforeAll(async () => {
+  // Its learners' activity goes to a key of the app's server that the whole-server checks must not see appear.
+  releaseServerWideLock = await holdServerWideLock(inject('appUrl'));
   // The sandbox's own Redis OSS server, apart from the plain one redis-cli talks to; until the global
   // setup provides one, on the port below the parity server's (redis-engine.test.ts takes the test one).
   sandbox = await redisForTests(portsOf('parity').redis - 1);
@@ -51,6 +55,7 @@ afterAll(async () => {
   await closeValkeyClients();
   await stopServer();
   await sandbox.stop();
+  await releaseServerWideLock();
   console.info(summary());
 });
 

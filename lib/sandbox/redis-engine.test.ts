@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { learnerCookieValue } from '@/lib/http/learner-identity';
 import { learnerRequest } from '@/lib/testing/http';
 import { replyText } from '@/lib/testing/sandbox';
+import { holdServerWideLock } from '@/lib/testing/server-wide-lock';
 import { closeValkeyClients } from '@/lib/valkey/connections';
 import { activeLearnersKey, sandboxKeyIndexKey, trustedHyperLogLogsKey } from '@/lib/valkey/keys';
 import { POST as exec } from '@/app/api/sandbox/exec/route';
@@ -30,8 +31,12 @@ import { redisForTests, type RedisTestServer } from './redis-test-server';
 let server: RedisTestServer;
 let redis: Redis; // admin on the Redis OSS server
 let valkey: Redis; // admin on the sandbox Valkey
+let releaseServerWideLock: () => Promise<void> = async () => undefined;
 
 beforeAll(async () => {
+  // This file adds the Redis OSS engine's keys to the app's server (its learners' activity, their
+  // HyperLogLog lists), which the files that check the whole app server must not see appear.
+  releaseServerWideLock = await holdServerWideLock(inject('appUrl'));
   server = await redisForTests();
   redis = new Redis(server.url);
   valkey = new Redis(inject('sandboxUrl'));
@@ -43,6 +48,7 @@ afterAll(async () => {
   closeLearnerSessions();
   await closeValkeyClients();
   await server.stop();
+  await releaseServerWideLock();
 });
 
 const run = async (learner: string, line: string, engine: RespEngine = 'redis', limits = sandboxLimits()) =>
