@@ -260,6 +260,9 @@ export async function executeLine(
     return answer(errorReply(LIVE_ON_VALKEY_ONLY), started, limits);
   const role = sandboxRoleFor(engine);
   assertResponsive(role);
+  // An optional engine's server that is not configured or not up: a 503 before the learner gets a
+  // session or an activity record there.
+  if (engine !== 'valkey') await getValkey(role);
 
   if (!hasLearnerSessionOn(learnerId, engine) && !makeRoomForLearner(limits.maxLearners, engine)) {
     return {

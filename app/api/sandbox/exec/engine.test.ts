@@ -3,13 +3,15 @@
  * answers 503 until its engine is there, and a Redis OSS server that is missing or down is a 503
  * for that engine alone while Valkey keeps answering.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import Redis from 'ioredis';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { learnerCookieValue } from '@/lib/http/learner-identity';
 import { newLearnerId } from '@/lib/sandbox/learner';
 import { closeLearnerSessions } from '@/lib/sandbox/learners';
 import { withEnv } from '@/lib/testing/env';
 import { learnerRequest } from '@/lib/testing/http';
 import { closeValkeyClients } from '@/lib/valkey/connections';
+import { activeLearnersKey } from '@/lib/valkey/keys';
 import { portsOf } from '@/lib/servers/ports';
 import { GET as keys } from '../keys/route';
 import { POST as reset } from '../reset/route';
@@ -87,5 +89,9 @@ describe('the engine field', () => {
       });
     }
     await closeValkeyClients();
+    // Refused before it had a session there: no activity on the Redis OSS engine to sweep.
+    const app = new Redis(inject('appUrl'));
+    expect(await app.zscore(activeLearnersKey('redis'), me)).toBeNull();
+    app.disconnect();
   });
 });
