@@ -4,14 +4,15 @@
  * against a plain redis-server this file starts on its own port (`parity.redis` in
  * lib/servers/ports.ts). The machinery is parity.test.ts's (parity-harness.ts).
  */
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { holdServerWideLock } from '@/lib/testing/server-wide-lock';
 import { closeValkeyClients } from '@/lib/valkey/connections';
 import { portsOf } from '@/lib/servers/ports';
+import { findRedisServer } from '@/lib/servers/server-binary';
 import { closeLearnerSessions } from './learners';
 import { parityHarness } from './parity-harness';
 import { PARITY_SCENARIOS } from './parity.fixtures';
-import { redisForTests, type RedisTestServer } from './redis-test-server';
 
 /** Scenarios that do not apply on Redis OSS, and why. */
 const NOT_ON_REDIS: Record<string, string> = {
@@ -31,22 +32,22 @@ const SCENARIOS = PARITY_SCENARIOS.filter((scenario) => !NOT_ON_REDIS[scenario.n
   lines: scenario.lines.filter((line) => !LINES_NOT_ON_REDIS[line]),
 }));
 
+const SERVER = findRedisServer()?.path ?? '/usr/bin/redis-server';
+// The redis-cli beside the server binary (/usr/bin/redis-cli on Debian), so that both come from the same build.
+const CLI = SERVER.includes('/') ? path.join(path.dirname(SERVER), 'redis-cli') : 'redis-cli';
+
 const { checkScenario, startServer, stopServer, summary } = parityHarness({
-  server: '/usr/bin/redis-server',
-  cli: '/usr/bin/redis-cli',
+  server: SERVER,
+  cli: CLI,
   port: portsOf('parity').redis,
   engine: 'redis',
 });
 
-let sandbox: RedisTestServer;
 let releaseServerWideLock: () => Promise<void> = async () => undefined;
 
 beforeAll(async () => {
   // Its learners' activity goes to a key of the app's server that the whole-server checks must not see appear.
   releaseServerWideLock = await holdServerWideLock(inject('appUrl'));
-  // The sandbox's own Redis OSS server, apart from the plain one redis-cli talks to; until the global
-  // setup provides one, on the port below the parity server's (redis-engine.test.ts takes the test one).
-  sandbox = await redisForTests(portsOf('parity').redis - 1);
   await startServer();
 });
 
@@ -54,7 +55,6 @@ afterAll(async () => {
   closeLearnerSessions();
   await closeValkeyClients();
   await stopServer();
-  await sandbox.stop();
   await releaseServerWideLock();
   console.info(summary());
 });

@@ -17,6 +17,8 @@ import { GET as keys } from '@/app/api/sandbox/keys/route';
 import { POST as reset } from '@/app/api/sandbox/reset/route';
 import { learnerAclRules, learnerUsername } from './acl';
 import { LIVE_ON_VALKEY_ONLY, type RespEngine } from './engine-routing';
+import { commandFlags, loadedCommandFlags } from './command-flags';
+import { loadCommandDocs } from './command-docs';
 import { executeLine } from './execute';
 import { HAND_MADE_HLL, HOSTILE_LINES } from './hostile.fixtures';
 import { HYPERLOGLOG_GUARD_MESSAGE } from './hyperloglog-guard';
@@ -26,9 +28,7 @@ import { closeLearnerSessions, learnerSession, resetLearner, sweepIdleLearners }
 import { LearnerConnection } from './learner-connection';
 import { parseEndpoint } from '@/lib/valkey/endpoint';
 import { sandboxLimits, type SandboxLimits } from './limits';
-import { redisForTests, type RedisTestServer } from './redis-test-server';
 
-let server: RedisTestServer;
 let redis: Redis; // admin on the Redis OSS server
 let valkey: Redis; // admin on the sandbox Valkey
 let releaseServerWideLock: () => Promise<void> = async () => undefined;
@@ -37,8 +37,7 @@ beforeAll(async () => {
   // This file adds the Redis OSS engine's keys to the app's server (its learners' activity, their
   // HyperLogLog lists), which the files that check the whole app server must not see appear.
   releaseServerWideLock = await holdServerWideLock(inject('appUrl'));
-  server = await redisForTests();
-  redis = new Redis(server.url);
+  redis = new Redis(inject('redisUrl'));
   valkey = new Redis(inject('sandboxUrl'));
 });
 
@@ -47,7 +46,6 @@ afterAll(async () => {
   valkey.disconnect();
   closeLearnerSessions();
   await closeValkeyClients();
-  await server.stop();
   await releaseServerWideLock();
 });
 
@@ -72,6 +70,17 @@ describe('the Redis OSS engine', () => {
     for (const rule of learnerAclRules('abc123def456', 'secret', ['sb:abc123def456:n*']))
       await expect(redis.call('ACL', 'SETUSER', 'lrn_rule_probe', 'reset', rule), rule).resolves.toBe('OK');
     await redis.call('ACL', 'DELUSER', 'lrn_rule_probe');
+  });
+
+  it("reads command flags and docs from the Redis OSS server's own COMMAND INFO and DOCS", async () => {
+    const flags = await commandFlags('redis');
+    expect(flags.growsMemory).toContain('set');
+    expect(flags.mayCreateKeys).toContain('rename');
+    expect(flags.writes).not.toContain('get');
+    expect(loadedCommandFlags('redis')).toBe(flags);
+    // Each server words its docs its own way: Redis OSS 7.0 and Valkey 8 summarize DEL differently.
+    expect((await loadCommandDocs('redis')).DEL?.summary).toBe('Delete a key');
+    expect((await loadCommandDocs('valkey')).DEL?.summary).toBe('Deletes one or more keys.');
   });
 });
 
@@ -103,7 +112,7 @@ describe('isolation on Redis OSS', () => {
     const bob = newLearnerId();
     await run(bob, 'SET secret s3cr3t');
     await run(alice, 'PING');
-    const { host, port } = parseEndpoint(server.url);
+    const { host, port } = parseEndpoint(inject('redisUrl'));
     const own = await LearnerConnection.open(
       { host, port, tls: false },
       learnerUsername(alice),
