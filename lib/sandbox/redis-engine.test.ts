@@ -25,7 +25,7 @@ import { HYPERLOGLOG_GUARD_MESSAGE } from './hyperloglog-guard';
 import { listLearnerKeys } from './key-browser';
 import { newLearnerId } from './learner';
 import { closeLearnerSessions, learnerSession, resetLearner, sweepIdleLearners } from './learners';
-import { LearnerConnection } from './learner-connection';
+import { ConnectionLostError, LearnerConnection } from './learner-connection';
 import { parseEndpoint } from '@/lib/valkey/endpoint';
 import { sandboxLimits, type SandboxLimits } from './limits';
 
@@ -207,6 +207,29 @@ describe('limits on Redis OSS', () => {
     const me = newLearnerId();
     for (const line of ['BLPOP queue 0', 'SRANDMEMBER s -100000', 'LRANGE l 0 99999999999999999999'])
       expect(await run(me, line), line).toBe(await run(me, line, 'valkey'));
+  });
+});
+
+describe('one engine hung, the other answering', () => {
+  it("the watchdog's abort fails only the commands in flight on that engine's server", async () => {
+    const me = newLearnerId();
+    const blpop = (engine: RespEngine) => executeLine(me, 'BLPOP q 5', sandboxLimits(), undefined, engine);
+    const valkeyTarget = parseEndpoint(inject('sandboxUrl'));
+    const redisTarget = parseEndpoint(inject('redisUrl'));
+    // BLPOP is on the wire once the server counts a blocked client (the files that block on this
+    // server, this one and parity-redis.test.ts, take turns through the server-wide lock).
+    const blockedOnRedis = async () => Number(/blocked_clients:(\d+)/.exec(await redis.info('clients'))?.[1]);
+    const waiting = blpop('redis');
+    await expect.poll(blockedOnRedis, { interval: 10 }).toBe(1);
+    LearnerConnection.abortInFlight(new ConnectionLostError('the Valkey server hung'), valkeyTarget);
+    await redis.rpush(`sb:${me}:q`, 'job');
+    expect(replyText(await waiting)).toBe('1) "q"\n2) "job"');
+    const aborted = blpop('redis');
+    await expect.poll(blockedOnRedis, { interval: 10 }).toBe(1);
+    LearnerConnection.abortInFlight(new ConnectionLostError('the Redis server hung'), redisTarget);
+    // Lost under it while the server still answers PING: the learner is told and reconnects.
+    expect(replyText(await aborted)).toMatch(/^\(error\) ERR the server closed your connection/);
+    await resetLearner(me, 'redis');
   });
 });
 
