@@ -30,38 +30,42 @@ function overBudget(sizes: Map<string, number>, name: string, newBytes: number, 
   return null;
 }
 
+/** The value bytes a stored write of `dataBytes` leaves under a key that held `previous`. */
+function storedSize(command: string, previous: number | undefined, dataBytes: number): number {
+  return command === 'append' || command === 'prepend' ? (previous ?? 0) + dataBytes : dataBytes;
+}
+
 /**
- * Reserves room for a value of `newBytes` under `key` before the write is sent (the index records
- * the larger of the old and new sizes until the reply settles it). Returns the refusal to show, or
- * the size recorded before (undefined: the key was not indexed) for settleWrite.
+ * Reserves room for a storage command's value under `key` before it is sent (the index records the
+ * larger of the old and new sizes until the reply settles it). Returns the refusal to show, or the
+ * size recorded before (undefined: the key was not indexed) for sizeAfterWrite.
  */
 export async function reserveWrite(
   learnerId: string,
+  command: string,
   key: Buffer,
-  newBytes: number,
+  dataBytes: number,
   limits: SandboxLimits,
 ): Promise<{ refusal: string } | { previous: number | undefined }> {
   const name = indexName(key);
   let sizes = await indexedSizes(learnerId);
-  if (overBudget(sizes, name, newBytes, limits)) {
+  if (overBudget(sizes, name, storedSize(command, sizes.get(name), dataBytes), limits)) {
     const live = await liveKeys(learnerId, { prune: true });
     sizes = new Map(live.map((entry) => [indexName(entry.name), entry.bytes]));
-    const refusal = overBudget(sizes, name, newBytes, limits);
+    const refusal = overBudget(sizes, name, storedSize(command, sizes.get(name), dataBytes), limits);
     if (refusal) return { refusal };
   }
   const previous = sizes.get(name);
-  await recordSize(learnerId, key, Math.max(previous ?? 0, newBytes));
+  await recordSize(learnerId, key, Math.max(previous ?? 0, storedSize(command, previous, dataBytes)));
   return { previous };
 }
 
-/** The value bytes a write of `dataBytes` leaves under a key that held `previous` (null: unchanged). */
+/** The value bytes a write leaves under its key, or null when memcached did not store it. */
 export function sizeAfterWrite(
   command: string,
   reply: string,
   previous: number | undefined,
   dataBytes: number,
 ): number | null {
-  if (reply !== 'STORED') return null;
-  if (command === 'append' || command === 'prepend') return (previous ?? 0) + dataBytes;
-  return dataBytes;
+  return reply === 'STORED' ? storedSize(command, previous, dataBytes) : null;
 }

@@ -51,7 +51,7 @@ async function runStorage(
   started: number,
   limits: SandboxLimits,
 ): Promise<ExecOutcome> {
-  const reserved = await reserveWrite(learnerId, command.key, command.data.length, limits);
+  const reserved = await reserveWrite(learnerId, command.command, command.key, command.data.length, limits);
   if ('refusal' in reserved) return sandboxRefusal(reserved.refusal, started, limits);
   const cas = command.casUnique === null ? '' : ` ${command.casUnique}`;
   const header = `${command.flags} ${command.exptime} ${command.data.length}${cas}\r\n`;

@@ -14,11 +14,22 @@ import { memcachedKeyIndexKey } from '@/lib/valkey/keys';
 import { memcachedRequests } from './connection';
 import { mapKey } from './key-mapping';
 
+/** HGETALL's flat reply as [name, recorded bytes] pairs, names kept as bytes. */
+function pairs(flat: unknown): [Buffer, number][] {
+  const items = Array.isArray(flat) ? (flat as Buffer[]) : [];
+  const result: [Buffer, number][] = [];
+  for (let i = 0; i + 1 < items.length; i += 2) result.push([items[i] as Buffer, Number(String(items[i + 1]))]);
+  return result;
+}
+
+async function indexEntries(learnerId: string): Promise<[Buffer, number][]> {
+  const app = await getValkey('app');
+  return pairs(await app.callBuffer('HGETALL', memcachedKeyIndexKey(learnerId)));
+}
+
 /** Indexed names (binary-safe, as latin1 strings) → recorded value bytes. */
 export async function indexedSizes(learnerId: string): Promise<Map<string, number>> {
-  const app = await getValkey('app');
-  const raw = await app.hgetallBuffer(memcachedKeyIndexKey(learnerId));
-  return new Map(Object.entries(raw).map(([name, bytes]) => [name, Number(bytes.toString())]));
+  return new Map((await indexEntries(learnerId)).map(([name, bytes]) => [indexName(name), bytes]));
 }
 
 export const indexName = (key: Buffer): string => key.toString('latin1');
@@ -36,9 +47,8 @@ export async function forgetKeys(learnerId: string, keys: readonly Buffer[]): Pr
 export async function takeIndex(learnerId: string): Promise<Buffer[]> {
   const app = await getValkey('app');
   const index = memcachedKeyIndexKey(learnerId);
-  const results = await app.multi().hkeysBuffer(index).del(index).exec();
-  const names = results?.[0]?.[1];
-  return Array.isArray(names) ? (names as Buffer[]) : [];
+  const results = await app.multi().callBuffer('HGETALL', index).del(index).exec();
+  return pairs(results?.[0]?.[1]).map(([name]) => name);
 }
 
 /** One of the learner's keys that memcached still holds. */
@@ -57,7 +67,7 @@ export interface LiveKey {
 export async function liveKeys(learnerId: string, { prune }: { prune: boolean }): Promise<LiveKey[]> {
   const app = await getValkey('app');
   const index = memcachedKeyIndexKey(learnerId);
-  const names = await app.hkeysBuffer(index);
+  const names = (await indexEntries(learnerId)).map(([name]) => name);
   const replies = await memcachedRequests(
     names.map((name) => Buffer.concat([Buffer.from('mg '), mapKey(learnerId, name), Buffer.from(' s t\r\n')])),
     'line',
