@@ -27,6 +27,14 @@ export class MemcachedUnavailableError extends AppError {
   }
 }
 
+let lastLogged = '';
+/** Operators see why memcached is unavailable (the learner sees only that it is); each distinct reason once. */
+function logUnavailable(error: MemcachedUnavailableError): void {
+  if (error.detail === lastLogged) return;
+  lastLogged = error.detail;
+  console.error(`[memcached] ${error.detail}`);
+}
+
 /** One reply: its raw bytes (CRLFs included) and its last line. */
 export interface MemcachedReply {
   raw: Buffer;
@@ -144,7 +152,8 @@ class MemcachedSocket {
   }
 
   /** Drops the socket and fails every request in flight on it: their replies can no longer be matched. */
-  private fail(error: Error): void {
+  private fail(error: MemcachedUnavailableError): void {
+    if (!this.closed && this.pending.length > 0) logUnavailable(error);
     if (!this.closed) {
       this.closed = true;
       this.socket.destroy();
@@ -180,9 +189,13 @@ async function socketFor(slot: number): Promise<MemcachedSocket> {
   }
   const opening = MemcachedSocket.open(memcachedEndpoint());
   slots[slot] = opening;
-  opening.catch(() => {
-    if (slots[slot] === opening) slots[slot] = null;
-  });
+  opening.then(
+    () => (lastLogged = ''),
+    (error: unknown) => {
+      if (error instanceof MemcachedUnavailableError) logUnavailable(error);
+      if (slots[slot] === opening) slots[slot] = null;
+    },
+  );
   return opening;
 }
 
