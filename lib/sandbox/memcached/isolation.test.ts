@@ -27,6 +27,11 @@ describe('Memcached isolation', () => {
       expect(await memcachedText(b, `replace ${name} 0 0 1\nx`)).toBe('NOT_STORED');
       expect(await memcachedText(b, `delete ${name}`)).toBe('NOT_FOUND');
     }
+    // Tabs, CRs and other control bytes are part of a key for memcached, never a separator.
+    for (const separator of ['\t', '\r', '\v', '\f']) {
+      expect(await memcachedText(b, `get x${separator}sb:${a}:secret`)).toBe('END');
+      expect(await memcachedText(b, `delete x${separator}sb:${a}:secret`)).toBe('NOT_FOUND');
+    }
     expect(await memcachedText(b, 'set secret 0 0 4\nmine')).toBe('STORED');
     expect(await memcachedText(a, 'get secret')).toBe('VALUE secret 0 2\n42\nEND');
     expect(await memcachedText(b, 'get secret')).toBe('VALUE secret 0 4\nmine\nEND');

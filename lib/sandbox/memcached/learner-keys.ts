@@ -36,7 +36,8 @@ export async function readMemcachedKey(
   key: string,
 ): Promise<{ value: string; flags: number; ttl: number } | null> {
   const name = Buffer.from(key);
-  if (name.length === 0 || name.length > learnerKeyLimit(learnerId) || /[\s]/.test(key)) return null;
+  // Only a name the console could have stored: one token (memcached splits on spaces), on one line.
+  if (name.length === 0 || name.length > learnerKeyLimit(learnerId) || /[ \r\n\0]/.test(key)) return null;
   const mapped = mapKey(learnerId, name);
   const [got, meta] = await Promise.all([
     memcachedRequest(request('get ', mapped, '\r\n'), 'values'),
