@@ -18,6 +18,7 @@ import { forgetKeys, indexedSizes, indexName, recordSize } from './key-index';
 import { keyTooLongNote, learnerKeyLimit, mapKey, memcachedKeyPrefix, unmapValueKeys } from './key-mapping';
 
 const CRLF = Buffer.from('\r\n');
+const BAD_FORMAT = 'CLIENT_ERROR bad command line format';
 const SPACE = Buffer.from(' ');
 
 const rejected = (status: 400 | 413 | 429, error: string, retryAfterSeconds?: number): ExecOutcome => ({
@@ -111,15 +112,10 @@ async function runRule(
   limits: SandboxLimits,
 ): Promise<ExecOutcome> {
   const keyLimit = learnerKeyLimit(learnerId);
-  const keyTooLong = (first: number) =>
-    tokens.slice(first).some((token) => token.end - token.start > keyLimit)
-      ? serverAnswer(
-          'CLIENT_ERROR bad command line format',
-          'CLIENT_ERROR bad command line format',
-          started,
-          limits,
-          keyTooLongNote(learnerId),
-        )
+  // memcached's own reply to a key over 250 bytes, and why the limit is lower here (nothing is sent).
+  const keyTooLong = (keys: readonly Token[]) =>
+    keys.some((token) => token.end - token.start > keyLimit)
+      ? serverAnswer(BAD_FORMAT, BAD_FORMAT, started, limits, keyTooLongNote(learnerId))
       : null;
   switch (rule.kind) {
     case 'storage': {
@@ -136,16 +132,14 @@ async function runRule(
       return runStorage(learnerId, read, started, limits);
     }
     case 'retrieval': {
-      const tooLong = tokens.length > rule.firstKey ? keyTooLong(rule.firstKey) : null;
+      const tooLong = keyTooLong(tokens.slice(rule.firstKey));
       if (tooLong) return tooLong;
       const sent = commandLine(learnerId, tokens, line, (position) => position >= rule.firstKey);
       const reply = await memcachedRequest(sent, 'values');
       return serverAnswer(unmapValueKeys(reply.raw, memcachedKeyPrefix(learnerId)), reply.lastLine, started, limits);
     }
     case 'single-key': {
-      const tooLong =
-        tokens.length > 1 && tokens[1] && tokens[1].end - tokens[1].start > keyLimit ? keyTooLong(1) : null;
-      return tooLong ?? runSingleKey(learnerId, name, tokens, line, started, limits);
+      return keyTooLong(tokens.slice(1, 2)) ?? runSingleKey(learnerId, name, tokens, line, started, limits);
     }
     case 'version': {
       const reply = await memcachedRequest(Buffer.from('version\r\n'), 'line');
