@@ -8,7 +8,6 @@ import 'server-only';
  * outlives the request (budget checks, the idle sweep) cannot pick up the wrong one.
  * Memcached speaks another protocol and is dispatched before this pipeline (lib/sandbox/memcached).
  */
-import { AppError } from '@/lib/errors';
 import type { ConnectionRole } from '@/lib/valkey/roles';
 import type { SandboxEngine } from './engines';
 
@@ -31,12 +30,3 @@ export function isRespEngine(engine: SandboxEngine): engine is RespEngine {
  * connection on the Valkey engine only: on Redis OSS these commands are refused with this message.
  */
 export const LIVE_ON_VALKEY_ONLY = 'ERR Live pub/sub runs on the Valkey engine: switch the console to Valkey.';
-
-/**
- * THE MEMCACHED BRANCH POINT (h16mc replaces this): the three sandbox routes call it for
- * `engine: "memcached"` until lib/sandbox/memcached answers there instead.
- */
-export function memcachedNotAvailableYet(): never {
-  const message = 'Memcached is not available yet.';
-  throw new AppError('engine_unavailable', message, { text: `(error) ${message}` });
-}

@@ -12,6 +12,7 @@ import { RESP_ENGINES, sandboxRoleFor, type RespEngine } from './engine-routing'
 import { takeIndex, unlinkNames } from './key-index';
 import { ConnectionLostError, LearnerConnection, type SandboxTarget } from './learner-connection';
 import { sandboxLimits } from './limits';
+import { resetMemcachedKeys } from './memcached/learner-keys';
 
 /**
  * Learners this server process is serving: their ACL user's password (never sent to the browser),
@@ -267,6 +268,12 @@ async function sweepEngine(engine: RespEngine, now: number): Promise<number> {
     sessions.delete(id);
     forgetCommandUse(id);
     await deleteLearnerKeys(id, engine);
+    // The Memcached engine's keys go with the Valkey sweep (its learners' activity is Valkey's record);
+    // a Memcached that is down must not stop the Valkey cleanup.
+    if (engine === 'valkey')
+      await resetMemcachedKeys(id).catch((error: unknown) =>
+        console.error('[sandbox] memcached cleanup failed:', error),
+      );
     await admin.call('ACL', 'DELUSER', learnerUsername(id));
     if (engine === 'valkey') patternGrants.delete(id);
     await app.unlink(trustedHyperLogLogsKey(id, engine));

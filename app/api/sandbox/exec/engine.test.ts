@@ -1,7 +1,7 @@
 /**
- * The `engine` field of the three sandbox routes: a bad value is a 400 that names it, Memcached
- * answers 503 until its engine is there, and a Redis OSS server that is missing or down is a 503
- * for that engine alone while Valkey keeps answering.
+ * The `engine` field of the three sandbox routes: a bad value is a 400 that names it, no engine
+ * means Valkey, and a Redis OSS server that is missing or down is a 503 for that engine alone
+ * while Valkey keeps answering. (Memcached's routes: app/api/sandbox/keys/memcached.test.ts.)
  */
 import Redis from 'ioredis';
 import { afterAll, describe, expect, inject, it } from 'vitest';
@@ -51,23 +51,6 @@ describe('the engine field', () => {
     expect(((await listed.json()) as { keys: { name: string }[] }).keys.map((key) => key.name)).toEqual(['k']);
     const cleared = await reset(await request('/api/sandbox/reset', me, ''));
     expect(await cleared.json()).toEqual({ ok: true, deleted: 1 });
-  });
-
-  it('answers 503 for Memcached until its engine is there', async () => {
-    const me = newLearnerId();
-    await exec(await request('/api/sandbox/exec', me, { command: 'PING' }));
-    const answers = [
-      await exec(await request('/api/sandbox/exec', me, { command: 'version', engine: 'memcached' })),
-      await reset(await request('/api/sandbox/reset', me, { engine: 'memcached' })),
-      await keys(await request('/api/sandbox/keys?engine=memcached', me)),
-    ];
-    for (const answer of answers) {
-      expect(answer.status).toBe(503);
-      expect(await answer.json()).toMatchObject({
-        code: 'engine_unavailable',
-        error: 'Memcached is not available yet.',
-      });
-    }
   });
 
   it('answers 503 for Redis OSS when it is not configured or not running, and Valkey keeps working', async () => {

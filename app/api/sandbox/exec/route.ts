@@ -5,10 +5,10 @@ import { handleLearnerRequest } from '@/lib/http/learner-route';
 import { jsonOk, readJsonBody } from '@/lib/http/response';
 import { admitCommand, clientAddress } from '@/lib/sandbox/admission';
 import { recordCommandUse } from '@/lib/sandbox/command-usage';
-import { memcachedNotAvailableYet } from '@/lib/sandbox/engine-routing';
 import { EngineField } from '@/lib/sandbox/engines';
 import { executeLine } from '@/lib/sandbox/execute';
 import { sandboxLimits } from '@/lib/sandbox/limits';
+import { executeMemcachedLine } from '@/lib/sandbox/memcached';
 
 const ExecRequest = z.object({
   command: z.string({ error: 'must be a string holding one command line' }),
@@ -36,11 +36,11 @@ export function POST(request: NextRequest) {
       await admitCommand(learner.id, clientAddress(request.headers), limits);
       const outcome =
         body.engine === 'memcached'
-          ? memcachedNotAvailableYet()
+          ? await executeMemcachedLine(learner.id, body.command, limits)
           : await executeLine(learner.id, body.command, limits, body.console, body.engine);
       if (outcome.kind === 'reply') {
         // After the line was parsed and judged: only a name the policy accepted is kept (finding H1).
-        recordCommandUse(learner.id, body.command);
+        if (body.engine !== 'memcached') recordCommandUse(learner.id, body.command);
         return jsonOk(outcome.body);
       }
       throw new AppError(REJECTION_CODES[outcome.status], outcome.error, {

@@ -3,8 +3,8 @@ import { handleLearnerRequest } from '@/lib/http/learner-route';
 import { jsonOk } from '@/lib/http/response';
 import { admitKeyBrowsing, clientAddress } from '@/lib/sandbox/admission';
 import { readEngineQuery } from '@/lib/sandbox/engine-request';
-import { memcachedNotAvailableYet } from '@/lib/sandbox/engine-routing';
 import { listLearnerKeys } from '@/lib/sandbox/key-browser';
+import { listMemcachedKeys } from '@/lib/sandbox/memcached';
 
 /**
  * The key browser, for one engine (`?engine=`, Valkey when left out). A request without a learner
@@ -21,7 +21,8 @@ export function GET(request: NextRequest) {
       const engine = readEngineQuery(request);
       if (learner.isNew) return jsonOk({ ok: true, keys: [], truncated: false });
       await admitKeyBrowsing(learner.id, clientAddress(request.headers));
-      const listed = engine === 'memcached' ? memcachedNotAvailableYet() : await listLearnerKeys(learner.id, engine);
+      const listed =
+        engine === 'memcached' ? await listMemcachedKeys(learner.id) : await listLearnerKeys(learner.id, engine);
       return jsonOk({ ok: true, ...listed });
     },
     { issueIdentity: false },

@@ -3,8 +3,8 @@ import { handleLearnerRequest } from '@/lib/http/learner-route';
 import { jsonOk } from '@/lib/http/response';
 import { admitKeyBrowsing, clientAddress } from '@/lib/sandbox/admission';
 import { readEngineBody } from '@/lib/sandbox/engine-request';
-import { memcachedNotAvailableYet } from '@/lib/sandbox/engine-routing';
 import { resetLearner } from '@/lib/sandbox/learners';
+import { resetMemcachedKeys } from '@/lib/sandbox/memcached';
 
 /**
  * The Reset button, for one engine (`{"engine"?}`; an empty body means Valkey). A request without a
@@ -21,7 +21,8 @@ export function POST(request: NextRequest) {
       const engine = await readEngineBody(request);
       if (learner.isNew) return jsonOk({ ok: true, deleted: 0 });
       await admitKeyBrowsing(learner.id, clientAddress(request.headers));
-      const deleted = engine === 'memcached' ? memcachedNotAvailableYet() : await resetLearner(learner.id, engine);
+      const deleted =
+        engine === 'memcached' ? await resetMemcachedKeys(learner.id) : await resetLearner(learner.id, engine);
       return jsonOk({ ok: true, deleted });
     },
     { issueIdentity: false },
