@@ -115,6 +115,11 @@ export class LearnerConnection {
     return !this.ended;
   }
 
+  /** Whether a command was sent and its reply is awaited. */
+  get isWaiting(): boolean {
+    return this.pending !== null;
+  }
+
   /** Sends one command and waits for its reply. Callers send one command at a time. */
   send(args: readonly Buffer[], timeoutMs: number): Promise<CliReply> {
     if (this.ended) return Promise.reject(new ConnectionLostError('the connection to the sandbox is closed'));

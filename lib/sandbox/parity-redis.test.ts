@@ -5,8 +5,7 @@
  * lib/servers/ports.ts). The machinery is parity.test.ts's (parity-harness.ts).
  */
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { holdServerWideLock } from '@/lib/testing/server-wide-lock';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeValkeyClients } from '@/lib/valkey/connections';
 import { portsOf } from '@/lib/servers/ports';
 import { findRedisServer } from '@/lib/servers/server-binary';
@@ -43,19 +42,12 @@ const { checkScenario, startServer, stopServer, summary } = parityHarness({
   engine: 'redis',
 });
 
-let releaseServerWideLock: () => Promise<void> = async () => undefined;
-
-beforeAll(async () => {
-  // Its learners' activity goes to a key of the app's server that the whole-server checks must not see appear.
-  releaseServerWideLock = await holdServerWideLock(inject('appUrl'));
-  await startServer();
-});
+beforeAll(startServer);
 
 afterAll(async () => {
   closeLearnerSessions();
   await closeValkeyClients();
   await stopServer();
-  await releaseServerWideLock();
   console.info(summary());
 });
 
