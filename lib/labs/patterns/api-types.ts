@@ -137,7 +137,7 @@ export interface PatternCode {
 }
 
 /** What results.ts keeps per learner. */
-export type ResultKind = 'run' | 'stampede' | 'eviction';
+export type ResultKind = 'run' | 'stampede' | 'eviction' | 'pipelining';
 
 // ---- The stampede and eviction experiments (lib/labs/patterns/stampede, …/eviction) ----
 

@@ -46,8 +46,11 @@ export interface LabServer {
   pid: number;
   /** `.data/labs/patterns-<name>-<pid>-<port>`. */
   dir: string;
-  /** Another connection to the same server (a run's own, with its key prefix; a blocking consumer's). */
-  connect(connectionName: string, options?: { keyPrefix?: string }): Redis;
+  /**
+   * Another connection to the same server (a run's own, with its key prefix; a blocking consumer's).
+   * `viaPort` reaches it through a loopback port in between (the pipelining experiment's latency proxy).
+   */
+  connect(connectionName: string, options?: { keyPrefix?: string; viaPort?: number }): Redis;
   stop(): Promise<void>;
 }
 
@@ -161,8 +164,9 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
     exitHookInstalled = true;
   }
   const connections = new Set<Redis>();
-  const connect = (connectionName: string, connectionOptions: { keyPrefix?: string } = {}) => {
-    const client = labConnection(options.port, password, connectionName, connectionOptions.keyPrefix);
+  const connect = (connectionName: string, connectionOptions: { keyPrefix?: string; viaPort?: number } = {}) => {
+    const port = connectionOptions.viaPort ?? options.port;
+    const client = labConnection(port, password, connectionName, connectionOptions.keyPrefix);
     connections.add(client);
     client.once('end', () => connections.delete(client));
     return client;
