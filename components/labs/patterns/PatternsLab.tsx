@@ -3,6 +3,7 @@
 import { DEFAULT_WORKLOAD, isPatternsPreset, PATTERNS_PRESETS, type PatternsPreset } from '@/lib/labs/patterns/presets';
 import { EvictionExperiment } from './EvictionExperiment';
 import { EVICTION_POLICIES } from './patterns-api';
+import { PipeliningExperiment } from './PipeliningExperiment';
 import { StampedeExperiment } from './StampedeExperiment';
 import { WorkloadExperiment } from './WorkloadExperiment';
 
@@ -23,6 +24,8 @@ function PresetExperiment({ preset }: { preset: PatternsPreset }) {
       );
     case 'eviction':
       return <EvictionExperiment policies={[...preset.policies]} headingLevel={3} />;
+    case 'pipelining':
+      return <PipeliningExperiment commands={preset.commands} latencyMs={preset.latencyMs} headingLevel={3} />;
   }
 }
 
@@ -48,6 +51,7 @@ export function PatternsLab({ preset }: { preset?: string }) {
       <WorkloadExperiment initial={DEFAULT_WORKLOAD} initialCompare="none" />
       <StampedeExperiment readers={200} strategies={['none', 'lock', 'early', 'stale']} beta={1} />
       <EvictionExperiment policies={[...EVICTION_POLICIES]} />
+      <PipeliningExperiment commands={500} latencyMs={2} />
     </div>
   );
 }

@@ -27,6 +27,20 @@ export type {
 } from '@/lib/labs/patterns/api-types';
 import type { EvictionPolicy, EvictionResult, StampedeRequest, StampedeResult } from '@/lib/labs/patterns/api-types';
 
+export {
+  PIPELINING_BATCH_SIZE,
+  PIPELINING_LIMITS,
+  PIPELINING_MODES,
+  pipeliningProblem,
+} from '@/lib/labs/patterns/pipelining/pipelining-types';
+export type {
+  PipeliningMode,
+  PipeliningModeResult,
+  PipeliningRequest,
+  PipeliningResult,
+} from '@/lib/labs/patterns/pipelining/pipelining-types';
+import type { PipeliningRequest, PipeliningResult } from '@/lib/labs/patterns/pipelining/pipelining-types';
+
 /** A call's outcome: the body, or the server's sentence and status (0 when it could not be reached). */
 export type PatternsAnswer<T> = { ok: true; value: T } | { ok: false; status: number; error: string };
 
@@ -46,5 +60,8 @@ export const runStampede = (request: StampedeRequest) =>
 
 export const runEviction = (policy: EvictionPolicy) =>
   call<EvictionResult>('/api/labs/patterns/eviction', postJson({ policy }));
+
+export const runPipelining = (request: PipeliningRequest) =>
+  call<PipeliningResult>('/api/labs/patterns/pipelining', postJson(request));
 
 export const readPatternCode = () => call<PatternCode>('/api/labs/patterns/code');

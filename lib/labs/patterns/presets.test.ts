@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RUN_LIMITS, STAMPEDE_LIMITS } from './api-types';
+import { pipeliningProblem } from './pipelining/pipelining-types';
 import { PATTERNS_PRESETS } from './presets';
 
 describe('patterns lab presets', () => {
@@ -17,6 +18,8 @@ describe('patterns lab presets', () => {
       expect(preset.readers).toBeLessThanOrEqual(STAMPEDE_LIMITS.maxReaders);
       expect(preset.beta).toBeGreaterThanOrEqual(STAMPEDE_LIMITS.minBeta);
       expect(new Set(preset.strategies).size).toBe(preset.strategies.length);
+    } else if (preset.experiment === 'pipelining') {
+      expect(pipeliningProblem(preset)).toBeNull();
     } else {
       expect(new Set(preset.policies).size).toBe(preset.policies.length);
     }

@@ -4,6 +4,7 @@
  * change every value before running. Pure data and types: the browser imports it.
  */
 import type { EvictionPolicy, PatternId, RunParams as WorkloadParams, StampedeStrategy } from './api-types';
+import type { PipeliningRequest } from './pipelining/pipelining-types';
 
 export type PatternsPreset =
   | {
@@ -14,7 +15,15 @@ export type PatternsPreset =
       compareWith?: PatternId;
     }
   | { experiment: 'stampede'; title: string; readers: number; strategies: StampedeStrategy[]; beta: number }
-  | { experiment: 'eviction'; title: string; policies: EvictionPolicy[] };
+  | { experiment: 'eviction'; title: string; policies: EvictionPolicy[] }
+  | {
+      experiment: 'pipelining';
+      title: string;
+      /** N writes and N reads, sent four ways. */
+      commands: PipeliningRequest['commands'];
+      /** The added round-trip latency; "Compare" also runs the same N on loopback. */
+      latencyMs: PipeliningRequest['latencyMs'];
+    };
 
 const baseWorkload: WorkloadParams = {
   pattern: 'cache-aside',
@@ -63,6 +72,12 @@ export const PATTERNS_PRESETS = {
     experiment: 'eviction',
     title: 'Eviction policies compared',
     policies: ['noeviction', 'volatile-lru', 'allkeys-lru', 'allkeys-lfu', 'volatile-ttl', 'allkeys-random'],
+  },
+  pipelining: {
+    experiment: 'pipelining',
+    title: 'One round trip per command against a pipeline',
+    commands: 500,
+    latencyMs: 2,
   },
 } as const satisfies Record<string, PatternsPreset>;
 

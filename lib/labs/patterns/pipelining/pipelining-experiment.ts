@@ -12,15 +12,21 @@ import type { LabServer } from '../lab-server';
 import { startLatencyProxy, type LatencyProxy } from './latency-proxy';
 import {
   PIPELINING_BATCH_SIZE,
-  PIPELINING_LIMITS,
   PIPELINING_MODES,
+  pipeliningProblem,
   type PipeliningMode,
   type PipeliningModeResult,
   type PipeliningRequest,
   type PipeliningResult,
 } from './pipelining-types';
 
-export { PIPELINING_LIMITS, PIPELINING_MODES, type PipeliningRequest, type PipeliningResult } from './pipelining-types';
+export {
+  PIPELINING_LIMITS,
+  PIPELINING_MODES,
+  pipeliningProblem,
+  type PipeliningRequest,
+  type PipeliningResult,
+} from './pipelining-types';
 
 export interface PipeliningOptions extends PipeliningRequest {
   /** Where the run's keys live on the shared cache server: unique per run. */
@@ -34,22 +40,6 @@ export const pipeliningKeyPrefix = (learnerId: string) => `pipelining:${learnerI
 const DELETE_CHUNK = 1_000;
 
 const round2 = (value: number) => Math.round(value * 100) / 100;
-
-/** Refuses a request beyond the lab's bounds, whoever asks (the route validates the same bounds first). */
-export function pipeliningProblem({ commands, latencyMs }: PipeliningRequest): string | null {
-  const { minCommands, maxCommands, minLatencyMs, maxLatencyMs, maxCommandMilliseconds } = PIPELINING_LIMITS;
-  if (!Number.isInteger(commands) || commands < minCommands || commands > maxCommands)
-    return `commands must be a whole number from ${minCommands} to ${maxCommands} (asked for ${commands}).`;
-  if (!Number.isInteger(latencyMs) || latencyMs < minLatencyMs || latencyMs > maxLatencyMs)
-    return `latencyMs must be a whole number from ${minLatencyMs} to ${maxLatencyMs} (asked for ${latencyMs}).`;
-  if (commands * latencyMs > maxCommandMilliseconds)
-    return (
-      `commands × latencyMs must be at most ${maxCommandMilliseconds} (asked for ${commands} × ${latencyMs}): ` +
-      `one command per round trip would wait too long. At ${latencyMs} ms use at most ` +
-      `${Math.floor(maxCommandMilliseconds / latencyMs)} commands.`
-    );
-  return null;
-}
 
 const keyOf = (index: number) => `key:${index}`;
 const valueOf = (index: number) => `value:${index}:`.padEnd(32, '.');

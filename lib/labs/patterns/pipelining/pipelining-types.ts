@@ -1,6 +1,6 @@
 /**
  * The pipelining experiment's API shapes (docs/api.md), shared by the route, the browser and the
- * experiment. Types and plain constants only: the browser imports this file.
+ * experiment. Types, constants and one pure check only: the browser imports this file.
  */
 
 /** How the same N writes and N reads are sent: one round trip per command, one pipeline, pipelines of 100, or MSET/MGET. */
@@ -22,6 +22,22 @@ export const PIPELINING_LIMITS = {
   /** commands × latencyMs at most: 400 commands at 5 ms, 2,000 at 1 ms, any number on loopback. */
   maxCommandMilliseconds: 2_000,
 } as const;
+
+/** What is wrong with a request, in a sentence, or null: the experiment refuses it (400), the form says it first. */
+export function pipeliningProblem({ commands, latencyMs }: PipeliningRequest): string | null {
+  const { minCommands, maxCommands, minLatencyMs, maxLatencyMs, maxCommandMilliseconds } = PIPELINING_LIMITS;
+  if (!Number.isInteger(commands) || commands < minCommands || commands > maxCommands)
+    return `commands must be a whole number from ${minCommands} to ${maxCommands} (asked for ${commands}).`;
+  if (!Number.isInteger(latencyMs) || latencyMs < minLatencyMs || latencyMs > maxLatencyMs)
+    return `latencyMs must be a whole number from ${minLatencyMs} to ${maxLatencyMs} (asked for ${latencyMs}).`;
+  if (commands * latencyMs > maxCommandMilliseconds)
+    return (
+      `commands × latencyMs must be at most ${maxCommandMilliseconds} (asked for ${commands} × ${latencyMs}): ` +
+      `one command per round trip would wait too long. At ${latencyMs} ms use at most ` +
+      `${Math.floor(maxCommandMilliseconds / latencyMs)} commands.`
+    );
+  return null;
+}
 
 /** POST /api/labs/patterns/pipelining */
 export interface PipeliningRequest {
