@@ -19,6 +19,7 @@ const WHAT: Record<PatternsResultKind, string> = {
   run: 'workload run',
   stampede: 'stampede',
   eviction: 'eviction run',
+  pipelining: 'pipelining run',
 };
 
 /** Figures worth a condition that no API answers directly. */

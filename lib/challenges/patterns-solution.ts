@@ -6,6 +6,7 @@ import 'server-only';
  */
 import type { PatternsSolutionStep } from '@/lib/content/schema';
 import { runEvictionFor } from '@/lib/labs/patterns/eviction/eviction-service';
+import { runPipeliningFor } from '@/lib/labs/patterns/pipelining/pipelining-service';
 import { latestResults } from '@/lib/labs/patterns/results';
 import { patternsRunStatus, startPatternsRun } from '@/lib/labs/patterns/run-service';
 import { runStampedeFor } from '@/lib/labs/patterns/stampede/stampede-service';
@@ -39,10 +40,13 @@ export async function runPatternsSolutionStep(learnerId: string, step: PatternsS
       ? `workload ${step.workload.pattern}`
       : 'stampede' in step
         ? `stampede ${step.stampede.strategy} with ${step.stampede.readers} readers`
-        : `eviction under ${step.eviction.policy}`;
+        : 'pipelining' in step
+          ? `pipelining ${step.pipelining.commands} commands with ${step.pipelining.latencyMs} ms`
+          : `eviction under ${step.eviction.policy}`;
   try {
     if ('workload' in step) await runWorkloadToTheEnd(learnerId, step);
     else if ('stampede' in step) await runStampedeFor(learnerId, step.stampede);
+    else if ('pipelining' in step) await runPipeliningFor(learnerId, step.pipelining);
     else await runEvictionFor(learnerId, step.eviction.policy);
     return null;
   } catch (error) {

@@ -13,5 +13,9 @@ export function describePatternsStep(step: PatternsSolutionStep): string {
     const { readers, strategy, beta } = step.stampede;
     return `Run the stampede with ${readers} readers and the ${strategy} strategy${beta === undefined ? '' : ` (β ${beta})`}.`;
   }
+  if ('pipelining' in step) {
+    const { commands, latencyMs } = step.pipelining;
+    return `Run the pipelining experiment with ${commands} commands and ${latencyMs === 0 ? 'no added latency (loopback)' : `${latencyMs} ms added per round trip`}.`;
+  }
   return `Fill the eviction lab's cache under ${step.eviction.policy}.`;
 }

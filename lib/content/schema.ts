@@ -135,9 +135,9 @@ export type LabChallengeSpec = z.infer<typeof LabChallengeSpec>;
 
 /**
  * The patterns lab's recorded results a patterns challenge may look at (lib/labs/patterns/results.ts):
- * a workload run's final GET body, a stampede's or an eviction run's POST answer.
+ * a workload run's final GET body, a stampede's, an eviction run's or a pipelining run's POST answer.
  */
-export const PatternsResultKind = z.enum(['run', 'stampede', 'eviction']);
+export const PatternsResultKind = z.enum(['run', 'stampede', 'eviction', 'pipelining']);
 /** What a figure of a result must be: equal to a value, within bounds, or one of a list. */
 const ResultCondition = z.union([
   z.union([z.string(), z.number(), z.boolean()]),
@@ -189,6 +189,12 @@ export const PatternsSolutionStep = z.union([
         'volatile-ttl',
         'volatile-random',
       ]),
+    }),
+  }),
+  z.strictObject({
+    pipelining: z.strictObject({
+      commands: z.number().int().min(100).max(10_000),
+      latencyMs: z.number().int().min(0).max(5),
     }),
   }),
 ]);
