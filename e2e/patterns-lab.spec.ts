@@ -83,6 +83,35 @@ test('the stampede comparison from the cache-stampedes lesson passes its challen
   );
 });
 
+test('the pipelining comparison from the clients-in-production lesson passes its challenge', async ({
+  page,
+  lesson,
+  patternsLab,
+}) => {
+  await lesson.goto('clients-in-production');
+  await patternsLab.pipelining.scrollIntoViewIfNeeded();
+  await expect(patternsLab.pipelining.getByLabel('Added latency per round trip')).toHaveValue('2');
+  // 200 commands keep the 2 ms run under a second (400 round trips one by one).
+  await patternsLab.pipelining.getByLabel('Commands (N)').fill('200');
+  await patternsLab.pipelining.getByRole('button', { name: 'Compare loopback and 2 ms' }).click();
+
+  // Header row plus four ways of sending for each of the two runs.
+  await expect(patternsLab.pipeliningRows).toHaveCount(9);
+  await expect(patternsLab.pipeliningRows.nth(1)).toContainText('One by one, 200 keys, loopback');
+  await expect(patternsLab.pipeliningRows.nth(6)).toContainText('One pipeline, 200 keys, +2 ms per round trip');
+  await expect(patternsLab.pipelining.getByTestId('pipelining-summary')).toContainText(/proxy added [\d.]+ ms/);
+
+  const challenge = lesson.challenge('Measure what a round trip costs');
+  await challenge.region.scrollIntoViewIfNeeded();
+  await challenge.check();
+  await expect(challenge.passedBadge).toBeVisible();
+  await expectNoSeriousViolations(
+    page,
+    '/learn/clients-in-production after a pipelining comparison',
+    LAB_AND_CHALLENGES,
+  );
+});
+
 test("write-behind with its consumer killed: the queue lag chart and the summary's lost writes", async ({
   patternsLab,
 }) => {

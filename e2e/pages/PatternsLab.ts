@@ -8,11 +8,13 @@ export class PatternsLab {
   readonly workload: Locator;
   readonly stampede: Locator;
   readonly eviction: Locator;
+  readonly pipelining: Locator;
 
   constructor(readonly page: Page) {
     this.workload = page.getByRole('region', { name: 'Workload run', exact: true });
     this.stampede = page.getByRole('region', { name: 'Stampede', exact: true });
     this.eviction = page.getByRole('region', { name: 'Eviction', exact: true });
+    this.pipelining = page.getByRole('region', { name: 'Pipelining', exact: true });
   }
 
   async goto(): Promise<void> {
@@ -42,5 +44,10 @@ export class PatternsLab {
   /** The stampede's comparison, as its screen-reader table: one row per run. */
   get stampedeRows(): Locator {
     return this.stampede.getByRole('table', { name: 'Strategies compared' }).getByRole('row');
+  }
+
+  /** The pipelining comparison, as its screen-reader table: one row per way of sending, per run. */
+  get pipeliningRows(): Locator {
+    return this.pipelining.getByRole('table', { name: 'Ways of sending compared' }).getByRole('row');
   }
 }

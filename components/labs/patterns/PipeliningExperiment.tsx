@@ -48,7 +48,7 @@ function chartRows(results: PipeliningResult[]) {
   const firstShown = Math.max(0, results.length - RUNS_SHOWN);
   return results.slice(firstShown).flatMap((result, index) =>
     result.modes.map((mode) => ({
-      label: `${MODE_TITLES[mode.mode]}, ${count(result.commands)} × 2, ${latencyTitle(result.latencyMs)} (#${firstShown + index + 1})`,
+      label: `${MODE_TITLES[mode.mode]}, ${count(result.commands)} keys, ${latencyTitle(result.latencyMs)} (#${firstShown + index + 1})`,
       values: { wallMs: mode.wallMs, roundTrips: mode.roundTrips, operationsPerSecond: mode.operationsPerSecond },
     })),
   );
