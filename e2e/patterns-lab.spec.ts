@@ -9,6 +9,8 @@ import { expect, test } from './fixtures';
  * playwright.config.ts), hence the generous first timeouts.
  */
 const ORIGIN_OPENING_MS = 60_000;
+/** The pipelining experiment needs only the lab's cache server, which starts on first use in a few seconds. */
+const LAB_SERVER_STARTING_MS = 30_000;
 /** On a lesson, axe checks the lab and its challenges only: the lessons themselves are checked in accessibility.spec.ts. */
 const LAB_AND_CHALLENGES = ['[data-testid="patterns-lab"]', '[data-challenge-id]'];
 test('a preset run from the caching-patterns lesson fills the charts and shows the summary', async ({
@@ -88,6 +90,7 @@ test('the pipelining comparison from the clients-in-production lesson passes its
   lesson,
   patternsLab,
 }) => {
+  test.setTimeout(60_000);
   await lesson.goto('clients-in-production');
   await patternsLab.pipelining.scrollIntoViewIfNeeded();
   await expect(patternsLab.pipelining.getByLabel('Added latency per round trip')).toHaveValue('2');
@@ -95,8 +98,8 @@ test('the pipelining comparison from the clients-in-production lesson passes its
   await patternsLab.pipelining.getByLabel('Commands (N)').fill('200');
   await patternsLab.pipelining.getByRole('button', { name: 'Compare loopback and 2 ms' }).click();
 
-  // Header row plus four ways of sending for each of the two runs.
-  await expect(patternsLab.pipeliningRows).toHaveCount(9);
+  // Header row plus four ways of sending for each of the two runs; the lab's cache server may be starting (first use).
+  await expect(patternsLab.pipeliningRows).toHaveCount(9, { timeout: LAB_SERVER_STARTING_MS });
   await expect(patternsLab.pipeliningRows.nth(1)).toContainText('One by one, 200 keys, loopback');
   await expect(patternsLab.pipeliningRows.nth(6)).toContainText('One pipeline, 200 keys, +2 ms per round trip');
   await expect(patternsLab.pipelining.getByTestId('pipelining-summary')).toContainText(/proxy added [\d.]+ ms/);
