@@ -19,7 +19,7 @@
  *                                     browser, flush_all, stats and the idle sweep walk
  *                                     (lib/sandbox/memcached/key-index.ts)
  *   keyspace:{id}:patterns:<kind>  LIST  the learner's last patterns-lab results of a kind (run,
- *                                     stampede, eviction), JSON, newest first, capped, expires
+ *                                     stampede, eviction, pipelining), JSON, newest first, capped, expires
  *   keyspace:rate:<bucket>      HASH  a rate-limit token bucket (bucket: learner:<id>, address:<ip>…)
  *   keyspace:sandbox:learners   ZSET  learner id → last command (ms), for the idle sweeper
  *   keyspace:sandbox:redis:learners  ZSET  the same for the Redis OSS engine's learners

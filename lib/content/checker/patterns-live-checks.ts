@@ -7,7 +7,7 @@ import 'server-only';
  */
 import { runPatternsChallengeChecks } from '@/lib/challenges/patterns-checks';
 import { runPatternsSolutionStep } from '@/lib/challenges/patterns-solution';
-import type { PatternsChallengeSpec } from '@/lib/content/schema';
+import { PatternsResultKind, type PatternsChallengeSpec } from '@/lib/content/schema';
 import { latestResults } from '@/lib/labs/patterns/results';
 import { newLearnerId } from '@/lib/sandbox/learner';
 import { getValkey } from '@/lib/valkey/connections';
@@ -18,7 +18,7 @@ import type { CheckedChallenge } from './static-checks';
 export type CheckedPatternsChallenge = CheckedChallenge & { spec: PatternsChallengeSpec };
 
 async function forgetResults(learnerId: string): Promise<void> {
-  const keys = (['run', 'stampede', 'eviction'] as const).map((kind) => patternsResultsKey(learnerId, kind));
+  const keys = PatternsResultKind.options.map((kind) => patternsResultsKey(learnerId, kind));
   await (await getValkey('app')).del(...keys);
 }
 
