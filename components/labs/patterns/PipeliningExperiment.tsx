@@ -33,6 +33,8 @@ const RUNS_SHOWN = 3;
 const { minCommands, maxCommands, maxLatencyMs } = PIPELINING_LIMITS;
 const LATENCIES = Array.from({ length: maxLatencyMs + 1 }, (_, latency) => latency);
 
+const speedup = (times: number) => (times >= 10 ? count(times) : times.toFixed(1));
+
 const latencyTitle = (latencyMs: number) => (latencyMs === 0 ? 'loopback' : `+${latencyMs} ms per round trip`);
 
 /** The form's own sentence for a request the server would refuse, in the words of its fields. */
@@ -176,8 +178,7 @@ export function PipeliningExperiment({
         )}
         {latest && (
           <p className="mt-2 text-sm" data-testid="pipelining-summary">
-            Latest run: one pipeline was {latest.pipelineSpeedup.toLocaleString('en-US')}× as fast as one command per
-            round trip
+            Latest run: one pipeline was {speedup(latest.pipelineSpeedup)}× as fast as one command per round trip
             {latest.latencyMs > 0 &&
               ` (the proxy added ${milliseconds(latest.measuredLatencyMs)} per round trip on average)`}
             .
