@@ -1,6 +1,7 @@
 import 'server-only';
 import { executeLine, type ExecOutcome } from '@/lib/sandbox/execute';
-import { hasLearnerSession, learnerSession } from '@/lib/sandbox/learners';
+import { hasLearnerSession, learnerSession, resetLearner } from '@/lib/sandbox/learners';
+import type { SandboxEngine } from '@/lib/sandbox/engines';
 
 /** Long enough for any command but a blocking one (whose timeout the sandbox caps). */
 const MAX_WAIT_MS = 5_000;
@@ -15,7 +16,25 @@ const learnerBusy = (learnerId: string) => hasLearnerSession(learnerId) && learn
  * the wait they would collide with the learner's next one. executeLine takes the session
  * synchronously, so no command can slip in between the wait and the run.
  */
-export async function executeWhenIdle(learnerId: string, line: string): Promise<ExecOutcome> {
+const notYet = (engine: SandboxEngine): ExecOutcome => ({
+  kind: 'rejected',
+  status: 400,
+  error: `${engine} is not available in this build yet.`,
+  text: '',
+});
+
+/** Deletes every key of a throwaway learner on an engine (the content checker's solver and empty learners). */
+export async function resetLearnerOn(learnerId: string, engine: SandboxEngine): Promise<void> {
+  if (engine === 'valkey') await resetLearner(learnerId);
+}
+
+export async function executeWhenIdle(
+  learnerId: string,
+  line: string,
+  engine: SandboxEngine = 'valkey',
+): Promise<ExecOutcome> {
+  // Until the Redis OSS pipeline (h16redis) and the Memcached engine (h16mc) land.
+  if (engine !== 'valkey') return notYet(engine);
   const deadline = Date.now() + MAX_WAIT_MS;
   while (learnerBusy(learnerId) && Date.now() < deadline) await new Promise((done) => setTimeout(done, POLL_MS));
   return executeLine(learnerId, line);

@@ -10,7 +10,9 @@ import { checkArguments } from '@/lib/sandbox/argument-limits';
 import { sandboxLimits } from '@/lib/sandbox/limits';
 import { parseCommandLine } from '@/lib/sandbox/parse';
 import { judgeCommand } from '@/lib/sandbox/policy';
-import { describeIssues, GuideFrontmatter, isLabChallenge, isPatternsChallenge, LessonFrontmatter, subscribersCommandLine, TrackList, type AnyChallengeSpec, type LabSolutionStep } from '../schema';
+import { challengeEngine, describeIssues, GuideFrontmatter, isLabChallenge, isPatternsChallenge, LessonFrontmatter, subscribersCommandLine, TrackList, type AnyChallengeSpec, type LabSolutionStep } from '../schema';
+import { memcachedCommandProblem } from '@/lib/sandbox/engine-commands';
+import { isSandboxEngine, SANDBOX_ENGINES, type SandboxEngine } from '@/lib/sandbox/engines';
 import { LAB_COMMANDS } from '@/lib/labs/cluster/lab-commands';
 import { isPatternsPreset, PATTERNS_PRESET_IDS } from '@/lib/labs/patterns/presets';
 import { indexMdx, type IndexedQuiz, type MdxIndex } from '../mdx-index';
@@ -24,8 +26,18 @@ export interface CheckedChallenge {
   spec: AnyChallengeSpec;
 }
 
+/** A <Run engine="redis|memcached"> block, for the live pass to run on its engine in the lesson's order. */
+export interface EngineRun {
+  file: string;
+  line: number;
+  command: string;
+  engine: Exclude<SandboxEngine, 'valkey'>;
+}
+
 export interface StaticCheckResult {
   problems: ContentProblem[];
+  /** Run blocks on Redis OSS and Memcached, in file order: the live pass runs them there. */
+  engineRuns: EngineRun[];
   /** Challenges whose data is valid: the live pass runs these. */
   challenges: CheckedChallenge[];
   lessonCount: number;
@@ -43,8 +55,12 @@ interface ParsedLesson {
   index?: MdxIndex;
 }
 
-/** Why a command line cannot be a <Run> or a solution step, or null when the sandbox would run it. */
-export function commandProblem(line: string, where: 'sandbox' | 'lab' = 'sandbox'): string | null {
+/**
+ * Why a command line cannot be a <Run> or a solution step, or null when the sandbox would run it.
+ * Redis OSS goes through the same pipeline and table as Valkey; Memcached has its own language.
+ */
+export function commandProblem(line: string, where: 'sandbox' | 'lab' = 'sandbox', engine: SandboxEngine = 'valkey'): string | null {
+  if (engine === 'memcached') return memcachedCommandProblem(line);
   if (/[\r\n]/.test(line)) return 'holds more than one line: give each command its own <Run>';
   const parsed = parseCommandLine(line);
   if (!parsed.ok) return `does not parse as valkey-cli would read it (${parsed.error}): check its quotes`;
@@ -197,11 +213,17 @@ function checkChoiceReasons(file: string, quiz: IndexedQuiz, problems: ContentPr
   });
 }
 
-function checkRuns(file: string, index: MdxIndex, problems: ContentProblem[]) {
+function checkRuns(file: string, index: MdxIndex, problems: ContentProblem[], engineRuns: EngineRun[]) {
   for (const run of index.runs) {
     if (run.command === null) continue; // reported above as a missing attribute
-    const problem = commandProblem(run.command);
-    if (problem) problems.push({ file, line: run.line, message: `<Run command="${run.command}"> ${problem}` });
+    if (run.engine !== null && !isSandboxEngine(run.engine)) {
+      problems.push({ file, line: run.line, message: `<Run engine="${run.engine}"> is not an engine: use ${SANDBOX_ENGINES.join(', ')} (or leave it out for valkey)` });
+      continue;
+    }
+    const engine = run.engine ?? 'valkey';
+    const problem = commandProblem(run.command, 'sandbox', engine);
+    if (problem) problems.push({ file, line: run.line, message: `<Run${engine === 'valkey' ? '' : ` engine="${engine}"`} command="${run.command}"> ${problem}` });
+    else if (engine !== 'valkey') engineRuns.push({ file, line: run.line, command: run.command, engine });
   }
   // <LabRun> commands run in the learner's lab, under the lab's rules, in cluster mode or at an endpoint.
   for (const element of index.elements.filter((each) => each.name === 'LabRun' || each.name === 'LabPanel')) {
@@ -249,7 +271,7 @@ function checkGuides(contentDir: string, publicDir: string, slugs: Set<string>, 
     checkElements(page, index, publicDir, problems);
     checkLinks(page, index, slugs, problems);
     checkQuizzes(file, index, quizIds, problems);
-    checkRuns(file, index, problems);
+    checkRuns(file, index, problems, result.engineRuns);
     for (const tag of index.challenges) {
       if (tag.id && !challengeIds.has(tag.id)) problems.push({ file, line: tag.line, message: `<Challenge id="${tag.id}"> is not a challenge of any lesson, nor of this guide's frontmatter` });
     }
@@ -276,10 +298,11 @@ function checkChallengeSpec(file: string, source: string, challenge: AnyChalleng
   }
   let valid = true;
   const where = isLabChallenge(challenge) ? 'lab' : 'sandbox';
+  const engine = isLabChallenge(challenge) ? 'valkey' : challengeEngine(challenge);
   (challenge.solution as (string | LabSolutionStep)[]).forEach((solutionStep) => {
     const step = stepCommand(solutionStep);
     if (step === null) return;
-    const problem = commandProblem(step, where);
+    const problem = commandProblem(step, where, engine);
     if (problem) {
       valid = false;
       problems.push({ file, line: lineOfText(source, step, line), message: `challenge "${challenge.id}": solution step "${step}" ${problem}` });
@@ -288,7 +311,7 @@ function checkChallengeSpec(file: string, source: string, challenge: AnyChalleng
   for (const check of challenge.checks) {
     const lines = 'run' in check ? [check.run] : 'distinct' in check ? check.distinct : 'subscribers' in check ? [subscribersCommandLine(check)] : [];
     for (const run of lines) {
-      const problem = commandProblem(run, where);
+      const problem = commandProblem(run, where, engine);
       if (problem) {
         valid = false;
         problems.push({ file, line: lineOfText(source, run, line), message: `challenge "${challenge.id}": check "${check.label}" runs "${run}", which ${problem}` });
@@ -314,7 +337,7 @@ export function checkContentStatic(contentDir: string, publicDir: string): Stati
   const names = readdirSync(path.join(contentDir, 'lessons')).filter((name) => name.endsWith('.mdx'));
   const lessons = names.map((name) => readLesson(contentDir, name, trackIds, problems));
   const slugs = new Set(lessons.map((lesson) => lesson.slug));
-  const result: StaticCheckResult = { problems, challenges: [], lessonCount: lessons.length, quizCount: 0, runCount: 0 };
+  const result: StaticCheckResult = { problems, challenges: [], engineRuns: [], lessonCount: lessons.length, quizCount: 0, runCount: 0 };
 
   const orders = new Map<string, string>();
   for (const lesson of lessons) {
@@ -344,7 +367,7 @@ export function checkContentStatic(contentDir: string, publicDir: string): Stati
       if (!index.elements.some((element) => element.name === required)) problems.push({ file, line: 0, message: `has no <${required}>: end every lesson with a <Recap> and its <Sources>` });
     }
 
-    checkRuns(file, index, problems);
+    checkRuns(file, index, problems, result.engineRuns);
     const tagged = new Set<string>();
     for (const tag of index.challenges) {
       if (!tag.id) continue;
