@@ -73,7 +73,8 @@ export class SandboxConsole {
   /** Switches the console to an engine, as a learner does, and expects its prompt from then on. */
   async chooseEngine(name: 'Valkey' | 'Redis OSS' | 'Memcached'): Promise<void> {
     await this.openDock();
-    await this.engine(name).check();
+    // The radio itself is visually hidden: a learner clicks the segment, its label.
+    await this.engineSwitch.locator('label').filter({ hasText: new RegExp(`^${name}$`) }).click();
     await expect(this.engine(name)).toBeChecked();
     this.prompt = { Valkey: 'valkey>', 'Redis OSS': 'redis>', Memcached: '>' }[name];
   }
