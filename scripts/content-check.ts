@@ -10,8 +10,9 @@ import { checkContentStatic, type CheckedChallenge } from '../lib/content/checke
 import { labPortRange, patternsLabPorts } from '../lib/servers/ports';
 import { isLabChallenge, isPatternsChallenge } from '../lib/content/schema';
 import { formatProblem, type ContentProblem } from '../lib/content/checker/problems';
-import { startLocalStack, URL_ENV } from '../lib/servers/local-stack';
+import { ENGINE_URL_ENV, startLocalStack, URL_ENV } from '../lib/servers/local-stack';
 import { done, fail, step, warn } from './setup/log';
+import { ensureEngineServers } from './setup/engine-servers';
 import { ensureValkeyServer } from './setup/valkey-server';
 import { resetKeyspaceEnv } from '../lib/config/env';
 
@@ -88,10 +89,26 @@ export async function main(): Promise<void> {
   );
   const valkey = ensureValkeyServer();
   // The checker always uses its own servers, even if the shell points the app elsewhere.
-  const env = { ...process.env, [URL_ENV.sandbox]: '', [URL_ENV.app]: '' };
-  const stack = await startLocalStack({ projectRoot: root, profile: 'content', valkeyServer: valkey.path, env });
+  const env = {
+    ...process.env,
+    [URL_ENV.sandbox]: '',
+    [URL_ENV.app]: '',
+    [ENGINE_URL_ENV.redis]: '',
+    [ENGINE_URL_ENV.memcached]: '',
+  };
+  // Challenges on Redis OSS and Memcached run on real servers too, so both must be there.
+  const stack = await startLocalStack({
+    projectRoot: root,
+    profile: 'content',
+    valkeyServer: valkey.path,
+    engines: ensureEngineServers(),
+    requireEngines: true,
+    env,
+  });
   process.env[URL_ENV.sandbox] = stack.urls.sandbox;
   process.env[URL_ENV.app] = stack.urls.app;
+  process.env[ENGINE_URL_ENV.redis] = stack.engineUrls.redis ?? '';
+  process.env[ENGINE_URL_ENV.memcached] = stack.engineUrls.memcached ?? '';
   resetKeyspaceEnv();
   try {
     // Loaded only now: these modules read the server URLs from the environment.

@@ -10,6 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { isPortFree, stopLeftoverProcess } from '../lib/servers/local-server';
 import {
   dataRoot,
+  ENGINE_URL_ENV,
   profileFolder,
   rolesToStart,
   startLocalStack,
@@ -33,6 +34,9 @@ import { buildApp, isBuildFresh } from './setup/build';
 import { onStopRequest } from './setup/lifecycle';
 import { done, fail, step, warn } from './setup/log';
 import { spawnNext } from './setup/next';
+import { ENGINE_SERVER_NAMES } from '../lib/servers/engine-servers';
+import { ENGINE_LABELS } from '../lib/sandbox/engines';
+import { ensureEngineServers } from './setup/engine-servers';
 import { ensureValkeyServer } from './setup/valkey-server';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -72,6 +76,17 @@ function patternsPortsFor(profile: StackProfile): Record<string, string> {
     KEYSPACE_PATTERNS_CACHE_PORT: process.env.KEYSPACE_PATTERNS_CACHE_PORT || String(cache),
     KEYSPACE_PATTERNS_EVICTION_PORT: process.env.KEYSPACE_PATTERNS_EVICTION_PORT || String(eviction),
   };
+}
+
+/** One line per engine: where it runs, or why the sandbox runs without it. */
+function reportEngines(stack: LocalStack): void {
+  if (stack.engineUrls.redis) done(`Redis OSS ready: ${describeEndpoint(stack.engineUrls.redis)}`);
+  if (stack.engineUrls.memcached) done(`Memcached ready: ${describeEndpoint(stack.engineUrls.memcached)}`);
+  for (const name of ENGINE_SERVER_NAMES) {
+    const reason = stack.unavailableEngines[name];
+    if (reason)
+      warn(`The sandbox's ${ENGINE_LABELS[name].name} engine is unavailable (${reason}); the app runs without it.`);
+  }
 }
 
 export async function main(command: 'start' | 'dev', argv: string[]): Promise<void> {
@@ -114,11 +129,13 @@ export async function main(command: 'start' | 'dev', argv: string[]): Promise<vo
     const needed = rolesToStart(process.env);
     const valkey = needed.length > 0 ? ensureValkeyServer() : null;
     if (valkey) step(`Using valkey-server ${valkey.version} (${valkey.path})`);
+    const engines = ensureEngineServers();
     try {
       stack = await startLocalStack({
         projectRoot: root,
         profile,
         valkeyServer: valkey?.path ?? null,
+        engines,
         onStep: step,
         appPort: port,
         supervise: { onEvent: warn },
@@ -137,6 +154,7 @@ export async function main(command: 'start' | 'dev', argv: string[]): Promise<vo
       throw new Error(`Port ${port} is already in use. Stop the program using it, or run with PORT=<another port>.`);
     }
     done(`Valkey ready: sandbox ${describeEndpoint(stack.urls.sandbox)}, app data ${describeEndpoint(stack.urls.app)}`);
+    reportEngines(stack);
 
     if (command === 'start' && !isBuildFresh(root)) {
       if (!(await buildApp(root))) throw new Error('The build failed; see the errors above.');
@@ -147,6 +165,9 @@ export async function main(command: 'start' | 'dev', argv: string[]): Promise<vo
       env: {
         [URL_ENV.sandbox]: stack.urls.sandbox,
         [URL_ENV.app]: stack.urls.app,
+        // An unavailable engine gets an empty URL, so that one set in the shell is not used by mistake.
+        [ENGINE_URL_ENV.redis]: stack.engineUrls.redis ?? '',
+        [ENGINE_URL_ENV.memcached]: stack.engineUrls.memcached ?? '',
         ...labPortsFor(profile),
         ...patternsPortsFor(profile),
       },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contentLibrary, lessonSource } from './lessons';
 
-// The curriculum the course promises: eleven topic lessons (plus first commands and the playbook).
+// The curriculum the course promises: the topic lessons (plus first commands and the playbook).
 const LESSONS = [
   'choosing-an-engine',
   'data-types',
@@ -11,9 +11,12 @@ const LESSONS = [
   'cluster-mode',
   'replication-and-failover',
   'serverless',
+  'hot-keys-big-keys-memory',
+  'clients-in-production',
   'security',
   'backups-monitoring-versions',
   'limits-quotas-pricing',
+  'operating-elasticache',
   'interview-playbook',
 ];
 const HANDS_ON = ['data-types', 'pubsub-transactions-scripting', 'caching-patterns', 'cache-stampedes', 'cluster-mode'];

@@ -25,6 +25,6 @@ export const TOPIC_LABELS: Record<Topic, string> = {
   replication: 'Replication and failover',
   serverless: 'Serverless',
   security: 'Security',
-  operations: 'Backups, monitoring, versions',
+  operations: 'Operations: maintenance, scaling, monitoring',
   'limits-and-pricing': 'Limits, quotas, pricing',
 };

@@ -11,6 +11,7 @@ import { forgetCommandUse } from './command-usage';
 import { takeIndex, unlinkNames } from './key-index';
 import { ConnectionLostError, LearnerConnection, type SandboxTarget } from './learner-connection';
 import { sandboxLimits } from './limits';
+import { resetMemcachedKeys } from './memcached/learner-keys';
 
 /**
  * Learners this server process is serving: their ACL user's password (never sent to the browser),
@@ -225,6 +226,8 @@ export async function sweepIdleLearners(now = Date.now()): Promise<number> {
     sessions.delete(id);
     forgetCommandUse(id);
     await deleteLearnerKeys(id);
+    // The Memcached engine's keys too; a Memcached that is down must not stop the Valkey cleanup.
+    await resetMemcachedKeys(id).catch((error: unknown) => console.error('[sandbox] memcached cleanup failed:', error));
     await admin.call('ACL', 'DELUSER', learnerUsername(id));
     patternGrants.delete(id);
     await app.unlink(trustedHyperLogLogsKey(id));

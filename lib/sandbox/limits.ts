@@ -31,6 +31,9 @@ export interface SandboxLimits {
   /** Per-learner budget: keys, and bytes as MEMORY USAGE reports them. */
   maxKeys: number;
   maxMemoryBytes: number;
+  /** Per-learner budget on the Memcached engine: keys, and bytes of key names plus values (memcached/budget.ts). */
+  memcachedMaxKeys: number;
+  memcachedMaxBytes: number;
   /** Token buckets: sustained commands per second, with a burst of twice that. */
   ratePerLearner: number;
   ratePerAddress: number;
@@ -70,6 +73,8 @@ export function sandboxLimits(): SandboxLimits {
     maxReplyTextChars: env.KEYSPACE_SANDBOX_MAX_REPLY_CHARS,
     maxKeys: env.KEYSPACE_SANDBOX_MAX_KEYS,
     maxMemoryBytes: env.KEYSPACE_SANDBOX_MAX_MEMORY_BYTES,
+    memcachedMaxKeys: env.KEYSPACE_SANDBOX_MEMCACHED_MAX_KEYS,
+    memcachedMaxBytes: env.KEYSPACE_SANDBOX_MEMCACHED_MAX_BYTES,
     ratePerLearner: env.KEYSPACE_SANDBOX_RATE_PER_LEARNER,
     ratePerAddress: env.KEYSPACE_SANDBOX_RATE_PER_ADDRESS,
     sessionsPerMinute: env.KEYSPACE_SANDBOX_SESSIONS_PER_MINUTE,

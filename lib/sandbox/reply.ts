@@ -13,8 +13,12 @@ export type CliReply =
   | { type: 'nil' }
   | { type: 'array'; value: CliReply[] };
 
-/** The reply as plain JSON for API clients: strings, numbers-as-strings, null, arrays. */
-export type JsonReply = string | null | { error: string } | { integer: string } | JsonReply[];
+/**
+ * The reply as plain JSON for API clients: strings, numbers-as-strings, null, arrays; a Memcached
+ * reply is its text (lib/sandbox/memcached/answer.ts).
+ */
+export type JsonReply =
+  string | null | { error: string } | { integer: string } | { type: 'text'; value: string } | JsonReply[];
 
 export function replyToJson(reply: CliReply): JsonReply {
   switch (reply.type) {

@@ -32,9 +32,19 @@ export interface ServerSettings {
   adminCommands?: readonly string[];
 }
 
+/**
+ * Which server program reads the config: Valkey, or Redis OSS 7 (the sandbox's `redis` engine), which
+ * takes the same valkey.conf lines except the few Valkey added (VALKEY_ONLY_DIRECTIVES).
+ */
+export type ServerFlavor = 'valkey' | 'redis';
+
 export interface InstanceSpec {
-  /** The server's name in its stack and in messages ("the sandbox Valkey"). */
+  /** The server's name in its stack ("sandbox"). */
   name: string;
+  /** How messages name it; "the <name> Valkey" when left out. */
+  title?: string;
+  /** Valkey when left out. */
+  flavor?: ServerFlavor;
   port: number;
   /** Absolute folder for this instance's config, password, pid, log and data. */
   dir: string;
@@ -43,13 +53,17 @@ export interface InstanceSpec {
   portVariable?: string;
 }
 
-export interface RunningInstance {
-  spec: InstanceSpec;
+/** A server process this run started (Valkey, Redis or Memcached): where it is and how to stop it. */
+export interface RunningServer {
   url: string;
   pid: number;
   /** Settles when the process ends, however it ends, with how it ended ("signal SIGKILL", "code 1"). */
   exited: Promise<string>;
   stop(): Promise<void>;
+}
+
+export interface RunningInstance extends RunningServer {
+  spec: InstanceSpec;
 }
 
 export const ADMIN_USER = 'keyspace';
@@ -232,16 +246,29 @@ function defaultUserRule(settings: ServerSettings): string {
   return `user default on >${randomBytes(32).toString('hex')} ~* &* +@all`;
 }
 
+/** Directives Redis 7 rejects at startup (Valkey 8 added them); left out of a Redis config. */
+const VALKEY_ONLY_DIRECTIVES = ['hide-user-data-from-log'];
+
+/** "the sandbox Valkey", "the Redis OSS server": how messages name a server. */
+export function serverTitle(spec: InstanceSpec): string {
+  return `the ${spec.title ?? `${spec.name} Valkey`}`;
+}
+
+/** The instance's own files in its folder, named after its program: `valkey.conf`, `redis.pid`… */
+export function instanceFile(spec: InstanceSpec, extension: 'conf' | 'pid' | 'log'): string {
+  return path.join(spec.dir, `${spec.flavor ?? 'valkey'}.${extension}`);
+}
+
 export function renderConfig(spec: InstanceSpec, password: string): string {
-  return [
+  const lines = [
     '# Written by Keyspace (lib/servers/local-server.ts) on every start; edits here are overwritten.',
     'bind 127.0.0.1',
     'protected-mode yes',
     `port ${spec.port}`,
     'daemonize no',
     `dir ${spec.dir}`,
-    `pidfile ${path.join(spec.dir, 'valkey.pid')}`,
-    `logfile ${path.join(spec.dir, 'valkey.log')}`,
+    `pidfile ${instanceFile(spec, 'pid')}`,
+    `logfile ${instanceFile(spec, 'log')}`,
     'databases 1',
     'enable-debug-command no',
     'enable-module-command no',
@@ -251,7 +278,9 @@ export function renderConfig(spec: InstanceSpec, password: string): string {
     defaultUserRule(spec.settings),
     adminUserRule(spec.settings, password),
     '',
-  ].join('\n');
+  ];
+  if (spec.flavor !== 'redis') return lines.join('\n');
+  return lines.filter((line) => !VALKEY_ONLY_DIRECTIVES.includes(line.split(' ')[0] ?? '')).join('\n');
 }
 
 /** The instance's password: generated once, kept beside its data, readable only by its owner. */
@@ -279,16 +308,21 @@ export async function isPortFree(port: number): Promise<boolean> {
 /**
  * Stops a process left behind by a run that died without cleaning up (SIGKILL, a crash), found
  * through the pidfile it left in our data folder. `expectedName` guards against a reused pid.
+ * SIGKILL is for a server with nothing to save (memcached); SIGKILL follows SIGTERM after 5 s anyway.
  */
-export async function stopLeftoverProcess(pidFile: string, expectedName: string): Promise<boolean> {
+export async function stopLeftoverProcess(
+  pidFile: string,
+  expectedName: string,
+  signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM',
+): Promise<boolean> {
   if (!existsSync(pidFile)) return false;
   const pid = Number(readFileSync(pidFile, 'utf8').trim());
   if (!Number.isInteger(pid) || pid <= 0 || !isProcessAlive(pid) || !processLooksLike(pid, expectedName)) {
     rmSync(pidFile, { force: true });
     return false;
   }
-  process.kill(pid, 'SIGTERM');
-  for (let i = 0; i < 50 && isProcessAlive(pid); i++) await sleep(100);
+  process.kill(pid, signal);
+  for (let i = 0; i < 250 && isProcessAlive(pid); i++) await sleep(20);
   if (isProcessAlive(pid)) process.kill(pid, 'SIGKILL');
   rmSync(pidFile, { force: true });
   return true;
@@ -305,7 +339,7 @@ function processLooksLike(pid: number, expectedName: string): boolean {
 }
 
 /** Waits until the server answers PING as our admin user, or fails with the tail of its log. */
-async function waitUntilReady(url: string, child: ChildProcess, logFile: string): Promise<void> {
+async function waitUntilReady(url: string, child: ChildProcess, logFile: string, program: string): Promise<void> {
   const deadline = Date.now() + 15_000;
   let lastError = '';
   while (Date.now() < deadline) {
@@ -323,30 +357,32 @@ async function waitUntilReady(url: string, child: ChildProcess, logFile: string)
     await sleep(100);
   }
   const log = existsSync(logFile) ? readFileSync(logFile, 'utf8').trim().split('\n').slice(-5).join('\n') : '';
-  throw new Error(`valkey-server did not become ready (${lastError || 'it exited'}).\n${log}`);
+  throw new Error(`${program} did not become ready (${lastError || 'it exited'}).\n${log}`);
 }
 
-export async function startInstance(spec: InstanceSpec, valkeyServer: string): Promise<RunningInstance> {
+/** Starts valkey-server (or redis-server, for a spec of the `redis` flavor) with the spec's config. */
+export async function startInstance(spec: InstanceSpec, serverBinary: string): Promise<RunningInstance> {
+  const program = `${spec.flavor ?? 'valkey'}-server`;
   mkdirSync(spec.dir, { recursive: true });
-  await stopLeftoverProcess(path.join(spec.dir, 'valkey.pid'), 'valkey-server');
+  await stopLeftoverProcess(instanceFile(spec, 'pid'), program);
   if (!(await isPortFree(spec.port))) {
     throw new Error(
-      `Port ${spec.port} (the ${spec.name} Valkey) is already in use by another program. ` +
+      `Port ${spec.port} (${serverTitle(spec)}) is already in use by another program. ` +
         (spec.portVariable
           ? `Stop that program or set ${spec.portVariable} to a free port.`
           : 'Stop that program first.'),
     );
   }
   const password = instancePassword(spec.dir);
-  const configFile = path.join(spec.dir, 'valkey.conf');
+  const configFile = instanceFile(spec, 'conf');
   writeFileSync(configFile, renderConfig(spec, password), { mode: 0o600 });
-  const child = spawn(valkeyServer, [configFile], { stdio: 'ignore' });
+  const child = spawn(serverBinary, [configFile], { stdio: 'ignore' });
   const url = instanceUrl(spec, password);
   const exited = new Promise<string>((resolve) =>
     child.once('exit', (code, signal) => resolve(signal ? `signal ${signal}` : `code ${code}`)),
   );
   try {
-    await waitUntilReady(url, child, path.join(spec.dir, 'valkey.log'));
+    await waitUntilReady(url, child, instanceFile(spec, 'log'), program);
   } catch (error) {
     child.kill('SIGKILL');
     throw error;
@@ -368,7 +404,7 @@ export async function startInstance(spec: InstanceSpec, valkeyServer: string): P
   };
 }
 
-/** Parses `valkey-server --version` output such as "Valkey server v=8.0.1 sha=…". */
+/** Parses `valkey-server --version` output such as "Valkey server v=8.0.1 sha=…" (redis-server's is alike). */
 export function parseServerVersion(output: string): string | null {
   return /\bv=(\d+\.\d+\.\d+)/.exec(output)?.[1] ?? null;
 }

@@ -7,12 +7,24 @@
 import path from 'node:path';
 import { parseEnv } from '../config/env';
 import { URL_ENV, type InstanceRole } from '../valkey/roles';
-import { roleInstance, startInstance, type InstanceSpec, type RunningInstance } from './local-server';
+import {
+  ENGINE_PROGRAMS,
+  ENGINE_SERVER_NAMES,
+  ENGINE_TITLES,
+  ENGINE_URL_ENV,
+  engineSpecs,
+  startEngineServer,
+  type EngineBinaries,
+  type EngineProfile,
+  type EngineServerName,
+} from './engine-servers';
+import { roleInstance, startInstance, type InstanceSpec, type RunningServer } from './local-server';
 import { portOffset, portsOf, type PortProfile } from './ports';
 import { claimProfile } from './profile-lock';
-import { startSupervised, type SupervisedInstance, type SupervisorOptions } from './supervisor';
+import { startSupervised, type SupervisedServer, type SupervisorOptions } from './supervisor';
 
-export { URL_ENV };
+export { URL_ENV, ENGINE_URL_ENV };
+export type { EngineServerName };
 
 /** Profiles that run the app's own pair of servers. */
 export type StackProfile = 'local' | 'test' | 'e2e' | 'start-test' | 'bench' | 'content';
@@ -54,7 +66,14 @@ export function appServers(profile: StackProfile, env: NodeJS.ProcessEnv = proce
 export interface LocalStack<Name extends string = InstanceRole> {
   /** Connection URLs by server name: local ones started here, or external ones from the env. */
   urls: Record<Name, string>;
-  started: RunningInstance[];
+  /**
+   * The sandbox's other engines (with `engines` in the options): each one's URL, local or external,
+   * or absent when that engine is unavailable.
+   */
+  engineUrls: Partial<Record<EngineServerName, string>>;
+  /** Why each unavailable engine is (its binary is missing, its server did not start). */
+  unavailableEngines: Partial<Record<EngineServerName, string>>;
+  started: RunningServer[];
   /** Supervised servers are no longer restarted when they end (the first step of a shutdown). */
   stopRestarting(): void;
   stop(): Promise<void>;
@@ -67,6 +86,13 @@ export interface StackOptions<Name extends string = InstanceRole> {
   /** The servers to run; the app's own pair for `profile` when left out. */
   servers?: StackServer<Name>[];
   valkeyServer: string | null;
+  /**
+   * Also run the sandbox's Redis OSS and Memcached servers (engine-servers.ts) with these binaries,
+   * on the profile's ports, beside the Valkey servers; an engine whose URL the env sets is left to it.
+   */
+  engines?: EngineBinaries;
+  /** An engine that cannot run fails the stack (tests), instead of being reported unavailable (npm start). */
+  requireEngines?: boolean;
   env?: NodeJS.ProcessEnv;
   onStep?: (message: string) => void;
   /** The app's HTTP port, so that a second run can say where the first one is. */
@@ -81,6 +107,14 @@ export function rolesToStart(env: NodeJS.ProcessEnv): InstanceRole[] {
   return (['sandbox', 'app'] as const).filter((role) => !parsed[URL_ENV[role]]);
 }
 
+type Started =
+  | { kind: 'valkey'; name: string; server: RunningServer }
+  | { kind: 'engine'; name: EngineServerName; server: RunningServer };
+
+/**
+ * Starts every server of the stack at once (they share nothing but the profile folder's lock): a
+ * Valkey server that fails stops them all; an engine that fails is unavailable unless `requireEngines`.
+ */
 export async function startLocalStack<Name extends string = InstanceRole>(
   options: StackOptions<Name>,
 ): Promise<LocalStack<Name>> {
@@ -88,37 +122,92 @@ export async function startLocalStack<Name extends string = InstanceRole>(
   const servers =
     options.servers ??
     (appServers(options.profile as StackProfile, env) as StackServer<string>[] as StackServer<Name>[]);
-  const started: RunningInstance[] = [];
+  const started: RunningServer[] = [];
   const urls: Partial<Record<Name, string>> = {};
+  const engineUrls: Partial<Record<EngineServerName, string>> = {};
+  const unavailableEngines: Partial<Record<EngineServerName, string>> = {};
   const profileDir = path.join(dataRoot(options.projectRoot, env), profileFolder(options.profile, env));
   const release = claimProfile(profileDir, options.appPort);
   const stop = async () => {
     await Promise.all(started.map((instance) => instance.stop()));
     release();
   };
-  try {
-    for (const server of servers) {
-      const external = server.urlVariable ? env[server.urlVariable] : undefined;
+
+  const starts: Promise<Started>[] = [];
+  for (const server of servers) {
+    const external = server.urlVariable ? env[server.urlVariable] : undefined;
+    if (external) {
+      urls[server.name] = external;
+      continue;
+    }
+    const { name, port, settings, portVariable } = server;
+    const spec = { name, port, settings, portVariable, dir: path.join(profileDir, name) };
+    const valkeyServer = options.valkeyServer;
+    if (!valkeyServer) {
+      starts.push(Promise.reject(new Error('valkey-server is needed but was not found.')));
+      continue;
+    }
+    options.onStep?.(`Starting the ${server.name} Valkey on 127.0.0.1:${server.port}`);
+    starts.push(
+      (options.supervise
+        ? startSupervised(spec, valkeyServer, options.supervise)
+        : startInstance(spec, valkeyServer)
+      ).then((instance) => ({ kind: 'valkey', name, server: instance })),
+    );
+  }
+  if (options.engines) {
+    const specs = engineSpecs(options.profile as EngineProfile, profileDir, env);
+    for (const name of ENGINE_SERVER_NAMES) {
+      const external = parseEnv(env)[ENGINE_URL_ENV[name]];
       if (external) {
-        urls[server.name] = external;
+        engineUrls[name] = external;
         continue;
       }
-      if (!options.valkeyServer) throw new Error('valkey-server is needed but was not found.');
-      options.onStep?.(`Starting the ${server.name} Valkey on 127.0.0.1:${server.port}`);
-      const { name, port, settings, portVariable } = server;
-      const spec = { name, port, settings, portVariable, dir: path.join(profileDir, name) };
-      const instance = options.supervise
-        ? await startSupervised(spec, options.valkeyServer, options.supervise)
-        : await startInstance(spec, options.valkeyServer);
-      started.push(instance);
-      urls[server.name] = instance.url;
+      const binary = options.engines[name];
+      if (!binary) {
+        const reason = `${ENGINE_PROGRAMS[name]} was not found`;
+        if (options.requireEngines) starts.push(Promise.reject(new Error(`${reason}.`)));
+        else unavailableEngines[name] = reason;
+        continue;
+      }
+      options.onStep?.(`Starting the ${ENGINE_TITLES[name]} on 127.0.0.1:${specs[name].port}`);
+      const starting = startEngineServer(name, specs, binary, options.supervise).then((server): Started => ({
+        kind: 'engine',
+        name,
+        server,
+      }));
+      starts.push(
+        options.requireEngines
+          ? starting
+          : starting.catch((error: unknown) => {
+              unavailableEngines[name] = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+              return Promise.reject(new EngineUnavailable());
+            }),
+      );
     }
-  } catch (error) {
+  }
+
+  const results = await Promise.allSettled(starts);
+  let failure: unknown = null;
+  for (const result of results) {
+    if (result.status === 'rejected') {
+      if (!(result.reason instanceof EngineUnavailable)) failure ??= result.reason;
+      continue;
+    }
+    const { kind, name, server } = result.value;
+    started.push(server);
+    if (kind === 'engine') engineUrls[name] = server.url;
+    else urls[name as Name] = server.url;
+  }
+  if (failure) {
     await stop();
-    throw error;
+    throw failure;
   }
   const stopRestarting = () => {
-    for (const instance of started) if ('stopRestarting' in instance) (instance as SupervisedInstance).stopRestarting();
+    for (const instance of started) if ('stopRestarting' in instance) (instance as SupervisedServer).stopRestarting();
   };
-  return { urls: urls as Record<Name, string>, started, stopRestarting, stop };
+  return { urls: urls as Record<Name, string>, engineUrls, unavailableEngines, started, stopRestarting, stop };
 }
+
+/** An engine's server that did not start, already recorded in `unavailableEngines`. */
+class EngineUnavailable extends Error {}

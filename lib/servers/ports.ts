@@ -22,8 +22,20 @@ export const BASE_PORTS = {
   'start-test': { http: 3031, sandbox: 7431, app: 7432, redis: 7433, memcached: 7434 },
   /** `npm run bench:sandbox`. */
   bench: { http: 3041, sandbox: 7441, app: 7442, redis: 7445, memcached: 7446 },
-  /** lib/servers/local-server.test.ts: one throwaway server per test. */
-  'server-test': { secured: 7451, sandbox: 7452, restart: 7453, clash: 7454, transactions: 7455, storeFull: 7456 },
+  /**
+   * lib/servers/local-server.test.ts: one throwaway server per test; lib/servers/engine-servers.test.ts:
+   * a throwaway Redis OSS server and Memcached server (one killed with its owner, then reaped).
+   */
+  'server-test': {
+    secured: 7451,
+    sandbox: 7452,
+    restart: 7453,
+    clash: 7454,
+    transactions: 7455,
+    storeFull: 7456,
+    memcached: 7457,
+    redis: 7458,
+  },
   /** lib/sandbox/parity.test.ts: a plain valkey-server to compare valkey-cli with. */
   parity: { valkey: 7460, redis: 7459 },
   /** lib/valkey/watchdog.test.ts and lib/servers/supervisor.test.ts: servers that hang or die. */

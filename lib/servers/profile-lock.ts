@@ -25,10 +25,24 @@ export class ProfileInUseError extends Error {
 export function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     // EPERM: alive but someone else's.
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  return !isZombie(pid);
+}
+
+/**
+ * A process that has ended but whose parent has not collected it yet: an orphan's new parent
+ * (init) may take a second to do so, and it holds no port and no file meanwhile. Linux only.
+ */
+function isZombie(pid: number): boolean {
+  try {
+    // "pid (name) S …": the state follows the last ')' (a name may contain one).
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'Z';
+  } catch {
+    return false;
   }
 }
 

@@ -5,7 +5,13 @@
  * clients reconnect by themselves (lib/valkey/connections.ts), so the app needs no restart.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startInstance, type InstanceSpec, type RunningInstance } from './local-server';
+import {
+  serverTitle,
+  startInstance,
+  type InstanceSpec,
+  type RunningInstance,
+  type RunningServer,
+} from './local-server';
 
 export interface SupervisorOptions {
   /** Delays before each restart in a row; the last one repeats. */
@@ -18,7 +24,7 @@ export interface SupervisorOptions {
 
 export const RESTART_BACKOFF_MS = [500, 1_000, 2_000, 4_000, 8_000] as const;
 
-export interface SupervisedInstance extends RunningInstance {
+export interface SupervisedServer<Server extends RunningServer = RunningInstance> extends RunningServer {
   /** How many times the server was started again. */
   readonly restarts: number;
   /**
@@ -26,17 +32,38 @@ export interface SupervisedInstance extends RunningInstance {
    * SIGTERM) reaches every process of the group, Valkey included, while the app is still stopping.
    */
   stopRestarting(): void;
+  /** The process running now (a restart replaces it). */
+  readonly current: Server;
 }
 
+export interface SupervisedInstance extends SupervisedServer<RunningInstance> {
+  spec: InstanceSpec;
+}
+
+/** A Valkey (or Redis) instance, kept running. */
 export async function startSupervised(
   spec: InstanceSpec,
-  valkeyServer: string,
+  serverBinary: string,
   options: SupervisorOptions = {},
 ): Promise<SupervisedInstance> {
+  const supervised = await superviseServer(() => startInstance(spec, serverBinary), serverTitle(spec), options);
+  return Object.assign(supervised, { spec });
+}
+
+/**
+ * Any server this run starts, kept running: `start` starts it (again) on the same port and URL.
+ * `title` names it in the reports ("the sandbox Valkey").
+ */
+export async function superviseServer<Server extends RunningServer>(
+  start: () => Promise<Server>,
+  title: string,
+  options: SupervisorOptions = {},
+): Promise<SupervisedServer<Server>> {
   const backoff = options.backoffMs ?? RESTART_BACKOFF_MS;
   const healthyAfterMs = options.healthyAfterMs ?? 30_000;
   const report = options.onEvent ?? (() => {});
-  let current = await startInstance(spec, valkeyServer);
+  const named = title.charAt(0).toUpperCase() + title.slice(1);
+  let current = await start();
   let startedAt = Date.now();
   let restarts = 0;
   const stopping = new AbortController();
@@ -51,10 +78,10 @@ export async function startSupervised(
       for (;;) {
         const delay = backoff[Math.min(failuresInARow, backoff.length - 1)] ?? 1_000;
         failuresInARow++;
-        report(`The ${spec.name} Valkey stopped (${reason}): restarting it in ${delay / 1000} s`);
+        report(`${named} stopped (${reason}): restarting it in ${delay / 1000} s`);
         try {
           await sleep(delay, undefined, { signal: stopping.signal });
-          current = await startInstance(spec, valkeyServer);
+          current = await start();
         } catch (error) {
           if (stopping.signal.aborted) return;
           reason = `its restart failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
@@ -62,7 +89,7 @@ export async function startSupervised(
         }
         startedAt = Date.now();
         restarts++;
-        report(`The ${spec.name} Valkey is running again (process ${current.pid}, restart ${restarts})`);
+        report(`${named} is running again (process ${current.pid}, restart ${restarts})`);
         break;
       }
     }
@@ -70,8 +97,10 @@ export async function startSupervised(
   const supervising = superviseForever();
 
   return {
-    spec,
     url: current.url,
+    get current() {
+      return current;
+    },
     get pid() {
       return current.pid;
     },

@@ -1,6 +1,7 @@
 import 'server-only';
 import { keyspaceEnv } from '@/lib/config/env';
 import { endpointOf, getValkey, unavailableMessage, ValkeyUnavailableError } from './connections';
+import { checkOtherEngines, publicEngines, type EnginesHealth } from './health-engines';
 import type { InstanceRole } from './roles';
 
 /** What anyone may see: whether each role's server answers, and which is down. */
@@ -10,8 +11,11 @@ export interface PublicServerHealth {
 }
 
 export interface PublicHealthReport {
+  /** The app's readiness: the two Valkey servers only (a missing Redis or Memcached is one engine down). */
   ok: boolean;
   servers: PublicServerHealth[];
+  /** Each sandbox engine: up or not, and its version (public: the lessons teach it). */
+  engines: EnginesHealth;
   message: string;
 }
 
@@ -39,6 +43,8 @@ export const SANDBOX_GUARDS = {
 export interface HealthReport {
   ok: boolean;
   servers: ServerHealth[];
+  /** As in the public report, plus why an engine is down. */
+  engines: EnginesHealth;
   sandboxGuards: typeof SANDBOX_GUARDS;
   /** Human-readable list of what is down, empty when all is well. */
   message: string;
@@ -71,11 +77,21 @@ async function checkServer(role: InstanceRole): Promise<ServerHealth> {
 
 /** Every detail of both servers, for operators (the version tells an attacker which CVEs apply). */
 export async function checkHealth(): Promise<HealthReport> {
-  const servers = await Promise.all((['sandbox', 'app'] as const).map(checkServer));
+  const [servers, otherEngines] = await Promise.all([
+    Promise.all((['sandbox', 'app'] as const).map(checkServer)),
+    checkOtherEngines(),
+  ]);
   const down = servers.filter((server) => !server.ok);
+  const sandbox = servers[0] as ServerHealth;
+  const valkey = {
+    ok: sandbox.ok,
+    ...(sandbox.version ? { version: sandbox.version } : {}),
+    ...(sandbox.error ? { error: sandbox.error } : {}),
+  };
   return {
     ok: down.length === 0,
     servers,
+    engines: { valkey, ...otherEngines },
     sandboxGuards: SANDBOX_GUARDS,
     message: down.length === 0 ? 'All servers are reachable.' : down.map((server) => server.error).join(' '),
   };
@@ -87,6 +103,7 @@ export function publicHealth(report: HealthReport): PublicHealthReport {
   return {
     ok: report.ok,
     servers: report.servers.map(({ role, ok }) => ({ role, ok })),
+    engines: publicEngines(report.engines),
     message:
       down.length === 0
         ? 'All servers are reachable.'

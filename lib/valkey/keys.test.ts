@@ -3,6 +3,7 @@ import {
   ACTIVE_LEARNERS_KEY,
   COOKIE_SECRET_KEY,
   interviewKey,
+  memcachedKeyIndexKey,
   patternsResultsKey,
   progressKey,
   rateLimitKey,
@@ -15,6 +16,7 @@ describe('Valkey key names', () => {
   it("keep every learner's app keys in one slot, tagged with the learner id", () => {
     expect(progressKey('abc123def456')).toBe('keyspace:{abc123def456}:progress');
     expect(interviewKey('abc123def456')).toBe('keyspace:{abc123def456}:interviews');
+    expect(memcachedKeyIndexKey('abc123def456')).toBe('keyspace:{abc123def456}:memcached:keys');
     expect(patternsResultsKey('abc123def456', 'run')).toBe('keyspace:{abc123def456}:patterns:run');
     expect(srsKeys('abc123def456')).toEqual({
       cards: 'keyspace:{abc123def456}:srs:cards',

@@ -13,6 +13,10 @@
  *   keyspace:{id}:srs:focus     SET   topics a mock interview found weak (expires)
  *   keyspace:{id}:srs:settings  HASH  newPerDay → the learner's daily new-card limit
  *   keyspace:{id}:sandbox:hll   SET   sandbox keys PFADD/PFMERGE wrote (hyperloglog-guard.ts), expires
+ *   keyspace:{id}:memcached:keys  HASH  the learner's Memcached keys (names as they type them) → value
+ *                                     bytes: the index that the Memcached budget, Reset, the key
+ *                                     browser, flush_all, stats and the idle sweep walk
+ *                                     (lib/sandbox/memcached/key-index.ts)
  *   keyspace:{id}:patterns:<kind>  LIST  the learner's last patterns-lab results of a kind (run,
  *                                     stampede, eviction), JSON, newest first, capped, expires
  *   keyspace:rate:<bucket>      HASH  a rate-limit token bucket (bucket: learner:<id>, address:<ip>…)
@@ -46,6 +50,9 @@ export const srsKeys = (learnerId: string) => {
 
 /** The learner's sandbox keys (as they name them) that hold HyperLogLogs PF commands wrote. */
 export const trustedHyperLogLogsKey = (learnerId: string) => `${learnerTag(learnerId)}:sandbox:hll`;
+
+/** The learner's Memcached key names → value bytes (lib/sandbox/memcached/key-index.ts). */
+export const memcachedKeyIndexKey = (learnerId: string) => `${learnerTag(learnerId)}:memcached:keys`;
 
 /** The learner's recorded caching-patterns lab results of one kind (lib/labs/patterns/results.ts). */
 export const patternsResultsKey = (learnerId: string, kind: string) => `${learnerTag(learnerId)}:patterns:${kind}`;

@@ -12,6 +12,8 @@ afterEach(async () => {
   setEnv({
     KEYSPACE_SANDBOX_URL: inject('sandboxUrl'),
     KEYSPACE_APP_URL: inject('appUrl'),
+    KEYSPACE_REDIS_URL: inject('redisUrl'),
+    KEYSPACE_MEMCACHED_URL: inject('memcachedUrl'),
     KEYSPACE_HEALTH_DETAIL: undefined,
   });
 });
@@ -22,6 +24,19 @@ interface PublicHealth {
   ok: boolean;
   message: string;
   servers: Record<string, unknown>[];
+  engines: Record<'valkey' | 'redis' | 'memcached', { ok: boolean; version?: string; error?: string }>;
+}
+
+/** Redis OSS and Memcached URLs at unused ports (the tests' own spares), with passwords never to be shown. */
+async function stopOtherEngines(): Promise<number[]> {
+  const { unusedSandbox, unusedApp } = portsOf('test');
+  expect(await isPortFree(unusedSandbox)).toBe(true);
+  expect(await isPortFree(unusedApp)).toBe(true);
+  setEnv({
+    KEYSPACE_REDIS_URL: `redis://keyspace:secret-password@127.0.0.1:${unusedSandbox}`,
+    KEYSPACE_MEMCACHED_URL: `memcached://keyspace:secret-password@127.0.0.1:${unusedApp}`,
+  });
+  return [unusedSandbox, unusedApp];
 }
 
 /** A dead app-data server on an unused port, with a password that must never be shown. */
@@ -33,7 +48,7 @@ async function killAppServer(): Promise<number> {
 }
 
 describe('GET /api/health, public view (the default)', () => {
-  it('answers 200 with ok per role and nothing about the servers themselves', async () => {
+  it('answers 200 with ok per role, each engine and its version, and nothing about where the servers are', async () => {
     const response = await health();
     expect(response.status).toBe(200);
     const text = await response.text();
@@ -45,8 +60,29 @@ describe('GET /api/health, public view (the default)', () => {
         { role: 'sandbox', ok: true },
         { role: 'app', ok: true },
       ],
+      engines: {
+        valkey: { ok: true, version: expect.stringMatching(/^8\.\d+\.\d+$/) },
+        redis: { ok: true, version: expect.stringMatching(/^7\.\d+\.\d+$/) },
+        memcached: { ok: true, version: expect.stringMatching(/^1\.6\.\d+$/) },
+      },
     });
-    expect(text).not.toMatch(/\d+\.\d+\.\d+|127\.0\.0\.1|valkey_version|engine|CVE/);
+    expect(text).not.toMatch(/127\.0\.0\.1|:\d{4}\b|valkey_version|"engine"|CVE|keyspace:/);
+  });
+
+  it('stays ok (200) with Redis OSS and Memcached down: only those engines are unavailable', async () => {
+    const ports = await stopOtherEngines();
+    const response = await health();
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    for (const port of ports) expect(text).not.toContain(String(port));
+    expect(text).not.toContain('secret-password');
+    const body = JSON.parse(text) as PublicHealth;
+    expect(body.ok).toBe(true);
+    expect(body.engines).toEqual({
+      valkey: { ok: true, version: expect.stringMatching(/^\d+\.\d+\.\d+$/) },
+      redis: { ok: false },
+      memcached: { ok: false },
+    });
   });
 
   it('answers 503 naming the role that is down, without host:port, password or error text', async () => {
@@ -79,6 +115,25 @@ describe('GET /api/health with KEYSPACE_HEALTH_DETAIL=1 (operators)', () => {
       expect(server.version).toMatch(/^\d+\.\d+\.\d+$/);
     }
     expect(Object.keys(body.sandboxGuards).length).toBeGreaterThan(0);
+    expect(body.engines.redis).toEqual({ ok: true, version: expect.stringMatching(/^7\./) });
+  });
+
+  it('says why an engine is down, still without its password', async () => {
+    setEnv({ KEYSPACE_HEALTH_DETAIL: '1' });
+    await stopOtherEngines();
+    const response = await health();
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(text).not.toContain('secret-password');
+    const body = JSON.parse(text) as PublicHealth;
+    expect(body.engines.redis).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('Redis OSS server is unavailable'),
+    });
+    expect(body.engines.memcached).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/Memcached server is unavailable: .*ECONNREFUSED/),
+    });
   });
 
   it('says where the server that is down was expected, still without its password', async () => {

@@ -1,8 +1,13 @@
 import type { NextRequest } from 'next/server';
+import { z } from 'zod';
 import { handleLearnerRequest } from '@/lib/http/learner-route';
-import { jsonOk } from '@/lib/http/response';
+import { jsonOk, readQuery } from '@/lib/http/response';
 import { admitKeyBrowsing, clientAddress } from '@/lib/sandbox/admission';
+import { EngineField } from '@/lib/sandbox/engines';
 import { listLearnerKeys } from '@/lib/sandbox/key-browser';
+import { listMemcachedKeys } from '@/lib/sandbox/memcached';
+
+const KeysQuery = z.object({ engine: EngineField });
 
 /**
  * The key browser. A request without a learner cookie has no keys: it gets an empty list without
@@ -15,9 +20,11 @@ export function GET(request: NextRequest) {
     'sandbox/keys',
     'Could not list your keys. Try again.',
     async (learner) => {
+      const { engine } = readQuery(request, KeysQuery);
       if (learner.isNew) return jsonOk({ ok: true, keys: [], truncated: false });
       await admitKeyBrowsing(learner.id, clientAddress(request.headers));
-      return jsonOk({ ok: true, ...(await listLearnerKeys(learner.id)) });
+      const listed = engine === 'memcached' ? await listMemcachedKeys(learner.id) : await listLearnerKeys(learner.id);
+      return jsonOk({ ok: true, ...listed });
     },
     { issueIdentity: false },
   );

@@ -1,0 +1,84 @@
+/**
+ * What the sandbox does with each Memcached command, by its exact name (memcached's command names
+ * are case-sensitive: `SET` is an unknown command there, answered `ERROR`). One entry per command;
+ * a refusal says why, in the words the console shows.
+ */
+import { STORAGE_COMMANDS } from './entry';
+
+export type MemcachedRule =
+  /** set/add/replace/append/prepend/cas: header and data block checked by the app, then sent. */
+  | { kind: 'storage' }
+  /** get/gets (keys from token 1) and gat/gats (exptime, then keys from token 2). */
+  | { kind: 'retrieval'; firstKey: number }
+  /** incr/decr/delete/touch: one key at token 1. */
+  | { kind: 'single-key' }
+  | { kind: 'version' }
+  /** Emulated per learner: stats (safe fields only) and flush_all (their own keys only). */
+  | { kind: 'stats' }
+  | { kind: 'flush_all' }
+  | { kind: 'refused'; why: string };
+
+const refused = (why: string): MemcachedRule => ({ kind: 'refused', why });
+const META_WHY =
+  'meta commands are not supported in the sandbox: their flags can name keys in base64, which the sandbox cannot give your prefix, and me dumps item internals. Use get, set, delete, incr and touch';
+
+const RULES: Record<string, MemcachedRule> = {
+  ...Object.fromEntries([...STORAGE_COMMANDS].map((name) => [name, { kind: 'storage' } as const])),
+  get: { kind: 'retrieval', firstKey: 1 },
+  gets: { kind: 'retrieval', firstKey: 1 },
+  gat: { kind: 'retrieval', firstKey: 2 },
+  gats: { kind: 'retrieval', firstKey: 2 },
+  incr: { kind: 'single-key' },
+  decr: { kind: 'single-key' },
+  delete: { kind: 'single-key' },
+  touch: { kind: 'single-key' },
+  version: { kind: 'version' },
+  stats: { kind: 'stats' },
+  flush_all: { kind: 'flush_all' },
+  verbosity: refused("it sets the server's logging for every learner"),
+  quit: refused('the app keeps one connection to memcached for all learners: there is nothing of yours to close'),
+  shutdown: refused('it would stop the server for every learner'),
+  lru_crawler: refused("its metadump lists every learner's keys, and a crawl works on the whole server"),
+  slabs: refused("it moves memory between slab classes of the whole server, every learner's keys included"),
+  lru: refused('it tunes the LRU of the whole server'),
+  watch: refused("it streams every learner's commands and keys"),
+  cache_memlimit: refused("it changes the whole server's memory"),
+  misbehave: refused('it is a debugging command that changes the server for everyone'),
+  debugtime: refused("it is a debugging command that moves the server's clock for everyone"),
+  extstore: refused("it configures the server's external storage"),
+  refresh_certs: refused("it reloads the server's TLS certificates"),
+  mg: refused(META_WHY),
+  ms: refused(META_WHY),
+  md: refused(META_WHY),
+  ma: refused(META_WHY),
+  mn: refused(META_WHY),
+  me: refused(META_WHY),
+};
+
+/** `stats <group>` groups that describe the whole server, each refused with its reason. */
+const STATS_GROUP_WHY: Record<string, string> = {
+  cachedump: "it lists every learner's keys",
+  items: "it counts every learner's keys, slab class by slab class",
+  slabs: "it describes the memory of every learner's keys",
+  sizes: "it counts every learner's keys by size",
+  detail: "it turns on or dumps per-prefix counters, and every learner's keys are prefixes",
+  conns: 'it lists every connection to the server',
+  settings: "it shows the server's configuration",
+  reset: "it resets the server's counters for every learner",
+  extstore: "it describes the server's external storage",
+};
+
+/** The rule for a command name, or null for one memcached does not know (it answers ERROR). */
+export function memcachedRule(name: string): MemcachedRule | null {
+  return Object.hasOwn(RULES, name) ? (RULES[name] as MemcachedRule) : null;
+}
+
+/** Why `stats <group>` is refused, or null when memcached has no such group (it answers ERROR). */
+export function statsGroupRefusal(group: string): string | null {
+  return Object.hasOwn(STATS_GROUP_WHY, group) ? (STATS_GROUP_WHY[group] as string) : null;
+}
+
+/** The console's words for a refused command. */
+export function refusalMessage(command: string, why: string): string {
+  return `${command} is refused in the sandbox: ${why}.`;
+}
