@@ -25,7 +25,9 @@ function learnerIdOf(setCookie: string | undefined): string {
 }
 
 test.describe('GET /api/health', () => {
-  test('is 200 with ok per server and nothing about the servers themselves', async ({ request }) => {
+  test('is 200 with ok per server, every engine running, and nothing about where the servers are', async ({
+    request,
+  }) => {
     const response = await request.get('/api/health');
     expect(response.status()).toBe(200);
     const body = await response.json();
@@ -36,6 +38,12 @@ test.describe('GET /api/health', () => {
         { role: 'sandbox', ok: true },
         { role: 'app', ok: true },
       ],
+      // The e2e app runs the sandbox's Redis OSS and Memcached servers too (npm start --profile e2e).
+      engines: {
+        valkey: { ok: true, version: expect.stringMatching(/^\d+\.\d+\.\d+$/) },
+        redis: { ok: true, version: expect.stringMatching(/^7\./) },
+        memcached: { ok: true, version: expect.stringMatching(/^1\.6\./) },
+      },
     });
   });
 });

@@ -10,6 +10,7 @@ import { checkContentStatic, type CheckedChallenge } from '../lib/content/checke
 import { labPortRange, patternsLabPorts } from '../lib/servers/ports';
 import { isLabChallenge, isPatternsChallenge } from '../lib/content/schema';
 import { formatProblem, type ContentProblem } from '../lib/content/checker/problems';
+import { ENGINE_SERVER_NAMES } from '../lib/servers/engine-servers';
 import { ENGINE_URL_ENV, startLocalStack, URL_ENV } from '../lib/servers/local-stack';
 import { done, fail, step, warn } from './setup/log';
 import { ensureEngineServers } from './setup/engine-servers';
@@ -101,7 +102,7 @@ export async function main(): Promise<void> {
     projectRoot: root,
     profile: 'content',
     valkeyServer: valkey.path,
-    engines: ensureEngineServers(),
+    engines: ensureEngineServers(ENGINE_SERVER_NAMES),
     requireEngines: true,
     env,
   });

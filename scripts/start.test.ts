@@ -13,8 +13,14 @@ import { portsOf } from '@/lib/servers/ports';
 import { isProcessAlive } from '@/lib/servers/profile-lock';
 
 const root = path.resolve(import.meta.dirname, '..');
-const { http: PORT, sandbox: SANDBOX_PORT, app: APP_PORT } = portsOf('start-test');
-const PORTS = [PORT, SANDBOX_PORT, APP_PORT];
+const {
+  http: PORT,
+  sandbox: SANDBOX_PORT,
+  app: APP_PORT,
+  redis: REDIS_PORT,
+  memcached: MEMCACHED_PORT,
+} = portsOf('start-test');
+const PORTS = [PORT, SANDBOX_PORT, APP_PORT, REDIS_PORT, MEMCACHED_PORT];
 const children: ChildProcess[] = [];
 
 // A test that failed half-way leaves its app running: stop it as Ctrl+C would, so that it stops its
@@ -38,7 +44,13 @@ function startKeyspace(): { child: ChildProcess; output: () => string; exited: P
     ['scripts/run.mjs', 'start', '--profile', 'start-test', '--port', String(PORT)],
     {
       cwd: root,
-      env: { ...process.env, KEYSPACE_SANDBOX_URL: '', KEYSPACE_APP_URL: '' },
+      env: {
+        ...process.env,
+        KEYSPACE_SANDBOX_URL: '',
+        KEYSPACE_APP_URL: '',
+        KEYSPACE_REDIS_URL: '',
+        KEYSPACE_MEMCACHED_URL: '',
+      },
     },
   );
   children.push(child);
@@ -56,6 +68,11 @@ async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs: n
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`Timed out waiting for ${what}`);
+}
+
+/** The pid in a server's pidfile under the profile's folder (redis-server writes its own; memcached's is ours). */
+function serverPid(server: string, file: string): number {
+  return Number(readFileSync(path.join(dataRoot(root), profileFolder('start-test'), server, file), 'utf8').trim());
 }
 
 async function allPortsFree(): Promise<boolean> {
@@ -100,6 +117,12 @@ describe('npm start', () => {
 
     const health = await fetch(`http://127.0.0.1:${PORT}/api/health`);
     expect(health.status).toBe(200);
+    // The sandbox's other engines run beside Valkey, each on its own port of the profile.
+    expect(first.output()).toContain(`Redis OSS ready: 127.0.0.1:${REDIS_PORT}`);
+    expect(first.output()).toContain(`Memcached ready: 127.0.0.1:${MEMCACHED_PORT}`);
+    expect(await health.json()).toMatchObject({
+      engines: { valkey: { ok: true }, redis: { ok: true }, memcached: { ok: true } },
+    });
     expect(await ping()).toMatchObject({ ok: true, text: 'PONG' });
     for (const page of ['/', '/learn/choosing-an-engine', '/sandbox']) {
       expect((await fetch(`http://127.0.0.1:${PORT}${page}`)).status, page).toBe(200);
@@ -133,14 +156,19 @@ describe('npm start', () => {
     expect(crashed, 'the app of the first test is still running').toBeDefined();
     if (!crashed) return;
     running = undefined;
+    const enginePids = [serverPid('redis', 'redis.pid'), serverPid('memcached', 'memcached.pid')];
     crashed.child.kill('SIGKILL');
     await crashed.exited;
-    // Its Valkey and Next.js children are orphans now, still holding their ports.
+    // Its Valkey, Redis, Memcached and Next.js children are orphans now, still holding their ports.
     expect(await allPortsFree()).toBe(false);
+    expect(enginePids.every(isProcessAlive)).toBe(true);
 
     const next = startKeyspace();
     await waitFor(() => next.output().includes('ready at'), 200_000, `the app to restart:\n${next.output()}`);
     expect(await ping()).toMatchObject({ ok: true, text: 'PONG' });
+    // The killed run's Redis and Memcached were reaped through their pidfiles, and new ones started.
+    expect(enginePids.some(isProcessAlive)).toBe(false);
+    expect([serverPid('redis', 'redis.pid'), serverPid('memcached', 'memcached.pid')]).not.toEqual(enginePids);
     // The restart stopped the killed run's Valkey servers and started them again: the progress is still there.
     expect(learnerCookie).toMatch(/^keyspace_learner=/);
     const progress = (await (await call('/api/progress')).json()) as {

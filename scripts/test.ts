@@ -9,7 +9,9 @@ import path from 'node:path';
 import { portsOf } from '../lib/servers/ports';
 import { buildApp, isBuildFresh } from './setup/build';
 import { ensureBrowser } from './setup/browser';
-import { done, step, warn } from './setup/log';
+import { ENGINE_SERVER_NAMES } from '../lib/servers/engine-servers';
+import { ensureEngineServers } from './setup/engine-servers';
+import { done, fail, step, warn } from './setup/log';
 import { ensureValkeyServer } from './setup/valkey-server';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -87,8 +89,8 @@ async function staticChecks(): Promise<Tally[]> {
 }
 
 function valkeyPorts(profile: 'content' | 'test' | 'e2e'): string {
-  const { sandbox, app } = portsOf(profile);
-  return `${sandbox}/${app}`;
+  const { sandbox, app, redis, memcached } = portsOf(profile);
+  return `${sandbox}/${app}, Redis OSS ${redis}, Memcached ${memcached}`;
 }
 
 const single = (name: string, ok: boolean): Tally => ({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 });
@@ -137,6 +139,10 @@ export async function main(): Promise<void> {
   mkdirSync(reports, { recursive: true });
   const valkey = ensureValkeyServer();
   step(`Using valkey-server ${valkey.version} (${valkey.path})`);
+  // Vitest, the content check and the e2e app run the sandbox's Redis OSS and Memcached engines too.
+  const engines = ensureEngineServers(ENGINE_SERVER_NAMES);
+  if (engines.problems.length > 0) fail('The tests need redis-server and memcached: install them as said above.');
+  step(`Using redis-server (${engines.redis}) and memcached (${engines.memcached})`);
   const browser = ensureBrowser();
   step(`Using ${browser.description} for the browser tests`);
 

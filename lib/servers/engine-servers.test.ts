@@ -13,6 +13,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import Redis from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { engineSpecs } from './engine-servers';
+import { startLocalStack } from './local-stack';
 import { instanceFile, startInstance, type RunningServer } from './local-server';
 import { authRequest, memcachedVersion } from './memcached-probe';
 import { memcachedPidFile, startMemcached } from './memcached-server';
@@ -143,5 +144,46 @@ describe('the Memcached server', () => {
     expect(next.pid).not.toBe(killed.pid);
     expect(await memcachedVersion(next.url)).toMatch(/^1\.6\./);
     await expect(memcachedVersion(killed.url)).rejects.toThrow(/authentication failure/);
+  });
+});
+
+describe('a stack with the engines', () => {
+  const root = path.resolve(import.meta.dirname, '../..');
+
+  it('runs without an engine it cannot start, and says why; starts nothing for an engine given a URL', async () => {
+    const external = 'memcached://keyspace:elsewhere@127.0.0.1:11211';
+    const env = { ...process.env, KEYSPACE_REDIS_URL: '', KEYSPACE_MEMCACHED_URL: external };
+    const withExternal = await startLocalStack({
+      projectRoot: root,
+      profile: 'server-test',
+      servers: [],
+      valkeyServer: null,
+      engines: { redis: redisServer, memcached: '/nonexistent/memcached' },
+      env,
+    });
+    try {
+      expect(withExternal.engineUrls).toEqual({
+        redis: expect.stringMatching(new RegExp(`^redis://keyspace:\\w+@127\\.0\\.0\\.1:${PORTS.redis}$`)),
+        memcached: external,
+      });
+      expect(withExternal.unavailableEngines).toEqual({});
+    } finally {
+      await withExternal.stop();
+    }
+
+    const missing = await startLocalStack({
+      projectRoot: root,
+      profile: 'server-test',
+      servers: [],
+      valkeyServer: null,
+      engines: { redis: null, memcached: '/nonexistent/memcached' },
+      env: { ...env, KEYSPACE_MEMCACHED_URL: '' },
+    });
+    expect(missing.engineUrls).toEqual({});
+    expect(missing.unavailableEngines).toEqual({
+      redis: 'redis-server was not found',
+      memcached: expect.stringContaining('memcached did not become ready (it exited)'),
+    });
+    await missing.stop();
   });
 });

@@ -24,8 +24,8 @@ export const ENGINE_URL_ENV = {
 /** The binaries found for the engines (lib/servers/server-binary.ts); null where there is none. */
 export type EngineBinaries = Record<EngineServerName, string | null>;
 
-/** Profiles with engine ports in lib/servers/ports.ts. */
-export type EngineProfile = 'local' | 'test' | 'e2e' | 'start-test' | 'bench' | 'content';
+/** Profiles with engine ports in lib/servers/ports.ts (server-test: engine-servers.test.ts). */
+export type EngineProfile = 'local' | 'test' | 'e2e' | 'start-test' | 'bench' | 'content' | 'server-test';
 
 export const ENGINE_TITLES: Record<EngineServerName, string> = {
   redis: 'Redis OSS server',

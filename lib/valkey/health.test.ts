@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseInfoVersion } from './health';
+import { publicEngines } from './health-engines';
 
 describe('parseInfoVersion', () => {
   it('prefers the Valkey version over the Redis-compatible one Valkey also reports', () => {
@@ -15,5 +16,21 @@ describe('parseInfoVersion', () => {
 
   it('returns null for text that is not INFO', () => {
     expect(parseInfoVersion('hello')).toBeNull();
+  });
+});
+
+describe('publicEngines', () => {
+  it('keeps each engine’s ok and version, and drops the operators’ error text', () => {
+    expect(
+      publicEngines({
+        valkey: { ok: true, version: '8.0.1' },
+        redis: { ok: false, error: 'The Redis OSS server is unavailable: connect ECONNREFUSED 127.0.0.1:7481' },
+        memcached: { ok: true, version: '1.6.18' },
+      }),
+    ).toEqual({
+      valkey: { ok: true, version: '8.0.1' },
+      redis: { ok: false },
+      memcached: { ok: true, version: '1.6.18' },
+    });
   });
 });

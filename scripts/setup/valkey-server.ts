@@ -1,5 +1,5 @@
 /**
- * Finds valkey-server ≥ 8 or installs it with the platform's package manager.
+ * Finds valkey-server ≥ 8 or installs it with the platform's package manager (scripts/setup/packages.ts).
  * Debian 12 gets it from bookworm-backports; Debian 13 and Ubuntu from plain apt; macOS from brew.
  */
 import { spawnSync } from 'node:child_process';
@@ -10,42 +10,16 @@ import {
   type ValkeyServerBinary,
 } from '../../lib/servers/server-binary';
 import { step, fail } from './log';
-import { commandExists, detectPlatform, privilegePrefix, runVisible, type Platform } from './system';
+import { ensurePackage, type PackageRecipe } from './packages';
+import type { Platform } from './system';
 
 const BACKPORTS_FILE = '/etc/apt/sources.list.d/keyspace-bookworm-backports.sources';
 const BACKPORTS_SOURCE =
   'Types: deb\nURIs: http://deb.debian.org/debian\nSuites: bookworm-backports\nComponents: main\n' +
   'Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg\n';
 
-function installCommands(platform: Platform): string[][] | null {
-  if (platform.kind === 'macos') return commandExists('brew') ? [['brew', 'install', 'valkey']] : null;
-  if (platform.kind !== 'debian') return null;
-  const sudo = privilegePrefix();
-  if (sudo === null) return null;
-  if (platform.id === 'debian' && platform.codename === 'bookworm') {
-    return [
-      [...sudo, 'apt-get', 'update', '-qq'],
-      [...sudo, 'apt-get', 'install', '-y', '-qq', '-t', 'bookworm-backports', 'valkey-server'],
-    ];
-  }
-  return [
-    [...sudo, 'apt-get', 'update', '-qq'],
-    [...sudo, 'apt-get', 'install', '-y', '-qq', 'valkey-server'],
-  ];
-}
-
-function manualAdvice(platform: Platform): string {
-  if (platform.kind === 'macos') return 'Install Homebrew (https://brew.sh), then run: brew install valkey';
-  if (platform.kind === 'debian' && platform.codename === 'bookworm') {
-    return (
-      'Run as root:\n' +
-      `  printf '${BACKPORTS_SOURCE.replaceAll('\n', '\\n')}' > ${BACKPORTS_FILE}\n` +
-      '  apt-get update && apt-get install -y -t bookworm-backports valkey-server'
-    );
-  }
-  if (platform.kind === 'debian') return 'Run as root: apt-get update && apt-get install -y valkey-server';
-  return `Install valkey-server ${MINIMUM_MAJOR} or later for ${platform.description}, or set KEYSPACE_VALKEY_SERVER to its path, or point KEYSPACE_SANDBOX_URL and KEYSPACE_APP_URL at running servers.`;
-}
+const isDebianBookworm = (platform: Platform) =>
+  platform.kind === 'debian' && platform.id === 'debian' && platform.codename === 'bookworm';
 
 function enableBookwormBackports(sudo: string[]): boolean {
   const listed = spawnSync(
@@ -65,26 +39,25 @@ function enableBookwormBackports(sudo: string[]): boolean {
   );
 }
 
+export const VALKEY_RECIPE: PackageRecipe = {
+  label: `valkey-server ${MINIMUM_MAJOR}+`,
+  find: () => findValkeyServer(),
+  aptPackage: 'valkey-server',
+  brewFormula: 'valkey',
+  aptArgs: (platform) => (isDebianBookworm(platform) ? ['-t', 'bookworm-backports'] : []),
+  prepareApt: (platform, sudo) => !isDebianBookworm(platform) || enableBookwormBackports(sudo),
+  manualAdvice: (platform) =>
+    isDebianBookworm(platform)
+      ? 'Run as root:\n' +
+        `  printf '${BACKPORTS_SOURCE.replaceAll('\n', '\\n')}' > ${BACKPORTS_FILE}\n` +
+        '  apt-get update && apt-get install -y -t bookworm-backports valkey-server'
+      : null,
+  otherwise:
+    'Or set KEYSPACE_VALKEY_SERVER to its path, or point KEYSPACE_SANDBOX_URL and KEYSPACE_APP_URL at running servers.',
+};
+
 /** Returns a usable valkey-server, installing one if needed; exits with advice when it cannot. */
 export function ensureValkeyServer(): ValkeyServerBinary {
-  const found = findValkeyServer();
-  if (found) return found;
-  const platform = detectPlatform();
-  const commands = installCommands(platform);
-  if (!commands)
-    fail(
-      `valkey-server ${MINIMUM_MAJOR}+ is not installed and Keyspace cannot install it here.\n${manualAdvice(platform)}`,
-    );
-  step(`Installing valkey-server with ${platform.kind === 'macos' ? 'Homebrew' : 'apt'} (this can take a minute)…`);
-  if (platform.kind === 'debian' && platform.codename === 'bookworm' && platform.id === 'debian') {
-    const sudo = privilegePrefix() ?? [];
-    if (!enableBookwormBackports(sudo)) fail(`Could not add bookworm-backports.\n${manualAdvice(platform)}`);
-  }
-  for (const command of commands) {
-    if (!runVisible(command)) fail(`"${command.join(' ')}" failed.\n${manualAdvice(platform)}`);
-  }
-  const installed = findValkeyServer();
-  if (!installed) fail(`valkey-server ${MINIMUM_MAJOR}+ is still missing after installing.\n${manualAdvice(platform)}`);
-  step(`Installed valkey-server ${installed.version}`);
-  return installed;
+  const result = ensurePackage(VALKEY_RECIPE, step);
+  return result.binary ?? fail(result.problem);
 }
