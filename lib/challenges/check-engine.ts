@@ -9,6 +9,7 @@ import 'server-only';
 import type { SandboxEngine } from '@/lib/sandbox/engines';
 import type { ExecOutcome } from '@/lib/sandbox/execute';
 import type { JsonReply } from '@/lib/sandbox/reply';
+import { readMemcachedKey } from '@/lib/sandbox/memcached';
 import { executeWhenIdle } from './when-idle';
 
 /** A key's value as a check sees it: the reply (a string, null when absent) and its TTL in seconds (-1: none). */
@@ -45,9 +46,15 @@ const memcachedEngine: CheckEngine = {
   execute: async () => {
     throw new Error('Memcached checks read items (value:, absent:), they do not run commands.');
   },
-  // Until lib/sandbox/memcached lands (h16mc): readMemcachedKey(learnerId, key) → { value, flags, ttl } | null.
-  async readValue() {
-    return { ok: false, error: 'Memcached is not available in this build yet.' };
+  async readValue(learnerId, key) {
+    try {
+      const item = await readMemcachedKey(learnerId, key);
+      if (!item) return { ok: true, reply: null, text: 'END', ttl: -2 };
+      // One line for the check's detail: the data, quoted (the item as `get` prints it spans three lines).
+      return { ok: true, reply: item.value, text: JSON.stringify(item.value), ttl: item.ttl };
+    } catch (error) {
+      return { ok: false, error: (error as Error).message };
+    }
   },
 };
 

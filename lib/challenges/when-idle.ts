@@ -2,6 +2,8 @@ import 'server-only';
 import { executeLine, type ExecOutcome } from '@/lib/sandbox/execute';
 import { hasLearnerSession, learnerSession, resetLearner } from '@/lib/sandbox/learners';
 import type { SandboxEngine } from '@/lib/sandbox/engines';
+import { sandboxLimits } from '@/lib/sandbox/limits';
+import { executeMemcachedLine, resetMemcachedKeys } from '@/lib/sandbox/memcached';
 
 /** Long enough for any command but a blocking one (whose timeout the sandbox caps). */
 const MAX_WAIT_MS = 5_000;
@@ -9,13 +11,7 @@ const POLL_MS = 5;
 
 const learnerBusy = (learnerId: string) => hasLearnerSession(learnerId) && learnerSession(learnerId).busy;
 
-/**
- * Runs one line of the app's own (a check's read, a reset's DEL) on a learner's keys once the
- * learner's own command in flight, if any, has answered. The sandbox runs one command per learner
- * at a time and refuses a second; checks now run by themselves after each command, so without
- * the wait they would collide with the learner's next one. executeLine takes the session
- * synchronously, so no command can slip in between the wait and the run.
- */
+// Until the Redis OSS pipeline (h16redis) lands.
 const notYet = (engine: SandboxEngine): ExecOutcome => ({
   kind: 'rejected',
   status: 400,
@@ -26,14 +22,23 @@ const notYet = (engine: SandboxEngine): ExecOutcome => ({
 /** Deletes every key of a throwaway learner on an engine (the content checker's solver and empty learners). */
 export async function resetLearnerOn(learnerId: string, engine: SandboxEngine): Promise<void> {
   if (engine === 'valkey') await resetLearner(learnerId);
+  else if (engine === 'memcached') await resetMemcachedKeys(learnerId);
 }
 
+/**
+ * Runs one line of the app's own (a check's read, a reset's DEL) on a learner's keys on an engine,
+ * once the learner's own command in flight, if any, has answered. The sandbox runs one command per
+ * learner at a time and refuses a second; checks now run by themselves after each command, so
+ * without the wait they would collide with the learner's next one. executeLine takes the session
+ * synchronously, so no command can slip in between the wait and the run. Memcached has no session
+ * to wait for: each line is a request of its own on the app's connection.
+ */
 export async function executeWhenIdle(
   learnerId: string,
   line: string,
   engine: SandboxEngine = 'valkey',
 ): Promise<ExecOutcome> {
-  // Until the Redis OSS pipeline (h16redis) and the Memcached engine (h16mc) land.
+  if (engine === 'memcached') return executeMemcachedLine(learnerId, line, sandboxLimits());
   if (engine !== 'valkey') return notYet(engine);
   const deadline = Date.now() + MAX_WAIT_MS;
   while (learnerBusy(learnerId) && Date.now() < deadline) await new Promise((done) => setTimeout(done, POLL_MS));

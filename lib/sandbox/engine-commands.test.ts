@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { completionListAt } from './completion-list';
+import { memcachedRule } from './memcached/commands';
+import { STORAGE_COMMANDS } from './memcached/entry';
 import {
   awaitsDataBlock,
   engineSuggestions,
@@ -74,5 +76,16 @@ describe('Memcached completion', () => {
     expect(items.map((item) => item.label)).toEqual(['get', 'gets']);
     expect(items[0]?.detail).toBe('get key [key ...]');
     expect(engineSuggestions(list?.items ?? [], 'valkey').map((item) => item.label)).toEqual(['GET', 'GETS']);
+  });
+});
+
+describe("the console's Memcached command list", () => {
+  it('is exactly the commands the Memcached engine runs (lib/sandbox/memcached/commands.ts)', () => {
+    const offered = Object.keys(MEMCACHED_REFERENCE).map((name) => name.toLowerCase());
+    const runs = ['storage', 'retrieval', 'single-key', 'version', 'stats', 'flush_all'];
+    for (const name of offered) expect(runs, `${name} runs in the sandbox`).toContain(memcachedRule(name)?.kind);
+    expect(offered.filter((name) => memcachedRule(name)?.kind === 'storage').sort()).toEqual(
+      [...STORAGE_COMMANDS].sort(),
+    );
   });
 });
