@@ -145,6 +145,11 @@ test.describe('the engine switch', () => {
 
     await repl.chooseEngine('Memcached');
     await expect(repl.region.getByText(/the one-line form is all you need on a phone/)).toBeVisible();
+    // Completion offers Memcached's commands, in its lower case.
+    await repl.fill('ge');
+    await page.keyboard.press('Control+Space');
+    await expect(repl.suggestion('gets')).toBeVisible();
+    await page.keyboard.press('Escape');
     // A storage command's header, Shift+Enter, then its data block: one command, as nc would take it.
     await expect(await repl.run('set greeting 0 60 5\nhello')).toHaveText('STORED');
     await expect(await repl.run('get greeting')).toHaveText('VALUE greeting 0 5\nhello\nEND');
