@@ -18,6 +18,8 @@ export const STATUS_BY_CODE = {
   internal: 500,
   /** A Valkey server the app needs is down or dropped the connection. */
   unavailable: 503,
+  /** A sandbox engine other than Valkey (Redis OSS, Memcached) is not running; the rest of the app is. */
+  engine_unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof STATUS_BY_CODE;

@@ -3,6 +3,7 @@ import { randomInt } from 'node:crypto';
 import type Redis from 'ioredis';
 import { getValkey } from '@/lib/valkey/connections';
 import { commandFlags, loadedCommandFlags } from './command-flags';
+import { sandboxRoleFor, type RespEngine } from './engine-routing';
 import { indexedNames, pruneNames, serverKeyName } from './key-index';
 import type { LearnerSession } from './learners';
 import type { SandboxLimits } from './limits';
@@ -42,11 +43,15 @@ store.keyspaceBudgetChecks ??= new Map();
 const held = store.keyspaceBudgetHeld;
 const checks = store.keyspaceBudgetChecks;
 
+/** A learner's entry in these maps: their budget on each engine is their own. */
+const budgetOf = (learnerId: string, engine: RespEngine): string =>
+  engine === 'valkey' ? learnerId : `${engine}:${learnerId}`;
+
 const megabytes = (bytes: number, digits = 1) => (bytes / 1048576).toFixed(digits);
 
 /** Forgets what a learner was measured to hold (their keys were all deleted). */
-export function forgetMeasuredUsage(learnerId: string): void {
-  held.delete(learnerId);
+export function forgetMeasuredUsage(learnerId: string, engine: RespEngine = 'valkey'): void {
+  held.delete(budgetOf(learnerId, engine));
 }
 
 /** Real sizes (MEMORY USAGE … SAMPLES 0, every element counted); null for a key that is gone. */
@@ -68,10 +73,11 @@ async function sizesOf(admin: Redis, learnerId: string, names: readonly Buffer[]
  * and the learner can free space. One check per learner at a time.
  */
 export function checkBudget(session: LearnerSession, limits: SandboxLimits): Promise<void> {
-  const running = checks.get(session.id);
+  const entry = budgetOf(session.id, session.engine);
+  const running = checks.get(entry);
   if (running) return running;
-  const check = weigh(session, limits).finally(() => checks.delete(session.id));
-  checks.set(session.id, check);
+  const check = weigh(session, limits).finally(() => checks.delete(entry));
+  checks.set(entry, check);
   return check;
 }
 
@@ -83,13 +89,13 @@ async function weigh(session: LearnerSession, limits: SandboxLimits): Promise<vo
   session.commandsSinceBudgetCheck = first ? randomInt(BUDGET_CHECK_EVERY) : 0;
   // Queued writes have not run yet, so their names must not be pruned as "gone".
   const prune = !session.inTransaction;
-  const admin = await getValkey('sandbox');
+  const admin = await getValkey(sandboxRoleFor(session.engine));
   const names = await indexedNames(admin, session.id);
   const sizes = await sizesOf(admin, session.id, names);
   const live = names.filter((_, index) => sizes[index] !== null);
   if (prune) await pruneNames(admin, session.id, names, live);
   const bytes = sum(sizes.map((size) => size ?? 0));
-  held.set(session.id, bytes);
+  held.set(budgetOf(session.id, session.engine), bytes);
   if (live.length > limits.maxKeys) {
     session.overBudget = `ERR your sandbox holds more than ${limits.maxKeys} keys, its limit. Delete some (DEL, or FLUSHDB for all) before adding more.`;
     return;
@@ -115,32 +121,34 @@ export async function accountBeforeWrite(
   keys: readonly Buffer[],
   limits: SandboxLimits,
 ): Promise<string | null> {
-  const running = checks.get(session.id);
+  const entry = budgetOf(session.id, session.engine);
+  const running = checks.get(entry);
   if (running) await running.catch(() => undefined);
   // Over budget, then all keys deleted (FLUSHDB, Reset): weigh again now, not 50 commands later.
-  if (session.overBudget && !held.has(session.id)) await checkBudget(session, limits);
+  if (session.overBudget && !held.has(entry)) await checkBudget(session, limits);
   // A transaction's writes are only weighed when EXEC runs them: check right after it.
   if (name === 'exec') session.commandsSinceBudgetCheck = BUDGET_CHECK_EVERY;
   const estimate = COPY_ESTIMATES[name];
   if (!estimate) {
-    if (!(loadedCommandFlags() ?? (await commandFlags())).growsMemory.has(name)) return null;
-    const grown = (held.get(session.id) ?? 0) + sum(args.map((arg) => arg.length));
-    held.set(session.id, grown);
+    if (!(loadedCommandFlags(session.engine) ?? (await commandFlags(session.engine))).growsMemory.has(name))
+      return null;
+    const grown = (held.get(entry) ?? 0) + sum(args.map((arg) => arg.length));
+    held.set(entry, grown);
     if (grown > limits.maxMemoryBytes) session.commandsSinceBudgetCheck = BUDGET_CHECK_EVERY;
     return null;
   }
-  if (!held.has(session.id)) await checkBudget(session, limits);
+  if (!held.has(entry)) await checkBudget(session, limits);
   const seen = new Set<string>();
   const sources = keys.slice(1).filter((key) => {
     const id = key.toString('latin1');
     return seen.has(id) ? false : (seen.add(id), true);
   });
-  const sizes = await sizesOf(await getValkey('sandbox'), session.id, sources);
+  const sizes = await sizesOf(await getValkey(sandboxRoleFor(session.engine)), session.id, sources);
   const copy = estimate(sizes.map((size) => size ?? 0));
-  const before = held.get(session.id) ?? 0;
+  const before = held.get(entry) ?? 0;
   if (before + copy > limits.maxMemoryBytes) {
     return `ERR this command would copy about ${megabytes(copy)} MB into your sandbox, which holds ${megabytes(before)} MB of its ${megabytes(limits.maxMemoryBytes, 0)} MB limit. Delete some keys (DEL, or FLUSHDB for all) first.`;
   }
-  held.set(session.id, before + copy);
+  held.set(entry, before + copy);
   return null;
 }

@@ -6,6 +6,7 @@
 import 'server-only';
 import { allowedSubcommands, EMULATED_COMMANDS, keyedRunCommands, liveCommandNames } from './command-table';
 import { getValkey } from '@/lib/valkey/connections';
+import { sandboxRoleFor, type RespEngine } from './engine-routing';
 
 /** An argument token such as SET's `EX seconds` or `NX`. */
 export interface TokenDoc {
@@ -194,19 +195,22 @@ export function toCommandReference(reply: unknown, names: Map<string, Set<string
   return Object.fromEntries(Object.entries(reference).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-// The docs only change with the server's version: one read per process is enough.
-let cached: Promise<CommandReference> | undefined;
+// The docs only change with the server's version: one read per process and engine is enough.
+const cached: Partial<Record<RespEngine, Promise<CommandReference>>> = {};
 
-/** The reference for the sandbox server; throws ValkeyUnavailableError when it cannot be reached. */
-export function loadCommandDocs(): Promise<CommandReference> {
-  cached ??= (async () => {
-    const client = await getValkey('sandbox');
+/**
+ * The reference for an engine's server (Valkey's unless named: the console's help is Valkey's);
+ * throws ValkeyUnavailableError when it cannot be reached.
+ */
+export function loadCommandDocs(engine: RespEngine = 'valkey'): Promise<CommandReference> {
+  cached[engine] ??= (async () => {
+    const client = await getValkey(sandboxRoleFor(engine));
     const names = sandboxCommandNames();
     const reply = await client.call('COMMAND', 'DOCS', ...names.keys());
     return toCommandReference(reply, names);
   })().catch((error: unknown) => {
-    cached = undefined; // a server that was down may be up on the next request
+    delete cached[engine]; // a server that was down may be up on the next request
     throw error;
   });
-  return cached;
+  return cached[engine];
 }

@@ -21,6 +21,7 @@ import {
   unlinkNames,
 } from './key-index';
 import { forgetMeasuredUsage } from './budget';
+import type { RespEngine } from './engine-routing';
 import { emulateInfo, emulateWait } from './introspection';
 
 /** Upper bound on keys one emulated command returns, so no reply grows without bound. */
@@ -84,15 +85,17 @@ async function emulateScan(client: Redis, learnerId: string, args: Buffer[]): Pr
 
 /** Longest KEYS/SCAN pattern accepted: long patterns with many `*` make matching slow. */
 
+/** `client` is the admin client of the engine's server; `engine` names it (the budget is per engine). */
 export async function runEmulated(
   client: Redis,
   command: EmulatedCommand,
   args: Buffer[],
   learnerId: string,
+  engine: RespEngine = 'valkey',
 ): Promise<CliReply> {
   // Patterns were checked with the other arguments (name-limits.ts): every MATCH, not just the first.
   try {
-    return await runEmulatedCommand(client, command, args, learnerId);
+    return await runEmulatedCommand(client, command, args, learnerId, engine);
   } catch (error) {
     // Valkey's own verdict on the arguments (bad cursor, unknown TYPE…) is the learner's answer.
     if (error instanceof Error && error.name === 'ReplyError') return { type: 'error', value: error.message };
@@ -105,6 +108,7 @@ async function runEmulatedCommand(
   command: EmulatedCommand,
   args: Buffer[],
   learnerId: string,
+  engine: RespEngine,
 ): Promise<CliReply> {
   switch (command) {
     case 'keys': {
@@ -130,7 +134,7 @@ async function runEmulatedCommand(
     }
     case 'flushdb':
     case 'flushall':
-      return flushOwnKeys(client, args, learnerId);
+      return flushOwnKeys(client, args, learnerId, engine);
     case 'info':
       return emulateInfo(client, args, learnerId);
     case 'wait':
@@ -139,11 +143,11 @@ async function runEmulatedCommand(
 }
 
 /** FLUSHDB and FLUSHALL [ASYNC | SYNC]: UNLINK every own key (either mode; UNLINK frees in the background). */
-async function flushOwnKeys(client: Redis, args: Buffer[], learnerId: string): Promise<CliReply> {
+async function flushOwnKeys(client: Redis, args: Buffer[], learnerId: string, engine: RespEngine): Promise<CliReply> {
   const mode = args[1]?.toString().toLowerCase();
   if (args.length > 2 || (mode !== undefined && mode !== 'async' && mode !== 'sync'))
     return { type: 'error', value: 'ERR syntax error' };
   await unlinkNames(client, learnerId, await takeIndex(client, learnerId));
-  forgetMeasuredUsage(learnerId);
+  forgetMeasuredUsage(learnerId, engine);
   return { type: 'status', value: Buffer.from('OK') };
 }

@@ -7,6 +7,7 @@ import { accountBeforeWrite, BUDGET_CHECK_EVERY, checkBudget } from './budget';
 import { commandFlags, loadedCommandFlags } from './command-flags';
 import { hasWrongArity, type RunRule } from './command-table';
 import { runEmulated } from './emulate';
+import { LIVE_ON_VALKEY_ONLY, RESP_ENGINES, sandboxRoleFor, type RespEngine } from './engine-routing';
 import { formatReply } from './format';
 import { printsRaw, scrubClientReply, WAIT_HINT } from './introspection';
 import { indexKeysOfWrite } from './key-index';
@@ -22,11 +23,12 @@ import {
 import { sandboxKeyPrefix } from '@/lib/valkey/keys';
 import { CommandTimeoutError, ConnectionLostError, LearnerConnection } from './learner-connection';
 import {
-  hasLearnerSession,
+  hasLearnerSessionOn,
   learnerConnection,
   learnerSession,
   makeRoomForLearner,
   recordActivity,
+  sandboxTarget,
   type LearnerSession,
 } from './learners';
 import { sandboxLimits, type SandboxLimits } from './limits';
@@ -54,11 +56,14 @@ export type ExecOutcome =
 
 const errorReply = (message: string): CliReply => ({ type: 'error', value: message });
 
-// A hung sandbox server: fail the learners' commands in flight now (a 503 through
-// explainLostConnection) rather than when their timeout ends (lib/valkey/watchdog.ts).
-onUnresponsive('sandbox', 'learner-connections', (detail) =>
-  LearnerConnection.abortInFlight(new ConnectionLostError(detail)),
-);
+// A hung sandbox server: fail the learners' commands in flight on it now (a 503 through
+// explainLostConnection) rather than when their timeout ends (lib/valkey/watchdog.ts). Only that
+// engine's: the other engine's server may be answering.
+for (const engine of RESP_ENGINES) {
+  onUnresponsive(sandboxRoleFor(engine), 'learner-connections', (detail) =>
+    LearnerConnection.abortInFlight(new ConnectionLostError(detail), sandboxTarget(engine)),
+  );
+}
 
 /** How valkey-cli prints a reply: raw for INFO and CLIENT INFO (introspection.ts), else as on a terminal. */
 function replyText(reply: CliReply, args: readonly Buffer[]): string {
@@ -127,12 +132,13 @@ async function precheck(
   if (workError) return errorReply(workError);
   const budgetRefusal = await accountBeforeWrite(session, name, args, keys, limits);
   if (budgetRefusal) return errorReply(budgetRefusal);
-  if (session.overBudget && (await commandFlags()).growsMemory.has(name)) return errorReply(session.overBudget);
+  if (session.overBudget && (await commandFlags(session.engine)).growsMemory.has(name))
+    return errorReply(session.overBudget);
   if (isHyperLogLogCommand(name) && session.inTransaction) return errorReply(HYPERLOGLOG_IN_TRANSACTION_MESSAGE);
   if (isHyperLogLogCommand(name)) {
-    const untrusted = await untrustedHyperLogLogKeys(session.id, keys);
+    const untrusted = await untrustedHyperLogLogKeys(session.id, keys, session.engine);
     if (untrusted.length > 0) {
-      const admin = await getValkey('sandbox');
+      const admin = await getValkey(sandboxRoleFor(session.engine));
       const prefix = sandboxKeyPrefix(session.id);
       if ((await admin.exists(...untrusted.map((key) => Buffer.concat([Buffer.from(prefix), key])))) > 0)
         return errorReply(HYPERLOGLOG_GUARD_MESSAGE);
@@ -156,10 +162,11 @@ async function runOnConnection(
   // A blocking command may wait up to its capped timeout (argument-limits.ts) before it answers.
   const timeoutMs = (rule.blocking ? limits.maxBlockSeconds * 1000 : 0) + 5_000;
   // Indexed before the write lands (key-index.ts): a write that times out may still run.
-  const indexed = indexKeysOfWrite(session.id, name, keys);
-  const writesString = (loadedCommandFlags() ?? (await commandFlags())).mayWriteString.has(name);
+  const engine = session.engine;
+  const indexed = indexKeysOfWrite(session.id, name, keys, engine);
+  const writesString = (loadedCommandFlags(engine) ?? (await commandFlags(engine))).mayWriteString.has(name);
   // Before sending: a write may run even if its reply never arrives (hyperloglog-guard.ts).
-  if (writesString) await distrustWrittenKeys(session.id, name, keys);
+  if (writesString) await distrustWrittenKeys(session.id, name, keys, engine);
   const patterns = rule.patterns?.(args) ?? []; // SORT's BY/GET patterns name keys too
   const reply = await connection.send(rewriteKeys(args, [...keyIndexes, ...patterns], prefix), timeoutMs);
   await indexed;
@@ -169,7 +176,7 @@ async function runOnConnection(
       session.inTransaction = true;
       session.queuedCommands = [];
     } else if (session.inTransaction && name !== 'exec' && name !== 'discard') session.queuedCommands.push(name);
-    if (writesString && !session.inTransaction) await trustCreatedHyperLogLog(session.id, name, keys);
+    if (writesString && !session.inTransaction) await trustCreatedHyperLogLog(session.id, name, keys, engine);
   }
   // EXEC and DISCARD end a transaction whatever they answer (EXECABORT included).
   if (name === 'exec' || name === 'discard') {
@@ -187,7 +194,7 @@ async function runOnConnection(
 async function explainLostConnection(error: Error, session: LearnerSession): Promise<CliReply> {
   session.connection = null;
   session.inTransaction = false;
-  await forgetTrustedHyperLogLogs(session.id);
+  await forgetTrustedHyperLogLogs(session.id, session.engine);
   if (error instanceof ReplyTooLargeError) {
     return errorReply(
       `ERR reply too large for the sandbox (over ${Math.round(error.limitBytes / 1024)} KB): ask for less, for example LRANGE key 0 99.`,
@@ -198,10 +205,11 @@ async function explainLostConnection(error: Error, session: LearnerSession): Pro
       'ERR the command took too long and was stopped. Your connection was reset, so any open MULTI was discarded.',
     );
   }
+  const role = sandboxRoleFor(session.engine);
   try {
-    await (await getValkey('sandbox')).ping();
+    await (await getValkey(role)).ping();
   } catch {
-    throw new ValkeyUnavailableError('sandbox', error.message);
+    throw new ValkeyUnavailableError(role, error.message);
   }
   return errorReply(
     'ERR the server closed your connection (its reply was probably too large). Your connection was reset, so any open MULTI was discarded.',
@@ -209,8 +217,21 @@ async function explainLostConnection(error: Error, session: LearnerSession): Pro
 }
 
 /**
- * Runs one line, as typed at valkey-cli, for one learner. Throws ValkeyUnavailableError when the
- * sandbox server cannot be reached; every other problem is an answer.
+ * Whether a command needs a console's live stream, which only the Valkey engine has: SUBSCRIBE &
+ * co., and CLIENT TRACKING on (its invalidations go to the stream). PUBLISH and PUBSUB do not.
+ */
+function needsLiveStream(name: string, args: readonly Buffer[]): boolean {
+  if (name === 'client')
+    return (
+      args[1]?.toString('latin1').toLowerCase() === 'tracking' && args[2]?.toString('latin1').toLowerCase() === 'on'
+    );
+  return name.endsWith('subscribe');
+}
+
+/**
+ * Runs one line, as typed at valkey-cli (redis-cli for Redis OSS), for one learner on one engine.
+ * Throws ValkeyUnavailableError when that engine's server cannot be reached; every other problem
+ * is an answer.
  */
 export async function executeLine(
   learnerId: string,
@@ -218,6 +239,7 @@ export async function executeLine(
   limits: SandboxLimits = sandboxLimits(),
   /** The console the line was typed in (made by the browser): pub/sub and tracking need its live stream. */
   consoleId?: string,
+  engine: RespEngine = 'valkey',
 ): Promise<ExecOutcome> {
   const read = readConsoleLine(line, limits);
   if (!read.ok) return read.rejection;
@@ -231,12 +253,18 @@ export async function executeLine(
   const unknownInTransaction =
     verdict.action === 'refuse' &&
     verdict.unknown &&
-    hasLearnerSession(learnerId) &&
-    learnerSession(learnerId).inTransaction;
+    hasLearnerSessionOn(learnerId, engine) &&
+    learnerSession(learnerId, engine).inTransaction;
   if (verdict.action === 'refuse' && !unknownInTransaction) return answer(errorReply(verdict.message), started, limits);
-  assertResponsive('sandbox');
+  if (engine !== 'valkey' && needsLiveStream(name, args))
+    return answer(errorReply(LIVE_ON_VALKEY_ONLY), started, limits);
+  const role = sandboxRoleFor(engine);
+  assertResponsive(role);
+  // An optional engine's server that is not configured or not up: a 503 before the learner gets a
+  // session or an activity record there.
+  if (engine !== 'valkey') await getValkey(role);
 
-  if (!hasLearnerSession(learnerId) && !makeRoomForLearner(limits.maxLearners)) {
+  if (!hasLearnerSessionOn(learnerId, engine) && !makeRoomForLearner(limits.maxLearners, engine)) {
     return {
       kind: 'rejected',
       status: 429,
@@ -245,7 +273,7 @@ export async function executeLine(
       retryAfterSeconds: 60,
     };
   }
-  const session = learnerSession(learnerId);
+  const session = learnerSession(learnerId, engine);
   if (session.busy) {
     return {
       kind: 'rejected',
@@ -260,7 +288,8 @@ export async function executeLine(
     const activity = recordActivity(session);
     if (activity) await activity;
     // A console in subscribe mode is a connection with subscriptions: the server refuses the rest.
-    const live = liveConsole(learnerId, consoleId);
+    // Live consoles are Valkey's (their stream's subscriber connection is on the Valkey server).
+    const live = engine === 'valkey' ? liveConsole(learnerId, consoleId) : undefined;
     const contextError = verdict.action === 'refuse' && verdict.unknown ? null : subscribedContextError(live, args);
     if (contextError) return answer(errorReply(contextError), started, limits);
     if (live && pingsSubscriber(live, name))
@@ -280,10 +309,15 @@ export async function executeLine(
           limits,
         );
       if (verdict.action === 'live')
-        return await runLive(() => runLiveCommand(session, consoleId, args, limits), session, started, limits);
+        return await runLive(
+          () => runLiveCommand(session, engine === 'valkey' ? consoleId : undefined, args, limits),
+          session,
+          started,
+          limits,
+        );
       const patternError = checkArguments(name, args, limits);
       if (patternError) return answer(errorReply(patternError), started, limits);
-      const emulated = await runEmulated(await getValkey('sandbox'), verdict.command, args, learnerId);
+      const emulated = await runEmulated(await getValkey(role), verdict.command, args, learnerId, engine);
       return answer(emulated, started, limits, args);
     }
     try {

@@ -1,6 +1,7 @@
 import 'server-only';
 import { getValkey } from '@/lib/valkey/connections';
 import type { SandboxKey } from './api-types';
+import { sandboxRoleFor, type RespEngine } from './engine-routing';
 import { repr } from './format';
 import { existingNames, indexedNames, serverKeyName } from './key-index';
 
@@ -21,8 +22,11 @@ export function displayKeyName(name: Buffer): string {
  * (bytes). Read from the learner's key index, so it costs O(their keys), never a server-wide SCAN;
  * sizes are MEMORY USAGE … SAMPLES 0, the real size (the default samples only five elements).
  */
-export async function listLearnerKeys(learnerId: string): Promise<{ keys: SandboxKey[]; truncated: boolean }> {
-  const admin = await getValkey('sandbox');
+export async function listLearnerKeys(
+  learnerId: string,
+  engine: RespEngine = 'valkey',
+): Promise<{ keys: SandboxKey[]; truncated: boolean }> {
+  const admin = await getValkey(sandboxRoleFor(engine));
   const indexed = (await indexedNames(admin, learnerId)).sort(Buffer.compare);
   // No pruning here: this request may race the learner's own writes.
   const live = await existingNames(admin, learnerId, indexed, { prune: false });

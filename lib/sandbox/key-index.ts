@@ -18,6 +18,7 @@ import type Redis from 'ioredis';
 import { getValkey } from '@/lib/valkey/connections';
 import { sandboxKeyIndexKey, sandboxKeyPrefix } from '@/lib/valkey/keys';
 import { commandFlags, loadedCommandFlags } from './command-flags';
+import { sandboxRoleFor, type RespEngine } from './engine-routing';
 
 /** Writes whose keys are parsed, not fixed (command-flags.ts reads fixed-key commands only): XGROUP CREATE … MKSTREAM creates a stream. */
 const PARSED_KEY_WRITES = new Set(['xgroup', 'xreadgroup']);
@@ -25,20 +26,25 @@ const PARSED_KEY_WRITES = new Set(['xgroup', 'xreadgroup']);
 const INDEX_SCAN_COUNT = 1_000;
 
 /** Whether a command may bring a key into being (EXPIRE, LTRIM or DEL never do: nothing to add). */
-async function mayCreateKeys(name: string): Promise<boolean> {
+async function mayCreateKeys(name: string, engine: RespEngine): Promise<boolean> {
   if (PARSED_KEY_WRITES.has(name)) return true;
-  return (loadedCommandFlags() ?? (await commandFlags())).mayCreateKeys.has(name);
+  return (loadedCommandFlags(engine) ?? (await commandFlags(engine))).mayCreateKeys.has(name);
 }
 
 /**
  * Adds a write's key names to the learner's index; call it before (or alongside) sending the
  * write. Never rejects: a failure is logged, and the write itself will most likely fail the same way.
  */
-export async function indexKeysOfWrite(learnerId: string, name: string, keys: readonly Buffer[]): Promise<void> {
+export async function indexKeysOfWrite(
+  learnerId: string,
+  name: string,
+  keys: readonly Buffer[],
+  engine: RespEngine = 'valkey',
+): Promise<void> {
   if (keys.length === 0) return;
   try {
-    if (!(await mayCreateKeys(name))) return;
-    const admin = await getValkey('sandbox');
+    if (!(await mayCreateKeys(name, engine))) return;
+    const admin = await getValkey(sandboxRoleFor(engine));
     await admin.sadd(sandboxKeyIndexKey(learnerId), ...keys);
   } catch (error) {
     console.error('[sandbox] key index update failed:', error);

@@ -67,9 +67,15 @@ export class LearnerConnection {
   /** Connections waiting for a reply, so that a hung server's commands can all be failed at once. */
   private static readonly waiting = new Set<LearnerConnection>();
 
-  /** Fails every command in flight (and drops its connection): the sandbox watchdog's hook. */
-  static abortInFlight(error: Error): void {
-    for (const connection of LearnerConnection.waiting) connection.fail(error);
+  /**
+   * Fails every command in flight (and drops its connection): the watchdog's hook. With a target,
+   * only the connections to that server (one engine's server may hang while the other answers).
+   */
+  static abortInFlight(error: Error, target?: Pick<SandboxTarget, 'host' | 'port'>): void {
+    for (const connection of LearnerConnection.waiting) {
+      if (!target || (connection.target.host === target.host && connection.target.port === target.port))
+        connection.fail(error);
+    }
   }
 
   private readonly reader: RespReader;
@@ -78,6 +84,7 @@ export class LearnerConnection {
 
   private constructor(
     private readonly socket: net.Socket,
+    private readonly target: SandboxTarget,
     maxReplyBytes: number,
   ) {
     this.reader = new RespReader(maxReplyBytes);
@@ -93,7 +100,7 @@ export class LearnerConnection {
     maxReplyBytes: number,
   ): Promise<LearnerConnection> {
     const socket = await connect(target);
-    const connection = new LearnerConnection(socket, maxReplyBytes);
+    const connection = new LearnerConnection(socket, target, maxReplyBytes);
     const auth = await connection.send([Buffer.from('AUTH'), Buffer.from(username), Buffer.from(password)], 5_000);
     if (auth.type !== 'status') {
       connection.close();
@@ -106,6 +113,11 @@ export class LearnerConnection {
 
   get isOpen(): boolean {
     return !this.ended;
+  }
+
+  /** Whether a command was sent and its reply is awaited. */
+  get isWaiting(): boolean {
+    return this.pending !== null;
   }
 
   /** Sends one command and waits for its reply. Callers send one command at a time. */

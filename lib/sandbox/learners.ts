@@ -3,11 +3,12 @@ import { randomBytes } from 'node:crypto';
 import { keyspaceEnv } from '@/lib/config/env';
 import { getValkey, ValkeyUnavailableError } from '@/lib/valkey/connections';
 import { parseEndpoint, tlsCa } from '@/lib/valkey/endpoint';
-import { ACTIVE_LEARNERS_KEY, trustedHyperLogLogsKey } from '@/lib/valkey/keys';
+import { activeLearnersKey, trustedHyperLogLogsKey } from '@/lib/valkey/keys';
 import { URL_ENV } from '@/lib/valkey/roles';
 import { learnerAclRules, learnerUsername } from './acl';
 import { forgetMeasuredUsage } from './budget';
 import { forgetCommandUse } from './command-usage';
+import { RESP_ENGINES, sandboxRoleFor, type RespEngine } from './engine-routing';
 import { takeIndex, unlinkNames } from './key-index';
 import { ConnectionLostError, LearnerConnection, type SandboxTarget } from './learner-connection';
 import { sandboxLimits } from './limits';
@@ -17,10 +18,13 @@ import { resetMemcachedKeys } from './memcached/learner-keys';
  * Learners this server process is serving: their ACL user's password (never sent to the browser),
  * their own connection, whether a command is in flight, and whether they are inside MULTI.
  * Who was active when is also kept in the app's Valkey, so idle learners are cleaned up even
- * after a restart.
+ * after a restart. A learner has one session per engine (Valkey, Redis OSS): its own ACL user,
+ * connection, key index and budget on that engine's server.
  */
 export interface LearnerSession {
   id: string;
+  /** The engine whose server this session's user, connection and keys are on. */
+  engine: RespEngine;
   password: string;
   connection: LearnerConnection | null;
   busy: boolean;
@@ -35,11 +39,17 @@ export interface LearnerSession {
 
 const store = globalThis as typeof globalThis & {
   keyspaceLearners?: Map<string, LearnerSession>;
+  keyspaceRedisLearners?: Map<string, LearnerSession>;
   keyspaceSweeper?: NodeJS.Timeout;
   keyspaceGrantedPatterns?: Map<string, ReadonlySet<string>>;
 };
 store.keyspaceLearners ??= new Map();
-const sessions = store.keyspaceLearners;
+store.keyspaceRedisLearners ??= new Map();
+/** Each engine's sessions, by learner id; each engine's server carries its own connections. */
+const sessionsOf: Record<RespEngine, Map<string, LearnerSession>> = {
+  valkey: store.keyspaceLearners,
+  redis: store.keyspaceRedisLearners,
+};
 store.keyspaceGrantedPatterns ??= new Map();
 /**
  * PSUBSCRIBE patterns (full, prefixed) each learner's ACL user is granted one by one, since the
@@ -58,19 +68,31 @@ export function setGrantedPatterns(learnerId: string, patterns: ReadonlySet<stri
   else patternGrants.set(learnerId, patterns);
 }
 
-function sandboxTarget(): SandboxTarget {
+function sandboxTarget(engine: RespEngine = 'valkey'): SandboxTarget {
   const env = keyspaceEnv();
-  const raw = env[URL_ENV.sandbox];
-  if (!raw) throw new ValkeyUnavailableError('sandbox', `${URL_ENV.sandbox} is not set.`);
+  const role = sandboxRoleFor(engine);
+  const raw = env[URL_ENV[role]];
+  if (!raw) throw new ValkeyUnavailableError(role, `${URL_ENV[role]} is not set.`);
   return { ...parseEndpoint(raw), ca: tlsCa(env.KEYSPACE_VALKEY_CA_FILE) };
 }
 
-export function hasLearnerSession(id: string): boolean {
-  return sessions.has(id);
+/** Whether an engine's server is configured at all (Redis OSS is optional: the app runs without it). */
+export function isEngineConfigured(engine: RespEngine): boolean {
+  return Boolean(keyspaceEnv()[URL_ENV[sandboxRoleFor(engine)]]);
 }
 
-export function learnerSessionCount(): number {
-  return sessions.size;
+/** Whether this process holds the learner's Valkey session (one argument: it is used as a callback). */
+export function hasLearnerSession(id: string): boolean {
+  return hasLearnerSessionOn(id, 'valkey');
+}
+
+/** Whether this process holds the learner's session on an engine. */
+export function hasLearnerSessionOn(id: string, engine: RespEngine): boolean {
+  return sessionsOf[engine].has(id);
+}
+
+export function learnerSessionCount(engine: RespEngine = 'valkey'): number {
+  return sessionsOf[engine].size;
 }
 
 /**
@@ -80,7 +102,8 @@ export function learnerSessionCount(): number {
  * has a command in flight. Refusing new learners instead let whoever filled the slots first keep
  * everyone else out for an hour (finding H5 of issue 10).
  */
-export function makeRoomForLearner(maxLearners: number): boolean {
+export function makeRoomForLearner(maxLearners: number, engine: RespEngine = 'valkey'): boolean {
+  const sessions = sessionsOf[engine];
   if (sessions.size < maxLearners) return true;
   let idlest: LearnerSession | undefined;
   for (const session of sessions.values()) {
@@ -92,11 +115,13 @@ export function makeRoomForLearner(maxLearners: number): boolean {
   return true;
 }
 
-export function learnerSession(id: string): LearnerSession {
+export function learnerSession(id: string, engine: RespEngine = 'valkey'): LearnerSession {
+  const sessions = sessionsOf[engine];
   let session = sessions.get(id);
   if (!session) {
     session = {
       id,
+      engine,
       password: randomBytes(32).toString('hex'),
       connection: null,
       busy: false,
@@ -121,27 +146,32 @@ export async function learnerConnection(session: LearnerSession): Promise<Learne
   await setUpLearnerUser(session);
   try {
     session.connection = await LearnerConnection.open(
-      sandboxTarget(),
+      sandboxTarget(session.engine),
       learnerUsername(session.id),
       session.password,
       sandboxLimits().maxReplyBytes,
     );
   } catch (error) {
-    if (error instanceof ConnectionLostError) throw new ValkeyUnavailableError('sandbox', error.message);
+    if (error instanceof ConnectionLostError)
+      throw new ValkeyUnavailableError(sandboxRoleFor(session.engine), error.message);
     throw error;
   }
   return session.connection;
 }
 
-/** The learner's ACL user and password, created if needed (a live console signs in with them too). */
-/** Creates (or re-creates, idempotently: it starts from `reset`) the learner's ACL user. */
+/**
+ * Creates (or re-creates, idempotently: it starts from `reset`) the learner's ACL user on the
+ * session's engine. A rule that server rejects fails here, loudly: no learner runs under a user
+ * half set up. (Live pattern grants exist on Valkey only: live pub/sub runs there.)
+ */
 async function setUpLearnerUser(session: LearnerSession): Promise<void> {
-  const admin = await getValkey('sandbox');
+  const admin = await getValkey(sandboxRoleFor(session.engine));
+  const patterns = session.engine === 'valkey' ? grantedPatterns(session.id) : [];
   await admin.call(
     'ACL',
     'SETUSER',
     learnerUsername(session.id),
-    ...learnerAclRules(session.id, session.password, grantedPatterns(session.id)),
+    ...learnerAclRules(session.id, session.password, patterns),
   );
 }
 
@@ -168,25 +198,25 @@ export function recordActivity(session: LearnerSession): Promise<void> | undefin
   session.lastUsed = Date.now();
   if (session.lastUsed - session.lastRecorded < ACTIVITY_WRITE_EVERY_MS) return undefined;
   session.lastRecorded = session.lastUsed;
-  return writeActivity(session.id, session.lastUsed);
+  return writeActivity(session.id, session.lastUsed, session.engine);
 }
 
-async function writeActivity(id: string, at: number): Promise<void> {
+async function writeActivity(id: string, at: number, engine: RespEngine): Promise<void> {
   const app = await getValkey('app');
-  await app.zadd(ACTIVE_LEARNERS_KEY, at, id);
+  await app.zadd(activeLearnersKey(engine), at, id);
 }
 
 /** Deletes every key of a learner, as their key index names them (bytes, in bounded UNLINKs); returns how many. */
-export async function deleteLearnerKeys(learnerId: string): Promise<number> {
-  const admin = await getValkey('sandbox');
+export async function deleteLearnerKeys(learnerId: string, engine: RespEngine = 'valkey'): Promise<number> {
+  const admin = await getValkey(sandboxRoleFor(engine));
   const deleted = await unlinkNames(admin, learnerId, await takeIndex(admin, learnerId));
-  forgetMeasuredUsage(learnerId);
+  forgetMeasuredUsage(learnerId, engine);
   return deleted;
 }
 
-/** Reset button: deletes the learner's keys and drops their connection (and any open MULTI). */
-export async function resetLearner(learnerId: string): Promise<number> {
-  const session = sessions.get(learnerId);
+/** Reset button: deletes the learner's keys on one engine and drops their connection there (and any open MULTI). */
+export async function resetLearner(learnerId: string, engine: RespEngine = 'valkey'): Promise<number> {
+  const session = sessionsOf[engine].get(learnerId);
   if (session) {
     session.connection?.close();
     session.connection = null;
@@ -195,13 +225,30 @@ export async function resetLearner(learnerId: string): Promise<number> {
     session.overBudget = null;
   }
   forgetCommandUse(learnerId);
-  await (await getValkey('app')).unlink(trustedHyperLogLogsKey(learnerId));
-  return deleteLearnerKeys(learnerId);
+  await (await getValkey('app')).unlink(trustedHyperLogLogsKey(learnerId, engine));
+  return deleteLearnerKeys(learnerId, engine);
 }
 
-/** Closes idle connections; removes keys and ACL users of learners idle past the limit. */
+/**
+ * Closes idle connections; removes keys and ACL users of learners idle past the limit, on every
+ * engine whose server is configured. Returns how many learners it removed. A Redis OSS server that
+ * is down does not stop the Valkey sweep (its learners are swept when it is back).
+ */
 export async function sweepIdleLearners(now = Date.now()): Promise<number> {
+  let swept = await sweepEngine('valkey', now);
+  for (const engine of RESP_ENGINES.filter((other) => other !== 'valkey' && isEngineConfigured(other))) {
+    try {
+      swept += await sweepEngine(engine, now);
+    } catch (error) {
+      console.error(`[sandbox] idle sweep of the ${engine} engine failed:`, error);
+    }
+  }
+  return swept;
+}
+
+async function sweepEngine(engine: RespEngine, now: number): Promise<number> {
   const limits = sandboxLimits();
+  const sessions = sessionsOf[engine];
   for (const session of sessions.values()) {
     if (session.connection && !session.busy && now - session.lastUsed > limits.connectionIdleSeconds * 1000) {
       session.connection.close();
@@ -210,28 +257,27 @@ export async function sweepIdleLearners(now = Date.now()): Promise<number> {
     }
   }
   const app = await getValkey('app');
-  const admin = await getValkey('sandbox');
-  const idle = await app.zrangebyscore(
-    ACTIVE_LEARNERS_KEY,
-    '-inf',
-    now - limits.learnerIdleSeconds * 1000,
-    'LIMIT',
-    0,
-    100,
-  );
+  const activityKey = activeLearnersKey(engine);
+  const idle = await app.zrangebyscore(activityKey, '-inf', now - limits.learnerIdleSeconds * 1000, 'LIMIT', 0, 100);
+  if (idle.length === 0) return 0;
+  const admin = await getValkey(sandboxRoleFor(engine));
   for (const id of idle) {
     const session = sessions.get(id);
     if (session && now - session.lastUsed <= limits.learnerIdleSeconds * 1000) continue;
     session?.connection?.close();
     sessions.delete(id);
     forgetCommandUse(id);
-    await deleteLearnerKeys(id);
-    // The Memcached engine's keys too; a Memcached that is down must not stop the Valkey cleanup.
-    await resetMemcachedKeys(id).catch((error: unknown) => console.error('[sandbox] memcached cleanup failed:', error));
+    await deleteLearnerKeys(id, engine);
+    // The Memcached engine's keys go with the Valkey sweep (its learners' activity is Valkey's record);
+    // a Memcached that is down must not stop the Valkey cleanup.
+    if (engine === 'valkey')
+      await resetMemcachedKeys(id).catch((error: unknown) =>
+        console.error('[sandbox] memcached cleanup failed:', error),
+      );
     await admin.call('ACL', 'DELUSER', learnerUsername(id));
-    patternGrants.delete(id);
-    await app.unlink(trustedHyperLogLogsKey(id));
-    await app.zrem(ACTIVE_LEARNERS_KEY, id);
+    if (engine === 'valkey') patternGrants.delete(id);
+    await app.unlink(trustedHyperLogLogsKey(id, engine));
+    await app.zrem(activityKey, id);
   }
   return idle.length;
 }
@@ -244,8 +290,10 @@ function startSweeper(): void {
   store.keyspaceSweeper.unref();
 }
 
-/** Forgets every session (tests). */
+/** Forgets every session of every engine (tests). */
 export function closeLearnerSessions(): void {
-  for (const session of sessions.values()) session.connection?.close();
-  sessions.clear();
+  for (const sessions of Object.values(sessionsOf)) {
+    for (const session of sessions.values()) session.connection?.close();
+    sessions.clear();
+  }
 }

@@ -12,6 +12,7 @@ import 'server-only';
 import { getValkey } from '@/lib/valkey/connections';
 import { sandboxKeyPrefix } from '@/lib/valkey/keys';
 import { runRule, type RunRule, type WorkRule } from './command-table';
+import { sandboxRoleFor, type RespEngine } from './engine-routing';
 import type { LearnerSession } from './learners';
 import { LCS_CELLS_PER_WORK_ELEMENT, type SandboxLimits } from './limits';
 import { sourceKeyIndexes } from './name-limits';
@@ -71,13 +72,19 @@ const MEASURES: Partial<Record<WorkRule['measure'], string[]>> = {
 };
 
 /** The sizes of a command's source keys, read on the admin connection (a key of another type counts 0). */
-async function sourceSizes(learnerId: string, rule: RunRule, work: WorkRule, args: readonly Buffer[]) {
+async function sourceSizes(
+  learnerId: string,
+  engine: RespEngine,
+  rule: RunRule,
+  work: WorkRule,
+  args: readonly Buffer[],
+) {
   const prefix = Buffer.from(sandboxKeyPrefix(learnerId));
   const keys = sourceKeyIndexes(rule, args, work.sources ?? 'all-keys').map((index) =>
     Buffer.concat([prefix, args[index]!]),
   );
   if (keys.length === 0) return [];
-  const pipeline = (await getValkey('sandbox')).pipeline();
+  const pipeline = (await getValkey(sandboxRoleFor(engine))).pipeline();
   const measures = MEASURES[work.measure] ?? [work.measure];
   for (const key of keys) for (const measure of measures) pipeline.call(measure, key);
   const results = ((await pipeline.exec()) ?? []).map(([error, size]) => (error ? 0 : Number(size) || 0));
@@ -103,7 +110,7 @@ export async function checkWork(
   }
   const work = rule?.work;
   if (!rule || !work) return null;
-  const sizes = await sourceSizes(session.id, rule, work, args);
+  const sizes = await sourceSizes(session.id, session.engine, rule, work, args);
   if (work.combine === 'product') {
     const maxCells = limits.maxWorkElements * LCS_CELLS_PER_WORK_ELEMENT;
     const cells = sizes.reduce((product, size) => product * size, 1);

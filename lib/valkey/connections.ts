@@ -3,13 +3,21 @@ import Redis, { type Command, type RedisOptions } from 'ioredis';
 import { keyspaceEnv } from '@/lib/config/env';
 import { AppError } from '@/lib/errors';
 import { hostPort, parseEndpoint, tlsCa } from './endpoint';
-import { URL_ENV, type InstanceRole } from './roles';
+import { URL_ENV, type ConnectionRole } from './roles';
 import { onUnresponsive, stopWatchdogs, unresponsiveReason, watchRole } from './watchdog';
 
 /** What the public is told when a role's server is down: which one, never where it is. */
-export function unavailableMessage(role: InstanceRole): string {
+export function unavailableMessage(role: ConnectionRole): string {
+  if (role === 'redis') return 'The Redis OSS sandbox is not running.';
   return `The ${role === 'sandbox' ? 'sandbox' : "app's data"} Valkey is unavailable.`;
 }
+
+/** What to do about it: the Valkey engine keeps working while Redis OSS is missing. */
+const WHAT_TO_DO: Record<ConnectionRole, string> = {
+  sandbox: 'Try again in a moment.',
+  app: 'Try again in a moment.',
+  redis: 'Switch the console to Valkey, or try again in a moment.',
+};
 
 /**
  * A Valkey server the app needs is not configured or not answering: a 503, also in the console.
@@ -18,11 +26,12 @@ export function unavailableMessage(role: InstanceRole): string {
  */
 export class ValkeyUnavailableError extends AppError {
   constructor(
-    readonly role: InstanceRole,
+    readonly role: ConnectionRole,
     readonly detail: string,
   ) {
-    const message = `${unavailableMessage(role)} Try again in a moment.`;
-    super('unavailable', message, { text: `(error) ${message}` });
+    const message = `${unavailableMessage(role)} ${WHAT_TO_DO[role]}`;
+    // Redis OSS is an optional engine: without it the app still works, so it gets a code of its own.
+    super(role === 'redis' ? 'engine_unavailable' : 'unavailable', message, { text: `(error) ${message}` });
     this.name = 'ValkeyUnavailableError';
   }
 
@@ -33,7 +42,7 @@ export class ValkeyUnavailableError extends AppError {
 }
 
 // Kept on globalThis so that hot reload in development reuses connections instead of leaking them.
-const registry = globalThis as typeof globalThis & { keyspaceValkey?: Partial<Record<InstanceRole, Redis>> };
+const registry = globalThis as typeof globalThis & { keyspaceValkey?: Partial<Record<ConnectionRole, Redis>> };
 registry.keyspaceValkey ??= {};
 
 function tlsOptions(raw: string): RedisOptions['tls'] {
@@ -42,7 +51,7 @@ function tlsOptions(raw: string): RedisOptions['tls'] {
   return ca ? { ca } : {};
 }
 
-function createClient(role: InstanceRole): Redis {
+function createClient(role: ConnectionRole): Redis {
   const raw = keyspaceEnv()[URL_ENV[role]];
   if (!raw) {
     throw new ValkeyUnavailableError(
@@ -83,7 +92,7 @@ function createClient(role: InstanceRole): Redis {
  * Fails this client's commands in flight as soon as the watchdog finds the server hung, instead of
  * after commandTimeout. Their replies, if the server resumes, are matched and dropped by ioredis.
  */
-function failInFlightWhenUnresponsive(role: InstanceRole, client: Redis): void {
+function failInFlightWhenUnresponsive(role: ConnectionRole, client: Redis): void {
   const inFlight = new Set<Command>();
   const send = client.sendCommand.bind(client);
   client.sendCommand = (command, stream) => {
@@ -98,7 +107,7 @@ function failInFlightWhenUnresponsive(role: InstanceRole, client: Redis): void {
 }
 
 /** Throws ValkeyUnavailableError at once while the role's watchdog finds its server down or hung. */
-export function assertResponsive(role: InstanceRole): void {
+export function assertResponsive(role: ConnectionRole): void {
   const raw = keyspaceEnv()[URL_ENV[role]];
   if (raw) watchRole(role, raw, tlsOptions(raw));
   const reason = unresponsiveReason(role);
@@ -106,7 +115,7 @@ export function assertResponsive(role: InstanceRole): void {
 }
 
 /** The long-lived client for a role, connected; throws ValkeyUnavailableError if it cannot be. */
-export async function getValkey(role: InstanceRole): Promise<Redis> {
+export async function getValkey(role: ConnectionRole): Promise<Redis> {
   const clients = registry.keyspaceValkey!;
   const client = (clients[role] ??= createClient(role));
   assertResponsive(role);
@@ -141,7 +150,7 @@ export async function getValkey(role: InstanceRole): Promise<Redis> {
 }
 
 /** host:port of a role's server, safe to show (no credentials). */
-export function endpointOf(role: InstanceRole): string {
+export function endpointOf(role: ConnectionRole): string {
   const raw = keyspaceEnv()[URL_ENV[role]];
   return raw ? hostPort(raw) : 'not configured';
 }
@@ -170,7 +179,7 @@ export async function closeValkeyClients(): Promise<void> {
   stopWatchdogs();
   await Promise.all(
     Object.entries(clients).map(async ([role, client]) => {
-      delete clients[role as InstanceRole];
+      delete clients[role as ConnectionRole];
       client.disconnect();
     }),
   );

@@ -13,6 +13,7 @@
  *   keyspace:{id}:srs:focus     SET   topics a mock interview found weak (expires)
  *   keyspace:{id}:srs:settings  HASH  newPerDay → the learner's daily new-card limit
  *   keyspace:{id}:sandbox:hll   SET   sandbox keys PFADD/PFMERGE wrote (hyperloglog-guard.ts), expires
+ *   keyspace:{id}:sandbox:redis:hll  SET  the same for the learner's keys on the Redis OSS engine
  *   keyspace:{id}:memcached:keys  HASH  the learner's Memcached keys (names as they type them) → value
  *                                     bytes: the index that the Memcached budget, Reset, the key
  *                                     browser, flush_all, stats and the idle sweep walk
@@ -21,6 +22,7 @@
  *                                     stampede, eviction), JSON, newest first, capped, expires
  *   keyspace:rate:<bucket>      HASH  a rate-limit token bucket (bucket: learner:<id>, address:<ip>…)
  *   keyspace:sandbox:learners   ZSET  learner id → last command (ms), for the idle sweeper
+ *   keyspace:sandbox:redis:learners  ZSET  the same for the Redis OSS engine's learners
  *   keyspace:secret:learner-cookie    the cookie-signing secret when none is configured
  *
  * The sandbox Valkey: every key of a learner starts with `sb:<id>:` (no braces, so a learner's own
@@ -29,7 +31,12 @@
  *                                     writes named: the index that budgets, Reset, the key browser,
  *                                     the sweep and KEYS/SCAN/DBSIZE walk instead of the whole server.
  *                                     Outside `sb:<id>:`, so the learner's ACL user cannot touch it.
+ *
+ * The Redis OSS server (the sandbox's Redis engine) holds the same `sb:<id>:` keys and key index as
+ * the sandbox Valkey: a learner has a separate space on each engine.
  */
+import type { RespEngine } from '@/lib/sandbox/engine-routing';
+
 const learnerTag = (learnerId: string) => `keyspace:{${learnerId}}`;
 
 export const progressKey = (learnerId: string) => `${learnerTag(learnerId)}:progress`;
@@ -49,7 +56,8 @@ export const srsKeys = (learnerId: string) => {
 };
 
 /** The learner's sandbox keys (as they name them) that hold HyperLogLogs PF commands wrote. */
-export const trustedHyperLogLogsKey = (learnerId: string) => `${learnerTag(learnerId)}:sandbox:hll`;
+export const trustedHyperLogLogsKey = (learnerId: string, engine: RespEngine = 'valkey') =>
+  `${learnerTag(learnerId)}:sandbox:${engine === 'valkey' ? '' : `${engine}:`}hll`;
 
 /** The learner's Memcached key names → value bytes (lib/sandbox/memcached/key-index.ts). */
 export const memcachedKeyIndexKey = (learnerId: string) => `${learnerTag(learnerId)}:memcached:keys`;
@@ -60,6 +68,10 @@ export const patternsResultsKey = (learnerId: string, kind: string) => `${learne
 export const rateLimitKey = (bucket: string) => `keyspace:rate:${bucket}`;
 
 export const ACTIVE_LEARNERS_KEY = 'keyspace:sandbox:learners';
+
+/** Who was active when on an engine, for that engine's idle sweep (Valkey's is ACTIVE_LEARNERS_KEY). */
+export const activeLearnersKey = (engine: RespEngine = 'valkey') =>
+  engine === 'valkey' ? ACTIVE_LEARNERS_KEY : `keyspace:sandbox:${engine}:learners`;
 
 export const COOKIE_SECRET_KEY = 'keyspace:secret:learner-cookie';
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import Redis, { type RedisOptions } from 'ioredis';
-import type { InstanceRole } from './roles';
+import type { ConnectionRole } from './roles';
 
 /**
  * A health watchdog per Valkey role: a PING every PROBE_EVERY_MS on a connection of its own. A
@@ -32,15 +32,17 @@ interface Watch {
 
 // On globalThis so that hot reload in development keeps one watchdog per role, not one per reload.
 const registry = globalThis as typeof globalThis & {
-  keyspaceWatchdogs?: Partial<Record<InstanceRole, Watch>>;
-  keyspaceWatchdogListeners?: Record<InstanceRole, Map<string, Listener>>;
+  keyspaceWatchdogs?: Partial<Record<ConnectionRole, Watch>>;
+  keyspaceWatchdogListeners?: Record<ConnectionRole, Map<string, Listener>>;
 };
 registry.keyspaceWatchdogs ??= {};
-registry.keyspaceWatchdogListeners ??= { sandbox: new Map(), app: new Map() };
+registry.keyspaceWatchdogListeners ??= { sandbox: new Map(), app: new Map(), redis: new Map() };
+// A registry kept from before the Redis OSS role existed (hot reload in development) gains it here.
+registry.keyspaceWatchdogListeners.redis ??= new Map();
 const watches = registry.keyspaceWatchdogs;
 const listeners = registry.keyspaceWatchdogListeners;
 
-function mark(role: InstanceRole, watch: Watch, detail: string | null): void {
+function mark(role: ConnectionRole, watch: Watch, detail: string | null): void {
   if (watches[role] !== watch) return; // A PING of a watch stopped since.
   if (detail === null) {
     if (watch.unresponsive !== null) {
@@ -59,7 +61,7 @@ function mark(role: InstanceRole, watch: Watch, detail: string | null): void {
 const HUNG = `no answer to PING for ${PING_TIMEOUT_MS} ms (the server is stopped or overloaded)`;
 
 /** Marks the role hung if `stillWaiting` holds once the event loop has read its sockets. */
-function markIfStillWaiting(role: InstanceRole, watch: Watch, stillWaiting: () => boolean): void {
+function markIfStillWaiting(role: ConnectionRole, watch: Watch, stillWaiting: () => boolean): void {
   // If this process itself was busy, the PONG may be sitting unread in the socket: decide after the
   // event loop's I/O phase, so that a slow app is not taken for a slow server.
   setImmediate(() => {
@@ -67,7 +69,7 @@ function markIfStillWaiting(role: InstanceRole, watch: Watch, stillWaiting: () =
   });
 }
 
-function tick(role: InstanceRole, watch: Watch): void {
+function tick(role: ConnectionRole, watch: Watch): void {
   if (watch.pingSentAt !== null) {
     if (Date.now() - watch.pingSentAt >= PING_TIMEOUT_MS)
       markIfStillWaiting(role, watch, () => watch.pingSentAt !== null);
@@ -102,7 +104,7 @@ function tick(role: InstanceRole, watch: Watch): void {
 }
 
 /** Starts watching a role's server (once; later calls with the same role do nothing). */
-export function watchRole(role: InstanceRole, url: string, tls: RedisOptions['tls']): void {
+export function watchRole(role: ConnectionRole, url: string, tls: RedisOptions['tls']): void {
   const existing = watches[role];
   if (existing?.url === url) return;
   // A new URL (tests point a role elsewhere): watch the new server, not the old one.
@@ -137,7 +139,7 @@ export function watchRole(role: InstanceRole, url: string, tls: RedisOptions['tl
 }
 
 /** Why a role's server is not answering, or null if it answers (or is not watched yet). */
-export function unresponsiveReason(role: InstanceRole): string | null {
+export function unresponsiveReason(role: ConnectionRole): string | null {
   return watches[role]?.unresponsive ?? null;
 }
 
@@ -145,16 +147,16 @@ export function unresponsiveReason(role: InstanceRole): string | null {
  * Calls `listener` each time a role becomes unresponsive, to fail the commands in flight on it.
  * Registered under a name, so that registering again (hot reload) replaces rather than adds.
  */
-export function onUnresponsive(role: InstanceRole, name: string, listener: Listener): void {
+export function onUnresponsive(role: ConnectionRole, name: string, listener: Listener): void {
   listeners[role].set(name, listener);
 }
 
 /** Stops every watchdog (tests, shutdown); the next watchRole starts afresh. */
 export function stopWatchdogs(): void {
-  for (const [role, watch] of Object.entries(watches)) stopWatch(role as InstanceRole, watch);
+  for (const [role, watch] of Object.entries(watches)) stopWatch(role as ConnectionRole, watch);
 }
 
-function stopWatch(role: InstanceRole, watch: Watch): void {
+function stopWatch(role: ConnectionRole, watch: Watch): void {
   clearInterval(watch.timer);
   watch.probe.disconnect();
   if (watches[role] === watch) delete watches[role];

@@ -211,9 +211,11 @@ async function pubsub(session: LearnerSession, args: Buffer[], limits: SandboxLi
     }
     case 'numpat': {
       if (args.length !== 2) return run(args);
-      // Distinct patterns, as the server counts them, but only this learner's.
+      // Distinct patterns, as the server counts them, but only this learner's (live consoles, and
+      // so patterns, exist on the Valkey engine only).
       const patterns = new Set<string>();
-      for (const live of learnerConsoles(session.id)) for (const p of live.patterns) patterns.add(p);
+      const consoles = session.engine === 'valkey' ? learnerConsoles(session.id) : [];
+      for (const live of consoles) for (const p of live.patterns) patterns.add(p);
       return { type: 'integer', value: String(patterns.size) };
     }
     default:

@@ -17,6 +17,7 @@ const ExecRequest = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be the console id the page made (8 to 64 letters, digits, - or _)')
     .optional(),
+  /** Which engine runs the line: Valkey (the default) or Redis OSS through one pipeline, Memcached apart. */
   engine: EngineField,
 });
 
@@ -36,7 +37,7 @@ export function POST(request: NextRequest) {
       const outcome =
         body.engine === 'memcached'
           ? await executeMemcachedLine(learner.id, body.command, limits)
-          : await executeLine(learner.id, body.command, limits, body.console);
+          : await executeLine(learner.id, body.command, limits, body.console, body.engine);
       if (outcome.kind === 'reply') {
         // After the line was parsed and judged: only a name the policy accepted is kept (finding H1).
         if (body.engine !== 'memcached') recordCommandUse(learner.id, body.command);
