@@ -1,16 +1,25 @@
-/** Challenges on Memcached: checks read the learner's own items, resets delete only the challenge's keys. */
+/**
+ * Challenges on another engine: on Redis OSS the checks run through the Redis pipeline on the
+ * learner's Redis keys (not their Valkey ones); on Memcached they read the learner's own items.
+ */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ChallengeSpec } from '@/lib/content/schema';
 import { newLearnerId } from '@/lib/sandbox/learner';
 import { closeMemcachedConnections, executeMemcachedLine } from '@/lib/sandbox/memcached';
+import { closeSandbox, runText } from '@/lib/testing/sandbox';
 import { sandboxLimits } from '@/lib/sandbox/limits';
 import { runChallengeChecks } from './run-checks';
 import { executeWhenIdle, resetLearnerOn } from './when-idle';
 
 const learners: string[] = [];
 afterAll(async () => {
-  for (const learner of learners) await resetLearnerOn(learner, 'memcached');
+  for (const learner of learners) {
+    await resetLearnerOn(learner, 'memcached');
+    await resetLearnerOn(learner, 'redis');
+    await resetLearnerOn(learner, 'valkey');
+  }
   await closeMemcachedConnections();
+  await closeSandbox();
 });
 
 function learner(): string {
@@ -37,6 +46,29 @@ const session: ChallengeSpec = {
     { label: 'no draft left', key: 'draft:grace', absent: true, failure: 'Delete the draft.' },
   ],
 };
+
+const visitors: ChallengeSpec = {
+  id: 'test-redis-visitors',
+  title: 'Visitors on Redis OSS',
+  engine: 'redis',
+  solution: ['PFADD visitors:redis ada bob cy ada'],
+  checks: [
+    { label: 'three visitors', run: 'PFCOUNT visitors:redis', expect: { equals: { integer: '3' } }, failure: 'Count.' },
+  ],
+};
+
+describe('challenge checks on Redis OSS', () => {
+  it("read the learner's Redis OSS keys, not their Valkey ones", async () => {
+    const id = learner();
+    await runText(id, 'PFADD visitors:redis ada bob cy');
+    expect((await runChallengeChecks(id, visitors)).checks[0]?.detail).toBe(
+      'Count. (PFCOUNT visitors:redis → (integer) 0: the reply is different)',
+    );
+    const added = await executeWhenIdle(id, 'PFADD visitors:redis ada bob cy ada', 'redis');
+    expect(added).toMatchObject({ kind: 'reply', body: { text: '(integer) 1' } });
+    expect(await runChallengeChecks(id, visitors)).toMatchObject({ passed: true });
+  });
+});
 
 describe('challenge checks on Memcached', () => {
   it("read the learner's own items, with their TTL, and not another learner's", async () => {

@@ -5,7 +5,7 @@ import { challengeEngine, isSandboxChallenge } from '@/lib/content/schema';
 import type { SandboxEngine } from '@/lib/sandbox/engines';
 import { UnknownContentError } from '@/lib/progress/store';
 import { executeWhenIdle } from './when-idle';
-import { hasLearnerSession, learnerSession } from '@/lib/sandbox/learners';
+import { hasLearnerSessionOn, learnerSession } from '@/lib/sandbox/learners';
 import { challengeKeys } from './challenge-keys';
 import { quoteKey } from './check-text';
 import type { ChallengeReset } from './types';
@@ -29,14 +29,18 @@ async function deleteKey(learnerId: string, key: string, engine: SandboxEngine):
 export async function resetChallengeKeys(learnerId: string, challengeId: string): Promise<ChallengeReset> {
   const challenge = findChallenge(challengeId);
   if (!challenge) throw new UnknownContentError('There is no such challenge. Reload the lesson: it may have changed.');
-  // A DEL inside an open MULTI would only be queued, and run later by the learner's EXEC.
-  if (hasLearnerSession(learnerId) && learnerSession(learnerId).inTransaction)
-    throw new AppError('bad_request', 'You are inside MULTI: run EXEC or DISCARD first, then reset the keys again.');
   // A lab challenge's state is the lab itself (slots, roles): the lab panel's Delete starts it over.
   // A patterns challenge's is the learner's recorded results, which new runs replace.
   if (!isSandboxChallenge(challenge.spec)) return { keys: [], deleted: [] };
-  const keys = challengeKeys(challenge.spec);
   const engine = challengeEngine(challenge.spec);
+  // A DEL inside an open MULTI on that engine would only be queued, and run later by the learner's EXEC.
+  if (
+    engine !== 'memcached' &&
+    hasLearnerSessionOn(learnerId, engine) &&
+    learnerSession(learnerId, engine).inTransaction
+  )
+    throw new AppError('bad_request', 'You are inside MULTI: run EXEC or DISCARD first, then reset the keys again.');
+  const keys = challengeKeys(challenge.spec);
   const deleted: string[] = [];
   for (const key of keys) if (await deleteKey(learnerId, key, engine)) deleted.push(key);
   return { keys, deleted };

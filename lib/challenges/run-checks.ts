@@ -14,7 +14,7 @@ import {
   type ValueCheck,
 } from '@/lib/content/schema';
 import { forbiddenCommandsUsed, requiredCommandsMissing } from '@/lib/sandbox/command-usage';
-import { hasLearnerSession, learnerSession } from '@/lib/sandbox/learners';
+import { hasLearnerSessionOn, learnerSession } from '@/lib/sandbox/learners';
 import { checkEngineFor, type CheckEngine } from './check-engine';
 import { forbiddenCommandsLabel, quoteKey, requiredCommandsLabel } from './check-text';
 import { judgeReply } from './expectations';
@@ -157,8 +157,12 @@ export async function runChallengeChecks(
   now = Date.now(),
 ): Promise<ChallengeResult> {
   const on = checkEngineFor(challengeEngine(spec));
-  // MULTI is Valkey's session state: a Memcached or Redis OSS challenge does not read through it.
-  if (on.engine === 'valkey' && hasLearnerSession(learnerId) && learnerSession(learnerId).inTransaction) {
+  // An open MULTI on the challenge's engine would only queue the checks' reads (Memcached has none).
+  if (
+    on.engine !== 'memcached' &&
+    hasLearnerSessionOn(learnerId, on.engine) &&
+    learnerSession(learnerId, on.engine).inTransaction
+  ) {
     return {
       passed: false,
       checks: [

@@ -1,6 +1,7 @@
 import 'server-only';
 import { executeLine, type ExecOutcome } from '@/lib/sandbox/execute';
-import { hasLearnerSession, learnerSession, resetLearner } from '@/lib/sandbox/learners';
+import { hasLearnerSessionOn, learnerSession, resetLearner } from '@/lib/sandbox/learners';
+import type { RespEngine } from '@/lib/sandbox/engine-routing';
 import type { SandboxEngine } from '@/lib/sandbox/engines';
 import { sandboxLimits } from '@/lib/sandbox/limits';
 import { executeMemcachedLine, resetMemcachedKeys } from '@/lib/sandbox/memcached';
@@ -9,20 +10,13 @@ import { executeMemcachedLine, resetMemcachedKeys } from '@/lib/sandbox/memcache
 const MAX_WAIT_MS = 5_000;
 const POLL_MS = 5;
 
-const learnerBusy = (learnerId: string) => hasLearnerSession(learnerId) && learnerSession(learnerId).busy;
-
-// Until the Redis OSS pipeline (h16redis) lands.
-const notYet = (engine: SandboxEngine): ExecOutcome => ({
-  kind: 'rejected',
-  status: 400,
-  error: `${engine} is not available in this build yet.`,
-  text: '',
-});
+const learnerBusy = (learnerId: string, engine: RespEngine) =>
+  hasLearnerSessionOn(learnerId, engine) && learnerSession(learnerId, engine).busy;
 
 /** Deletes every key of a throwaway learner on an engine (the content checker's solver and empty learners). */
 export async function resetLearnerOn(learnerId: string, engine: SandboxEngine): Promise<void> {
-  if (engine === 'valkey') await resetLearner(learnerId);
-  else if (engine === 'memcached') await resetMemcachedKeys(learnerId);
+  if (engine === 'memcached') await resetMemcachedKeys(learnerId);
+  else await resetLearner(learnerId, engine);
 }
 
 /**
@@ -39,8 +33,8 @@ export async function executeWhenIdle(
   engine: SandboxEngine = 'valkey',
 ): Promise<ExecOutcome> {
   if (engine === 'memcached') return executeMemcachedLine(learnerId, line, sandboxLimits());
-  if (engine !== 'valkey') return notYet(engine);
   const deadline = Date.now() + MAX_WAIT_MS;
-  while (learnerBusy(learnerId) && Date.now() < deadline) await new Promise((done) => setTimeout(done, POLL_MS));
-  return executeLine(learnerId, line);
+  while (learnerBusy(learnerId, engine) && Date.now() < deadline)
+    await new Promise((done) => setTimeout(done, POLL_MS));
+  return executeLine(learnerId, line, undefined, undefined, engine);
 }
