@@ -131,7 +131,8 @@ export function CommandBar({
   };
 
   /** Enter after a Memcached storage header alone goes to the data line (in Monaco), as nc waits for the data. */
-  const awaitsMore = (text: string): boolean => engine === 'memcached' && awaitsDataBlock(text.split('\n').at(-1) ?? '');
+  const awaitsMore = (text: string): boolean =>
+    engine === 'memcached' && awaitsDataBlock(text.split('\n').at(-1) ?? '');
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (completion.onKeyDown(event)) return;

@@ -65,12 +65,7 @@ export function Repl({
         onChange={sandbox.chooseEngine}
         className="border-b border-slate-800 px-3 py-1.5"
       />
-      <ConsoleOutput
-        entries={sandbox.entries}
-        busy={sandbox.busy}
-        engine={sandbox.engine}
-        onPickExample={prefill}
-      />
+      <ConsoleOutput entries={sandbox.entries} busy={sandbox.busy} engine={sandbox.engine} onPickExample={prefill} />
       {sandbox.subscribeMode && <SubscribeModeBar onStop={() => void sandbox.stopListening()} />}
       <CommandBar
         ref={commandLine}

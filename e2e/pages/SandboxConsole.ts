@@ -74,7 +74,10 @@ export class SandboxConsole {
   async chooseEngine(name: 'Valkey' | 'Redis OSS' | 'Memcached'): Promise<void> {
     await this.openDock();
     // The radio itself is visually hidden: a learner clicks the segment, its label.
-    await this.engineSwitch.locator('label').filter({ hasText: new RegExp(`^${name}$`) }).click();
+    await this.engineSwitch
+      .locator('label')
+      .filter({ hasText: new RegExp(`^${name}$`) })
+      .click();
     await expect(this.engine(name)).toBeChecked();
     this.prompt = { Valkey: 'valkey>', 'Redis OSS': 'redis>', Memcached: '>' }[name];
   }
