@@ -170,14 +170,26 @@ test.describe('the engine switch', () => {
     await expect(repl.engine('Memcached')).toBeChecked();
   });
 
-  test('an engine that is down says so calmly', async ({ page, repl }) => {
-    await page.route('**/api/sandbox/exec', (route) =>
-      route.fulfill({ status: 503, json: { ok: false, code: 'unavailable', error: 'Redis OSS is not running.' } }),
-    );
+  test('an engine that is down says so calmly, in the console and the key browser', async ({ page, repl, keys }) => {
+    // As the API answers when Redis OSS is not running (lib/valkey/connections.ts).
+    const down = {
+      status: 503,
+      json: {
+        ok: false,
+        code: 'engine_unavailable',
+        error: 'The Redis OSS sandbox is not running.',
+        text: '(error) The Redis OSS sandbox is not running.',
+      },
+    };
+    await page.route('**/api/sandbox/exec', (route) => route.fulfill(down));
+    await page.route('**/api/sandbox/keys?engine=redis', (route) => route.fulfill(down));
     await repl.goto();
     await repl.chooseEngine('Redis OSS');
     await expect(await repl.run('PING')).toHaveText(
-      'Redis OSS is not available right now, so this command did not run. The other engines still work: switch to Valkey meanwhile. (Redis OSS is not running.)',
+      'Redis OSS is not available right now, so this command did not run. The other engines still work: switch to Valkey meanwhile.',
+    );
+    await expect(keys.status).toHaveText(
+      'Could not load your keys: Redis OSS is not available right now. Valkey still works.',
     );
   });
 });

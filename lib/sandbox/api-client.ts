@@ -20,11 +20,7 @@ export interface ConsoleEntry {
 }
 
 /** What the console shows for one line: the reply's text, and how long the server took when it said. */
-export type ExecResponse = Pick<ExecReply, 'ok' | 'text' | 'subscribeMode'> & {
-  ms?: number;
-  /** The engine answered 503: it is not running or not installed. */
-  unavailable?: true;
-};
+export type ExecResponse = Pick<ExecReply, 'ok' | 'text' | 'subscribeMode'> & { ms?: number };
 
 export interface SendOptions {
   signal?: AbortSignal;
@@ -34,13 +30,11 @@ export interface SendOptions {
 }
 
 /**
- * What the learner reads when an engine is down or not installed (the API answers 503): what
- * happened and what still works, not an alarm. The server's own sentence follows when it sent one.
+ * What the learner reads when an engine other than Valkey is down or not installed (the API answers
+ * 503): what happened and what still works, not an alarm, in place of the server's `(error) …`.
  */
-export function unavailableMessage(engine: SandboxEngine, detail?: string): string {
-  const name = ENGINE_LABELS[engine].name;
-  const other = engine === 'valkey' ? '' : ' The other engines still work: switch to Valkey meanwhile.';
-  return `${name} is not available right now, so this command did not run.${other}${detail ? ` (${detail})` : ''}`;
+export function unavailableMessage(engine: SandboxEngine): string {
+  return `${ENGINE_LABELS[engine].name} is not available right now, so this command did not run. The other engines still work: switch to Valkey meanwhile.`;
 }
 
 /** The request body for one engine: `engine` is left out for Valkey, as the API defaults to it. */
@@ -62,6 +56,8 @@ export async function sendCommand(command: string, options: SendOptions = {}): P
     signal,
   });
   const body = answer?.body;
+  if (answer?.response.status === 503 && engine !== DEFAULT_ENGINE)
+    return { ok: false, text: unavailableMessage(engine) };
   if (body && typeof body.text === 'string')
     return {
       ok: body.ok === true,
@@ -69,8 +65,6 @@ export async function sendCommand(command: string, options: SendOptions = {}): P
       ms: typeof body.ms === 'number' ? body.ms : undefined,
       ...(typeof body.subscribeMode === 'boolean' ? { subscribeMode: body.subscribeMode } : {}),
     };
-  if (answer?.response.status === 503 && engine !== DEFAULT_ENGINE)
-    return { ok: false, text: unavailableMessage(engine, answer.body?.error), unavailable: true };
   return { ok: false, text: `(error) ${failureMessage(answer)}` };
 }
 
