@@ -14,7 +14,8 @@ import { challengeEngine, checkCommandLines, isSandboxChallenge, type ChallengeS
 import { executeWhenIdle, resetLearnerOn } from '@/lib/challenges/when-idle';
 import { forgetCommandUse, recordCommandUse } from '@/lib/sandbox/command-usage';
 import { openLiveStream } from '@/lib/sandbox/live/live-consoles';
-import type { CheckedChallenge, EngineRun } from './static-checks';
+import type { EngineRun } from './command-checks';
+import type { CheckedChallenge } from './static-checks';
 import type { ContentProblem } from './problems';
 
 /**

@@ -1,20 +1,13 @@
 /**
  * The content checker's first pass: everything that can be proven from the files alone. Each
- * problem names the file, the line and what to fix. The second pass (live-checks.ts) runs the
- * challenges on a real Valkey.
+ * problem names the file, the line and what to fix (command lines: command-checks.ts). The second
+ * pass (live-checks.ts) runs the challenges, and the Redis OSS and Memcached <Run> blocks, on real servers.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
-import { checkArguments } from '@/lib/sandbox/argument-limits';
-import { sandboxLimits } from '@/lib/sandbox/limits';
-import { parseCommandLine } from '@/lib/sandbox/parse';
-import { judgeCommand } from '@/lib/sandbox/policy';
 import { challengeEngine, describeIssues, GuideFrontmatter, isLabChallenge, isPatternsChallenge, LessonFrontmatter, subscribersCommandLine, TrackList, type AnyChallengeSpec, type LabSolutionStep } from '../schema';
-import { memcachedCommandProblem } from '@/lib/sandbox/engine-commands';
-import { isSandboxEngine, SANDBOX_ENGINES, type SandboxEngine } from '@/lib/sandbox/engines';
-import { LAB_COMMANDS } from '@/lib/labs/cluster/lab-commands';
-import { isPatternsPreset, PATTERNS_PRESET_IDS } from '@/lib/labs/patterns/presets';
+import { checkRuns, commandProblem, type EngineRun } from './command-checks';
 import { indexMdx, type IndexedQuiz, type MdxIndex } from '../mdx-index';
 import { isPricingFigureId, PRICING_FIGURE_IDS } from '@/lib/tools/pricing-figures';
 import { CALLOUT_VARIANT_NAMES, COMPONENT_RULES, KNOWN_PAGES, LESSON_MINIMUMS } from './component-rules';
@@ -24,14 +17,6 @@ export interface CheckedChallenge {
   file: string;
   line: number;
   spec: AnyChallengeSpec;
-}
-
-/** A <Run engine="redis|memcached"> block, for the live pass to run on its engine in the lesson's order. */
-export interface EngineRun {
-  file: string;
-  line: number;
-  command: string;
-  engine: Exclude<SandboxEngine, 'valkey'>;
 }
 
 export interface StaticCheckResult {
@@ -53,25 +38,6 @@ interface ParsedLesson {
   order?: number;
   challenges: AnyChallengeSpec[];
   index?: MdxIndex;
-}
-
-/**
- * Why a command line cannot be a <Run> or a solution step, or null when the sandbox would run it.
- * Redis OSS goes through the same pipeline and table as Valkey; Memcached has its own language.
- */
-export function commandProblem(line: string, where: 'sandbox' | 'lab' = 'sandbox', engine: SandboxEngine = 'valkey'): string | null {
-  if (engine === 'memcached') return memcachedCommandProblem(line);
-  if (/[\r\n]/.test(line)) return 'holds more than one line: give each command its own <Run>';
-  const parsed = parseCommandLine(line);
-  if (!parsed.ok) return `does not parse as valkey-cli would read it (${parsed.error}): check its quotes`;
-  if (parsed.args.length === 0) return 'is empty';
-  const name = (parsed.args[0] as Buffer).toString('utf8');
-  const table = where === 'lab' ? LAB_COMMANDS : undefined;
-  const verdict = judgeCommand(name, parsed.args, table);
-  if (verdict.action === 'refuse') return `is refused by the ${where}: ${verdict.message.replace(/^ERR /, '')} Show it as a code block instead.`;
-  const limitError = checkArguments(name.toLowerCase(), parsed.args, sandboxLimits(), table);
-  if (limitError) return `breaks a sandbox limit: ${limitError.replace(/^ERR /, '')}`;
-  return null;
 }
 
 function checkTracks(contentDir: string, problems: ContentProblem[]): Set<string> {
@@ -211,33 +177,6 @@ function checkChoiceReasons(file: string, quiz: IndexedQuiz, problems: ContentPr
       : 'why a learner might pick it and why it is wrong, shown when they do';
     problems.push({ file, line: choice.line, message: `quiz "${quiz.id ?? quiz.question}": choice ${index + 1} ("${label}") needs a why="…" attribute with a plain string saying ${reason}` });
   });
-}
-
-function checkRuns(file: string, index: MdxIndex, problems: ContentProblem[], engineRuns: EngineRun[]) {
-  for (const run of index.runs) {
-    if (run.command === null) continue; // reported above as a missing attribute
-    if (run.engine !== null && !isSandboxEngine(run.engine)) {
-      problems.push({ file, line: run.line, message: `<Run engine="${run.engine}"> is not an engine: use ${SANDBOX_ENGINES.join(', ')} (or leave it out for valkey)` });
-      continue;
-    }
-    const engine = run.engine ?? 'valkey';
-    const problem = commandProblem(run.command, 'sandbox', engine);
-    if (problem) problems.push({ file, line: run.line, message: `<Run${engine === 'valkey' ? '' : ` engine="${engine}"`} command="${run.command}"> ${problem}` });
-    else if (engine !== 'valkey') engineRuns.push({ file, line: run.line, command: run.command, engine });
-  }
-  // <LabRun> commands run in the learner's lab, under the lab's rules, in cluster mode or at an endpoint.
-  for (const element of index.elements.filter((each) => each.name === 'LabRun' || each.name === 'LabPanel')) {
-    const { command, mode, shape, shard } = element.attributes;
-    if (element.name === 'LabPanel' && shape !== undefined && shape !== 'cluster' && shape !== 'replication') problems.push({ file, line: element.line, message: `<LabPanel shape="${String(shape)}"> is not a lab shape: use cluster or replication` });
-    if (element.name === 'LabRun' && mode !== undefined && !['cluster', 'primary', 'reader', 'node'].includes(mode as string)) problems.push({ file, line: element.line, message: `<LabRun mode="${String(mode)}"> is not a mode: use cluster, primary, reader or node (with shard="1" to "3")` });
-    if (element.name === 'LabRun' && (mode === 'node') !== ['1', '2', '3'].includes(String(shard))) problems.push({ file, line: element.line, message: `<LabRun> runs on one node with mode="node" and shard="1" to "3" (that shard's primary), both or neither` });
-    const problem = element.name === 'LabRun' && typeof command === 'string' ? commandProblem(command, 'lab') : null;
-    if (problem) problems.push({ file, line: element.line, message: `<LabRun command="${String(command)}"> ${problem}` });
-  }
-  for (const element of index.elements.filter((each) => each.name === 'PatternsLab')) {
-    const { preset } = element.attributes;
-    if (typeof preset === 'string' && !isPatternsPreset(preset)) problems.push({ file, line: element.line, message: `<PatternsLab preset="${preset}"> is not a preset: use one of ${PATTERNS_PRESET_IDS.join(', ')} (lib/labs/patterns/presets.ts)` });
-  }
 }
 
 /** Pages such as the authoring guide: the same component, link, command and quiz rules, no lesson minimums. */
