@@ -8,7 +8,7 @@
 import type * as MonacoApi from 'monaco-editor/editor/editor.api.js';
 import type { CommandReference } from '@/lib/sandbox/command-docs';
 import { classifyLine, hoverAt, suggestAt, type Suggestion, type WordKind } from '@/lib/sandbox/completion';
-import { engineSuggestions, MEMCACHED_REFERENCE } from '@/lib/sandbox/engine-commands';
+import { awaitsDataBlock, engineSuggestions, MEMCACHED_REFERENCE } from '@/lib/sandbox/engine-commands';
 import type { SandboxEngine } from '@/lib/sandbox/engines';
 import { loadCommandReference } from './command-reference';
 
@@ -32,8 +32,10 @@ const SCOPES: Record<WordKind, string> = {
   argument: 'identifier',
 };
 
-// Every line is a command of its own, so tokenizing needs no state carried between lines.
+// Every line is a command of its own, so tokenizing needs no state carried between lines, except
+// after a Memcached storage header: the next line is its data block, shown as a string.
 const LINE_STATE: MonacoApi.languages.IState = { clone: () => LINE_STATE, equals: (other) => other === LINE_STATE };
+const DATA_NEXT: MonacoApi.languages.IState = { clone: () => DATA_NEXT, equals: (other) => other === DATA_NEXT };
 
 let registered = false;
 /** What the tokenizer uses: null until the reference has loaded (the command word is still coloured). */
@@ -111,7 +113,11 @@ function registerLanguage(
   monaco.languages.register({ id });
   const tokensProvider: MonacoApi.languages.TokensProvider = {
     getInitialState: () => LINE_STATE,
-    tokenize: (line) => ({ tokens: lineTokens(line, current()), endState: LINE_STATE }),
+    tokenize: (line, state) => {
+      if (state === DATA_NEXT) return { tokens: [{ startIndex: 0, scopes: SCOPES.string }], endState: LINE_STATE };
+      const endState = engine === 'memcached' && awaitsDataBlock(line) ? DATA_NEXT : LINE_STATE;
+      return { tokens: lineTokens(line, current()), endState };
+    },
   };
   monaco.languages.setTokensProvider(id, tokensProvider);
   // Setting the provider again makes Monaco re-tokenize, now knowing each command's tokens.
