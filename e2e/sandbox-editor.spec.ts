@@ -129,7 +129,7 @@ test.describe('the key browser', () => {
 });
 
 test.describe('the engine switch', () => {
-  test('each engine has its own transcript, keys and Reset; Memcached takes a data block on the next line', async ({
+  test('each engine has its own transcript, keys and Reset; Memcached takes a data block on the next line; a down engine says so', async ({
     page,
     repl,
     keys,
@@ -168,10 +168,8 @@ test.describe('the engine switch', () => {
     await page.reload();
     await repl.ready();
     await expect(repl.engine('Memcached')).toBeChecked();
-  });
 
-  test('an engine that is down says so calmly, in the console and the key browser', async ({ page, repl, keys }) => {
-    // As the API answers when Redis OSS is not running (lib/valkey/connections.ts).
+    // An engine that is down (as the API answers when Redis OSS is not running) says so calmly.
     const down = {
       status: 503,
       json: {
@@ -183,7 +181,6 @@ test.describe('the engine switch', () => {
     };
     await page.route('**/api/sandbox/exec', (route) => route.fulfill(down));
     await page.route('**/api/sandbox/keys?engine=redis', (route) => route.fulfill(down));
-    await repl.goto();
     await repl.chooseEngine('Redis OSS');
     await expect(await repl.run('PING')).toHaveText(
       'Redis OSS is not available right now, so this command did not run. The other engines still work: switch to Valkey meanwhile.',
