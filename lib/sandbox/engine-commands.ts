@@ -7,7 +7,7 @@
  */
 import type { CommandReference } from './command-docs';
 import type { Suggestion } from './completion';
-import { ENGINE_LABELS, type SandboxEngine } from './engines';
+import type { SandboxEngine } from './engines';
 
 /**
  * The console's prompt: the engine's name for the Valkey-protocol engines (both CLIs print
@@ -163,16 +163,6 @@ export function splitConsoleInput(text: string, engine: SandboxEngine): string[]
     } else if (line.trim() !== '') commands.push(engine === 'memcached' ? line.trim() : line);
   }
   return commands;
-}
-
-/** The text protocol's lines of one command as the console shows it after the prompt (header, then data). */
-export function commandLines(command: string): string[] {
-  return command.split('\n');
-}
-
-/** How the console names the engine it talks to: "Valkey", "Redis OSS", "Memcached". */
-export function engineName(engine: SandboxEngine): string {
-  return ENGINE_LABELS[engine].name;
 }
 
 /**
