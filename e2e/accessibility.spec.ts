@@ -36,6 +36,13 @@ for (const theme of ['light', 'dark'] as const) {
       const ping = lesson.runBlock('PING');
       await ping.run();
       await expect(ping.reply).toHaveText('PONG');
+      // A <Run engine="memcached"> block switches the console to Memcached.
+      const session = lesson.runBlock('set session:ada 0 1800 3 ada', 'Memcached');
+      await session.run();
+      await expect(session.reply).toHaveText('STORED');
+      await lesson.console.ready();
+      await expect(lesson.console.engine('Memcached')).toBeChecked();
+      await lesson.console.chooseEngine('Valkey');
       await lesson.console.ready();
       await expect(await lesson.console.run('DEBUG SLEEP 0')).toHaveText(/^\(error\) ERR/);
       await lesson.sidebarLinks(); // opens the disclosure on phones, so its links are checked too
@@ -101,7 +108,10 @@ for (const theme of ['light', 'dark'] as const) {
       await expect(await repl.run('SET a:key "some value"')).toHaveText('OK');
       await expect(await repl.run('GET no:such:key')).toHaveText('(nil)');
       await expect(await repl.run('CONFIG GET maxmemory')).toHaveText(/^\(error\) ERR/);
-      await expectNoSeriousViolations(page, `/sandbox with replies (${theme})`);
+      // The engine switch, on Memcached (its help, prompt and key browser), with a reply: the one-line form, as on a phone.
+      await repl.chooseEngine('Memcached');
+      await expect(await repl.run('set a:key 0 60 4 some')).toHaveText('STORED');
+      await expectNoSeriousViolations(page, `/sandbox with replies, switched to Memcached (${theme})`);
     });
 
     // Its own test: axe over the 241-row table takes seconds of a busy 2-core machine.

@@ -105,3 +105,17 @@ test(
     ).toBe(true);
   },
 );
+
+test('a challenge on Memcached is solved in its own console, checked on Memcached, and reset there', async ({
+  lesson,
+}) => {
+  await lesson.goto('choosing-an-engine');
+  const challenge = lesson.challenge('Store a session with a TTL on Memcached');
+  challenge.console.prompt = '>';
+  await expect(await challenge.console.run('set session:grace 0 1800 5 grace')).toHaveText('STORED');
+  await expectEveryCheck(challenge, 'passed');
+  await expect(lesson.console.engine('Memcached'), "the page's console follows the challenge's engine").toBeChecked();
+  await challenge.resetButton.click();
+  await expect(challenge.region.getByText('Deleted session:grace. Your other keys are untouched.')).toBeVisible();
+  await expect(challenge.console.lastEntryFor('get session:grace').getByTestId('reply')).toHaveText('END');
+});

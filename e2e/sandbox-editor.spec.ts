@@ -121,10 +121,73 @@ test.describe('the key browser', () => {
     await expect(keys.row('k')).toBeVisible();
 
     await keys.reset();
-    await expect(keys.status).toHaveText('Deleted 2 keys.');
+    await expect(keys.status).toHaveText('Deleted 2 Valkey keys.');
     await expect(keys.resetButton).toBeFocused();
     await expect(keys.emptyMessage).toBeVisible();
     await expect(await repl.run('EXISTS k s')).toHaveText('(integer) 0');
+  });
+});
+
+test.describe('the engine switch', () => {
+  test('each engine has its own transcript, keys and Reset; Memcached takes a data block on the next line; a down engine says so', async ({
+    page,
+    repl,
+    keys,
+  }) => {
+    await repl.goto();
+    await expect(repl.engine('Valkey'), 'Valkey is the default').toBeChecked();
+    await expect(await repl.run('SET shared valkey')).toHaveText('OK');
+
+    await repl.chooseEngine('Redis OSS');
+    await expect(repl.replies, 'Redis OSS has a transcript of its own').toHaveCount(0);
+    await expect(await repl.run('PING')).toHaveText('PONG');
+    await expect(keys.emptyMessage, "the key browser shows Redis OSS's keys").toHaveText(/^No Redis OSS keys yet/);
+
+    await repl.chooseEngine('Memcached');
+    await expect(repl.region.getByText(/the one-line form is all you need on a phone/)).toBeVisible();
+    // Completion offers Memcached's commands, in its lower case.
+    await repl.fill('ge');
+    await page.keyboard.press('Control+Space');
+    await expect(repl.suggestion('gets')).toBeVisible();
+    await page.keyboard.press('Escape');
+    // A storage command's header, Shift+Enter, then its data block: one command, as nc would take it.
+    await expect(await repl.run('set greeting 0 60 5\nhello')).toHaveText('STORED');
+    await expect(await repl.run('get greeting')).toHaveText('VALUE greeting 0 5\nhello\nEND');
+    await expect(keys.cell('greeting', 'Type')).toHaveText('string');
+    await expect(keys.cell('greeting', 'Size')).toHaveText('5 B');
+    await keys.reset();
+    await expect(keys.status).toHaveText('Deleted 1 Memcached key.');
+    await expect(await repl.run('get greeting')).toHaveText('END');
+
+    await repl.chooseEngine('Valkey');
+    await expect(repl.lastEntryFor('SET shared valkey'), "Valkey's transcript is as it was").toBeVisible();
+    await expect(keys.row('shared'), 'a Memcached reset leaves the Valkey keys').toBeVisible();
+
+    // The choice is remembered in this browser.
+    await repl.chooseEngine('Memcached');
+    await page.reload();
+    await repl.ready();
+    await expect(repl.engine('Memcached')).toBeChecked();
+
+    // An engine that is down (as the API answers when Redis OSS is not running) says so calmly.
+    const down = {
+      status: 503,
+      json: {
+        ok: false,
+        code: 'engine_unavailable',
+        error: 'The Redis OSS sandbox is not running.',
+        text: '(error) The Redis OSS sandbox is not running.',
+      },
+    };
+    await page.route('**/api/sandbox/exec', (route) => route.fulfill(down));
+    await page.route('**/api/sandbox/keys?engine=redis', (route) => route.fulfill(down));
+    await repl.chooseEngine('Redis OSS');
+    await expect(await repl.run('PING')).toHaveText(
+      'Redis OSS is not available right now, so this command did not run. The other engines still work: switch to Valkey meanwhile.',
+    );
+    await expect(keys.status).toHaveText(
+      'Could not load your keys: Redis OSS is not available right now. Valkey still works.',
+    );
   });
 });
 

@@ -82,7 +82,7 @@ export async function main(): Promise<void> {
   const extra = checkContentData(path.join(root, 'content'));
   const problems: ContentProblem[] = [...checked.problems, ...extra.problems];
   console.log(
-    `  ${checked.lessonCount} lessons, ${checked.quizCount} quizzes, ${checked.runCount} <Run> commands, ${checked.challenges.length} challenges, ${extra.summary}`,
+    `  ${checked.lessonCount} lessons, ${checked.quizCount} quizzes, ${checked.runCount} <Run> commands (${checked.engineRuns.length} on Redis OSS or Memcached), ${checked.challenges.length} challenges, ${extra.summary}`,
   );
 
   step(
@@ -113,12 +113,18 @@ export async function main(): Promise<void> {
   resetKeyspaceEnv();
   try {
     // Loaded only now: these modules read the server URLs from the environment.
-    const { checkChallengesLive } = await import('../lib/content/checker/live-checks');
+    const { checkChallengesLive, checkEngineRunsLive } = await import('../lib/content/checker/live-checks');
     problems.push(
       ...(await checkChallengesLive(checked.challenges, (finished, total, id) => {
         if (finished % 5 === 0 || finished === total) console.log(`  … ${finished}/${total} (${id})`);
       })),
     );
+    if (checked.engineRuns.length > 0) {
+      step(
+        `Running ${checked.engineRuns.length} <Run engine> commands on Redis OSS and Memcached, in each lesson's order`,
+      );
+      problems.push(...(await checkEngineRunsLive(checked.engineRuns)));
+    }
     problems.push(...(await checkLabChallenges(checked.challenges, valkey.path)));
     problems.push(...(await checkPatternsChallenges(checked.challenges)));
     const { closeLearnerSessions } = await import('../lib/sandbox/learners');

@@ -11,11 +11,12 @@ export default function SandboxPage() {
     <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
       <h1 className="text-3xl font-bold tracking-tight">Sandbox</h1>
       <p className="mt-2 max-w-3xl text-slate-600 dark:text-slate-300">
-        A console on a real Valkey 8 server. Your keys live in a space of your own: other learners cannot see them and
-        you cannot see theirs. FLUSHALL, FLUSHDB, KEYS and SCAN work on your own keys only; commands that would affect
-        everyone (CONFIG, SHUTDOWN, SWAPDB…) are refused with an explanation.{' '}
+        A console on real servers: Valkey 8, and with the engine switch Redis OSS 7 or Memcached 1.6, to try the same
+        task on each. Your keys live in a space of your own on every engine: other learners cannot see them and you
+        cannot see theirs. FLUSHALL, FLUSHDB, KEYS and SCAN (and Memcached&apos;s flush_all) work on your own keys only;
+        commands that would affect everyone (CONFIG, SHUTDOWN, SWAPDB…) are refused with an explanation.{' '}
         <Link href="/sandbox/commands" className="text-accent-text underline underline-offset-2">
-          Every command, and whether it runs here
+          Every Valkey command, and whether it runs here
         </Link>
         .
       </p>

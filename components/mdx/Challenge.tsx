@@ -6,7 +6,7 @@ import { ChallengeWidget } from './ChallengeWidget';
 import { LabChallengeWidget } from './LabChallengeWidget';
 import { describeLabStep } from '@/lib/challenges/lab-steps';
 import { describePatternsStep } from '@/lib/challenges/patterns-steps';
-import { isLabChallenge, isPatternsChallenge } from '@/lib/content/schema';
+import { challengeEngine, isLabChallenge, isPatternsChallenge } from '@/lib/content/schema';
 import { PatternsChallengeWidget } from '@/components/labs/patterns/PatternsChallengeWidget';
 
 /** Marker child of <Challenge>: the hint, shown on request. */
@@ -62,6 +62,7 @@ export function Challenge({ id, title, children }: { id: string; title?: string;
       forbid={spec.forbid ?? []}
       require={spec.require ?? []}
       keys={challengeKeys(spec)}
+      engine={challengeEngine(spec)}
     />
   );
 }

@@ -5,6 +5,7 @@ import { useHydrated } from '@/components/ui/use-hydrated';
 import { Button } from '@/components/ui/Button';
 import { requestChallengeReset } from '@/lib/challenges/api-client';
 import { quoteKey } from '@/lib/challenges/check-text';
+import type { SandboxEngine } from '@/lib/sandbox/engines';
 
 type ResetState =
   | { status: 'idle' }
@@ -17,16 +18,18 @@ const listed = (keys: string[]) => keys.join(', ');
 /**
  * The keys a challenge's checks look at, and a reset that deletes exactly those (and none of the
  * learner's other keys), so an old key from another lesson cannot pass or fail a check by accident.
- * After a reset it runs EXISTS on them in the challenge's console: the learner sees them gone, and
+ * After a reset it runs EXISTS (Memcached: get) on them in the challenge's console: the learner sees them gone, and
  * the key browser and the checks refresh as after any command.
  */
 export function ChallengeKeys({
   id,
   keys,
+  engine = 'valkey',
   runInConsole,
 }: {
   id: string;
   keys: string[];
+  engine?: SandboxEngine;
   runInConsole(command: string): Promise<void>;
 }) {
   const hydrated = useHydrated();
@@ -38,7 +41,8 @@ export function ChallengeKeys({
     const result = await requestChallengeReset(id);
     if (!result.ok) return setState({ status: 'error', error: result.error });
     setState({ status: 'done', deleted: result.deleted });
-    await runInConsole(`EXISTS ${keys.map(quoteKey).join(' ')}`);
+    // Memcached has no EXISTS: a get of the keys answers a bare END when none is left.
+    await runInConsole(engine === 'memcached' ? `get ${keys.join(' ')}` : `EXISTS ${keys.map(quoteKey).join(' ')}`);
   };
 
   return (

@@ -5,6 +5,7 @@ import { useProgress } from '@/components/progress/use-progress';
 import { useSandbox } from '@/components/sandbox/SandboxProvider';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { Button } from '@/components/ui/Button';
+import { DEFAULT_ENGINE, ENGINE_LABELS, type SandboxEngine } from '@/lib/sandbox/engines';
 import { ChallengeCard, ChallengeHint, ChallengeVerdict } from './ChallengeCard';
 import { ChallengeCheckList } from './ChallengeCheckList';
 import { ChallengeConsole, useChallengeConsole } from './ChallengeConsole';
@@ -25,6 +26,8 @@ interface ChallengeWidgetProps {
   require: string[];
   /** The keys the checks look at (lib/challenges/challenge-keys.ts): shown, and deleted by the reset. */
   keys: string[];
+  /** The engine the challenge is solved and checked on (the spec's `engine`, Valkey unless set). */
+  engine?: SandboxEngine;
 }
 
 /**
@@ -42,10 +45,11 @@ export function ChallengeWidget({
   forbid,
   require: required,
   keys,
+  engine = DEFAULT_ENGINE,
 }: ChallengeWidgetProps) {
   const region = useRef<HTMLElement>(null);
   const { state, check, passedThisVisit, struggled } = useChallengeCheck(id, region);
-  const shell = useChallengeConsole();
+  const shell = useChallengeConsole(engine);
   const [showSolution, setShowSolution] = useState(false);
   const hydrated = useHydrated();
   const sandbox = useSandbox();
@@ -70,13 +74,19 @@ export function ChallengeWidget({
       passedThisVisit={passedThisVisit}
       passedBefore={passedOnArrival === true}
     >
+      {engine !== DEFAULT_ENGINE && (
+        <p className="mt-2 text-sm font-medium">
+          On {ENGINE_LABELS[engine].name}: the commands you type here run there, and the checks read your{' '}
+          {ENGINE_LABELS[engine].name} keys.
+        </p>
+      )}
       {required.length > 0 && (
         <p className="mt-2 text-sm text-muted">
           Make the last change with {required.join(', ').replaceAll('|', ' or ')}.
         </p>
       )}
       {forbid.length > 0 && <p className="mt-2 text-sm text-muted">Do it without {forbid.join(', ')}.</p>}
-      <ChallengeKeys id={id} keys={keys} runInConsole={shell.run} />
+      <ChallengeKeys id={id} keys={keys} engine={engine} runInConsole={shell.run} />
       <p className="mt-3 text-xs text-muted">
         Type here or in any console on the page: the checks run by themselves after each command.
       </p>
@@ -88,7 +98,7 @@ export function ChallengeWidget({
           <Button
             variant="secondary"
             size="sm"
-            onClick={() => sandbox.openConsole()}
+            onClick={() => sandbox.openConsole({ engine })}
             disabled={!hydrated}
             className="text-sm"
           >
@@ -115,7 +125,7 @@ export function ChallengeWidget({
             <div className="mt-3">
               <p className="text-sm font-medium">One solution (run each line in order):</p>
               {solution.map((line, index) => (
-                <Run key={`${index}-${line}`} command={line} />
+                <Run key={`${index}-${line}`} command={line} engine={engine} />
               ))}
             </div>
           )}

@@ -1,7 +1,9 @@
 'use client';
 
 import { useId, useImperativeHandle, useLayoutEffect, useRef, useState, type KeyboardEvent, type Ref } from 'react';
-import { browseHistory, emptyHistory, recordCommand } from '@/lib/sandbox/history';
+import { browseHistory, emptyHistory, recordCommand, type HistoryState } from '@/lib/sandbox/history';
+import { awaitsDataBlock, ENGINE_PROMPTS, splitConsoleInput } from '@/lib/sandbox/engine-commands';
+import { SANDBOX_ENGINES, type SandboxEngine } from '@/lib/sandbox/engines';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import type { CommandEditorHandle } from './MonacoCommandEditor';
 import { Button } from '@/components/ui/Button';
@@ -15,7 +17,15 @@ import {
   type EditorComponent,
 } from './use-monaco-preload';
 
-export const PROMPT = 'valkey>';
+/** What the empty command line suggests typing, in the engine's own spelling. */
+const PLACEHOLDERS: Record<SandboxEngine, string> = {
+  valkey: 'SET greeting hello',
+  redis: 'SET greeting hello',
+  memcached: 'set greeting 0 60 5 hello',
+};
+
+const emptyHistories = () =>
+  Object.fromEntries(SANDBOX_ENGINES.map((engine) => [engine, emptyHistory()])) as Record<SandboxEngine, HistoryState>;
 
 /** What a parent can do with the command line (prefill it from a Run block, focus it from a shortcut). */
 export interface CommandBarHandle {
@@ -37,6 +47,12 @@ export interface CommandBarProps {
    * holds one Monaco console at most.
    */
   light?: boolean;
+  /**
+   * The engine the line is for (Valkey unless told): its prompt, completion, history (each engine
+   * keeps its own) and how a text splits into commands (a Memcached storage command and its data
+   * block are one).
+   */
+  engine?: SandboxEngine;
 }
 
 /**
@@ -50,17 +66,25 @@ export interface CommandBarProps {
  * data-editor on the form says which is in use: "plain" (Monaco to come), "light" (Monaco never
  * loads here) or "monaco".
  */
-export function CommandBar({ onRun, onClearOutput, onInterrupt, ref, light = false }: CommandBarProps) {
+export function CommandBar({
+  onRun,
+  onClearOutput,
+  onInterrupt,
+  ref,
+  light = false,
+  engine = 'valkey',
+}: CommandBarProps) {
   const hydrated = useHydrated();
   const monacoWanted = useMonacoWanted() && !light;
   const inputId = useId();
   const [line, setLine] = useState('');
   const [Editor, setEditor] = useState<EditorComponent | null>(null);
   const [editor, setEditorHandle] = useState<CommandEditorHandle | null>(null);
-  const history = useRef(emptyHistory());
+  const histories = useRef(emptyHistories());
   const inputRef = useRef<HTMLInputElement>(null);
   const mountStarted = useRef(false);
-  const completion = useCommandCompletion({ line, setLine, inputRef });
+  const completion = useCommandCompletion({ line, setLine, inputRef, engine });
+  const prompt = ENGINE_PROMPTS[engine];
 
   const mountEditor = () => {
     if (!monacoWanted || mountStarted.current) return;
@@ -91,20 +115,24 @@ export function CommandBar({ onRun, onClearOutput, onInterrupt, ref, light = fal
     },
   }));
 
-  /** Runs each non-empty line as its own command, in order; true if anything ran. */
+  /** Runs each command of the text (a line each; a storage command with its data block), in order; true if anything ran. */
   const submit = (text: string): boolean => {
-    const commands = text.split(/\r?\n/).filter((command) => command.trim() !== '');
+    const commands = splitConsoleInput(text, engine);
     if (commands.length === 0) return false;
-    history.current = recordCommand(history.current, text);
+    histories.current[engine] = recordCommand(histories.current[engine], text);
     for (const command of commands) onRun(command);
     return true;
   };
 
   const browse = (direction: 'older' | 'newer', current: string): string => {
-    const moved = browseHistory(history.current, direction, current);
-    history.current = moved.state;
+    const moved = browseHistory(histories.current[engine], direction, current);
+    histories.current[engine] = moved.state;
     return moved.line;
   };
+
+  /** Enter after a Memcached storage header alone goes to the data line (in Monaco), as nc waits for the data. */
+  const awaitsMore = (text: string): boolean =>
+    engine === 'memcached' && awaitsDataBlock(text.split('\n').at(-1) ?? '');
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (completion.onKeyDown(event)) return;
@@ -167,11 +195,11 @@ export function CommandBar({ onRun, onClearOutput, onInterrupt, ref, light = fal
     >
       {editor ? (
         <span aria-hidden="true" className="font-mono text-[13px] leading-5 text-slate-400">
-          {PROMPT}
+          {prompt}
         </span>
       ) : (
         <label htmlFor={inputId} className="font-mono text-[13px] leading-5 text-slate-400">
-          <span aria-hidden="true">{PROMPT}</span>
+          <span aria-hidden="true">{prompt}</span>
           <span className="sr-only">Command</span>
         </label>
       )}
@@ -202,7 +230,7 @@ export function CommandBar({ onRun, onClearOutput, onInterrupt, ref, light = fal
             maxLength={16384}
             disabled={!hydrated}
             className="block h-5 w-full bg-transparent font-mono text-[13px] leading-5 text-slate-100 outline-none placeholder:text-slate-400"
-            placeholder="SET greeting hello"
+            placeholder={PLACEHOLDERS[engine]}
           />
         )}
         {Editor && (
@@ -212,6 +240,8 @@ export function CommandBar({ onRun, onClearOutput, onInterrupt, ref, light = fal
               takeOver={takeOver}
               onReady={onEditorReady}
               onSubmit={submit}
+              awaitsMore={awaitsMore}
+              engine={engine}
               onHistory={browse}
               onClearOutput={onClearOutput}
               onInterrupt={onInterrupt}

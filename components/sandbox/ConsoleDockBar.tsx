@@ -2,7 +2,8 @@
 
 import type { ReactNode, Ref } from 'react';
 import { useHydrated } from '@/components/ui/use-hydrated';
-import { PROMPT } from './CommandBar';
+import { ENGINE_PROMPTS } from '@/lib/sandbox/engine-commands';
+import { ENGINE_LABELS } from '@/lib/sandbox/engines';
 import { useSandbox } from './SandboxProvider';
 
 /** The first line of a reply, for a one-line summary. */
@@ -50,11 +51,14 @@ export function ConsoleDockBar({
           {open ? '▼' : '▲'}
         </span>
         <span className="font-semibold">Console</span>
+        {sandbox && sandbox.engine !== 'valkey' && (
+          <span className="shrink-0 text-xs text-slate-300">· {ENGINE_LABELS[sandbox.engine].name}</span>
+        )}
         {!open && last && (
           <span data-testid="dock-last-reply" className="min-w-0 truncate font-mono text-xs">
             <span className="sr-only">, last reply: </span>
             <span className="text-slate-400">
-              {PROMPT} {last.command}
+              {ENGINE_PROMPTS[sandbox?.engine ?? 'valkey']} {last.command.replaceAll('\n', ' ')}
             </span>{' '}
             <span className={last.ok ? 'text-emerald-300' : 'text-rose-300'}>{firstLine(last.text)}</span>
           </span>

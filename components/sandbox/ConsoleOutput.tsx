@@ -4,14 +4,38 @@ import { useEffect, useId, useRef } from 'react';
 import type { ConsoleEntry } from '@/lib/sandbox/api-client';
 import { CopyButton } from '@/components/ui/CopyButton';
 import { useHydrated } from '@/components/ui/use-hydrated';
-import { PROMPT } from './CommandBar';
+import { ENGINE_PROMPTS } from '@/lib/sandbox/engine-commands';
+import type { SandboxEngine } from '@/lib/sandbox/engines';
 
 function formatMs(ms: number): string {
   return `${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms`;
 }
 
 /** Commands offered in an empty console: a click puts one in the command line, to run or edit. */
-export const EXAMPLE_COMMANDS = ['PING', 'SET greeting hello', 'GET greeting', 'INCR visits'] as const;
+export const EXAMPLE_COMMANDS: Record<SandboxEngine, readonly string[]> = {
+  valkey: ['PING', 'SET greeting hello', 'GET greeting', 'INCR visits'],
+  redis: ['PING', 'SET greeting hello', 'GET greeting', 'INCR visits'],
+  memcached: ['set greeting 0 60 5 hello', 'get greeting', 'add visits 0 0 1 0', 'incr visits 1'],
+};
+
+/** How to type a command, under the engine's examples in an empty console. */
+function InputHelp({ engine }: { engine: SandboxEngine }) {
+  if (engine !== 'memcached')
+    return (
+      <p>
+        Type a command and press Enter (Shift+Enter for another line). ↑ and ↓ walk through your history, Tab completes,
+        Ctrl+L clears.
+      </p>
+    );
+  return (
+    <p>
+      Memcached speaks its text protocol, as you would type it into <code>nc</code>: commands are lower-case. A storage
+      command takes its data block on the next line (Shift+Enter), or on the same line after the header:{' '}
+      <code>set greeting 0 60 5 hello</code> (the one-line form is all you need on a phone). ↑ and ↓ walk through your
+      history, Tab completes.
+    </p>
+  );
+}
 
 /**
  * The console's transcript: commands and replies, each with its time, the server that answered
@@ -26,14 +50,18 @@ export function ConsoleOutput({
   busy,
   label = 'Sandbox output',
   compact = false,
+  engine = 'valkey',
   onPickExample,
 }: {
   entries: ConsoleEntry[];
   busy: boolean;
   label?: string;
   compact?: boolean;
+  /** The engine whose transcript this is: its prompt, help and examples. */
+  engine?: SandboxEngine;
   onPickExample?(command: string): void;
 }) {
+  const prompt = ENGINE_PROMPTS[engine];
   const hydrated = useHydrated();
   const outputRef = useRef<HTMLDivElement>(null);
   const examplesId = useId();
@@ -55,15 +83,12 @@ export function ConsoleOutput({
         !compact &&
         (hydrated ? (
           <div className="text-slate-400">
-            <p>
-              Type a command and press Enter (Shift+Enter for another line). ↑ and ↓ walk through your history, Tab
-              completes, Ctrl+L clears.
-            </p>
+            <InputHelp engine={engine} />
             {onPickExample && (
               <div className="mt-3">
                 <p id={examplesId}>Or start from an example:</p>
                 <ul aria-labelledby={examplesId} className="mt-1 flex flex-wrap gap-2">
-                  {EXAMPLE_COMMANDS.map((command) => (
+                  {EXAMPLE_COMMANDS[engine].map((command) => (
                     <li key={command}>
                       <button
                         type="button"
@@ -96,8 +121,9 @@ export function ConsoleOutput({
           ) : (
             <li key={entry.id} className="group mb-2">
               <div className="flex items-start gap-2">
-                <div className="min-w-0 flex-1 text-slate-400 wrap-anywhere">
-                  {PROMPT} <span className="text-slate-100">{entry.command}</span>
+                {/* A Memcached storage command shows its data block on the next line, as nc echoes it. */}
+                <div className="min-w-0 flex-1 whitespace-pre-wrap text-slate-400 wrap-anywhere">
+                  {prompt} <span className="text-slate-100">{entry.command}</span>
                 </div>
                 {entry.source && (
                   <span className="shrink-0 text-xs leading-5 text-slate-400" data-testid="answered-by">
@@ -108,8 +134,8 @@ export function ConsoleOutput({
                   <span className="shrink-0 text-xs leading-5 text-slate-400">{formatMs(entry.ms)}</span>
                 )}
                 <CopyButton
-                  text={`${PROMPT} ${entry.command}\n${entry.text}`}
-                  label={`Copy: ${entry.command}`}
+                  text={`${prompt} ${entry.command}\n${entry.text}`}
+                  label={`Copy: ${entry.command.replaceAll('\n', ' ')}`}
                   className="shrink-0 leading-5"
                 />
               </div>

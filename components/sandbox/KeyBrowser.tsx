@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useRef, useState } from 'react';
 import { resetKeys } from '@/lib/sandbox/api-client';
+import { ENGINE_LABELS } from '@/lib/sandbox/engines';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { formatBytes, formatTtl } from './key-format';
 import { useSandbox } from './SandboxProvider';
@@ -11,13 +12,18 @@ const BUTTON =
   'rounded px-2 py-1 text-xs font-medium focus-visible:outline focus-visible:outline-2 focus-visible:outline-ring disabled:opacity-60';
 const QUIET_BUTTON = `${BUTTON} text-slate-700 hover:bg-surface-hover dark:text-slate-200`;
 
-/** The learner's keys with type, live TTL and size, refreshed after every console command; and Reset. */
+/**
+ * The learner's keys on the console's engine, with type, live TTL and size, refreshed after every
+ * console command; and Reset, which deletes that engine's keys only.
+ */
 /** `embedded`: inside a disclosure whose summary already says "Your keys", so no heading of its own. */
 export function KeyBrowser({ className = '', embedded = false }: { className?: string; embedded?: boolean }) {
   const sandbox = useSandbox();
   const hydrated = useHydrated();
   const headingId = useId();
-  const { keys, truncated, loading, error, refresh } = useLearnerKeys(sandbox?.completed ?? 0);
+  const engine = sandbox?.engine ?? 'valkey';
+  const engineName = ENGINE_LABELS[engine].name;
+  const { keys, truncated, loading, error, refresh } = useLearnerKeys(sandbox?.completed ?? 0, engine);
   const [confirming, setConfirming] = useState(false);
   const [resetState, setResetState] = useState<{ busy: boolean; message: string | null; failed: boolean }>({
     busy: false,
@@ -38,10 +44,14 @@ export function KeyBrowser({ className = '', embedded = false }: { className?: s
 
   const reset = async () => {
     setResetState({ busy: true, message: null, failed: false });
-    const result = await resetKeys();
+    const result = await resetKeys(engine);
     setResetState(
       result.ok
-        ? { busy: false, message: `Deleted ${result.deleted} ${result.deleted === 1 ? 'key' : 'keys'}.`, failed: false }
+        ? {
+            busy: false,
+            message: `Deleted ${result.deleted} ${engineName} ${result.deleted === 1 ? 'key' : 'keys'}.`,
+            failed: false,
+          }
         : { busy: false, message: `Reset failed: ${result.error}`, failed: true },
     );
     closeConfirmation();
@@ -88,7 +98,8 @@ export function KeyBrowser({ className = '', embedded = false }: { className?: s
           onKeyDown={(event) => event.key === 'Escape' && closeConfirmation()}
         >
           <p className="text-slate-800 dark:text-slate-100">
-            Delete {truncated || !keys ? 'all' : `all ${keys.length}`} of your keys? This cannot be undone.
+            Delete {truncated || !keys ? 'all' : `all ${keys.length}`} of your {engineName} keys? Your keys on the other
+            engines stay. This cannot be undone.
           </p>
           <div className="mt-2 flex gap-2">
             <button
@@ -119,7 +130,9 @@ export function KeyBrowser({ className = '', embedded = false }: { className?: s
             {error ? 'No key list to show.' : 'Loading your keys…'}
           </p>
         ) : keys.length === 0 ? (
-          <p className="text-sm text-slate-700 dark:text-slate-300">No keys yet. Try SET greeting hello.</p>
+          <p className="text-sm text-slate-700 dark:text-slate-300">
+            No {engineName} keys yet. Try {engine === 'memcached' ? 'set greeting 0 60 5 hello' : 'SET greeting hello'}.
+          </p>
         ) : (
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Your keys, with type, time to live and approximate size</caption>

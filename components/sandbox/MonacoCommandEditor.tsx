@@ -17,8 +17,9 @@ import 'monaco-editor/features/hover/register.js';
 import 'monaco-editor/features/placeholderText/register.js';
 import 'monaco-editor/features/suggest/register.js';
 import 'monaco-editor/features/wordOperations/register.js';
-import { useEffect, useRef, useState } from 'react';
-import { CONSOLE_THEME, registerValkeyLanguage, VALKEY_LANGUAGE } from './valkey-language';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { SandboxEngine } from '@/lib/sandbox/engines';
+import { CONSOLE_THEME, languageFor, registerConsoleLanguages } from './valkey-language';
 
 globalThis.MonacoEnvironment = {
   getWorker: () =>
@@ -40,6 +41,10 @@ export interface MonacoCommandEditorProps {
   onReady(handle: CommandEditorHandle): void;
   /** Runs the text (each non-empty line a command); true when something ran and the editor should empty. */
   onSubmit(text: string): boolean;
+  /** True when Enter should start a new line instead (a Memcached storage header waiting for its data block). */
+  awaitsMore(text: string): boolean;
+  /** Which engine's language: highlighting, completion and hover. */
+  engine: SandboxEngine;
   /** The history line to show after ↑ (older) or ↓ (newer). */
   onHistory(direction: 'older' | 'newer', current: string): string;
   onClearOutput(): void;
@@ -100,16 +105,22 @@ export function MonacoCommandEditor({
   takeOver,
   onReady,
   onSubmit,
+  awaitsMore,
+  engine,
   onHistory,
   onClearOutput,
   onInterrupt,
 }: MonacoCommandEditorProps) {
   const [height, setHeight] = useState(LINE_HEIGHT);
+  const options = useMemo(
+    () => ({ ...OPTIONS, placeholder: engine === 'memcached' ? 'set greeting 0 60 5 hello' : OPTIONS.placeholder }),
+    [engine],
+  );
   // Monaco's commands are bound once, at mount; they call whatever the latest props are.
-  const latest = useRef({ onSubmit, onHistory, onClearOutput, onInterrupt });
+  const latest = useRef({ onSubmit, awaitsMore, onHistory, onClearOutput, onInterrupt });
   const listening = useRef<{ set(value: boolean): void } | null>(null);
   useEffect(() => {
-    latest.current = { onSubmit, onHistory, onClearOutput, onInterrupt };
+    latest.current = { onSubmit, awaitsMore, onHistory, onClearOutput, onInterrupt };
     listening.current?.set(onInterrupt !== undefined);
   });
 
@@ -137,7 +148,9 @@ export function MonacoCommandEditor({
 
     editor.addCommand(KeyCode.Enter, () => {
       editor.trigger('keyboard', 'hideSuggestWidget', null);
-      if (latest.current.onSubmit(editor.getValue())) editor.setValue('');
+      const text = editor.getValue();
+      if (latest.current.awaitsMore(text)) editor.trigger('keyboard', 'type', { text: '\n' });
+      else if (latest.current.onSubmit(text)) editor.setValue('');
     });
     editor.addCommand(KeyMod.Shift | KeyCode.Enter, () => editor.trigger('keyboard', 'type', { text: '\n' }));
     const recall = (direction: 'older' | 'newer') => setText(latest.current.onHistory(direction, editor.getValue()));
@@ -161,11 +174,11 @@ export function MonacoCommandEditor({
   return (
     <Editor
       height={height}
-      defaultLanguage={VALKEY_LANGUAGE}
+      language={languageFor(engine)}
       theme={CONSOLE_THEME}
-      options={OPTIONS}
+      options={options}
       loading={null}
-      beforeMount={registerValkeyLanguage}
+      beforeMount={registerConsoleLanguages}
       onMount={onMount}
       wrapperProps={{ 'data-testid': 'command-editor' }}
     />

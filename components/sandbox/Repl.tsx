@@ -1,12 +1,17 @@
 'use client';
 
 import { useId, useImperativeHandle, useRef, type ReactNode, type Ref } from 'react';
+import { ENGINE_LABELS } from '@/lib/sandbox/engines';
 import { CommandBar, type CommandBarHandle } from './CommandBar';
 import { ConsoleOutput } from './ConsoleOutput';
+import { EngineSwitch } from './EngineSwitch';
 import { SubscribeModeBar } from './SubscribeModeBar';
 import { useSandbox } from './SandboxProvider';
 
-/** The console: output as valkey-cli prints it, and the command line (Monaco once focused). */
+/**
+ * The console: the engine switch, output as the engine's CLI prints it (valkey-cli, redis-cli, or
+ * Memcached's raw replies as nc shows them), and the command line (Monaco once focused).
+ */
 export function Repl({
   heading = 'Sandbox',
   hint,
@@ -41,7 +46,8 @@ export function Repl({
     >
       <header className="flex items-center justify-between gap-2 border-b border-slate-800 px-3 py-2">
         <h2 id={headingId} className="text-sm font-semibold">
-          {heading} <span className="font-normal text-slate-400">· real Valkey, your own keys</span>
+          {heading}{' '}
+          <span className="font-normal text-slate-400">· real {ENGINE_LABELS[sandbox.engine].name}, your own keys</span>
         </h2>
         <div className="flex shrink-0 items-center gap-2">
           {hint}
@@ -54,10 +60,16 @@ export function Repl({
           </button>
         </div>
       </header>
-      <ConsoleOutput entries={sandbox.entries} busy={sandbox.busy} onPickExample={prefill} />
+      <EngineSwitch
+        engine={sandbox.engine}
+        onChange={sandbox.chooseEngine}
+        className="border-b border-slate-800 px-3 py-1.5"
+      />
+      <ConsoleOutput entries={sandbox.entries} busy={sandbox.busy} engine={sandbox.engine} onPickExample={prefill} />
       {sandbox.subscribeMode && <SubscribeModeBar onStop={() => void sandbox.stopListening()} />}
       <CommandBar
         ref={commandLine}
+        engine={sandbox.engine}
         onRun={(command) => void sandbox.run(command)}
         onClearOutput={sandbox.clear}
         onInterrupt={sandbox.subscribeMode ? () => void sandbox.stopListening() : undefined}

@@ -11,7 +11,9 @@ import {
   type RefObject,
 } from 'react';
 import { sendCommand, type ConsoleEntry, type ExecResponse } from '@/lib/sandbox/api-client';
+import { ENGINE_LABELS, SANDBOX_ENGINES, type SandboxEngine } from '@/lib/sandbox/engines';
 import { needsLiveStream } from '@/lib/sandbox/live-client';
+import { useConsoleEngine } from './use-console-engine';
 import { useLiveConsole, type LiveOutput } from './use-live-console';
 
 export interface OpenConsoleOptions {
@@ -19,6 +21,8 @@ export interface OpenConsoleOptions {
   prefill?: string;
   /** Move the focus to the command line (the default); on Escape it comes back to where it was. */
   focus?: boolean;
+  /** Switch the console to this engine first (a <Run engine> block), without changing the learner's remembered pick. */
+  engine?: SandboxEngine;
 }
 
 /** A call of openConsole, for the page's console (SandboxPanel) to carry out; `id` tells calls apart. */
@@ -27,11 +31,21 @@ export interface ConsoleRequest extends OpenConsoleOptions {
 }
 
 interface SandboxContextValue {
+  /** The engine the console talks to now; the key browser and Reset act on it too. */
+  engine: SandboxEngine;
+  /** The learner's pick on the engine switch (remembered in this browser). */
+  chooseEngine(engine: SandboxEngine): void;
+  /** The current engine's transcript: each engine keeps its own. */
   entries: ConsoleEntry[];
   busy: boolean;
   /** How many commands have been answered: grows by one per reply, so views can refresh after each. */
   completed: number;
-  run(command: string): Promise<ExecResponse>;
+  /**
+   * Runs a command on an engine (the console's current one unless given; a <Run engine> or a
+   * challenge gives its own, and the console switches to it so the learner sees the reply there).
+   */
+  run(command: string, engine?: SandboxEngine): Promise<ExecResponse>;
+  /** Empties the current engine's transcript. */
   clear(): void;
   /**
    * Brings the page's console to the learner: below `xl` it opens the docked sheet, above it the
@@ -56,12 +70,19 @@ interface SandboxContextValue {
 const SandboxContext = createContext<SandboxContextValue | null>(null);
 
 const MAX_ENTRIES = 300;
+
+type Transcripts = Record<SandboxEngine, ConsoleEntry[]>;
+const EMPTY_TRANSCRIPTS = Object.fromEntries(SANDBOX_ENGINES.map((engine) => [engine, []])) as unknown as Transcripts;
+
+function appendEntry(transcripts: Transcripts, engine: SandboxEngine, entry: ConsoleEntry): Transcripts {
+  return { ...transcripts, [engine]: [...transcripts[engine], entry].slice(-MAX_ENTRIES) };
+}
 const MAX_ANNOUNCED_CHARS = 240;
 
 /** What a screen reader hears for one reply: the command and the start of its reply. */
 function announcementFor(command: string, text: string): string {
   const reply = text.length > MAX_ANNOUNCED_CHARS ? `${text.slice(0, MAX_ANNOUNCED_CHARS)}…` : text;
-  return `${command}: ${reply}`;
+  return `${command.replaceAll('\n', ' ')}: ${reply}`;
 }
 
 /**
@@ -70,7 +91,8 @@ function announcementFor(command: string, text: string): string {
  * console's log and the replies under <Run> blocks are not live regions.
  */
 export function SandboxProvider({ children }: { children: ReactNode }) {
-  const [entries, setEntries] = useState<ConsoleEntry[]>([]);
+  const { engine, choose, follow } = useConsoleEngine();
+  const [transcripts, setTranscripts] = useState<Transcripts>(EMPTY_TRANSCRIPTS);
   const [pending, setPending] = useState(0);
   const [completed, setCompleted] = useState(0);
   const [announcement, setAnnouncement] = useState('');
@@ -80,9 +102,10 @@ export function SandboxProvider({ children }: { children: ReactNode }) {
   const nextId = useRef(1);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
 
+  // Live streams are Valkey's (subscribe mode): what they bring goes to Valkey's transcript.
   const appendLive = useCallback((output: LiveOutput) => {
-    setEntries((current) =>
-      [...current, { id: nextId.current++, command: '', live: true as const, ...output }].slice(-MAX_ENTRIES),
+    setTranscripts((current) =>
+      appendEntry(current, 'valkey', { id: nextId.current++, command: '', live: true as const, ...output }),
     );
   }, []);
   // Announced like a reply; a repeated text must still change, or it is not read again.
@@ -93,14 +116,18 @@ export function SandboxProvider({ children }: { children: ReactNode }) {
   const live = useLiveConsole(appendLive, announce);
   const { ensureStream, getConsoleId, setSubscribeMode } = live;
 
-  /** Sends one line from this console, opening its live stream first when the command needs one. */
+  /**
+   * Sends one line from this console; on Valkey it opens the console's live stream first when the
+   * command needs one (subscribe mode is Valkey's: the other engines get no console id).
+   */
   const sendFromConsole = useCallback(
-    async (command: string): Promise<ExecResponse> => {
+    async (command: string, target: SandboxEngine): Promise<ExecResponse> => {
+      if (target !== 'valkey') return sendCommand(command, { engine: target });
       if (needsLiveStream(command)) {
         const ready = await ensureStream();
         if (ready !== true) return { ok: false, text: ready };
       }
-      const response = await sendCommand(command, undefined, getConsoleId());
+      const response = await sendCommand(command, { consoleId: getConsoleId() });
       if (response.subscribeMode !== undefined) setSubscribeMode(response.subscribeMode);
       return response;
     },
@@ -108,44 +135,56 @@ export function SandboxProvider({ children }: { children: ReactNode }) {
   );
 
   const run = useCallback(
-    (command: string) => {
+    (command: string, requested?: SandboxEngine) => {
+      const target = requested ?? engine;
+      if (target !== engine) follow(target);
       setPending((count) => count + 1);
       // Keep replies in the order commands were typed, as a terminal does.
-      const result = queue.current.then(() => sendFromConsole(command));
+      const result = queue.current.then(() => sendFromConsole(command, target));
       queue.current = result;
       return result.then((response) => {
         const entry: ConsoleEntry = { id: nextId.current++, command, ...response };
-        setEntries((current) => [...current, entry].slice(-MAX_ENTRIES));
+        setTranscripts((current) => appendEntry(current, target, entry));
         setPending((count) => count - 1);
         setCompleted((count) => count + 1);
         // A repeated reply (PING twice) must still change the text, or it is not read again.
         setAnnouncement((previous) => {
-          const next = announcementFor(command, response.text);
+          const next = announcementFor(
+            target === engine ? command : `${ENGINE_LABELS[target].name}, ${command}`,
+            response.text,
+          );
           return previous === next ? `${next}\u00a0` : next;
         });
         return response;
       });
     },
-    [sendFromConsole],
+    [sendFromConsole, engine, follow],
   );
 
-  const clear = useCallback(() => setEntries([]), []);
+  const clear = useCallback(() => setTranscripts((current) => ({ ...current, [engine]: [] })), [engine]);
 
-  const openConsole = useCallback((options: OpenConsoleOptions = {}) => {
-    const focus = options.focus ?? true;
-    if (focus) {
-      const active = document.activeElement;
-      // Keep the first origin while the focus is already in the console (a second call from there).
-      const inConsole = active instanceof HTMLElement && active.closest('[data-console-dock]') !== null;
-      if (!inConsole) focusOrigin.current = active instanceof HTMLElement && active !== document.body ? active : null;
-    }
-    setConsoleOpen(true);
-    setConsoleRequest((previous) => ({ ...options, focus, id: (previous?.id ?? 0) + 1 }));
-  }, []);
+  const openConsole = useCallback(
+    (options: OpenConsoleOptions = {}) => {
+      if (options.engine) follow(options.engine);
+      const focus = options.focus ?? true;
+      if (focus) {
+        const active = document.activeElement;
+        // Keep the first origin while the focus is already in the console (a second call from there).
+        const inConsole = active instanceof HTMLElement && active.closest('[data-console-dock]') !== null;
+        if (!inConsole) focusOrigin.current = active instanceof HTMLElement && active !== document.body ? active : null;
+      }
+      setConsoleOpen(true);
+      setConsoleRequest((previous) => ({ ...options, focus, id: (previous?.id ?? 0) + 1 }));
+    },
+    [follow],
+  );
   const closeConsole = useCallback(() => setConsoleOpen(false), []);
 
+  const entries = transcripts[engine];
   const value = useMemo(
     () => ({
+      engine,
+      chooseEngine: choose,
       entries,
       busy: pending > 0,
       completed,
@@ -160,6 +199,8 @@ export function SandboxProvider({ children }: { children: ReactNode }) {
       stopListening: live.stopListening,
     }),
     [
+      engine,
+      choose,
       entries,
       pending,
       completed,

@@ -3,6 +3,8 @@
 import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { CommandReference } from '@/lib/sandbox/command-docs';
 import { acceptCompletion, completionListAt, moveActive, type CompletionList } from '@/lib/sandbox/completion-list';
+import { engineSuggestions, staticCommandReference } from '@/lib/sandbox/engine-commands';
+import type { SandboxEngine } from '@/lib/sandbox/engines';
 import { loadCommandReference, loadedCommandReference } from './command-reference';
 
 export interface CommandCompletion {
@@ -38,19 +40,24 @@ export function useCommandCompletion({
   line,
   setLine,
   inputRef,
+  engine = 'valkey',
 }: {
   line: string;
   setLine(line: string): void;
   inputRef: RefObject<HTMLInputElement | null>;
+  /** Memcached's reference is static (lib/sandbox/engine-commands.ts); Valkey's and Redis OSS's is fetched. */
+  engine?: SandboxEngine;
 }): CommandCompletion {
   const listId = useId();
-  const [reference, setReference] = useState<CommandReference | null>(loadedCommandReference);
+  const [fetched, setReference] = useState<CommandReference | null>(loadedCommandReference);
+  const reference = staticCommandReference(engine) ?? fetched;
   const [list, setList] = useState<CompletionList | null>(null);
   const [active, setActive] = useState(-1);
   const pendingCursor = useRef<number | null>(null);
 
   const show = (text: string, cursor: number, from: CommandReference | null) => {
-    setList(from ? completionListAt(text, cursor, from) : null);
+    const found = from ? completionListAt(text, cursor, from) : null;
+    setList(found && { ...found, items: engineSuggestions(found.items, engine) });
     setActive(-1);
   };
   const close = () => {

@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { fetchKeys, type SandboxKey } from '@/lib/sandbox/api-client';
+import type { SandboxEngine } from '@/lib/sandbox/engines';
 import { remainingTtl } from './key-format';
 
 export interface LearnerKeys {
@@ -25,34 +26,36 @@ interface Fetched {
 }
 
 /**
- * The learner's keys, fetched when `refreshToken` changes (the console bumps it after every
- * command), with each TTL counting down every second on the client from the fetched value.
+ * The learner's keys on an engine, fetched when `refreshToken` changes (the console bumps it after
+ * every command) or the engine does, with each TTL counting down every second on the client from
+ * the fetched value.
  */
-export function useLearnerKeys(refreshToken: number): LearnerKeys {
+export function useLearnerKeys(refreshToken: number, engine: SandboxEngine = 'valkey'): LearnerKeys {
   const [fetched, setFetched] = useState<Fetched | null>(null);
   const [requested, setRequested] = useState(0);
   const [now, setNow] = useState(0);
   const controller = useRef<AbortController | null>(null);
 
-  const load = useCallback((request: string) => {
+  const load = useCallback((request: string, from: SandboxEngine) => {
     controller.current?.abort();
     const current = new AbortController();
     controller.current = current;
-    fetchKeys(current.signal).then(
+    fetchKeys(from, current.signal).then(
       (result) => {
         const at = Date.now();
         setNow(at);
-        setFetched((previous) =>
-          result.ok
-            ? { keys: result.keys, truncated: result.truncated === true, error: null, at, request }
-            : {
-                keys: previous?.keys ?? null,
-                truncated: previous?.truncated ?? false,
-                error: result.error,
-                at: previous?.at ?? at,
-                request,
-              },
-        );
+        // A failed refresh keeps the keys shown, unless they were another engine's.
+        setFetched((previous) => {
+          if (result.ok) return { keys: result.keys, truncated: result.truncated === true, error: null, at, request };
+          const same = previous?.request.startsWith(`${from}/`) ?? false;
+          return {
+            keys: same ? (previous?.keys ?? null) : null,
+            truncated: same ? (previous?.truncated ?? false) : false,
+            error: result.error,
+            at: same ? (previous?.at ?? at) : at,
+            request,
+          };
+        });
       },
       () => {
         // Aborted: a newer request replaces this one.
@@ -62,11 +65,11 @@ export function useLearnerKeys(refreshToken: number): LearnerKeys {
 
   const refresh = useCallback(() => setRequested((count) => count + 1), []);
 
-  // Every command the console runs, and every explicit refresh, is a new request.
-  const request = `${refreshToken}/${requested}`;
+  // Every command the console runs, every explicit refresh and every engine switch is a new request.
+  const request = `${engine}/${refreshToken}/${requested}`;
   useEffect(() => {
-    load(request);
-  }, [load, request]);
+    load(request, engine);
+  }, [load, request, engine]);
 
   useEffect(() => () => controller.current?.abort(), []);
 

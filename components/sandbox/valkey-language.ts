@@ -1,16 +1,26 @@
 /**
- * The "valkey" language for the console's Monaco editor: highlighting, completion and hover,
- * all driven by the command reference that GET /api/sandbox/docs generates from the server's
- * COMMAND DOCS (the logic is lib/sandbox/completion.ts; this file only adapts it to Monaco).
+ * The console's Monaco languages: "valkey" (Valkey and Redis OSS) and "memcached". Highlighting,
+ * completion and hover are driven by a command reference: for Valkey the one GET /api/sandbox/docs
+ * generates from the server's COMMAND DOCS, for Memcached the small one in
+ * lib/sandbox/engine-commands.ts (the logic is lib/sandbox/completion.ts; this file only adapts
+ * it to Monaco).
  */
 import type * as MonacoApi from 'monaco-editor/editor/editor.api.js';
 import type { CommandReference } from '@/lib/sandbox/command-docs';
 import { classifyLine, hoverAt, suggestAt, type Suggestion, type WordKind } from '@/lib/sandbox/completion';
+import { awaitsDataBlock, engineSuggestions, MEMCACHED_REFERENCE } from '@/lib/sandbox/engine-commands';
+import type { SandboxEngine } from '@/lib/sandbox/engines';
 import { loadCommandReference } from './command-reference';
 
 type Monaco = typeof MonacoApi;
 
 export const VALKEY_LANGUAGE = 'valkey';
+export const MEMCACHED_LANGUAGE = 'memcached';
+
+/** The editor language of an engine's console: Redis OSS shares Valkey's. */
+export function languageFor(engine: SandboxEngine): string {
+  return engine === 'memcached' ? MEMCACHED_LANGUAGE : VALKEY_LANGUAGE;
+}
 export const CONSOLE_THEME = 'keyspace-console';
 
 const SCOPES: Record<WordKind, string> = {
@@ -22,8 +32,10 @@ const SCOPES: Record<WordKind, string> = {
   argument: 'identifier',
 };
 
-// Every line is a command of its own, so tokenizing needs no state carried between lines.
+// Every line is a command of its own, so tokenizing needs no state carried between lines, except
+// after a Memcached storage header: the next line is its data block, shown as a string.
 const LINE_STATE: MonacoApi.languages.IState = { clone: () => LINE_STATE, equals: (other) => other === LINE_STATE };
+const DATA_NEXT: MonacoApi.languages.IState = { clone: () => DATA_NEXT, equals: (other) => other === DATA_NEXT };
 
 let registered = false;
 /** What the tokenizer uses: null until the reference has loaded (the command word is still coloured). */
@@ -39,9 +51,9 @@ async function loadReference(onLoaded: () => void): Promise<CommandReference | n
   return loaded;
 }
 
-function lineTokens(line: string): MonacoApi.languages.IToken[] {
+function lineTokens(line: string, from: CommandReference | null): MonacoApi.languages.IToken[] {
   const tokens: MonacoApi.languages.IToken[] = [];
-  for (const span of classifyLine(line, reference)) {
+  for (const span of classifyLine(line, from)) {
     if (tokens.at(-1)?.startIndex === span.start) tokens.pop();
     tokens.push({ startIndex: span.start, scopes: SCOPES[span.kind] }, { startIndex: span.end, scopes: 'white' });
   }
@@ -87,27 +99,38 @@ function completionKind(monaco: Monaco, kind: Suggestion['kind']): MonacoApi.lan
   return kind === 'command' ? kinds.Function : kind === 'subcommand' ? kinds.Method : kinds.Keyword;
 }
 
-/** Registers the language and the console theme; safe to call for every editor (runs once). */
-export function registerValkeyLanguage(monaco: Monaco): void {
-  if (registered) return;
-  registered = true;
-  monaco.languages.register({ id: VALKEY_LANGUAGE });
+/**
+ * One console language: tokens, completion and hover over `load`'s reference. `onLoaded` lets the
+ * Valkey language re-tokenize once its reference has arrived.
+ */
+function registerLanguage(
+  monaco: Monaco,
+  id: string,
+  engine: SandboxEngine,
+  current: () => CommandReference | null,
+  load: (retokenize: () => void) => Promise<CommandReference | null>,
+): void {
+  monaco.languages.register({ id });
   const tokensProvider: MonacoApi.languages.TokensProvider = {
     getInitialState: () => LINE_STATE,
-    tokenize: (line) => ({ tokens: lineTokens(line), endState: LINE_STATE }),
+    tokenize: (line, state) => {
+      if (state === DATA_NEXT) return { tokens: [{ startIndex: 0, scopes: SCOPES.string }], endState: LINE_STATE };
+      const endState = engine === 'memcached' && awaitsDataBlock(line) ? DATA_NEXT : LINE_STATE;
+      return { tokens: lineTokens(line, current()), endState };
+    },
   };
-  monaco.languages.setTokensProvider(VALKEY_LANGUAGE, tokensProvider);
+  monaco.languages.setTokensProvider(id, tokensProvider);
   // Setting the provider again makes Monaco re-tokenize, now knowing each command's tokens.
-  const retokenize = () => monaco.languages.setTokensProvider(VALKEY_LANGUAGE, tokensProvider);
+  const retokenize = () => monaco.languages.setTokensProvider(id, tokensProvider);
 
-  monaco.languages.registerCompletionItemProvider(VALKEY_LANGUAGE, {
+  monaco.languages.registerCompletionItemProvider(id, {
     async provideCompletionItems(model, position) {
-      const commands = await loadReference(retokenize);
+      const commands = await load(retokenize);
       if (!commands) return { suggestions: [] };
       const { from, to, items } = suggestAt(model.getLineContent(position.lineNumber), position.column - 1, commands);
       const range = new monaco.Range(position.lineNumber, from + 1, position.lineNumber, to + 1);
       return {
-        suggestions: items.map((item, index) => ({
+        suggestions: engineSuggestions(items, engine).map((item, index) => ({
           label: item.label,
           kind: completionKind(monaco, item.kind),
           detail: item.detail,
@@ -121,9 +144,9 @@ export function registerValkeyLanguage(monaco: Monaco): void {
     },
   });
 
-  monaco.languages.registerHoverProvider(VALKEY_LANGUAGE, {
+  monaco.languages.registerHoverProvider(id, {
     async provideHover(model, position) {
-      const commands = await loadReference(retokenize);
+      const commands = await load(retokenize);
       if (!commands) return null;
       const hover = hoverAt(model.getLineContent(position.lineNumber), position.column - 1, commands);
       if (!hover) return null;
@@ -133,7 +156,15 @@ export function registerValkeyLanguage(monaco: Monaco): void {
       };
     },
   });
+  void load(retokenize);
+}
 
+/** Registers the console languages and theme; safe to call for every editor (runs once). */
+export function registerConsoleLanguages(monaco: Monaco): void {
+  if (registered) return;
+  registered = true;
+  registerLanguage(monaco, VALKEY_LANGUAGE, 'valkey', () => reference, loadReference);
+  const memcached = async () => MEMCACHED_REFERENCE;
+  registerLanguage(monaco, MEMCACHED_LANGUAGE, 'memcached', () => MEMCACHED_REFERENCE, memcached);
   monaco.editor.defineTheme(CONSOLE_THEME, THEME);
-  void loadReference(retokenize);
 }

@@ -15,7 +15,8 @@ export class KeyBrowser {
     this.resetButton = this.region.getByRole('button', { name: 'Reset', exact: true });
     this.refreshButton = this.region.getByRole('button', { name: 'Refresh', exact: true });
     this.status = this.region.getByRole('status');
-    this.emptyMessage = this.region.getByText(/^No keys yet/);
+    // "No Valkey keys yet", "No Memcached keys yet": the engine the console is on.
+    this.emptyMessage = this.region.getByText(/^No (Valkey|Redis OSS|Memcached) keys yet/);
   }
 
   /** The table row of a key, found by its name (the row header). */

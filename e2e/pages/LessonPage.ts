@@ -98,10 +98,12 @@ export class RunBlock {
   readonly container: Locator;
   readonly reply: Locator;
 
-  constructor(page: Page, command: string) {
-    this.button = page.getByRole('button', { name: `Run ${command}`, exact: true });
-    this.openInConsoleButton = page.getByRole('button', { name: `Open in console: ${command}`, exact: true });
-    this.container = page.getByRole('group', { name: `Command: ${command}`, exact: true });
+  /** `engine`: the engine name a <Run engine> block shows ("Redis OSS", "Memcached"); none for Valkey's. */
+  constructor(page: Page, command: string, engine?: 'Redis OSS' | 'Memcached') {
+    const on = engine ? ` on ${engine}` : '';
+    this.button = page.getByRole('button', { name: engine ? `Run${on}: ${command}` : `Run ${command}`, exact: true });
+    this.openInConsoleButton = page.getByRole('button', { name: `Open in console${on}: ${command}`, exact: true });
+    this.container = page.getByRole('group', { name: `Command${on}: ${command}`, exact: true });
     this.reply = this.container.getByTestId('run-reply');
   }
 
@@ -152,8 +154,8 @@ export class LessonPage {
     await this.page.getByTestId('lesson-end').scrollIntoViewIfNeeded();
   }
 
-  runBlock(command: string): RunBlock {
-    return new RunBlock(this.page, command);
+  runBlock(command: string, engine?: 'Redis OSS' | 'Memcached'): RunBlock {
+    return new RunBlock(this.page, command, engine);
   }
 
   /** Links of the sidebar; on a phone, opens the "All lessons" disclosure first. */

@@ -35,11 +35,15 @@ export class SandboxConsole {
   readonly liveReplies: Locator;
   /** Shown in subscribe mode: leaves it, as Ctrl+C does in valkey-cli. */
   readonly stopListening: Locator;
+  /** The engine switch: a radio group named "Engine" (Valkey, Redis OSS, Memcached). */
+  readonly engineSwitch: Locator;
+  /** The prompt the transcript shows before each command: the selected engine's (chooseEngine). */
+  prompt = 'valkey>';
 
   /** By default the page's console; a challenge passes its own region and the name of its log. */
   constructor(
     readonly page: Page,
-    region: Locator = page.getByRole('region', { name: /real Valkey, your own keys/ }),
+    region: Locator = page.getByRole('region', { name: /real (Valkey|Redis OSS|Memcached), your own keys/ }),
     outputName = 'Sandbox output',
   ) {
     this.region = region;
@@ -58,6 +62,24 @@ export class SandboxConsole {
     this.completionList = this.region.getByRole('listbox', { name: 'Command suggestions' });
     this.liveReplies = this.output.getByTestId('live-reply');
     this.stopListening = this.region.getByRole('button', { name: 'Stop listening', exact: true });
+    this.engineSwitch = this.region.getByRole('group', { name: 'Engine', exact: true });
+  }
+
+  /** One engine's radio button in the switch. */
+  engine(name: 'Valkey' | 'Redis OSS' | 'Memcached'): Locator {
+    return this.engineSwitch.getByRole('radio', { name, exact: true });
+  }
+
+  /** Switches the console to an engine, as a learner does, and expects its prompt from then on. */
+  async chooseEngine(name: 'Valkey' | 'Redis OSS' | 'Memcached'): Promise<void> {
+    await this.openDock();
+    // The radio itself is visually hidden: a learner clicks the segment, its label.
+    await this.engineSwitch
+      .locator('label')
+      .filter({ hasText: new RegExp(`^${name}$`) })
+      .click();
+    await expect(this.engine(name)).toBeChecked();
+    this.prompt = { Valkey: 'valkey>', 'Redis OSS': 'redis>', Memcached: '>' }[name];
   }
 
   /** True where the console is docked (a lesson below 1280 px), open or not. */
@@ -168,7 +190,7 @@ export class SandboxConsole {
     await this.expectValue('', 'the command line is emptied once the command is sent');
     await expect(this.replies).toHaveCount(before + 1);
     const entry = this.entries.nth(before);
-    await expect(entry, 'the console echoes the command after the prompt').toContainText(`valkey> ${command}`);
+    await expect(entry, 'the console echoes the command after the prompt').toContainText(`${this.prompt} ${command}`);
     return this.replies.nth(before);
   }
 
@@ -182,6 +204,6 @@ export class SandboxConsole {
 
   /** The entry (prompt + reply) of the last command whose line was exactly `command`. */
   lastEntryFor(command: string): Locator {
-    return this.entries.filter({ hasText: `valkey> ${command}` }).last();
+    return this.entries.filter({ hasText: `${this.prompt} ${command}` }).last();
   }
 }

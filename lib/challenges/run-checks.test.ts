@@ -42,6 +42,30 @@ describe('runChallengeChecks', () => {
     });
   });
 
+  it('reads a value and its TTL with a value: check', async () => {
+    const session: ChallengeSpec = {
+      id: 'test-session',
+      title: 'A session',
+      solution: ['SET session:ada ada EX 1800'],
+      checks: [
+        { label: 'A session', key: 'session:ada', value: { equals: 'ada' }, ttl: [1, 1800], failure: 'Store it.' },
+      ],
+    };
+    const learner = newLearnerId();
+    expect((await runChallengeChecks(learner, session)).checks[0]?.detail).toBe(
+      'Store it. (GET session:ada → (nil): the reply is different)',
+    );
+    await runText(learner, 'SET session:ada ada');
+    expect((await runChallengeChecks(learner, session)).checks[0]?.detail).toBe(
+      'Store it. (no expiry: expected 1 to 1800 s)',
+    );
+    await runText(learner, 'EXPIRE session:ada 1800');
+    expect((await runChallengeChecks(learner, session)).checks[0]).toMatchObject({
+      passed: true,
+      detail: expect.stringMatching(/^GET session:ada → "ada", 1[78]\d\d s to live$/),
+    });
+  });
+
   it('fails a forbidden command used since the previous check, then lets a clean attempt pass', async () => {
     const learner = newLearnerId();
     await runText(learner, 'INCRBY visits 3');

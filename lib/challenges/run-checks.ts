@@ -1,18 +1,21 @@
 import 'server-only';
 /**
- * Runs a challenge's checks on one learner's sandbox keyspace, with the same executor (and so the
- * same isolation and key rewriting) as the learner's own commands.
+ * Runs a challenge's checks on one learner's keys on the challenge's engine, with the same executor
+ * (and so the same isolation and key rewriting) as the learner's own commands; Memcached's checks
+ * read items through the app (check-engine.ts).
  */
 import calculateSlot from 'cluster-key-slot';
 import {
+  challengeEngine,
   subscribersCommandLine,
   type ChallengeCheck,
   type ChallengeSpec,
   type SubscribersCheck,
+  type ValueCheck,
 } from '@/lib/content/schema';
 import { forbiddenCommandsUsed, requiredCommandsMissing } from '@/lib/sandbox/command-usage';
-import { executeWhenIdle } from './when-idle';
-import { hasLearnerSession, learnerSession } from '@/lib/sandbox/learners';
+import { hasLearnerSessionOn, learnerSession } from '@/lib/sandbox/learners';
+import { checkEngineFor, type CheckEngine } from './check-engine';
 import { forbiddenCommandsLabel, quoteKey, requiredCommandsLabel } from './check-text';
 import { judgeReply } from './expectations';
 import type { ChallengeResult, CheckResult } from './types';
@@ -32,13 +35,14 @@ function remember(map: Map<string, number>, key: string, value: number | undefin
 
 /** Every line must answer without an error, and no two answers may be the same. */
 async function runDistinctCheck(
+  on: CheckEngine,
   learnerId: string,
   check: Extract<ChallengeCheck, { distinct: string[] }>,
 ): Promise<CheckResult> {
   const answers: string[] = [];
   const texts: string[] = [];
   for (const line of check.distinct) {
-    const outcome = await executeWhenIdle(learnerId, line);
+    const outcome = await on.execute(learnerId, line);
     if (outcome.kind === 'rejected')
       return {
         label: check.label,
@@ -60,10 +64,10 @@ async function runDistinctCheck(
  * the check's range. The learner's own other tabs are what a check sees: a subscription is state
  * on the server, held by a console's live connection, as a key is.
  */
-async function runSubscribersCheck(learnerId: string, check: SubscribersCheck): Promise<CheckResult> {
+async function runSubscribersCheck(on: CheckEngine, learnerId: string, check: SubscribersCheck): Promise<CheckResult> {
   const line = subscribersCommandLine(check);
   const [min, max] = check.subscribers.between ?? [1, Number.MAX_SAFE_INTEGER];
-  const outcome = await executeWhenIdle(learnerId, line);
+  const outcome = await on.execute(learnerId, line);
   if (outcome.kind === 'rejected')
     return { label: check.label, passed: false, detail: `${check.failure} (${line} could not run: ${outcome.error})` };
   const reply = outcome.body.reply;
@@ -76,12 +80,45 @@ async function runSubscribersCheck(learnerId: string, check: SubscribersCheck): 
   return { label: check.label, passed, detail: passed ? detail : `${check.failure} (${detail})` };
 }
 
-async function runCheck(learnerId: string, check: ChallengeCheck): Promise<CheckResult> {
-  if ('distinct' in check) return runDistinctCheck(learnerId, check);
-  if ('subscribers' in check) return runSubscribersCheck(learnerId, check);
+/** A key's value against the expectation, and its TTL within the range when the check gives one. */
+async function runValueCheck(on: CheckEngine, learnerId: string, check: ValueCheck): Promise<CheckResult> {
+  const read = await on.readValue(learnerId, check.key);
+  const what = on.engine === 'memcached' ? `get ${check.key}` : `GET ${quoteKey(check.key)}`;
+  if (!read.ok)
+    return { label: check.label, passed: false, detail: `${check.failure} (${what} could not run: ${read.error})` };
+  const shown = read.reply === null ? (on.engine === 'memcached' ? 'no such item' : '(nil)') : read.text;
+  const verdict = judgeReply(read.reply, check.value);
+  if (!verdict.passed)
+    return { label: check.label, passed: false, detail: `${check.failure} (${what} → ${shown}: ${verdict.reason})` };
+  if (!check.ttl) return { label: check.label, passed: true, detail: `${what} → ${shown}` };
+  const [min, max] = check.ttl;
+  const ttl = `${read.ttl === -1 ? 'no expiry' : `${read.ttl} s to live`}`;
+  const passed = read.ttl >= min && read.ttl <= max;
+  return {
+    label: check.label,
+    passed,
+    detail: passed ? `${what} → ${shown}, ${ttl}` : `${check.failure} (${ttl}: expected ${min} to ${max} s)`,
+  };
+}
+
+/** `absent:` on Memcached: no item under the key. */
+async function runMemcachedAbsentCheck(on: CheckEngine, learnerId: string, key: string, check: ChallengeCheck) {
+  const read = await on.readValue(learnerId, key);
+  if (!read.ok)
+    return { label: check.label, passed: false, detail: `${check.failure} (get ${key} could not run: ${read.error})` };
+  return read.reply === null
+    ? { label: check.label, passed: true, detail: `get ${key} → END (no such item)` }
+    : { label: check.label, passed: false, detail: `${check.failure} (get ${key} → ${read.text})` };
+}
+
+async function runCheck(on: CheckEngine, learnerId: string, check: ChallengeCheck): Promise<CheckResult> {
+  if ('distinct' in check) return runDistinctCheck(on, learnerId, check);
+  if ('subscribers' in check) return runSubscribersCheck(on, learnerId, check);
+  if ('value' in check) return runValueCheck(on, learnerId, check);
+  if (on.engine === 'memcached' && 'absent' in check) return runMemcachedAbsentCheck(on, learnerId, check.key, check);
   if ('sameSlot' in check) {
     const slots = check.sameSlot.map((key) => calculateSlot(key));
-    const exists = await runCheck(learnerId, {
+    const exists = await runCheck(on, learnerId, {
       label: check.label,
       failure: check.failure,
       run: `EXISTS ${check.sameSlot.map(quoteKey).join(' ')}`,
@@ -101,7 +138,7 @@ async function runCheck(learnerId: string, check: ChallengeCheck): Promise<Check
     'run' in check ? check.run : 'type' in check ? `TYPE ${quoteKey(check.key)}` : `EXISTS ${quoteKey(check.key)}`;
   const expect =
     'run' in check ? check.expect : 'type' in check ? { equals: check.type } : { equals: { integer: '0' } };
-  const outcome = await executeWhenIdle(learnerId, line);
+  const outcome = await on.execute(learnerId, line);
   if (outcome.kind === 'rejected')
     return { label: check.label, passed: false, detail: `${check.failure} (${line} could not run: ${outcome.error})` };
   const verdict = judgeReply(outcome.body.reply, expect);
@@ -119,7 +156,13 @@ export async function runChallengeChecks(
   spec: ChallengeSpec,
   now = Date.now(),
 ): Promise<ChallengeResult> {
-  if (hasLearnerSession(learnerId) && learnerSession(learnerId).inTransaction) {
+  const on = checkEngineFor(challengeEngine(spec));
+  // An open MULTI on the challenge's engine would only queue the checks' reads (Memcached has none).
+  if (
+    on.engine !== 'memcached' &&
+    hasLearnerSessionOn(learnerId, on.engine) &&
+    learnerSession(learnerId, on.engine).inTransaction
+  ) {
     return {
       passed: false,
       checks: [
@@ -132,7 +175,7 @@ export async function runChallengeChecks(
     };
   }
   const checks: CheckResult[] = [];
-  for (const check of spec.checks) checks.push(await runCheck(learnerId, check));
+  for (const check of spec.checks) checks.push(await runCheck(on, learnerId, check));
   if (!spec.forbid?.length && !spec.require?.length) return { passed: checks.every((check) => check.passed), checks };
   const attemptKey = `${learnerId}:${spec.id}`;
   const goalReached = checks.every((check) => check.passed);

@@ -27,7 +27,7 @@ Do it.
 describe('indexMdx', () => {
   it('finds runs, quizzes with their answer key, challenges and links, with lines', () => {
     const index = indexMdx(lesson);
-    expect(index.runs).toEqual([{ command: 'SET greeting "hello world"', line: 7 }]);
+    expect(index.runs).toEqual([{ command: 'SET greeting "hello world"', line: 7, engine: null }]);
     expect(index.quizzes).toHaveLength(1);
     expect(index.quizzes[0]).toMatchObject({ id: 'q1', question: 'Pick two', line: 9, hasExplanation: true });
     expect(index.quizzes[0]?.choices.map((choice) => choice.correct)).toEqual([true, false, true]);
@@ -50,7 +50,7 @@ describe('indexMdx', () => {
 
   it('marks expression attributes as null, not as their source text', () => {
     const index = indexMdx('<Run command={someVariable} />\n');
-    expect(index.runs).toEqual([{ command: null, line: 1 }]);
+    expect(index.runs).toEqual([{ command: null, line: 1, engine: null }]);
   });
 
   it('throws with a line number on bad MDX', () => {

@@ -31,7 +31,8 @@ export interface IndexedQuiz {
 export interface MdxIndex {
   elements: IndexedElement[];
   quizzes: IndexedQuiz[];
-  runs: { command: string | null; line: number }[];
+  /** `engine`: the <Run engine="…"> attribute as written (null for Valkey, the default). */
+  runs: { command: string | null; line: number; engine: string | null }[];
   challenges: { id: string | null; line: number }[];
   links: { url: string; line: number }[];
 }
@@ -72,7 +73,7 @@ export function indexMdx(source: string): MdxIndex {
     if (!isJsx(node) || !node.name) return;
     const attributes = attributesOf(node);
     index.elements.push({ name: node.name, line: lineOf(node), attributes });
-    if (node.name === 'Run') index.runs.push({ command: stringAttribute(attributes.command), line: lineOf(node) });
+    if (node.name === 'Run') index.runs.push({ command: stringAttribute(attributes.command), line: lineOf(node), engine: stringAttribute(attributes.engine) });
     if (node.name === 'Challenge') index.challenges.push({ id: stringAttribute(attributes.id), line: lineOf(node) });
     if (node.name === 'Quiz') {
       const quiz: IndexedQuiz = { id: stringAttribute(attributes.id), question: stringAttribute(attributes.question), line: lineOf(node), choices: [], hasExplanation: false };

@@ -1,6 +1,7 @@
 /** The shape of lesson frontmatter and of the track list. Validated at build time. */
 import { z } from 'zod';
 import { quoteKey } from '../challenges/check-text';
+import { SANDBOX_ENGINES, type SandboxEngine } from '../sandbox/engines';
 
 // YAML turns an unquoted 2026-11-26 into a Date; authors should not have to care.
 const isoDate = z.preprocess((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value), z.iso.date());
@@ -40,6 +41,11 @@ export const ChallengeCheck = z.union([
   z.strictObject({ ...checkText, run: z.string().min(1), expect: Expectation }),
   z.strictObject({ ...checkText, key: keyName, type: z.enum(['string', 'list', 'set', 'zset', 'hash', 'stream']) }),
   z.strictObject({ ...checkText, key: keyName, absent: z.literal(true) }),
+  /**
+   * A string key's value (GET on Valkey and Redis OSS; on Memcached the item's data, read by the
+   * app), and, with `ttl`, its seconds to live within [min, max] (-1: no expiry).
+   */
+  z.strictObject({ ...checkText, key: keyName, value: Expectation, ttl: range.optional() }),
   z.strictObject({ ...checkText, sameSlot: z.array(keyName).min(2) }),
   /** Read commands whose replies must all succeed and all differ (e.g. three keys' TTLs: jitter, not one TTL). */
   z.strictObject({ ...checkText, distinct: z.array(z.string().min(1)).min(2) }),
@@ -58,6 +64,33 @@ export const ChallengeCheck = z.union([
   }),
 ]);
 export type ChallengeCheck = z.infer<typeof ChallengeCheck>;
+export type ValueCheck = Extract<ChallengeCheck, { value: unknown }>;
+
+/** The check kinds, by the field that names each. */
+type CheckKind = 'run' | 'type' | 'absent' | 'value' | 'sameSlot' | 'distinct' | 'subscribers';
+const checkKind = (check: ChallengeCheck): CheckKind =>
+  (['run', 'type', 'absent', 'value', 'sameSlot', 'distinct', 'subscribers'] as const).find((kind) => kind in check)!;
+
+/**
+ * Which check kinds each engine can answer. Memcached has no types, slots or pub/sub, and its checks
+ * read items through the app (lib/sandbox/memcached readMemcachedKey) rather than run commands;
+ * subscribers are counted on Valkey's live consoles only.
+ */
+export const ENGINE_CHECK_KINDS: Record<SandboxEngine, readonly CheckKind[]> = {
+  valkey: ['run', 'type', 'absent', 'value', 'sameSlot', 'distinct', 'subscribers'],
+  redis: ['run', 'type', 'absent', 'value', 'sameSlot', 'distinct'],
+  memcached: ['absent', 'value'],
+};
+
+const CHECK_KIND_EXAMPLES: Record<CheckKind, string> = {
+  run: 'run: + expect:',
+  type: 'key: + type:',
+  absent: 'key: + absent: true',
+  value: 'key: + value: (+ ttl:)',
+  sameSlot: 'sameSlot:',
+  distinct: 'distinct:',
+  subscribers: 'subscribers:',
+};
 export type SubscribersCheck = Extract<ChallengeCheck, { subscribers: unknown }>;
 
 /** The PUBSUB line a `subscribers:` check reads (a channel quoted as valkey-cli reads it back). */
@@ -90,10 +123,30 @@ export const ChallengeSpec = z.strictObject({
    */
   require: z.array(z.string().regex(/^[A-Za-z_|]+$/)).optional(),
   checks: z.array(ChallengeCheck).min(1),
+  /** The engine the learner solves it on and the checks read (Valkey when left out). */
+  engine: z.enum(SANDBOX_ENGINES, { error: `must be one of ${SANDBOX_ENGINES.join(', ')}` }).optional(),
   /** No `lab`: a sandbox challenge (the key lets authors' mistakes be reported per field, below). */
   lab: z.undefined().optional(),
+}).superRefine((spec, context) => {
+  const engine = spec.engine ?? 'valkey';
+  const allowed = ENGINE_CHECK_KINDS[engine];
+  spec.checks.forEach((check, index) => {
+    const kind = checkKind(check);
+    if (!allowed.includes(kind))
+      context.addIssue({
+        code: 'custom',
+        path: ['checks', index],
+        message: `a ${CHECK_KIND_EXAMPLES[kind]} check cannot run on ${engine}: use ${allowed.map((each) => CHECK_KIND_EXAMPLES[each]).join(', ')}`,
+      });
+  });
+  // Which commands a learner used is recorded from their Valkey console only.
+  for (const field of ['forbid', 'require'] as const)
+    if (engine !== 'valkey' && spec[field]?.length)
+      context.addIssue({ code: 'custom', path: [field], message: `is for Valkey challenges only (this one runs on ${engine})` });
 });
 export type ChallengeSpec = z.infer<typeof ChallengeSpec>;
+/** The engine a sandbox challenge runs on. */
+export const challengeEngine = (spec: Pick<ChallengeSpec, 'engine'>): SandboxEngine => spec.engine ?? 'valkey';
 
 /** The lab shapes a lab challenge runs on (lib/labs/cluster). */
 export const LabChallengeShape = z.enum(['cluster', 'replication']);

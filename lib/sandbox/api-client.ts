@@ -3,6 +3,7 @@ import { callApi, failureMessage, fetchApi, postJson, type ApiResult } from '@/l
 import { challengeRequestsSettled } from '@/lib/challenges/api-client';
 import type { ExecReply, SandboxKey } from './api-types';
 import type { CommandReference } from './command-docs';
+import { DEFAULT_ENGINE, ENGINE_LABELS, type SandboxEngine } from './engines';
 
 export interface ConsoleEntry {
   id: number;
@@ -21,15 +22,42 @@ export interface ConsoleEntry {
 /** What the console shows for one line: the reply's text, and how long the server took when it said. */
 export type ExecResponse = Pick<ExecReply, 'ok' | 'text' | 'subscribeMode'> & { ms?: number };
 
-/** Runs one line: the console's text whatever happened, `(error) …` when the command could not run. */
-export async function sendCommand(command: string, signal?: AbortSignal, consoleId?: string): Promise<ExecResponse> {
+export interface SendOptions {
+  signal?: AbortSignal;
+  /** The live console the line comes from (Valkey's subscribe mode); Valkey only. */
+  consoleId?: string;
+  engine?: SandboxEngine;
+}
+
+/**
+ * What the learner reads when an engine other than Valkey is down or not installed (the API answers
+ * 503): what happened and what still works, not an alarm, in place of the server's `(error) …`.
+ */
+export function unavailableMessage(engine: SandboxEngine): string {
+  return `${ENGINE_LABELS[engine].name} is not available right now, so this command did not run. The other engines still work: switch to Valkey meanwhile.`;
+}
+
+/** The request body for one engine: `engine` is left out for Valkey, as the API defaults to it. */
+function withEngine<T extends object>(body: T, engine: SandboxEngine): T & { engine?: SandboxEngine } {
+  return engine === DEFAULT_ENGINE ? body : { ...body, engine };
+}
+
+/**
+ * Runs one command on an engine (Valkey unless told): the console's text whatever happened,
+ * `(error) …` when the command could not run. A Memcached storage command carries its data
+ * block after a newline.
+ */
+export async function sendCommand(command: string, options: SendOptions = {}): Promise<ExecResponse> {
+  const { signal, consoleId, engine = DEFAULT_ENGINE } = options;
   // A challenge check running by itself holds the learner's one command slot for a moment.
   await challengeRequestsSettled();
   const answer = await fetchApi('/api/sandbox/exec', {
-    ...postJson(consoleId ? { command, console: consoleId } : { command }),
+    ...postJson(withEngine(consoleId ? { command, console: consoleId } : { command }, engine)),
     signal,
   });
   const body = answer?.body;
+  if (answer?.response.status === 503 && engine !== DEFAULT_ENGINE)
+    return { ok: false, text: unavailableMessage(engine) };
   if (body && typeof body.text === 'string')
     return {
       ok: body.ok === true,
@@ -45,14 +73,24 @@ export type { SandboxKey } from './api-types';
 export type KeysResult = ApiResult<{ keys: SandboxKey[]; truncated: boolean }>;
 export type ResetResult = ApiResult<{ deleted: number }>;
 
-/** The learner's keys (GET /api/sandbox/keys). An abort still rejects, so stale requests can be dropped. */
-export function fetchKeys(signal?: AbortSignal): Promise<KeysResult> {
-  return callApi('/api/sandbox/keys', { signal });
+/** callApi for the keys and reset routes, with the engine's "not available" sentence for a 503. */
+async function keysCall<T>(path: string, init: RequestInit, engine: SandboxEngine): Promise<ApiResult<T>> {
+  const answer = await fetchApi(path, init);
+  if (answer?.response.ok && answer.body && answer.body.ok !== false) return { ...(answer.body as T), ok: true };
+  if (answer?.response.status === 503 && engine !== DEFAULT_ENGINE)
+    return { ok: false, error: `${ENGINE_LABELS[engine].name} is not available right now. Valkey still works.` };
+  return { ok: false, error: failureMessage(answer) };
 }
 
-/** Deletes every key of the learner (POST /api/sandbox/reset). */
-export function resetKeys(): Promise<ResetResult> {
-  return callApi('/api/sandbox/reset', { method: 'POST' });
+/** The learner's keys on an engine (GET /api/sandbox/keys). An abort still rejects, so stale requests can be dropped. */
+export function fetchKeys(engine: SandboxEngine = DEFAULT_ENGINE, signal?: AbortSignal): Promise<KeysResult> {
+  const query = engine === DEFAULT_ENGINE ? '' : `?engine=${engine}`;
+  return keysCall(`/api/sandbox/keys${query}`, { signal }, engine);
+}
+
+/** Deletes every key of the learner on an engine (POST /api/sandbox/reset). */
+export function resetKeys(engine: SandboxEngine = DEFAULT_ENGINE): Promise<ResetResult> {
+  return keysCall('/api/sandbox/reset', postJson(withEngine({}, engine)), engine);
 }
 
 /** The command reference for completion and hover (GET /api/sandbox/docs), or null if unavailable. */

@@ -17,7 +17,7 @@ export const COMPONENT_RULES: Readonly<Record<string, { required: readonly strin
   PricingFigure: { required: ['of'], allowed: ['of'] },
   Quiz: { required: ['id', 'question'], allowed: ['id', 'question'] },
   Recap: { required: [], allowed: [] },
-  Run: { required: ['command'], allowed: ['command'] },
+  Run: { required: ['command'], allowed: ['command', 'engine'] },
   Sources: { required: [], allowed: [] },
 };
 

@@ -9,11 +9,12 @@ import { runChallengeChecks } from '@/lib/challenges/run-checks';
 import { commandFlags } from '@/lib/sandbox/command-flags';
 import { executeLine } from '@/lib/sandbox/execute';
 import { newLearnerId } from '@/lib/sandbox/learner';
-import { resetLearner } from '@/lib/sandbox/learners';
 import { parseCommandLine } from '@/lib/sandbox/parse';
-import { checkCommandLines, isSandboxChallenge, type ChallengeSpec } from '@/lib/content/schema';
+import { challengeEngine, checkCommandLines, isSandboxChallenge, type ChallengeSpec } from '@/lib/content/schema';
+import { executeWhenIdle, resetLearnerOn } from '@/lib/challenges/when-idle';
 import { forgetCommandUse, recordCommandUse } from '@/lib/sandbox/command-usage';
 import { openLiveStream } from '@/lib/sandbox/live/live-consoles';
+import type { EngineRun } from './command-checks';
 import type { CheckedChallenge } from './static-checks';
 import type { ContentProblem } from './problems';
 
@@ -44,7 +45,8 @@ async function openListeningConsole(learnerId: string): Promise<{ consoleId: str
 async function checkOne({ file, line, spec }: CheckedChallenge & { spec: ChallengeSpec }, writes: Set<string>): Promise<ContentProblem[]> {
   const problems: ContentProblem[] = [];
   const problem = (message: string) => problems.push({ file, line, message: `challenge "${spec.id}": ${message}` });
-  for (const check of spec.checks) {
+  const engine = challengeEngine(spec);
+  for (const check of engine === 'memcached' ? [] : spec.checks) {
     for (const run of checkCommandLines(check)) {
       const parsed = parseCommandLine(run);
       const name = parsed.ok ? parsed.args[0]?.toString('utf8').toLowerCase() : undefined;
@@ -56,14 +58,14 @@ async function checkOne({ file, line, spec }: CheckedChallenge & { spec: Challen
   // The solution's subscribe steps run in a listening console (one tab) and the rest in another
   // client (a second tab), through the same live machinery as the learner's; the listener stays
   // open while the checks run, and closing it ends its subscriptions.
-  const listening = spec.solution.some(runsInListeningConsole) ? await openListeningConsole(solver) : null;
+  const listening = engine === 'valkey' && spec.solution.some(runsInListeningConsole) ? await openListeningConsole(solver) : null;
   try {
     if (typeof listening === 'string') problem(`could not open a live console for the solution's SUBSCRIBE steps: ${listening}`);
     for (const step of spec.solution) {
       // Recorded as the console's route records a learner's command, so `require` sees the solution's.
-      recordCommandUse(solver, step);
+      if (engine === 'valkey') recordCommandUse(solver, step);
       const consoleId = runsInListeningConsole(step) && listening && typeof listening !== 'string' ? listening.consoleId : undefined;
-      const outcome = await executeLine(solver, step, undefined, consoleId);
+      const outcome = engine === 'valkey' ? await executeLine(solver, step, undefined, consoleId) : await executeWhenIdle(solver, step, engine);
       if (outcome.kind === 'rejected') problem(`solution step "${step}" was rejected: ${outcome.error}`);
       else if (!outcome.body.ok) problem(`solution step "${step}" answered ${outcome.body.text}`);
     }
@@ -73,8 +75,8 @@ async function checkOne({ file, line, spec }: CheckedChallenge & { spec: Challen
     if (untouched.passed) problem('an empty keyspace already passes every check: add a check that only the learner\'s work can satisfy');
   } finally {
     if (listening && typeof listening !== 'string') listening.close();
-    await resetLearner(solver);
-    await resetLearner(empty);
+    await resetLearnerOn(solver, engine);
+    await resetLearnerOn(empty, engine);
     forgetCommandUse(solver);
   }
   return problems;
@@ -88,6 +90,31 @@ export async function checkChallengesLive(challenges: CheckedChallenge[], onChal
   for (const [index, challenge] of sandboxChallenges.entries()) {
     problems.push(...(await checkOne(challenge, writes)));
     onChallenge(index + 1, sandboxChallenges.length, challenge.spec.id);
+  }
+  return problems;
+}
+
+/**
+ * Runs the lessons' <Run engine="redis|memcached"> blocks on their engine, each lesson's in its
+ * order on a fresh learner, as a learner clicking down the page would: a block the sandbox refuses
+ * (or an engine that does not answer) is a problem. A reply that is the engine's own error (Memcached's
+ * ERROR to a command it does not have) is a lesson's point, not a problem.
+ */
+export async function checkEngineRunsLive(runs: EngineRun[]): Promise<ContentProblem[]> {
+  const problems: ContentProblem[] = [];
+  const groups = new Map<string, EngineRun[]>();
+  for (const run of runs) groups.set(`${run.file}#${run.engine}`, [...(groups.get(`${run.file}#${run.engine}`) ?? []), run]);
+  for (const group of groups.values()) {
+    const learner = newLearnerId();
+    const engine = group[0]!.engine;
+    try {
+      for (const run of group) {
+        const outcome = await executeWhenIdle(learner, run.command, engine);
+        if (outcome.kind === 'rejected') problems.push({ file: run.file, line: run.line, message: `<Run engine="${engine}" command="${run.command}"> was refused on ${engine}: ${outcome.error}` });
+      }
+    } finally {
+      await resetLearnerOn(learner, engine);
+    }
   }
   return problems;
 }

@@ -77,12 +77,27 @@ describe('content checker: files alone', () => {
     ['PricingFigure with an unknown figure', broken('## Try it', '## Try it\n\nAbout <PricingFigure of="dream-price" /> a month.'), /<PricingFigure of="dream-price"> is not a figure: use valkey-gb-hour/],
     ['LabRun with an unknown mode', broken('## Try it', '## Try it\n\n<LabRun command="PING" mode="nodes" />'), /<LabRun mode="nodes"> is not a mode/],
     ['LabRun on a node without its shard', broken('## Try it', '## Try it\n\n<LabRun command="PING" mode="node" />'), /mode="node" and shard="1" to "3"/],
+    ['Run on an unknown engine', broken('<Run command="SET fixture:greeting hello" />', '<Run command="PING" engine="dragonfly" />'), /<Run engine="dragonfly"> is not an engine: use valkey, redis, memcached/],
+    ['Memcached Run in upper case', broken('<Run command="SET fixture:greeting hello" />', '<Run command="SET k 0 60 2 hi" engine="memcached" />'), /<Run engine="memcached" command="SET k 0 60 2 hi"> must be written in lower case \(set\)/],
+    ['Memcached Run with a short data block', broken('<Run command="SET fixture:greeting hello" />', '<Run command="set k 0 60 5 hi" engine="memcached" />'), /declares 5 bytes but its data block "hi" has 2/],
+    ['Memcached challenge with a run check', broken('    solution:\n', '    engine: memcached\n    solution:\n').replace('      - SET fixture:greeting hello', '      - set fixture:greeting 0 0 5 hello'), /frontmatter "challenges\.0\.checks\.0": a key: \+ type: check cannot run on memcached: use key: \+ absent: true, key: \+ value:/],
+    ['forbid on a Redis OSS challenge', broken('    solution:\n', '    engine: redis\n    forbid: [KEYS]\n    solution:\n'), /frontmatter "challenges\.0\.forbid": is for Valkey challenges only \(this one runs on redis\)/],
     ['lab check kind on a sandbox challenge', broken('expect: { equals: hello }', 'expect: { equals: hello }\n        mode: primary'), /frontmatter "challenges\.0\.checks\.1/],
   ];
 
   it.each(cases)('reports: %s', (_name, lesson, expected) => {
     const { messages } = check({ 'fixture.mdx': lesson });
     expect(messages.some((message) => expected.test(message)), messages.join('\n')).toBe(true);
+  });
+
+  it('queues valid Redis OSS and Memcached Run blocks for the live pass, in file order', () => {
+    const lesson = broken(
+      '<Run command="SET fixture:greeting hello" />',
+      '<Run command="PING" engine="redis" />\n\n<Run command="set k 0 60 2 hi" engine="memcached" />',
+    );
+    const result = check({ 'fixture.mdx': lesson });
+    expect(result.messages).toEqual([]);
+    expect(result.engineRuns.map(({ engine, command }) => `${engine}: ${command}`)).toEqual(['redis: PING', 'memcached: set k 0 60 2 hi']);
   });
 
   it('reports ids and positions shared between lessons', () => {

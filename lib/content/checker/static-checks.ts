@@ -1,18 +1,13 @@
 /**
  * The content checker's first pass: everything that can be proven from the files alone. Each
- * problem names the file, the line and what to fix. The second pass (live-checks.ts) runs the
- * challenges on a real Valkey.
+ * problem names the file, the line and what to fix (command lines: command-checks.ts). The second
+ * pass (live-checks.ts) runs the challenges, and the Redis OSS and Memcached <Run> blocks, on real servers.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
-import { checkArguments } from '@/lib/sandbox/argument-limits';
-import { sandboxLimits } from '@/lib/sandbox/limits';
-import { parseCommandLine } from '@/lib/sandbox/parse';
-import { judgeCommand } from '@/lib/sandbox/policy';
-import { describeIssues, GuideFrontmatter, isLabChallenge, isPatternsChallenge, LessonFrontmatter, subscribersCommandLine, TrackList, type AnyChallengeSpec, type LabSolutionStep } from '../schema';
-import { LAB_COMMANDS } from '@/lib/labs/cluster/lab-commands';
-import { isPatternsPreset, PATTERNS_PRESET_IDS } from '@/lib/labs/patterns/presets';
+import { challengeEngine, describeIssues, GuideFrontmatter, isLabChallenge, isPatternsChallenge, LessonFrontmatter, subscribersCommandLine, TrackList, type AnyChallengeSpec, type LabSolutionStep } from '../schema';
+import { checkRuns, commandProblem, type EngineRun } from './command-checks';
 import { indexMdx, type IndexedQuiz, type MdxIndex } from '../mdx-index';
 import { isPricingFigureId, PRICING_FIGURE_IDS } from '@/lib/tools/pricing-figures';
 import { CALLOUT_VARIANT_NAMES, COMPONENT_RULES, KNOWN_PAGES, LESSON_MINIMUMS } from './component-rules';
@@ -26,6 +21,8 @@ export interface CheckedChallenge {
 
 export interface StaticCheckResult {
   problems: ContentProblem[];
+  /** Run blocks on Redis OSS and Memcached, in file order: the live pass runs them there. */
+  engineRuns: EngineRun[];
   /** Challenges whose data is valid: the live pass runs these. */
   challenges: CheckedChallenge[];
   lessonCount: number;
@@ -41,21 +38,6 @@ interface ParsedLesson {
   order?: number;
   challenges: AnyChallengeSpec[];
   index?: MdxIndex;
-}
-
-/** Why a command line cannot be a <Run> or a solution step, or null when the sandbox would run it. */
-export function commandProblem(line: string, where: 'sandbox' | 'lab' = 'sandbox'): string | null {
-  if (/[\r\n]/.test(line)) return 'holds more than one line: give each command its own <Run>';
-  const parsed = parseCommandLine(line);
-  if (!parsed.ok) return `does not parse as valkey-cli would read it (${parsed.error}): check its quotes`;
-  if (parsed.args.length === 0) return 'is empty';
-  const name = (parsed.args[0] as Buffer).toString('utf8');
-  const table = where === 'lab' ? LAB_COMMANDS : undefined;
-  const verdict = judgeCommand(name, parsed.args, table);
-  if (verdict.action === 'refuse') return `is refused by the ${where}: ${verdict.message.replace(/^ERR /, '')} Show it as a code block instead.`;
-  const limitError = checkArguments(name.toLowerCase(), parsed.args, sandboxLimits(), table);
-  if (limitError) return `breaks a sandbox limit: ${limitError.replace(/^ERR /, '')}`;
-  return null;
 }
 
 function checkTracks(contentDir: string, problems: ContentProblem[]): Set<string> {
@@ -197,27 +179,6 @@ function checkChoiceReasons(file: string, quiz: IndexedQuiz, problems: ContentPr
   });
 }
 
-function checkRuns(file: string, index: MdxIndex, problems: ContentProblem[]) {
-  for (const run of index.runs) {
-    if (run.command === null) continue; // reported above as a missing attribute
-    const problem = commandProblem(run.command);
-    if (problem) problems.push({ file, line: run.line, message: `<Run command="${run.command}"> ${problem}` });
-  }
-  // <LabRun> commands run in the learner's lab, under the lab's rules, in cluster mode or at an endpoint.
-  for (const element of index.elements.filter((each) => each.name === 'LabRun' || each.name === 'LabPanel')) {
-    const { command, mode, shape, shard } = element.attributes;
-    if (element.name === 'LabPanel' && shape !== undefined && shape !== 'cluster' && shape !== 'replication') problems.push({ file, line: element.line, message: `<LabPanel shape="${String(shape)}"> is not a lab shape: use cluster or replication` });
-    if (element.name === 'LabRun' && mode !== undefined && !['cluster', 'primary', 'reader', 'node'].includes(mode as string)) problems.push({ file, line: element.line, message: `<LabRun mode="${String(mode)}"> is not a mode: use cluster, primary, reader or node (with shard="1" to "3")` });
-    if (element.name === 'LabRun' && (mode === 'node') !== ['1', '2', '3'].includes(String(shard))) problems.push({ file, line: element.line, message: `<LabRun> runs on one node with mode="node" and shard="1" to "3" (that shard's primary), both or neither` });
-    const problem = element.name === 'LabRun' && typeof command === 'string' ? commandProblem(command, 'lab') : null;
-    if (problem) problems.push({ file, line: element.line, message: `<LabRun command="${String(command)}"> ${problem}` });
-  }
-  for (const element of index.elements.filter((each) => each.name === 'PatternsLab')) {
-    const { preset } = element.attributes;
-    if (typeof preset === 'string' && !isPatternsPreset(preset)) problems.push({ file, line: element.line, message: `<PatternsLab preset="${preset}"> is not a preset: use one of ${PATTERNS_PRESET_IDS.join(', ')} (lib/labs/patterns/presets.ts)` });
-  }
-}
-
 /** Pages such as the authoring guide: the same component, link, command and quiz rules, no lesson minimums. */
 function checkGuides(contentDir: string, publicDir: string, slugs: Set<string>, challengeIds: Map<string, string>, quizIds: Map<string, string>, result: StaticCheckResult) {
   const { problems } = result;
@@ -249,7 +210,7 @@ function checkGuides(contentDir: string, publicDir: string, slugs: Set<string>, 
     checkElements(page, index, publicDir, problems);
     checkLinks(page, index, slugs, problems);
     checkQuizzes(file, index, quizIds, problems);
-    checkRuns(file, index, problems);
+    checkRuns(file, index, problems, result.engineRuns);
     for (const tag of index.challenges) {
       if (tag.id && !challengeIds.has(tag.id)) problems.push({ file, line: tag.line, message: `<Challenge id="${tag.id}"> is not a challenge of any lesson, nor of this guide's frontmatter` });
     }
@@ -276,10 +237,11 @@ function checkChallengeSpec(file: string, source: string, challenge: AnyChalleng
   }
   let valid = true;
   const where = isLabChallenge(challenge) ? 'lab' : 'sandbox';
+  const engine = isLabChallenge(challenge) ? 'valkey' : challengeEngine(challenge);
   (challenge.solution as (string | LabSolutionStep)[]).forEach((solutionStep) => {
     const step = stepCommand(solutionStep);
     if (step === null) return;
-    const problem = commandProblem(step, where);
+    const problem = commandProblem(step, where, engine);
     if (problem) {
       valid = false;
       problems.push({ file, line: lineOfText(source, step, line), message: `challenge "${challenge.id}": solution step "${step}" ${problem}` });
@@ -288,7 +250,7 @@ function checkChallengeSpec(file: string, source: string, challenge: AnyChalleng
   for (const check of challenge.checks) {
     const lines = 'run' in check ? [check.run] : 'distinct' in check ? check.distinct : 'subscribers' in check ? [subscribersCommandLine(check)] : [];
     for (const run of lines) {
-      const problem = commandProblem(run, where);
+      const problem = commandProblem(run, where, engine);
       if (problem) {
         valid = false;
         problems.push({ file, line: lineOfText(source, run, line), message: `challenge "${challenge.id}": check "${check.label}" runs "${run}", which ${problem}` });
@@ -314,7 +276,7 @@ export function checkContentStatic(contentDir: string, publicDir: string): Stati
   const names = readdirSync(path.join(contentDir, 'lessons')).filter((name) => name.endsWith('.mdx'));
   const lessons = names.map((name) => readLesson(contentDir, name, trackIds, problems));
   const slugs = new Set(lessons.map((lesson) => lesson.slug));
-  const result: StaticCheckResult = { problems, challenges: [], lessonCount: lessons.length, quizCount: 0, runCount: 0 };
+  const result: StaticCheckResult = { problems, challenges: [], engineRuns: [], lessonCount: lessons.length, quizCount: 0, runCount: 0 };
 
   const orders = new Map<string, string>();
   for (const lesson of lessons) {
@@ -344,7 +306,7 @@ export function checkContentStatic(contentDir: string, publicDir: string): Stati
       if (!index.elements.some((element) => element.name === required)) problems.push({ file, line: 0, message: `has no <${required}>: end every lesson with a <Recap> and its <Sources>` });
     }
 
-    checkRuns(file, index, problems);
+    checkRuns(file, index, problems, result.engineRuns);
     const tagged = new Set<string>();
     for (const tag of index.challenges) {
       if (!tag.id) continue;
