@@ -119,7 +119,7 @@ for (const theme of ['light', 'dark'] as const) {
       test.setTimeout(60_000);
       // Reached from the sandbox page by its link.
       await open(page, header, '/sandbox');
-      await page.getByRole('link', { name: 'Every command, and whether it runs here' }).click();
+      await page.getByRole('link', { name: 'Every Valkey command, and whether it runs here' }).click();
       await expect(page.getByRole('heading', { level: 1, name: 'Commands in the sandbox' })).toBeVisible();
       await expect(page.getByRole('row', { name: /^SORT Runs, on your keys/ })).toBeVisible();
       await expect(page.getByRole('row', { name: /^CONFIG Refused CONFIG is disabled/ })).toBeVisible();
