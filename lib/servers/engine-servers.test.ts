@@ -4,12 +4,11 @@
  * throwaway folder on the server-test ports; and a memcached whose owner was SIGKILLed, reaped at
  * the next start.
  */
-import { spawn } from 'node:child_process';
+import { processGone, startOwnerProcess } from '@/lib/testing/owner-process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import Redis from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { engineSpecs } from './engine-servers';
@@ -48,12 +47,6 @@ function rawExchange(port: number, text: string): Promise<string> {
     });
     socket.once('error', reject);
   });
-}
-
-async function gone(pid: number, timeoutMs = 5_000): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (isProcessAlive(pid) && Date.now() < deadline) await sleep(50);
-  return !isProcessAlive(pid);
 }
 
 describe('the Redis OSS server', () => {
@@ -104,34 +97,16 @@ describe('the Memcached server', () => {
   it("dies with an owner that exits, and is reaped at the next start after its owner's SIGKILL", async () => {
     const dir = folder('memcached-owner');
     const owner = async (how: 'exit' | 'stay') => {
-      const child = spawn(
-        process.execPath,
-        [
-          '--import',
-          'tsx',
-          path.join(import.meta.dirname, 'memcached-owner.fixture.ts'),
-          how,
-          String(PORTS.memcached),
-          dir,
-          memcached,
-        ],
-        { stdio: ['ignore', 'pipe', 'inherit'] },
+      const { child, exited, info } = await startOwnerProcess<{ pid: number; url: string }>(
+        path.join(import.meta.dirname, 'memcached-owner.fixture.ts'),
+        [how, String(PORTS.memcached), dir, memcached],
       );
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      const line = await new Promise<string>((resolve, reject) => {
-        let out = '';
-        child.stdout.on('data', (chunk: Buffer) => {
-          out += chunk.toString();
-          if (out.includes('\n')) resolve(out.split('\n')[0] as string);
-        });
-        child.once('exit', () => reject(new Error(`the owner exited before memcached was up: ${out}`)));
-      });
-      return { child, exited, ...(JSON.parse(line) as { pid: number; url: string }) };
+      return { child, exited, ...info };
     };
 
     const exiting = await owner('exit');
     await exiting.exited;
-    expect(await gone(exiting.pid)).toBe(true);
+    expect(await processGone(exiting.pid)).toBe(true);
 
     const killed = await owner('stay');
     killed.child.kill('SIGKILL');
@@ -140,7 +115,7 @@ describe('the Memcached server', () => {
     expect(isProcessAlive(killed.pid)).toBe(true);
     const next = await startMemcached({ port: PORTS.memcached, dir }, memcached);
     running.push(next);
-    expect(await gone(killed.pid)).toBe(true);
+    expect(await processGone(killed.pid)).toBe(true);
     expect(next.pid).not.toBe(killed.pid);
     expect(await memcachedVersion(next.url)).toMatch(/^1\.6\./);
     await expect(memcachedVersion(killed.url)).rejects.toThrow(/authentication failure/);

@@ -1,5 +1,5 @@
 /** The lab manager's limits and clean-up, on real labs: the idle sweep, and no node outliving its app. */
-import { spawn } from 'node:child_process';
+import { startOwnerProcess } from '@/lib/testing/owner-process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -9,7 +9,7 @@ import { AppError } from '@/lib/errors';
 import { PORTS_PER_LAB } from './lab';
 import { labTopologyOf } from './lab-service';
 import { reapLeftoverLabs } from './reap';
-import { PROJECT_ROOT, TEST_DATA_ROOT, testLabManager, testLabSettings } from './testing';
+import { TEST_DATA_ROOT, testLabManager, testLabSettings } from './testing';
 
 const managers: { close(): Promise<void> }[] = [];
 afterAll(async () => {
@@ -18,25 +18,11 @@ afterAll(async () => {
 
 /** Runs orphan-lab.fixture.ts as a separate app process; resolves with its lab once it is up. */
 async function appProcess(how: 'stay' | 'exit') {
-  // One process (not the tsx command, which runs the script in a child), so that SIGKILL kills the app itself.
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', path.join(import.meta.dirname, 'orphan-lab.fixture.ts'), how],
-    {
-      cwd: PROJECT_ROOT,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
+  const { child, exited, info } = await startOwnerProcess<{ pids: number[]; dir: string }>(
+    path.join(import.meta.dirname, 'orphan-lab.fixture.ts'),
+    [how],
   );
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  const line = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.includes('\n')) resolve(out.split('\n')[0] as string);
-    });
-    child.once('exit', () => reject(new Error(`the app process exited before its lab was up: ${out}`)));
-  });
-  return { child, exited, ...(JSON.parse(line) as { pids: number[]; dir: string }) };
+  return { child, exited, ...info };
 }
 
 async function allGone(pids: number[], timeoutMs = 5_000): Promise<boolean> {
