@@ -1,15 +1,13 @@
 import 'server-only';
 import { assertResponsive, getValkey, ValkeyUnavailableError } from '@/lib/valkey/connections';
 import { onUnresponsive } from '@/lib/valkey/watchdog';
-import type { ExecReply } from './api-types';
 import { checkArguments } from './argument-limits';
 import { accountBeforeWrite, BUDGET_CHECK_EVERY, checkBudget } from './budget';
 import { commandFlags, loadedCommandFlags } from './command-flags';
 import { hasWrongArity, type RunRule } from './command-table';
 import { runEmulated } from './emulate';
 import { LIVE_ON_VALKEY_ONLY, RESP_ENGINES, sandboxRoleFor, type RespEngine } from './engine-routing';
-import { formatReply } from './format';
-import { printsRaw, scrubClientReply, WAIT_HINT } from './introspection';
+import { scrubClientReply } from './introspection';
 import { indexKeysOfWrite } from './key-index';
 import {
   distrustWrittenKeys,
@@ -34,7 +32,7 @@ import {
 import { sandboxLimits, type SandboxLimits } from './limits';
 import { readConsoleLine } from './console-line';
 import { judgeCommand } from './policy';
-import { replyToJson, type CliReply } from './reply';
+import type { CliReply } from './reply';
 import { ReplyTooLargeError } from './resp-reader';
 import { rewriteKeys, stripKeysInReply } from './rewrite';
 import { checkWork } from './work-limits';
@@ -46,13 +44,11 @@ import {
   type LiveAnswer,
 } from './live/live-commands';
 import { liveReplyBody } from './live/live-answer';
+import { answer, type ExecOutcome } from './exec-outcome';
+
+export type { ExecOutcome };
 import { liveConsole } from './live/live-consoles';
 import { learnerTrackingInfo, planTracking } from './live/tracking';
-
-/** A command that got a verdict (HTTP 200), or a line the sandbox would not even parse. */
-export type ExecOutcome =
-  | { kind: 'reply'; body: ExecReply }
-  | { kind: 'rejected'; status: 400 | 413 | 429; error: string; text: string; retryAfterSeconds?: number };
 
 const errorReply = (message: string): CliReply => ({ type: 'error', value: message });
 
@@ -63,37 +59,6 @@ for (const engine of RESP_ENGINES) {
   onUnresponsive(sandboxRoleFor(engine), 'learner-connections', (detail) =>
     LearnerConnection.abortInFlight(new ConnectionLostError(detail), sandboxTarget(engine)),
   );
-}
-
-/** How valkey-cli prints a reply: raw for INFO and CLIENT INFO (introspection.ts), else as on a terminal. */
-function replyText(reply: CliReply, args: readonly Buffer[]): string {
-  const name = (args[0] as Buffer).toString('utf8').toLowerCase();
-  if (printsRaw(name, args) && reply.type === 'bulk') return reply.value.toString('utf8').replace(/\n$/, '');
-  if (printsRaw(name, args) && reply.type === 'error') return reply.value;
-  const text = formatReply(reply);
-  // WAIT for replicas answers at once: say where replicas are (WAIT 0 … prints exactly as Valkey's).
-  const waitsForReplicas = name === 'wait' && reply.type === 'integer' && Number(args[1]?.toString()) > 0;
-  return waitsForReplicas ? `${text}\n${WAIT_HINT}` : text;
-}
-
-function answer(reply: CliReply, started: number, limits: SandboxLimits, args: readonly Buffer[] = []): ExecOutcome {
-  const isError = reply.type === 'error';
-  let text = args.length > 0 ? replyText(reply, args) : formatReply(reply);
-  const truncated = text.length > limits.maxReplyTextChars;
-  if (truncated) {
-    text = `${text.slice(0, limits.maxReplyTextChars)}\n… (reply cut at ${limits.maxReplyTextChars} characters: ask for less, for example LRANGE key 0 99)`;
-  }
-  return {
-    kind: 'reply',
-    body: {
-      ok: !isError,
-      text,
-      reply: truncated ? null : replyToJson(reply),
-      ms: Math.round((performance.now() - started) * 100) / 100,
-      ...(isError ? { error: reply.value } : {}),
-      ...(truncated ? { truncated } : {}),
-    },
-  };
 }
 
 /** Runs a live command; a lost connection (the learner's or the console's subscriber) is an answer. */
