@@ -48,7 +48,8 @@ const NOT_FOR_MEMCACHED: ReadonlySet<NumberField> = new Set(['replicas', 'reserv
 const fieldsFor = (engine: SizingInput['engine']) =>
   NUMBER_FIELDS.filter(({ field }) => engine !== 'memcached' || !NOT_FOR_MEMCACHED.has(field));
 
-const INITIAL: Record<NumberField, string> & Pick<SizingInput, 'multiAz' | 'region' | 'engine'> & { nodeFamily: string } = {
+const INITIAL: Record<NumberField, string> &
+  Pick<SizingInput, 'multiAz' | 'region' | 'engine'> & { nodeFamily: string } = {
   datasetGb: '200',
   itemBytes: '1024',
   readsPerSecond: '240000',

@@ -155,7 +155,10 @@ export function nodeHourlyRate(region: string, nodeType: string): { usd: number;
   return prices && usd !== undefined ? { usd, source: sourceFor(prices.source) } : null;
 }
 
-export const DATA_TIERING = { ...NODE_TYPE_TABLE.dataTiering, sourceRef: sourceFor(NODE_TYPE_TABLE.dataTiering.source) };
+export const DATA_TIERING = {
+  ...NODE_TYPE_TABLE.dataTiering,
+  sourceRef: sourceFor(NODE_TYPE_TABLE.dataTiering.source),
+};
 
 function round(value: number, digits = 2) {
   return Math.round(value * 10 ** digits) / 10 ** digits;
