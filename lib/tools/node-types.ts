@@ -92,7 +92,7 @@ export interface NodeTypeChoice {
   vCpus: number | null;
   usablePerNodeGb: number;
   shards: number;
-  /** The sizes the family has, for the page to show beside the choice. */
+  /** The family's largest size: the data may need more shards than asked for. */
   isLargest: boolean;
   source: NodeTypeSource;
 }
