@@ -73,6 +73,8 @@ test.describe('ElastiCache tools', () => {
     await sizing.goto();
     await expect(sizing.heading).toHaveText('Estimate, as of 2026-11');
     await sizing.field('Engine').selectOption('Redis OSS');
+    // The scenario's illustrative 50 GB node, entered by hand (the form otherwise picks from the node-type table).
+    await sizing.field('Memory per node (GB, optional)').fill('50');
     await sizing.field('On-demand price per node-hour (USD, optional)').fill('0.5');
     // The interview scenario: 200 GB and 300k requests a second, with 30% headroom and 25% reserved.
     await expect(sizing.figure(sizing.nodeBased, 'Shards')).toHaveText('7');

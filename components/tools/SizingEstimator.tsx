@@ -2,12 +2,13 @@
 
 import { useMemo, useState, type ReactNode } from 'react';
 import { ENGINE_LABELS, sourceOf } from '@/lib/tools/facts';
+import { DEFAULT_NODE_FAMILY, NODE_FAMILIES, NODE_TYPE_TABLE } from '@/lib/tools/node-types';
 import { SizingRequest } from '@/lib/tools/schemas';
 import { SERVERLESS_REGIONS } from '@/lib/tools/serverless-cost';
-import { estimateSizing, SIZING_DEFAULTS, type SizingInput } from '@/lib/tools/sizing';
+import { estimateSizing, SIZING_DEFAULTS, type NodeBasedPlan, type SizingInput } from '@/lib/tools/sizing';
 import { CheckboxField, NO_ISSUES, SelectField, TextField } from './fields';
 
-type NumberField = Exclude<keyof SizingInput, 'multiAz' | 'region' | 'engine'>;
+type NumberField = Exclude<keyof SizingInput, 'multiAz' | 'region' | 'engine' | 'nodeFamily'>;
 
 const NUMBER_FIELDS: { field: NumberField; label: string; hint?: string; optional?: boolean }[] = [
   { field: 'datasetGb', label: 'Dataset size (GB)' },
@@ -16,9 +17,16 @@ const NUMBER_FIELDS: { field: NumberField; label: string; hint?: string; optiona
   { field: 'writesPerSecond', label: 'Peak writes per second' },
   { field: 'replicas', label: 'Replicas per shard', hint: '0 to 5; Multi-AZ needs at least 1' },
   {
+    field: 'shards',
+    label: 'Shards (optional)',
+    hint: 'At least this many, to spread the writes; blank for the fewest that hold the data',
+    optional: true,
+  },
+  {
     field: 'nodeMemoryGb',
-    label: 'Memory per node (GB)',
-    hint: 'From AWS’s node-type table for the node you pick; 50 is the interview scenario’s illustrative node',
+    label: 'Memory per node (GB, optional)',
+    hint: 'Overrides the node-type table (for r7g, m7g or Memcached nodes it lacks); blank on Memcached means the interview scenario’s illustrative 50 GB node',
+    optional: true,
   },
   {
     field: 'nodeHourlyUsd',
@@ -40,13 +48,16 @@ const NOT_FOR_MEMCACHED: ReadonlySet<NumberField> = new Set(['replicas', 'reserv
 const fieldsFor = (engine: SizingInput['engine']) =>
   NUMBER_FIELDS.filter(({ field }) => engine !== 'memcached' || !NOT_FOR_MEMCACHED.has(field));
 
-const INITIAL: Record<NumberField, string> & Pick<SizingInput, 'multiAz' | 'region' | 'engine'> = {
+const INITIAL: Record<NumberField, string> &
+  Pick<SizingInput, 'multiAz' | 'region' | 'engine'> & { nodeFamily: string } = {
   datasetGb: '200',
   itemBytes: '1024',
   readsPerSecond: '240000',
   writesPerSecond: '60000',
   replicas: '1',
-  nodeMemoryGb: String(SIZING_DEFAULTS.nodeMemoryGb),
+  shards: '',
+  nodeMemoryGb: '',
+  nodeFamily: DEFAULT_NODE_FAMILY,
   nodeHourlyUsd: '',
   reservedMemoryPercent: String(SIZING_DEFAULTS.reservedMemoryPercent),
   headroomPercent: String(SIZING_DEFAULTS.headroomPercent),
@@ -74,6 +85,31 @@ function Figures({ rows }: { rows: [string, ReactNode][] }) {
   );
 }
 
+/** Where the node figures and the price come from, the quota, and the data-tiering alternative. */
+function NodeNotes({ plan }: { plan: NodeBasedPlan }) {
+  const source = plan.nodeType?.source;
+  return (
+    <>
+      {source && (
+        <p className="mt-3 text-xs text-muted">
+          Memory is the node type’s maxmemory from{' '}
+          <a href={source.href} className="underline underline-offset-2" rel="noreferrer" target="_blank">
+            {source.title}
+          </a>{' '}
+          (as of {source.asOf}, read {source.readOn}).
+        </p>
+      )}
+      <p className="mt-2 text-xs text-muted">
+        {plan.priceFrom === 'entered'
+          ? 'Monthly cost: an estimate from the node-hour price you entered.'
+          : 'Our references hold no node-hour prices (checked 2026-12-05): enter your node type’s on-demand rate from the AWS pricing page for a monthly estimate.'}
+      </p>
+      <p className="mt-3 text-sm">{plan.quotaNote}</p>
+      {plan.dataTiering && <p className="mt-2 text-sm text-muted">{plan.dataTiering}</p>}
+    </>
+  );
+}
+
 /** The sizing estimator: the workload on the left, a node-based plan and a Serverless estimate side by side. */
 export function SizingEstimator() {
   const [values, setValues] = useState(INITIAL);
@@ -87,6 +123,7 @@ export function SizingEstimator() {
       ...(memcached ? { replicas: 0 } : {}),
       region: values.region,
       engine: values.engine,
+      ...(memcached ? {} : { nodeFamily: values.nodeFamily }),
     };
     for (const { field } of fieldsFor(values.engine)) {
       const text = values[field].trim();
@@ -127,6 +164,16 @@ export function SizingEstimator() {
           options={SERVERLESS_REGIONS.map((value) => ({ value, label: value }))}
           onChange={(value) => set('region', value as SizingInput['region'])}
         />
+        {values.engine !== 'memcached' && (
+          <SelectField
+            id="sizing-nodeFamily"
+            label="Node family"
+            hint="From AWS’s node-type table (2023); r7g and m7g are not in it"
+            value={values.nodeFamily}
+            options={NODE_FAMILIES.map((value) => ({ value, label: NODE_TYPE_TABLE.families[value]?.label ?? value }))}
+            onChange={(value) => set('nodeFamily', value)}
+          />
+        )}
         {fieldsFor(values.engine).map(({ field, label, hint }) => {
           const error = fieldErrors.get(field);
           return (
@@ -168,6 +215,11 @@ export function SizingEstimator() {
               </h3>
               <Figures
                 rows={[
+                  ['Node type', plan.nodeType ? plan.nodeType.nodeType : 'your entry'],
+                  [
+                    'Memory per node',
+                    `${count(plan.nodeMemoryGb)} GB${plan.nodeType?.vCpus ? `, ${plan.nodeType.vCpus} vCPUs` : ''}`,
+                  ],
                   ['Memory to hold (with headroom)', `${count(plan.neededGb)} GB`],
                   ['Usable per node', `${count(plan.usablePerNodeGb)} GB (${plan.reservedMemoryPercent}% reserved)`],
                   ['Shards', count(plan.shards)],
@@ -179,8 +231,7 @@ export function SizingEstimator() {
                   ['Monthly (on-demand)', usd(plan.monthlyUsd)],
                 ]}
               />
-              <p className="mt-3 text-sm">{plan.quotaNote}</p>
-              {plan.dataTiering && <p className="mt-2 text-sm text-muted">{plan.dataTiering}</p>}
+              <NodeNotes plan={plan} />
             </section>
             <section aria-labelledby="sizing-serverless-heading" className="rounded-md border border-line p-4">
               <h3 id="sizing-serverless-heading" className="text-lg font-semibold">

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { CLI_COMMANDS, type CliInput } from './cli-flags';
+import { isNodeFamily, NODE_FAMILIES } from './node-types';
 import { SERVERLESS_REGIONS } from './serverless-cost';
 import type { SizingInput } from './sizing';
 
@@ -61,6 +62,11 @@ export const SizingRequest = z.strictObject({
   multiAz: z.boolean({ error: 'must be true or false' }),
   region: z.enum(SERVERLESS_REGIONS, { error: `must be one of ${SERVERLESS_REGIONS.join(', ')}` }),
   engine: z.enum(ENGINES, { error: 'must be valkey, redis or memcached' }),
+  nodeFamily: z
+    .string({ error: `must be one of ${NODE_FAMILIES.join(', ')}` })
+    .refine(isNodeFamily, { error: `must be one of ${NODE_FAMILIES.join(', ')}` })
+    .optional(),
+  shards: count.min(1, { error: 'must be 1 to 500' }).max(500, { error: 'must be 1 to 500' }).optional(),
   nodeMemoryGb: amount(10_000).positive({ error: 'must be more than 0' }).optional(),
   nodeHourlyUsd: amount(1_000).optional(),
   reservedMemoryPercent: amount(90).optional(),

@@ -1,10 +1,12 @@
 /**
  * The sizing and cost estimator: from a workload (dataset, item size, peak reads and writes,
  * replicas, Multi-AZ, Region, engine) to a node-based plan and a Serverless estimate side by side,
- * with every assumption listed. Quotas and prices come from content/facts/elasticache.json; where
- * the references hold no figure (node memory and node-hour prices), the learner supplies it.
+ * with every assumption listed. Quotas and Serverless prices come from content/facts/elasticache.json,
+ * node types from content/facts/node-types.json (./node-types.ts); where the references hold no
+ * figure (node-hour prices, r7g and m7g memory), the learner supplies it.
  */
 import { ELASTICACHE_FACTS, ENGINE_LABELS, PRICES_AS_OF, type Engine } from './facts';
+import { DATA_TIERING, nodeHourlyRate, pickNodeType, type NodeTypeChoice } from './node-types';
 import { HOURS_PER_MONTH, nodeMonthlyUsd, serverlessCost, type Region, type ServerlessCost } from './serverless-cost';
 
 const { quotas, reservedMemoryPercent: RESERVED } = ELASTICACHE_FACTS;
@@ -18,7 +20,14 @@ export interface SizingInput {
   multiAz: boolean;
   region: Region;
   engine: Engine;
-  /** Memory of the node type you pick, from AWS's node-type table (not in our references). */
+  /**
+   * Pick the node type from content/facts/node-types.json: the smallest size of this family that
+   * holds each shard's data (Valkey and Redis OSS; ignored when nodeMemoryGb is given or for Memcached).
+   */
+  nodeFamily?: string;
+  /** Spread the data over at least this many shards (default 1); more when the data needs them. */
+  shards?: number;
+  /** Memory of a node type you pick yourself (overrides nodeFamily); 50 GB when neither is given. */
   nodeMemoryGb?: number;
   /** Its on-demand price per node-hour in your Region, from the AWS pricing page (not in our references). */
   nodeHourlyUsd?: number;
@@ -49,8 +58,21 @@ export interface NodeBasedPlan {
   quota: 'within-default' | 'needs-increase' | 'over-maximum';
   quotaNote: string;
   dataTiering: string | null;
+  /** The node type picked from the table, with its figures and source; null when the memory was entered. */
+  nodeType: NodeTypeChoice | null;
+  /** The R6gd plan for the same data when most of it is cold; null for one-shard plans and Memcached. */
+  dataTieringOption: DataTieringOption | null;
   hourlyUsd: number | null;
+  /** Where the hourly price came from: typed by the learner, the dated table, or nowhere. */
+  priceFrom: 'entered' | 'table' | null;
   monthlyUsd: number | null;
+}
+
+export interface DataTieringOption {
+  nodeType: NodeTypeChoice;
+  hotGb: number;
+  totalNodes: number;
+  note: string;
 }
 
 export interface ServerlessEstimate extends ServerlessCost {
@@ -96,22 +118,54 @@ function nodeQuota(engine: Engine, shards: number, totalNodes: number): Pick<Nod
   return { quota: 'within-default', quotaNote: `Within the default ${limits.default} nodes per cluster.` };
 }
 
+const GB = 1e9;
+
+function dataTieringOption(neededGb: number, reserved: number, input: SizingInput, replicasPerShard: number) {
+  const hotGb = neededGb * DATA_TIERING.hotShareUpTo;
+  const nodeType = pickNodeType({
+    family: DATA_TIERING.family,
+    neededGb,
+    hotGb,
+    capacityFactor: DATA_TIERING.totalCapacityVsR6g,
+    reservedPercent: reserved,
+    shardsWanted: input.shards ?? 1,
+  });
+  const totalNodes = nodeType.shards * (1 + replicasPerShard);
+  return {
+    nodeType,
+    hotGb: round(hotGb),
+    totalNodes,
+    note: `Data tiering: if at most ${DATA_TIERING.hotShareUpTo * 100}% of the data is read regularly, ${nodeType.shards} × ${nodeType.nodeType} (${totalNodes} nodes) hold it, counting SSD as ${DATA_TIERING.totalCapacityVsR6g}× the memory (AWS's stated R6gd-to-R6g total capacity; the SSD size itself is not in our references).`,
+  };
+}
+
 export function planNodes(input: SizingInput): NodeBasedPlan {
-  const nodeMemoryGb = input.nodeMemoryGb ?? SIZING_DEFAULTS.nodeMemoryGb;
   const reservedMemoryPercent = input.reservedMemoryPercent ?? SIZING_DEFAULTS.reservedMemoryPercent;
   const headroom = input.headroomPercent ?? SIZING_DEFAULTS.headroomPercent;
   // reserved-memory-percent is a Valkey and Redis OSS parameter; Memcached's own overhead is not modelled.
   const reserved = input.engine === 'memcached' ? 0 : reservedMemoryPercent;
-  const usablePerNodeGb = nodeMemoryGb * (1 - reserved / 100);
   const neededGb = input.datasetGb * (1 + headroom / 100);
-  const shards = Math.max(1, Math.ceil(round(neededGb / usablePerNodeGb, 9)));
+  const shardsWanted = input.shards ?? 1;
+  // The table holds Valkey / Redis OSS maxmemory, so Memcached and an entered memory bypass it.
+  const nodeType =
+    input.nodeMemoryGb === undefined && input.nodeFamily !== undefined && input.engine !== 'memcached'
+      ? pickNodeType({ family: input.nodeFamily, neededGb, reservedPercent: reserved, shardsWanted })
+      : null;
+  const nodeMemoryGb = nodeType ? nodeType.maxmemoryBytes / GB : (input.nodeMemoryGb ?? SIZING_DEFAULTS.nodeMemoryGb);
+  const usablePerNodeGb = nodeMemoryGb * (1 - reserved / 100);
+  const shards = nodeType?.shards ?? Math.max(1, shardsWanted, Math.ceil(round(neededGb / usablePerNodeGb, 9)));
   const replicasPerShard =
     input.engine === 'memcached' ? 0 : input.multiAz ? Math.max(1, input.replicas) : input.replicas;
   const totalNodes = shards * (1 + replicasPerShard);
   const fitsOneNode = shards === 1;
-  const hourlyUsd = input.nodeHourlyUsd ?? null;
+  const tableRate = nodeType ? nodeHourlyRate(input.region, nodeType.nodeType) : null;
+  const hourlyUsd = input.nodeHourlyUsd ?? tableRate?.usd ?? null;
+  const tiering =
+    input.engine !== 'memcached' && (!fitsOneNode || nodeType?.isLargest === true)
+      ? dataTieringOption(neededGb, reserved, input, replicasPerShard)
+      : null;
   return {
-    nodeMemoryGb,
+    nodeMemoryGb: round(nodeMemoryGb),
     reservedMemoryPercent: reserved,
     usablePerNodeGb: round(usablePerNodeGb),
     neededGb: round(neededGb),
@@ -122,11 +176,13 @@ export function planNodes(input: SizingInput): NodeBasedPlan {
     writesPerPrimary: Math.ceil(input.writesPerSecond / shards),
     readsPerNode: Math.ceil(input.readsPerSecond / totalNodes),
     ...nodeQuota(input.engine, shards, totalNodes),
-    dataTiering:
-      input.engine !== 'memcached' && !fitsOneNode
-        ? 'Data tiering (R6gd nodes: memory plus SSD) can hold a large dataset on fewer nodes when only a small part of it is hot; its node figures are not in our references.'
-        : null,
+    dataTiering: tiering
+      ? `${tiering.note} R6gd nodes can hold a large dataset on fewer nodes when only a small part of it is hot.`
+      : null,
+    nodeType,
+    dataTieringOption: tiering,
     hourlyUsd,
+    priceFrom: input.nodeHourlyUsd !== undefined ? 'entered' : tableRate ? 'table' : null,
     monthlyUsd: hourlyUsd === null ? null : round(nodeMonthlyUsd(totalNodes, hourlyUsd)),
   };
 }
@@ -162,12 +218,23 @@ function assumptionsFor(input: SizingInput, plan: NodeBasedPlan): string[] {
     `A month is ${HOURS_PER_MONTH} hours; prices are on-demand, without reserved-node discounts (up to 55% off), data transfer, backups or taxes.`,
     `Usable memory per node is its memory minus reserved memory (${plan.reservedMemoryPercent}%; AWS's default is ${RESERVED.default}%, and it suggests ${RESERVED.smallBurstable}% on small burstable nodes and ${RESERVED.micro}% on micro nodes).`,
     `The dataset gets ${input.headroomPercent ?? SIZING_DEFAULTS.headroomPercent}% headroom to grow before it is divided into shards, and keys spread evenly over them.`,
-    'Node memory and node prices are not in our references: enter the figures for your node type and Region from AWS’s node-type table and pricing page.',
+    plan.nodeType
+      ? `Node type ${plan.nodeType.nodeType}: maxmemory ${plan.nodeType.maxmemoryBytes.toLocaleString('en-US')} bytes (${plan.nodeType.memoryGb} GB), the smallest ${plan.nodeType.family} size that holds each shard's data, from ${plan.nodeType.source.title} (${plan.nodeType.source.href}, as of ${plan.nodeType.source.asOf}, read ${plan.nodeType.source.readOn}).`
+      : `Node memory ${plan.nodeMemoryGb} GB as entered${input.nodeMemoryGb === undefined ? ' (the interview scenario’s illustrative node)' : ''}.`,
+    plan.priceFrom === 'entered'
+      ? `Node-hour price $${plan.hourlyUsd} as entered.`
+      : 'Node-hour prices are not in our references (checked 2026-12-05): enter the on-demand rate for your node type and Region from the AWS pricing page.',
     'Shard count comes from memory only: throughput per node depends on the command mix, so benchmark it (one engine thread per primary carries every write).',
     'Serverless ECPUs: 1 per KB moved by each read or write, at least 1; commands that need more CPU cost more.',
   ];
   if (input.multiAz && input.replicas < 1 && input.engine !== 'memcached')
     list.push('Multi-AZ needs at least one replica per shard, so one is counted.');
+  if (plan.dataTieringOption) {
+    const source = DATA_TIERING.sourceRef;
+    list.push(
+      `Data tiering figures (R6gd: ${DATA_TIERING.hotShareUpTo * 100}% hot, ${DATA_TIERING.totalCapacityVsR6g}× total capacity) from ${source.title} (${source.href}, as of ${source.asOf}, read ${source.readOn}).`,
+    );
+  }
   if (input.engine === 'memcached')
     list.push(
       'Memcached has no replicas or Multi-AZ failover: every node holds its share of the keys. Reserved memory is a Valkey and Redis OSS setting, so none is subtracted; Memcached’s own overhead is not modelled.',

@@ -14,7 +14,8 @@ export default function SizingPage() {
         <Link href="/learn/limits-quotas-pricing" className="text-accent-text underline underline-offset-2">
           limits, quotas and pricing
         </Link>{' '}
-        lesson. Use the AWS pricing page for real numbers.
+        lesson. The node type comes from a dated table of AWS’s node memory; node-hour prices are not in our references,
+        so enter yours from the AWS pricing page for a monthly figure.
       </p>
       <div className="mt-6">
         <SizingEstimator />

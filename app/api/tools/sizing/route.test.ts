@@ -37,12 +37,29 @@ describe('POST /api/tools/sizing', () => {
     expect(((await response.json()) as { nodeBased: { monthlyUsd: number } }).nodeBased.monthlyUsd).toBe(5110);
   });
 
+  it('picks the node type from the dated table when given a family, and says it has no price for it', async () => {
+    // 260 GB over 7 shards is 37.14 GB a shard: cache.r6g.2xlarge holds 56.711 GB × 0.75 = 42.53 GB.
+    const response = await estimate({ ...WORKLOAD, nodeFamily: 'r6g', shards: 7 });
+    const body = (await response.json()) as {
+      nodeBased: {
+        shards: number;
+        totalNodes: number;
+        monthlyUsd: number | null;
+        priceFrom: string | null;
+        nodeType: { nodeType: string; source: { asOf: string } };
+      };
+    };
+    expect(body.nodeBased).toMatchObject({ shards: 7, totalNodes: 14, monthlyUsd: null, priceFrom: null });
+    expect(body.nodeBased.nodeType).toMatchObject({ nodeType: 'cache.r6g.2xlarge', source: { asOf: '2023-05' } });
+  });
+
   it('answers 400 naming the field for a workload it cannot estimate', async () => {
     for (const [body, message] of [
       [{ ...WORKLOAD, datasetGb: 0 }, /"datasetGb": must be more than 0/],
       [{ ...WORKLOAD, replicas: 6 }, /"replicas": must be 0 to 5/],
       [{ ...WORKLOAD, region: 'mars-1' }, /"region": must be one of us-east-1, eu-west-1/],
       [{ ...WORKLOAD, engine: undefined }, /"engine"/],
+      [{ ...WORKLOAD, nodeFamily: 'r7g' }, /"nodeFamily": must be one of r6g, m6g, t4g, r6gd/],
     ] as const) {
       const response = await estimate(body);
       expect(response.status).toBe(400);
