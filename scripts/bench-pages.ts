@@ -13,14 +13,14 @@
  * Options: --runs 3 (cold loads per lesson and profile)  --profiles desktop,phone
  *          --lessons /learn/a,/learn/b (default: every lesson)  --no-browser
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { portsOf } from '../lib/servers/ports';
 import { startApp } from './bench/app-process';
 import { formatTimings, measurePageTimings, median, type ProfileName } from './bench/page-timings';
-import { pageWeight } from './bench/page-weight';
+import { LESSON_TARGET_BYTES, prerenderedPageWeights } from './bench/page-weight';
 import { findBrowser } from './setup/browser';
 import { buildApp, isBuildFresh } from './setup/build';
 import { onStopRequest } from './setup/lifecycle';
@@ -28,21 +28,10 @@ import { done, fail, step, warn } from './setup/log';
 
 const root = path.resolve(import.meta.dirname, '..');
 const nextDir = path.join(root, '.next');
-const LESSON_TARGET_BYTES = 200 * 1024;
 const PHONE_INTERACTIVE_TARGET_MS = 3_000;
 const FIRST_REPLY_TARGET_MS = 5_000;
 const HOST = '127.0.0.1';
 const PROFILE = 'bench';
-
-function htmlFiles(dir: string, prefix = ''): { route: string; file: string }[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return name === 'api' ? [] : htmlFiles(full, `${prefix}/${name}`);
-    if (!name.endsWith('.html') || name.startsWith('_')) return [];
-    const base = name.replace(/\.html$/, '');
-    return [{ route: base === 'index' && !prefix ? '/' : `${prefix}/${base}`, file: full }];
-  });
-}
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
@@ -70,12 +59,9 @@ function options(argv: string[]) {
 }
 
 function bundleSizes(): string[] {
-  const appDir = path.join(nextDir, 'server', 'app');
-  if (!existsSync(appDir)) fail('No prerendered pages in .next/server/app: run npm run build.');
+  const rows = prerenderedPageWeights(nextDir);
+  if (!rows) fail('No prerendered pages in .next/server/app: run npm run build.');
   step('JavaScript before any interaction, per route (gzip level 6; Monaco and other lazy chunks excluded)');
-  const rows = htmlFiles(appDir)
-    .map(({ route, file }) => ({ route, ...pageWeight(readFileSync(file, 'utf8'), nextDir) }))
-    .sort((a, b) => a.route.localeCompare(b.route));
   const width = Math.max(...rows.map((row) => row.route.length));
   console.log(`  ${'route'.padEnd(width)}  scripts   raw        gzip`);
   for (const row of rows)

@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { portsOf } from '../lib/servers/ports';
+import { LESSON_TARGET_BYTES, prerenderedPageWeights } from './bench/page-weight';
 import { buildApp, isBuildFresh } from './setup/build';
 import { ensureBrowser } from './setup/browser';
 import { ENGINE_SERVER_NAMES } from '../lib/servers/engine-servers';
@@ -135,6 +136,33 @@ async function playwright(): Promise<Tally> {
   return { name: 'end-to-end', passed: expected + flaky, failed, skipped };
 }
 
+/**
+ * Every lesson page within its JavaScript budget, read from the build just made (a few seconds):
+ * twice on 2026-12-05 a shared import pushed every lesson over it, and only `npm run bench:pages`,
+ * which CI does not run, would have said so.
+ */
+function lessonPageWeight(): Tally {
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+  const lessons = (prerenderedPageWeights(path.join(root, '.next')) ?? []).filter((row) =>
+    row.route.startsWith('/learn/'),
+  );
+  const over = lessons.filter((row) => row.gzipBytes > LESSON_TARGET_BYTES);
+  const heaviest = [...lessons].sort((a, b) => b.gzipBytes - a.gzipBytes)[0];
+  if (!heaviest) {
+    warn('Page weight: the build has no prerendered lesson pages.');
+    return single('lesson page weight', false);
+  }
+  if (over.length > 0)
+    warn(
+      `Lesson pages over ${kb(LESSON_TARGET_BYTES)} of JavaScript before interaction: ${over.map((row) => `${row.route} ${kb(row.gzipBytes)}`).join(', ')}. npm run bench:pages lists the largest chunks.`,
+    );
+  else
+    step(
+      `Page weight: every lesson under ${kb(LESSON_TARGET_BYTES)} (heaviest ${heaviest.route}, ${kb(heaviest.gzipBytes)})`,
+    );
+  return single('lesson page weight', over.length === 0);
+}
+
 export async function main(): Promise<void> {
   mkdirSync(reports, { recursive: true });
   const valkey = ensureValkeyServer();
@@ -159,6 +187,7 @@ export async function main(): Promise<void> {
   const build = await timed(async () => single('build', isBuildFresh(root) || (await buildApp(root))));
   const built = build.failed === 0;
   tallies.push(build);
+  if (built) tallies.push(lessonPageWeight());
 
   step(`Unit and integration tests (Vitest, real Valkey on ports ${valkeyPorts('test')})`);
   tallies.push(await timed(vitest));

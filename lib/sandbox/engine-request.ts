@@ -7,7 +7,12 @@ import { z } from 'zod';
 import { AppError } from '@/lib/errors';
 import { readQuery } from '@/lib/http/response';
 import { readBodyText } from '@/lib/http/request-checks';
-import { EngineField, type SandboxEngine } from './engines';
+import { DEFAULT_ENGINE, SANDBOX_ENGINES, type SandboxEngine } from './engines';
+
+/** The `engine` field of the sandbox API's requests: optional, Valkey when left out. */
+export const EngineField = z
+  .enum(SANDBOX_ENGINES, { error: `must be one of ${SANDBOX_ENGINES.join(', ')}` })
+  .default(DEFAULT_ENGINE);
 
 const EngineChoice = z.object({ engine: EngineField });
 

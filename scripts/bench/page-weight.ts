@@ -5,7 +5,7 @@
  * not in the HTML, so they do not count: that is the point. Nor do `nomodule` scripts (Next's
  * polyfills), which every browser that runs modules skips.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -42,4 +42,26 @@ export function pageWeight(html: string, nextDir: string): PageWeight {
       .slice(0, 3)
       .map((chunk) => ({ file: chunk.file, gzipBytes: chunk.gzip })),
   };
+}
+
+/** The budget for a lesson page's JavaScript before interaction, gzip (docs/benchmarks.md). */
+export const LESSON_TARGET_BYTES = 200 * 1024;
+
+function htmlFiles(dir: string, prefix = ''): { route: string; file: string }[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return name === 'api' ? [] : htmlFiles(full, `${prefix}/${name}`);
+    if (!name.endsWith('.html') || name.startsWith('_')) return [];
+    const base = name.replace(/\.html$/, '');
+    return [{ route: base === 'index' && !prefix ? '/' : `${prefix}/${base}`, file: full }];
+  });
+}
+
+/** Every prerendered route of a build with its page weight, by route; null when there is no build. */
+export function prerenderedPageWeights(nextDir: string): ({ route: string } & PageWeight)[] | null {
+  const appDir = path.join(nextDir, 'server', 'app');
+  if (!existsSync(appDir)) return null;
+  return htmlFiles(appDir)
+    .map(({ route, file }) => ({ route, ...pageWeight(readFileSync(file, 'utf8'), nextDir) }))
+    .sort((a, b) => a.route.localeCompare(b.route));
 }

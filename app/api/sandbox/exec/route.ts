@@ -5,7 +5,7 @@ import { handleLearnerRequest } from '@/lib/http/learner-route';
 import { jsonOk, readJsonBody } from '@/lib/http/response';
 import { admitCommand, clientAddress } from '@/lib/sandbox/admission';
 import { recordCommandUse } from '@/lib/sandbox/command-usage';
-import { EngineField } from '@/lib/sandbox/engines';
+import { EngineField } from '@/lib/sandbox/engine-request';
 import { executeLine } from '@/lib/sandbox/execute';
 import { sandboxLimits } from '@/lib/sandbox/limits';
 import { executeMemcachedLine } from '@/lib/sandbox/memcached';
