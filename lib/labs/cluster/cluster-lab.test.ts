@@ -13,6 +13,7 @@ import { startFailover } from './failover';
 import { pausedSlot, resumeReshard, startReshard } from './reshard';
 import { restartNode } from './restart';
 import { labTopology } from './topology';
+import { replicaOfKey } from './lab-placeholders';
 import { testLabManager } from './testing';
 
 const manager = testLabManager('cluster');
@@ -162,6 +163,21 @@ describe('a cluster lab', () => {
     for (const section of ['Replication', 'Memory', 'Stats', 'Cluster', 'Keyspace'])
       expect(all).toContain(`# ${section}`);
     expect(all).not.toContain('# Server');
+  });
+
+  it('runs on a replica of the shard that owns a key (<LabRun replicaOf>): MOVED, then READONLY, then the value', async () => {
+    await exec('SET foo bar');
+    expect((await exec('WAIT 1 1000')).text).toBe('(integer) 1');
+    const replica = replicaOfKey(await labTopology(lab), 'foo');
+    expect(replica?.role).toBe('replica');
+    const onReplica = async (line: string) => (await exec(line, 'node', replica?.address)).text;
+    expect(await onReplica('GET foo')).toMatch(/^\(error\) MOVED 12182 127\.0\.0\.1:\d+$/);
+    expect(await onReplica('READONLY')).toBe('OK');
+    // The console's connection to the replica stays open, so READONLY holds for the next line.
+    expect(await onReplica('GET foo')).toBe('"bar"');
+    expect(await onReplica('SET foo baz')).toMatch(/^\(error\) MOVED 12182 /);
+    expect(await onReplica('READWRITE')).toBe('OK');
+    expect(await onReplica('GET foo')).toMatch(/^\(error\) MOVED 12182 /);
   });
 
   it("keeps two learners' labs apart", async () => {
