@@ -274,7 +274,7 @@ describe('a cluster lab', () => {
   it('repairs a slot half moved by hand before a reshard, as valkey-cli --cluster fix does', async () => {
     // After the tests above shard 1 owns 0–5260 and shard 2 5261–10922, so a reshard from 2 to 1 takes 5261 first.
     // Open 5261 by hand from shard 2 towards shard 3 and move 1 of its 3 keys: SETSLOT NODE shard 1 would then fail.
-    const [shard2, shard3] = [lab.nodes[1], lab.nodes[2]] as Lab['nodes'][number][];
+    const [shard2, shard3] = [lab.nodes[1], lab.nodes[2]] as [Lab['nodes'][number], Lab['nodes'][number]];
     const tag = keyInSlots([[5261, 5261]], 'repair:');
     const keys = [tag, `{${tag}}:a`, `{${tag}}:b`];
     await exec(`MSET ${keys.map((key) => `${key} v`).join(' ')}`);
