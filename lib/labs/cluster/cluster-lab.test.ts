@@ -14,6 +14,7 @@ import { pausedSlot, resumeReshard, startReshard } from './reshard';
 import { restartNode } from './restart';
 import { labTopology } from './topology';
 import { keyInSlots } from './shard-probe';
+import { repairOpenSlots } from './open-slots';
 import { replicaOfKey } from './lab-placeholders';
 import { testLabManager } from './testing';
 
@@ -308,6 +309,7 @@ describe('a cluster lab', () => {
     ]);
     expect(shards[2]?.slots[0]).toEqual([5400, 5400]);
     for (const node of [0, 1, 2]) expect(String(await adminOf(node).call('cluster', 'nodes'))).not.toContain('[');
+    expect(await repairOpenSlots(lab)).toEqual([]);
     for (const key of keys) expect((await exec(`GET ${key}`)).text.split('\n').at(-1)).toBe('"v"');
   });
 
