@@ -62,7 +62,7 @@ export function LabRun({
         size="xs"
         variant="secondary"
         disabled={!hydrated || lab.busy}
-        aria-label={`Run ${command} in your lab`}
+        aria-label={`Run ${command} in your lab${replicaOf !== undefined ? ` on a replica of ${replicaOf}'s shard` : ''}`}
         onClick={async () => {
           if (lab.running !== null && (resolved === null || (mode === 'node' && !node))) {
             setNotice(
