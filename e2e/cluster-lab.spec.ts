@@ -51,6 +51,16 @@ test('a cluster lab: topology, MOVED in node mode, redirects in cluster mode, a 
   await clusterLab.reshardRegion.getByRole('button', { name: 'Finish the move' }).click();
   await expect(clusterLab.reshardRegion).toContainText('Done: 1 slot and 2 keys moved from shard 2 to shard 3.');
 
+  // A slot left open by hand (MIGRATING on its owner, nothing moved) is closed by Repair open slots.
+  const myId = await clusterLab.console.run('CLUSTER MYID');
+  const shard2Id = ((await myId.textContent()) ?? '').replaceAll('"', '');
+  await clusterLab.chooseMode('One node', shard1Primary);
+  await expect(await clusterLab.console.run(`CLUSTER SETSLOT 100 MIGRATING ${shard2Id}`)).toHaveText('OK');
+  await clusterLab.reshardRegion.getByRole('button', { name: 'Repair open slots' }).click();
+  await expect(clusterLab.timeline).toContainText(
+    'Repaired open slot 100, as valkey-cli --cluster fix does: closed (STABLE): no key had moved, shard 1 still owns it',
+  );
+
   // The keyslot explorer agrees with the server.
   await clusterLab.keyslot.getByRole('textbox', { name: 'Key', exact: true }).fill('foo');
   await expect(clusterLab.keyslot.getByTestId('keyslot')).toHaveText('12182');

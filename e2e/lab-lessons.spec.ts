@@ -6,7 +6,9 @@ import { LessonLab } from './pages/LessonLab';
  * The lab inside a lesson (components/labs/lesson/, docs/writing-lessons.md): start it from the
  * cluster-mode lesson, run a <LabRun> block in its console, pass a lab challenge checked on it.
  */
-test('cluster-mode: start the lab from the lesson, run a LabRun block, pass a lab challenge', async ({ page }) => {
+test('cluster-mode: start the lab from the lesson, run a LabRun block, pass a lab challenge, read from a replica', async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   const lab = new LessonLab(page);
   await page.goto('/learn/cluster-mode');
@@ -29,6 +31,15 @@ test('cluster-mode: start the lab from the lesson, run a LabRun block, pass a la
   await check.click();
   await expect(challenge).toContainText('Passed: every check is green.');
   await expect(challenge).toHaveAttribute('data-passed', 'true');
+
+  // READONLY on a replica (<LabRun replicaOf="foo">): MOVED first, then the replica serves the read.
+  await lab.console.run('SET foo bar');
+  await lab.console.run('WAIT 1 1000');
+  await expect(await lab.runBlock(lab.replicaRunButton('GET foo', 'foo'))).toHaveText(
+    /^\(error\) MOVED 12182 127\.0\.0\.1:\d+$/,
+  );
+  await expect(await lab.runBlock(lab.replicaRunButton('READONLY', 'foo'))).toHaveText('OK');
+  await expect(await lab.runBlock(lab.replicaRunButton('GET foo', 'foo', 1))).toHaveText('"bar"');
   await expectNoSeriousViolations(page, '/learn/cluster-mode with a lab');
 
   await lab.remove();

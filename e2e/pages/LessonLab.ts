@@ -28,6 +28,20 @@ export class LessonLab {
     return this.page.getByRole('button', { name: `Run ${command} in your lab`, exact: true }).first();
   }
 
+  /** The `nth` `<LabRun replicaOf="key">` block running `command` on a replica of the key's shard. */
+  replicaRunButton(command: string, key: string, nth = 0): Locator {
+    const name = `Run ${command} in your lab on a replica of ${key}'s shard`;
+    return this.page.getByRole('button', { name, exact: true }).nth(nth);
+  }
+
+  /** Clicks a `<LabRun>` button and returns the console's reply to it. */
+  async runBlock(button: Locator): Promise<Locator> {
+    const before = await this.console.replies.count();
+    await button.click();
+    await expect(this.console.replies).toHaveCount(before + 1);
+    return this.console.replies.nth(before);
+  }
+
   challenge(title: string): Locator {
     return this.page.getByRole('region', { name: title, exact: true });
   }

@@ -6,6 +6,7 @@ import {
   reshard,
   reshardPausing,
   restartNode,
+  repairOpenSlots,
   resumeReshard,
   runWriteLoss,
 } from '@/lib/labs/cluster/api-client';
@@ -111,6 +112,7 @@ export function ClusterLab() {
               )
             }
             onResume={() => void operate(resumeReshard)}
+            onRepair={() => void operate(repairOpenSlots)}
           />
         </div>
       )}

@@ -20,12 +20,15 @@ export function ReshardForm({
   busy,
   onReshard,
   onResume,
+  onRepair,
 }: {
   topology: LabTopology;
   busy: boolean;
   /** `pauseAfterKeys` null: move without stopping. */
   onReshard(from: number, to: number, slots: number, pauseAfterKeys: number | null): void;
   onResume(): void;
+  /** Repair slots left half moved by hand (CLUSTER SETSLOT), as `valkey-cli --cluster fix` does. */
+  onRepair(): void;
 }) {
   const shards = topology.shards.map((shard) => shard.id);
   const [from, setFrom] = useState(shards[0] ?? 1);
@@ -130,6 +133,15 @@ export function ReshardForm({
           )}
         </div>
       )}
+      <div className="mt-3 flex flex-wrap items-center gap-2 text-sm">
+        <Button type="button" size="sm" variant="secondary" disabled={busy || paused} onClick={onRepair}>
+          Repair open slots
+        </Button>
+        <span>
+          Left a slot half moved with <code className="font-mono">CLUSTER SETSLOT</code>? This finishes or rolls back
+          the move as <code className="font-mono">valkey-cli --cluster fix</code> does (Move slots does it first too).
+        </span>
+      </div>
       <p className="mt-3 text-sm">
         While a slot moves, a command on one of its keys that the old owner no longer holds answers{' '}
         <code className="font-mono">ASK</code> in node mode; cluster mode sends{' '}

@@ -6,6 +6,7 @@ import {
   reshard,
   reshardPausing,
   restartNode,
+  repairOpenSlots,
   resumeReshard,
   type LabConsoleMode,
   type LabShape,
@@ -153,6 +154,7 @@ export function LabPanel({ shape }: { shape: LabShape }) {
                 )
               }
               onResume={() => void operate(resumeReshard)}
+              onRepair={() => void operate(repairOpenSlots)}
             />
           )}
         </>

@@ -56,10 +56,12 @@ export function checkRuns(file: string, index: MdxIndex, problems: ContentProble
   }
   // <LabRun> commands run in the learner's lab, under the lab's rules, in cluster mode or at an endpoint.
   for (const element of index.elements.filter((each) => each.name === 'LabRun' || each.name === 'LabPanel')) {
-    const { command, mode, shape, shard } = element.attributes;
+    const { command, mode, shape, shard, replicaOf } = element.attributes;
     if (element.name === 'LabPanel' && shape !== undefined && shape !== 'cluster' && shape !== 'replication') problems.push({ file, line: element.line, message: `<LabPanel shape="${String(shape)}"> is not a lab shape: use cluster or replication` });
     if (element.name === 'LabRun' && mode !== undefined && !['cluster', 'primary', 'reader', 'node'].includes(mode as string)) problems.push({ file, line: element.line, message: `<LabRun mode="${String(mode)}"> is not a mode: use cluster, primary, reader or node (with shard="1" to "3")` });
-    if (element.name === 'LabRun' && (mode === 'node') !== ['1', '2', '3'].includes(String(shard))) problems.push({ file, line: element.line, message: `<LabRun> runs on one node with mode="node" and shard="1" to "3" (that shard's primary), both or neither` });
+    if (element.name === 'LabRun' && replicaOf !== undefined) {
+      if ((mode !== undefined && mode !== 'node') || shard !== undefined || typeof replicaOf !== 'string' || replicaOf === '') problems.push({ file, line: element.line, message: `<LabRun replicaOf="key"> runs on a replica of the shard that owns that key: give a key, and no shard (mode, if any, "node")` });
+    } else if (element.name === 'LabRun' && (mode === 'node') !== ['1', '2', '3'].includes(String(shard))) problems.push({ file, line: element.line, message: `<LabRun> runs on one node with mode="node" and shard="1" to "3" (that shard's primary), both or neither` });
     const problem = element.name === 'LabRun' && typeof command === 'string' ? commandProblem(command, 'lab') : null;
     if (problem) problems.push({ file, line: element.line, message: `<LabRun command="${String(command)}"> ${problem}` });
   }

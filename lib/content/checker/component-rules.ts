@@ -12,7 +12,7 @@ export const COMPONENT_RULES: Readonly<Record<string, { required: readonly strin
   Figure: { required: ['src', 'alt'], allowed: ['src', 'alt', 'caption'] },
   Hint: { required: [], allowed: [] },
   LabPanel: { required: ['shape'], allowed: ['shape'] },
-  LabRun: { required: ['command'], allowed: ['command', 'mode', 'shard'] },
+  LabRun: { required: ['command'], allowed: ['command', 'mode', 'shard', 'replicaOf'] },
   PatternsLab: { required: ['preset'], allowed: ['preset'] },
   PricingFigure: { required: ['of'], allowed: ['of'] },
   Quiz: { required: ['id', 'question'], allowed: ['id', 'question'] },

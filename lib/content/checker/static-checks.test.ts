@@ -76,6 +76,7 @@ describe('content checker: files alone', () => {
     ['LabRun refused by the lab', broken('## Try it', '## Try it\n\n<LabRun command="CONFIG GET maxmemory" />'), /<LabRun command="CONFIG GET maxmemory"> is refused by the lab/],
     ['PricingFigure with an unknown figure', broken('## Try it', '## Try it\n\nAbout <PricingFigure of="dream-price" /> a month.'), /<PricingFigure of="dream-price"> is not a figure: use valkey-gb-hour/],
     ['LabRun with an unknown mode', broken('## Try it', '## Try it\n\n<LabRun command="PING" mode="nodes" />'), /<LabRun mode="nodes"> is not a mode/],
+    ['LabRun on a replica with a shard too', broken('## Try it', '## Try it\n\n<LabRun command="GET foo" replicaOf="foo" shard="2" />'), /<LabRun replicaOf="key"> runs on a replica of the shard that owns that key/],
     ['LabRun on a node without its shard', broken('## Try it', '## Try it\n\n<LabRun command="PING" mode="node" />'), /mode="node" and shard="1" to "3"/],
     ['Run on an unknown engine', broken('<Run command="SET fixture:greeting hello" />', '<Run command="PING" engine="dragonfly" />'), /<Run engine="dragonfly"> is not an engine: use valkey, redis, memcached/],
     ['Memcached Run in upper case', broken('<Run command="SET fixture:greeting hello" />', '<Run command="SET k 0 60 2 hi" engine="memcached" />'), /<Run engine="memcached" command="SET k 0 60 2 hi"> must be written in lower case \(set\)/],

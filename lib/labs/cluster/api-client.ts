@@ -99,4 +99,5 @@ export const reshard = (from: number, to: number, slots: number) =>
 export const resumeReshard = () => operation('/api/labs/cluster/reshard', { resume: true });
 export const reshardPausing = (from: number, to: number, slots: number, pauseAfterKeys: number) =>
   operation('/api/labs/cluster/reshard', { from, to, slots, pauseAfterKeys });
+export const repairOpenSlots = () => operation('/api/labs/cluster/repair', {});
 export const runWriteLoss = () => operation('/api/labs/cluster/write-loss', {});

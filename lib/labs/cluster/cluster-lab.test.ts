@@ -13,6 +13,9 @@ import { startFailover } from './failover';
 import { pausedSlot, resumeReshard, startReshard } from './reshard';
 import { restartNode } from './restart';
 import { labTopology } from './topology';
+import { keyInSlots } from './shard-probe';
+import { repairOpenSlots } from './open-slots';
+import { replicaOfKey } from './lab-placeholders';
 import { testLabManager } from './testing';
 
 const manager = testLabManager('cluster');
@@ -164,6 +167,21 @@ describe('a cluster lab', () => {
     expect(all).not.toContain('# Server');
   });
 
+  it('runs on a replica of the shard that owns a key (<LabRun replicaOf>): MOVED, then READONLY, then the value', async () => {
+    await exec('SET foo bar');
+    expect((await exec('WAIT 1 1000')).text).toBe('(integer) 1');
+    const replica = replicaOfKey(await labTopology(lab), 'foo');
+    expect(replica?.role).toBe('replica');
+    const onReplica = async (line: string) => (await exec(line, 'node', replica?.address)).text;
+    expect(await onReplica('GET foo')).toMatch(/^\(error\) MOVED 12182 127\.0\.0\.1:\d+$/);
+    expect(await onReplica('READONLY')).toBe('OK');
+    // The console's connection to the replica stays open, so READONLY holds for the next line.
+    expect(await onReplica('GET foo')).toBe('"bar"');
+    expect(await onReplica('SET foo baz')).toMatch(/^\(error\) MOVED 12182 /);
+    expect(await onReplica('READWRITE')).toBe('OK');
+    expect(await onReplica('GET foo')).toMatch(/^\(error\) MOVED 12182 /);
+  });
+
   it("keeps two learners' labs apart", async () => {
     const bob = await manager.start('bob', 'replication');
     try {
@@ -252,6 +270,47 @@ describe('a cluster lab', () => {
     const shard3 = (await labTopology(lab)).shards[2];
     expect(shard3?.slots).toEqual([[10923, 16383]]);
     for (const key of keys) expect((await exec(`GET ${key}`)).text.split('\n').at(-1)).toMatch(/^"/);
+  });
+
+  it('repairs a slot half moved by hand before a reshard, as valkey-cli --cluster fix does', async () => {
+    // After the tests above shard 1 owns 0–5260 and shard 2 5261–10922, so a reshard from 2 to 1 takes 5261 first.
+    // Open 5261 by hand from shard 2 towards shard 3 and move 1 of its 3 keys: SETSLOT NODE shard 1 would then fail.
+    const [shard2, shard3] = [lab.nodes[1], lab.nodes[2]] as [Lab['nodes'][number], Lab['nodes'][number]];
+    const tag = keyInSlots([[5261, 5261]], 'repair:');
+    const keys = [tag, `{${tag}}:a`, `{${tag}}:b`];
+    await exec(`MSET ${keys.map((key) => `${key} v`).join(' ')}`);
+    const ids = await Promise.all([adminOf(1).call('cluster', 'myid'), adminOf(2).call('cluster', 'myid')]);
+    expect((await exec(`CLUSTER SETSLOT 5261 IMPORTING ${ids[0]}`, 'node', shard3.address)).text).toBe('OK');
+    expect((await exec(`CLUSTER SETSLOT 5261 MIGRATING ${ids[1]}`, 'node', shard2.address)).text).toBe('OK');
+    expect((await exec(`MIGRATE 127.0.0.1 ${shard3.port} ${tag} 0 5000`, 'node', shard2.address)).text).toBe('OK');
+    // And a slot only half opened (IMPORTING on shard 3, nothing moved): rolled back.
+    expect((await exec(`CLUSTER SETSLOT 5300 IMPORTING ${ids[0]}`, 'node', shard3.address)).text).toBe('OK');
+    // And one opened on both sides with no key moved yet: the move is finished.
+    expect((await exec(`CLUSTER SETSLOT 5400 IMPORTING ${ids[0]}`, 'node', shard3.address)).text).toBe('OK');
+    expect((await exec(`CLUSTER SETSLOT 5400 MIGRATING ${ids[1]}`, 'node', shard2.address)).text).toBe('OK');
+
+    const { done } = await startReshard(lab, 2, 1, 1);
+    expect(await done).toEqual({ slots: 1, keys: 3 });
+    // Keys on both sides: valkey-cli makes the primary with the most keys (shard 2) the owner and moves the other key back.
+    const repaired = lab.timeline.list().filter((event) => event.kind === 'slot-repaired');
+    expect(repaired.map(({ slot, shard, progress }) => ({ slot, shard, keys: progress?.keys }))).toEqual([
+      { slot: 5261, shard: 2, keys: 1 },
+      { slot: 5300, shard: 2, keys: 0 },
+      { slot: 5400, shard: 3, keys: 0 },
+    ]);
+    expect(repaired[0]?.text).toMatch(
+      /^Repaired open slot 5261, as valkey-cli --cluster fix does: rolled back: 1 key moved back to shard 2/,
+    );
+    const shards = (await labTopology(lab)).shards;
+    expect(shards[0]?.slots).toEqual([[0, 5261]]);
+    expect(shards[1]?.slots.slice(0, 2)).toEqual([
+      [5262, 5399],
+      [5401, 10922],
+    ]);
+    expect(shards[2]?.slots[0]).toEqual([5400, 5400]);
+    for (const node of [0, 1, 2]) expect(String(await adminOf(node).call('cluster', 'nodes'))).not.toContain('[');
+    expect(await repairOpenSlots(lab)).toEqual([]);
+    for (const key of keys) expect((await exec(`GET ${key}`)).text.split('\n').at(-1)).toBe('"v"');
   });
 
   it('replaces a killed primary and serves every slot again within 3 × cluster-node-timeout; the node rejoins as a replica', async () => {

@@ -21,6 +21,7 @@ export type LabEventKind =
   | 'reshard-resumed'
   | 'reshard-done'
   | 'reshard-stopped'
+  | 'slot-repaired'
   | 'write-loss'
   | 'note';
 
@@ -37,7 +38,7 @@ export interface LabEventFields {
   to?: number;
   /** A reshard's progress: slots and keys moved so far. */
   progress?: { slots: number; keys: number };
-  /** A reshard paused mid-slot: the slot half moved. */
+  /** A reshard paused mid-slot: the slot half moved; an open slot repaired. */
   slot?: number;
   /** Milliseconds during which writes to the shard failed. */
   outageMs?: number;

@@ -4,6 +4,7 @@
  * port), resolved against the learner's topology by <LabRun>, the challenge checker and the
  * reference solutions alike. Pure and client-safe.
  */
+import { keySlot } from './keyslot';
 import type { LabTopology, TopologyNode } from './topology';
 
 const PLACEHOLDER = /\$(ID|PORT)_OF_SHARD_(\d)/g;
@@ -15,6 +16,18 @@ export function shardPrimary(topology: LabTopology, shard: number): TopologyNode
       .find((each) => each.id === shard)
       ?.nodes.find((node) => node.role === 'primary' && node.health !== 'down' && node.health !== 'fail') ?? null
   );
+}
+
+const serving = (node: TopologyNode) => node.health !== 'down' && node.health !== 'fail';
+
+/**
+ * A serving replica of the shard that owns `key`'s slot (`<LabRun replicaOf="foo">`), or null when
+ * that shard has none right now. Found from the topology, so it follows reshards and failovers.
+ */
+export function replicaOfKey(topology: LabTopology, key: string): TopologyNode | null {
+  const slot = keySlot(new TextEncoder().encode(key));
+  const shard = topology.shards.find((each) => each.slots.some(([first, last]) => first <= slot && slot <= last));
+  return shard?.nodes.find((node) => node.role === 'replica' && serving(node)) ?? null;
 }
 
 /** The command with its placeholders filled in, or null when one names a shard without a serving primary. */

@@ -13,6 +13,7 @@ import { startFailover, type FailoverKind } from './failover';
 import type { Lab } from './lab';
 import { LabManager } from './lab-manager';
 import type { LabShape } from './lab-node';
+import { repairOpenSlots } from './open-slots';
 import { pausedSlot, resumeReshard, startReshard } from './reshard';
 import { restartNode } from './restart';
 import { labSettings } from './settings';
@@ -123,6 +124,21 @@ export async function resumeLabReshard(learnerId: string, manager = labManager()
   if (!resumeReshard(lab))
     throw new AppError('bad_request', 'No reshard of yours is paused: there is nothing to finish.');
   return labTopology(lab);
+}
+
+/**
+ * Repairs the slots the learner left half moved by hand (`valkey-cli --cluster fix`'s open-slot
+ * repair, open-slots.ts): one timeline event per slot, or one saying there was none. A reshard does
+ * the same before it starts.
+ */
+export async function repairLabOpenSlots(learnerId: string, manager = labManager()): Promise<LabTopology> {
+  const lab = manager.get(learnerId);
+  if (lab.shape !== 'cluster') throw new AppError('bad_request', 'A replication lab has no slots to repair.');
+  return exclusive(lab, async () => {
+    const repaired = await repairOpenSlots(lab);
+    if (repaired.length === 0) lab.timeline.record('Repair open slots: none is open, nothing to do');
+    return { done: Promise.resolve() };
+  });
 }
 
 /** Runs the write-loss experiment (kill the primary under a stream of writes, without then with WAIT). */

@@ -11,6 +11,7 @@ import { AppError } from '@/lib/errors';
 import { ADMIN_USER } from '@/lib/servers/local-server';
 import { isPrimary } from './cluster-nodes';
 import type { Lab } from './lab';
+import { repairOpenSlots } from './open-slots';
 import { adminAt, shardMembers } from './shard-probe';
 import { waitForAdmin } from './lab';
 
@@ -168,6 +169,8 @@ export async function startReshard(
   if (lab.shape !== 'cluster')
     throw new AppError('bad_request', 'Resharding needs a cluster lab: a replication lab has no slots.');
   if (from === to) throw new AppError('bad_request', '"from" and "to" must be two different shards.');
+  // A slot the learner left half moved by hand would stop the move: repaired first, as `--cluster fix` would.
+  await repairOpenSlots(lab);
   const source = await shardMembers(lab, from);
   const target = await shardMembers(lab, to);
   const owned = source.primary.slots.reduce((sum, [start, end]) => sum + end - start + 1, 0);

@@ -11,6 +11,7 @@ import { issuedCookie, learnerRequest } from '@/lib/testing/http';
 import { closeValkeyClients } from '@/lib/valkey/connections';
 import { POST as exec } from './exec/route';
 import { POST as failover } from './failover/route';
+import { POST as repair } from './repair/route';
 import { POST as reshard } from './reshard/route';
 import { DELETE, GET, POST } from './route';
 
@@ -102,6 +103,9 @@ describe('/api/labs/cluster', () => {
       learnerRequest('/api/labs/cluster/reshard', cookie, { from: 1, to: 2, slots: 1, pauseAfterKeys: -1 }),
     );
     expect(badPause.status).toBe(400);
+    const repairReplication = await repair(learnerRequest('/api/labs/cluster/repair', cookie, {}));
+    expect(repairReplication.status).toBe(400);
+    expect((await json(repairReplication)).error).toBe('A replication lab has no slots to repair.');
   });
 
   it('answers 503 with Retry-After when every lab is taken', async () => {
