@@ -4,7 +4,7 @@
  * developer's running app. Needs the production build, which `npm test` makes before Vitest.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isPortFree } from '@/lib/servers/local-server';
@@ -70,9 +70,14 @@ async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs: n
   throw new Error(`Timed out waiting for ${what}`);
 }
 
-/** The pid in a server's pidfile under the profile's folder (redis-server writes its own; memcached's is ours). */
-function serverPid(server: string, file: string): number {
-  return Number(readFileSync(path.join(dataRoot(root), profileFolder('start-test'), server, file), 'utf8').trim());
+/**
+ * The pid in a server's pidfile under the profile's folder (redis-server writes its own; memcached's
+ * is ours). Missing, it fails with the app's output, which says whether the server stopped.
+ */
+function serverPid(server: string, file: string, app?: { output: () => string }): number {
+  const pidFile = path.join(dataRoot(root), profileFolder('start-test'), server, file);
+  if (!existsSync(pidFile)) throw new Error(`${pidFile} is missing. The app's output:\n${app?.output() ?? ''}`);
+  return Number(readFileSync(pidFile, 'utf8').trim());
 }
 
 async function allPortsFree(): Promise<boolean> {
@@ -156,7 +161,7 @@ describe('npm start', () => {
     expect(crashed, 'the app of the first test is still running').toBeDefined();
     if (!crashed) return;
     running = undefined;
-    const enginePids = [serverPid('redis', 'redis.pid'), serverPid('memcached', 'memcached.pid')];
+    const enginePids = [serverPid('redis', 'redis.pid', crashed), serverPid('memcached', 'memcached.pid', crashed)];
     crashed.child.kill('SIGKILL');
     await crashed.exited;
     // Its Valkey, Redis, Memcached and Next.js children are orphans now, still holding their ports.
