@@ -72,11 +72,15 @@ async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs: n
 
 /**
  * The pid in a server's pidfile under the profile's folder (redis-server writes its own; memcached's
- * is ours). Missing, it fails with the app's output, which says whether the server stopped.
+ * is ours), waiting a little for it to be written. Missing, it fails with the app's output, which
+ * says what happened to the server (that is how a restarted run's memcached was found refused
+ * because the killed run's was still releasing the port: memcached-server.ts now waits for it).
  */
-function serverPid(server: string, file: string, app?: { output: () => string }): number {
+async function serverPid(server: string, file: string, app: { output: () => string }): Promise<number> {
   const pidFile = path.join(dataRoot(root), profileFolder('start-test'), server, file);
-  if (!existsSync(pidFile)) throw new Error(`${pidFile} is missing. The app's output:\n${app?.output() ?? ''}`);
+  const deadline = Date.now() + 10_000;
+  while (!existsSync(pidFile) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+  if (!existsSync(pidFile)) throw new Error(`${pidFile} is missing. The app's output:\n${app.output()}`);
   return Number(readFileSync(pidFile, 'utf8').trim());
 }
 
@@ -161,7 +165,10 @@ describe('npm start', () => {
     expect(crashed, 'the app of the first test is still running').toBeDefined();
     if (!crashed) return;
     running = undefined;
-    const enginePids = [serverPid('redis', 'redis.pid', crashed), serverPid('memcached', 'memcached.pid', crashed)];
+    const enginePids = [
+      await serverPid('redis', 'redis.pid', crashed),
+      await serverPid('memcached', 'memcached.pid', crashed),
+    ];
     crashed.child.kill('SIGKILL');
     await crashed.exited;
     // Its Valkey, Redis, Memcached and Next.js children are orphans now, still holding their ports.
@@ -173,7 +180,10 @@ describe('npm start', () => {
     expect(await ping()).toMatchObject({ ok: true, text: 'PONG' });
     // The killed run's Redis and Memcached were reaped through their pidfiles, and new ones started.
     expect(enginePids.some(isProcessAlive)).toBe(false);
-    expect([serverPid('redis', 'redis.pid'), serverPid('memcached', 'memcached.pid')]).not.toEqual(enginePids);
+    expect([
+      await serverPid('redis', 'redis.pid', next),
+      await serverPid('memcached', 'memcached.pid', next),
+    ]).not.toEqual(enginePids);
     // The restart stopped the killed run's Valkey servers and started them again: the progress is still there.
     expect(learnerCookie).toMatch(/^keyspace_learner=/);
     const progress = (await (await call('/api/progress')).json()) as {

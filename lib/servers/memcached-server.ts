@@ -54,6 +54,19 @@ function installExitHook(): void {
   });
 }
 
+/**
+ * Whether the port is free, or becomes free within `waitMs`: a leftover just killed can still hold
+ * its port for a moment on a loaded machine (seen in scripts/start.test.ts as "already in use").
+ */
+async function portFreeSoon(port: number, waitMs: number): Promise<boolean> {
+  const deadline = Date.now() + waitMs;
+  while (!(await isPortFree(port))) {
+    if (Date.now() >= deadline) return false;
+    await sleep(50);
+  }
+  return true;
+}
+
 export function memcachedPidFile(dir: string): string {
   return path.join(dir, 'memcached.pid');
 }
@@ -96,8 +109,8 @@ export async function startMemcached(
   mkdirSync(spec.dir, { recursive: true });
   const pidFile = memcachedPidFile(spec.dir);
   // A cache has nothing to save: a leftover is killed outright, sparing memcached's ~0.7 s shutdown.
-  await stopLeftoverProcess(pidFile, 'memcached', 'SIGKILL');
-  if (!(await isPortFree(spec.port))) {
+  const stoppedLeftover = await stopLeftoverProcess(pidFile, 'memcached', 'SIGKILL');
+  if (!(await portFreeSoon(spec.port, stoppedLeftover ? 3_000 : 0))) {
     throw new Error(
       `Port ${spec.port} (${title}) is already in use by another program. ` +
         (spec.portVariable
