@@ -4,14 +4,12 @@
  * down server.
  */
 import Redis from 'ioredis';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { newLearnerId } from '@/lib/sandbox/learner';
-import { closeLearnerSessions, learnerSession, sweepIdleLearners } from '@/lib/sandbox/learners';
+import { learnerSession, sweepIdleLearners } from '@/lib/sandbox/learners';
 import { sandboxLimits, type SandboxLimits } from '@/lib/sandbox/limits';
 import { withEnv } from '@/lib/testing/env';
-import { closeValkeyClients } from '@/lib/valkey/connections';
 import {
-  closeMemcachedConnections,
   executeMemcachedLine,
   listMemcachedKeys,
   memcachedHealth,
@@ -19,21 +17,9 @@ import {
   readMemcachedKey,
   resetMemcachedKeys,
 } from './index';
-import { openRawMemcached, type RawMemcached } from './raw-client.fixtures';
-import { memcachedText } from './test-helpers.fixtures';
+import { memcachedText, rawMemcachedForFile } from './test-helpers.fixtures';
 
-let raw: RawMemcached;
-
-beforeAll(async () => {
-  raw = await openRawMemcached();
-});
-
-afterAll(async () => {
-  raw.close();
-  closeMemcachedConnections();
-  closeLearnerSessions();
-  await closeValkeyClients();
-});
+const raw = rawMemcachedForFile();
 
 describe('Memcached refusals', () => {
   it.each([

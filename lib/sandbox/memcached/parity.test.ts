@@ -4,29 +4,15 @@
  * the test's own; the raw reply, prefix taken off and CRLF shown as newlines, must equal the text.
  */
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { newLearnerId } from '@/lib/sandbox/learner';
-import { closeLearnerSessions } from '@/lib/sandbox/learners';
 import { sandboxLimits } from '@/lib/sandbox/limits';
-import { closeValkeyClients } from '@/lib/valkey/connections';
 import { consoleText } from './answer';
-import { closeMemcachedConnections, executeMemcachedLine } from './index';
+import { executeMemcachedLine } from './index';
 import { maskCasUniques, PARITY_GROUPS } from './parity.fixtures';
-import { openRawMemcached, type RawMemcached } from './raw-client.fixtures';
-import { memcachedText } from './test-helpers.fixtures';
+import { memcachedText, rawMemcachedForFile } from './test-helpers.fixtures';
 
-let raw: RawMemcached;
-
-beforeAll(async () => {
-  raw = await openRawMemcached();
-});
-
-afterAll(async () => {
-  raw.close();
-  closeMemcachedConnections();
-  closeLearnerSessions();
-  await closeValkeyClients();
-});
+const raw = rawMemcachedForFile();
 
 describe('Memcached replies, sandbox against the real server', () => {
   for (const [group, steps] of Object.entries(PARITY_GROUPS)) {
