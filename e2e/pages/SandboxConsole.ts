@@ -139,7 +139,12 @@ export class SandboxConsole {
     await expect(this.form, 'Monaco replaces the plain input once focused').toHaveAttribute('data-editor', 'monaco', {
       timeout: 25_000,
     });
-    await expect(this.input).toBeFocused();
+    // The swap can land while the page is busy and leave nothing focused (seen once in a second
+    // browser context): focus Monaco's own input again, as a learner would click it, until it holds.
+    await expect(async () => {
+      if (!(await this.input.evaluate((element) => element === document.activeElement))) await this.input.focus();
+      await expect(this.input).toBeFocused({ timeout: 1_000 });
+    }).toPass({ timeout: 10_000 });
   }
 
   /** The text in the command line: lines joined with \n. */
