@@ -31,13 +31,20 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'desktop', testIgnore: /lab-cap\.spec\.ts/, use: { ...devices['Desktop Chrome'], channel: undefined } },
+    // A test tagged @phone-only proves the 360 px layout of a page whose desktop test already walks
+    // the same story (a cluster lab costs ~17 s): it runs on the phone alone.
+    {
+      name: 'desktop',
+      testIgnore: /lab-cap\.spec\.ts/,
+      grepInvert: /@phone-only/,
+      use: { ...devices['Desktop Chrome'], channel: undefined },
+    },
     // The phone runs only what its 360 px layout can change (tests tagged @layout: axe passes,
     // horizontal overflow, the sidebar disclosure, the one whole learner journey); flows that
     // behave the same at any width (API calls, keyboard shortcuts, timers) run on desktop only.
     {
       name: 'phone',
-      grep: /@layout/,
+      grep: /@layout|@phone-only/,
       testIgnore: /lab-cap\.spec\.ts/,
       use: { ...devices['Pixel 5'], viewport: { width: 360, height: 740 }, channel: undefined },
     },

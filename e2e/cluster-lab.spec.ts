@@ -3,7 +3,7 @@ import { expect, test } from './fixtures';
 
 /*
  * The cluster lab on a real lab (6 valkey-server processes per test, stopped at the end). One lab
- * per test: the desktop test walks the whole story, the @layout test proves the 360 px layout.
+ * per test: the desktop test walks the whole story, the @phone-only test proves the 360 px layout.
  */
 test('a cluster lab: topology, MOVED in node mode, redirects in cluster mode, a killed primary replaced', async ({
   page,
@@ -128,7 +128,7 @@ test('a replication lab: a graceful failover moves the primary endpoint, the rea
 
 test(
   'the lab at phone width: shards stack, nothing overflows, axe passes',
-  { tag: '@layout' },
+  { tag: '@phone-only' },
   async ({ page, clusterLab, header }) => {
     test.setTimeout(90_000);
     await clusterLab.goto();
@@ -146,7 +146,7 @@ test(
       page.viewportSize()!.width,
     );
     const [first, second] = await Promise.all([clusterLab.shard(1).boundingBox(), clusterLab.shard(2).boundingBox()]);
-    if (page.viewportSize()!.width < 768) expect(second!.y, 'shards stack below each other').toBeGreaterThan(first!.y);
+    expect(second!.y, 'shards stack below each other').toBeGreaterThan(first!.y);
     await expectNoSeriousViolations(page, '/labs/cluster with a running cluster lab');
 
     // Kill shard 1's primary at phone width: the timeline shows the promotion, the replica's card says primary.

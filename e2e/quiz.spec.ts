@@ -10,6 +10,8 @@ const MEMCACHED = 'Node-based Memcached, because its multi-threaded nodes give t
 const MEMCACHED_WHY = /Throughput is not the problem here: node-based Memcached keeps no replica/;
 const RIGHT = 'Serverless Valkey';
 const EXPLANATION = /^Serverless removes node sizing and AWS runs the redundancy for you/;
+/** The quiz alone: e2e/accessibility.spec.ts checks the whole lesson page in both themes. */
+const QUIZ_ONLY = ['[data-quiz-id="choosing-an-engine-sessions"]'];
 
 /** Two wrong picks, then the right one: the quiz's busiest feedback state. */
 async function answerWrongTwiceThenRight(lesson: LessonPage): Promise<void> {
@@ -79,6 +81,7 @@ test(
     await expectNoSeriousViolations(
       page,
       '/learn/choosing-an-engine with a quiz answered wrongly twice, then rightly (light)',
+      QUIZ_ONLY,
     );
     // The theme follows the system's until the learner picks one, so this switches it without a reload.
     await page.emulateMedia({ colorScheme: 'dark' });
@@ -86,6 +89,7 @@ test(
     await expectNoSeriousViolations(
       page,
       '/learn/choosing-an-engine with a quiz answered wrongly twice, then rightly (dark)',
+      QUIZ_ONLY,
     );
   },
 );
