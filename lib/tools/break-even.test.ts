@@ -137,6 +137,35 @@ describe('the estimate carries the break-even only with a node price', () => {
   });
 });
 
+describe('the lesson’s worked break-even', () => {
+  const EXAMPLE: SizingInput = {
+    engine: 'valkey',
+    region: 'us-east-1',
+    datasetGb: 2,
+    itemBytes: 1024,
+    readsPerSecond: 0,
+    writesPerSecond: 0,
+    replicas: 1,
+    multiAz: true,
+    nodeFamily: 'r6g',
+    nodeHourlyUsd: 0.2,
+  };
+
+  it('crosses at ($292 − $122.64) ÷ $0.0060444 ≈ 28,000 requests a second, 7,000 at 4 KB', () => {
+    const result = estimateSizing(EXAMPLE).breakEven!;
+    expect(result).toMatchObject({ nodes: 2, nodeMonthlyUsd: 292 });
+    expect(result.serverlessStorageUsd).toBeCloseTo(122.64, 9);
+    expect(result.crossover).toMatchObject({ kind: 'at' });
+    if (result.crossover.kind === 'at') expect(result.crossover.requestsPerSecond).toBeCloseTo(169.36 / 0.0060444, 6);
+  });
+
+  it('has no crossover at 5 GB on the same two nodes: the stored data alone costs $306.60', () => {
+    const result = estimateSizing({ ...EXAMPLE, datasetGb: 5 }).breakEven!;
+    expect(result).toMatchObject({ nodes: 2, nodeMonthlyUsd: 292, crossover: { kind: 'storage-costs-more' } });
+    expect(result.serverlessStorageUsd).toBeCloseTo(306.6, 9);
+  });
+});
+
 describe('roughly', () => {
   it('keeps two significant figures', () => {
     expect([0, 0.0434, 7.26, 119_759.1, 28_019, 5_110, 15_000_000].map(roughly)).toEqual([

@@ -108,17 +108,20 @@ export function roughly(value: number): string {
   return rounded.toLocaleString('en-US', { maximumFractionDigits: Math.max(0, -digits) });
 }
 
-const dollars = (value: number) =>
-  `$${value.toLocaleString('en-US', { maximumFractionDigits: value < 100 ? 2 : 0, minimumFractionDigits: value < 100 ? 2 : 0 })}`;
+/** A monthly price: cents under $100, whole dollars above ("$6.13", "$5,110"). */
+export function formatUsd(value: number): string {
+  const digits = value < 100 ? 2 : 0;
+  return `$${value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })}`;
+}
 
 /** The break-even in one sentence, as the estimator shows it. */
 export function describeBreakEven(result: BreakEven): string {
-  const nodes = `${result.nodes} node${result.nodes === 1 ? '' : 's'} (${dollars(result.nodeMonthlyUsd)} a month)`;
+  const nodes = `${result.nodes} node${result.nodes === 1 ? '' : 's'} (${formatUsd(result.nodeMonthlyUsd)} a month)`;
   switch (result.crossover.kind) {
     case 'at':
       return `Serverless costs the same as the ${nodes} at about ${roughly(result.crossover.requestsPerSecond)} requests per second (${roughly(result.crossover.ecpusPerSecond)} ECPUs per second): cheaper below that rate, dearer above it.`;
     case 'storage-costs-more':
-      return `No break-even: storing ${result.meteredGb.toLocaleString('en-US')} GB on Serverless alone costs ${dollars(result.serverlessStorageUsd)} a month, more than the ${nodes}, so the nodes are cheaper at any request rate.`;
+      return `No break-even: storing ${result.meteredGb.toLocaleString('en-US')} GB on Serverless alone costs ${formatUsd(result.serverlessStorageUsd)} a month, more than the ${nodes}, so the nodes are cheaper at any request rate.`;
     case 'serverless-cheaper-to-maximum':
       return `No break-even: Serverless stays cheaper than the ${nodes} up to its maximum of ${SERVERLESS_MAX_ECPUS_PER_SECOND.toLocaleString('en-US')} ECPUs per second (${roughly(result.maxRequestsPerSecond)} requests per second at this item size).`;
   }
