@@ -31,20 +31,19 @@ const LEGEND = [
   { name: 'Your rate', colour: YOUR_RATE_LINE, dash: YOUR_RATE_DASH },
 ];
 
-const dollars = formatUsd;
 const perSecond = (value: number) => `${roughly(value)} requests/s`;
 
 function caption(result: BreakEven, points: CostChartPoint[], axisEnd: number): string {
   const end = points.find((point) => point.label === 'chart end')!;
   const yours = points.find((point) => point.label === 'your rate');
   const parts = [
-    `From 0 to ${perSecond(axisEnd)}: node-based stays at ${dollars(result.nodeMonthlyUsd)} a month; Serverless rises from ${dollars(result.serverlessStorageUsd)} with no requests to ${dollars(end.serverlessMonthlyUsd)}.`,
+    `From 0 to ${perSecond(axisEnd)}: node-based stays at ${formatUsd(result.nodeMonthlyUsd)} a month; Serverless rises from ${formatUsd(result.serverlessStorageUsd)} with no requests to ${formatUsd(end.serverlessMonthlyUsd)}.`,
   ];
   if (result.crossover.kind === 'at')
     parts.push(`The lines cross at about ${perSecond(result.crossover.requestsPerSecond)}.`);
   parts.push(
     yours
-      ? `At your ${perSecond(yours.requestsPerSecond)}, Serverless is about ${dollars(yours.serverlessMonthlyUsd)} a month.`
+      ? `At your ${perSecond(yours.requestsPerSecond)}, Serverless is about ${formatUsd(yours.serverlessMonthlyUsd)} a month.`
       : `Your ${perSecond(result.current.requestsPerSecond)} ${result.current.requestsPerSecond === 0 ? 'is not marked' : 'is beyond what one serverless cache serves'}.`,
   );
   return parts.join(' ');
@@ -181,8 +180,8 @@ export function BreakEvenChart({ result }: { result: BreakEven }) {
                 <th scope="row" className="font-normal">
                   {roughly(point.requestsPerSecond)} ({point.label})
                 </th>
-                <td>{dollars(point.nodeMonthlyUsd)}</td>
-                <td>{dollars(point.serverlessMonthlyUsd)}</td>
+                <td>{formatUsd(point.nodeMonthlyUsd)}</td>
+                <td>{formatUsd(point.serverlessMonthlyUsd)}</td>
               </tr>
             ))}
           </tbody>

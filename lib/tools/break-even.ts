@@ -95,7 +95,8 @@ export function breakEven(input: BreakEvenInput): BreakEven | null {
     current: {
       requestsPerSecond: input.requestsPerSecond,
       ecpusPerSecond: current.ecpusPerSecond,
-      serverlessMonthlyUsd: current.monthlyUsd ?? 0,
+      // Never null here: the rate was found above.
+      serverlessMonthlyUsd: current.monthlyUsd ?? Number.NaN,
     },
   };
 }
