@@ -82,11 +82,17 @@ test.describe('ElastiCache tools', () => {
     await expect(sizing.figure(sizing.nodeBased, 'Monthly \\(on-demand\\)')).toHaveText('$5,110');
     await expect(sizing.figure(sizing.serverless, 'Data stored')).toHaveText('$18,250');
     await expect(sizing.figure(sizing.serverless, 'ECPUs')).toHaveText('$2,681');
+    await expect(sizing.breakEven).toContainText('No break-even: storing 200 GB on Serverless alone costs $18,250');
 
     await sizing.field('Dataset size (GB)').fill('0.05');
     await expect(sizing.figure(sizing.serverless, 'Metered data')).toHaveText('1 GB (minimum 1 GB)');
     await sizing.field('Engine').selectOption('Valkey');
     await expect(sizing.figure(sizing.serverless, 'Metered data')).toHaveText('0.1 GB (minimum 0.1 GB)');
+    // 2 nodes at $0.50 ($730) against the 0.1 GB minimum ($6.13) plus $0.0060444 per request per second.
+    await expect(sizing.breakEven).toContainText('at about 120,000 requests per second');
+    await expect(
+      sizing.breakEven.getByRole('img', { name: /^Monthly cost against requests per second/ }),
+    ).toBeVisible();
 
     await sizing.field('Region').selectOption('eu-west-1');
     await expect(sizing.serverless).toContainText('Our references hold no Valkey Serverless rate for eu-west-1');
@@ -114,7 +120,12 @@ test(
   'both tools fit a 360 px phone, and the header still fits and marks Tools',
   { tag: '@layout' },
   async ({ page, builder, sizing, header }) => {
-    for (const open of [() => builder.goto(), () => sizing.goto()]) {
+    const sizingWithBreakEven = async () => {
+      await sizing.goto();
+      await sizing.field('On-demand price per node-hour (USD, optional)').fill('0.5');
+      await expect(sizing.breakEven).toBeVisible();
+    };
+    for (const open of [() => builder.goto(), sizingWithBreakEven]) {
       await open();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, `no horizontal scrolling on ${page.url()}`).toBeLessThanOrEqual(0);

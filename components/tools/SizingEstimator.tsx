@@ -6,6 +6,7 @@ import { DEFAULT_NODE_FAMILY, NODE_FAMILIES, NODE_TYPE_TABLE } from '@/lib/tools
 import { SizingRequest } from '@/lib/tools/schemas';
 import { SERVERLESS_REGIONS } from '@/lib/tools/serverless-cost';
 import { estimateSizing, SIZING_DEFAULTS, type NodeBasedPlan, type SizingInput } from '@/lib/tools/sizing';
+import { BreakEvenChart } from './BreakEvenChart';
 import { CheckboxField, NO_ISSUES, SelectField, TextField } from './fields';
 
 type NumberField = Exclude<keyof SizingInput, 'multiAz' | 'region' | 'engine' | 'nodeFamily'>;
@@ -270,6 +271,14 @@ export function SizingEstimator() {
               ))}
             </section>
           </div>
+        )}
+        {estimate?.breakEven && (
+          <section aria-labelledby="sizing-break-even-heading" className="rounded-md border border-line p-4">
+            <h3 id="sizing-break-even-heading" className="text-lg font-semibold">
+              Break-even: Serverless or node-based
+            </h3>
+            <BreakEvenChart result={estimate.breakEven} />
+          </section>
         )}
         <section aria-labelledby="sizing-assumptions-heading">
           <h3 id="sizing-assumptions-heading" className="text-lg font-semibold">

@@ -6,12 +6,15 @@ export class SizingPage {
   readonly heading: Locator;
   readonly nodeBased: Locator;
   readonly serverless: Locator;
+  /** Shown once a node-hour price is entered: the sentence and the cost-vs-rate chart. */
+  readonly breakEven: Locator;
 
   constructor(readonly page: Page) {
     this.form = page.getByRole('form', { name: 'Workload' });
     this.heading = page.getByRole('heading', { level: 2, name: /^Estimate, as of/ });
     this.nodeBased = page.getByRole('region', { name: 'Node-based' });
     this.serverless = page.getByRole('region', { name: 'Serverless' });
+    this.breakEven = page.getByRole('region', { name: 'Break-even: Serverless or node-based' });
   }
 
   async goto(): Promise<void> {

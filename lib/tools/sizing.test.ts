@@ -36,6 +36,19 @@ describe('the pricing lesson’s worked examples, as the lesson prints them', ()
       'ecpu-example-ecpus': '8.4 billion',
       'ecpu-example-valkey': '$19',
       'ecpu-example-redis': '$29',
+      // The worked break-even (lib/tools/break-even.test.ts holds its arithmetic): 2 GB on 2 × cache.r6g.large
+      // at a hypothetical $0.20 an hour.
+      'break-even-example-dataset': '2 GB',
+      'break-even-example-item': '1 KB',
+      'break-even-example-node-type': 'cache.r6g.large',
+      'break-even-example-nodes': '2',
+      'break-even-example-node-hour': '$0.20',
+      'break-even-example-node-monthly': '$292',
+      'break-even-example-storage': '$123',
+      'break-even-example-per-request': '$0.0060',
+      'break-even-example-requests': '28,000',
+      'break-even-example-requests-4kb': '7,000',
+      'break-even-example-storage-5gb': '$307',
     });
   });
 

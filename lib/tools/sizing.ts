@@ -5,6 +5,7 @@
  * node types from content/facts/node-types.json (./node-types.ts); where the references hold no
  * figure (node-hour prices, r7g and m7g memory), the learner supplies it.
  */
+import { breakEven, type BreakEven } from './break-even';
 import { ELASTICACHE_FACTS, ENGINE_LABELS, PRICES_AS_OF, type Engine } from './facts';
 import { DATA_TIERING, nodeHourlyRate, pickNodeType, type NodeTypeChoice } from './node-types';
 import { HOURS_PER_MONTH, nodeMonthlyUsd, serverlessCost, type Region, type ServerlessCost } from './serverless-cost';
@@ -85,6 +86,11 @@ export interface SizingEstimate {
   serverless: ServerlessEstimate;
   assumptions: string[];
   pricesAsOf: string;
+  /**
+   * Where Serverless and the node-based plan cost the same; present only with a node-hour price,
+   * and only where the references hold a Serverless rate for the engine and Region.
+   */
+  breakEven?: BreakEven;
 }
 
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
@@ -244,10 +250,23 @@ function assumptionsFor(input: SizingInput, plan: NodeBasedPlan): string[] {
 
 export function estimateSizing(input: SizingInput): SizingEstimate {
   const nodeBased = planNodes(input);
+  const crossing =
+    nodeBased.hourlyUsd === null
+      ? null
+      : breakEven({
+          engine: input.engine,
+          region: input.region,
+          datasetGb: input.datasetGb,
+          itemBytes: input.itemBytes,
+          nodes: nodeBased.totalNodes,
+          nodeHourlyUsd: nodeBased.hourlyUsd,
+          requestsPerSecond: input.readsPerSecond + input.writesPerSecond,
+        });
   return {
     nodeBased,
     serverless: estimateServerless(input),
     assumptions: assumptionsFor(input, nodeBased),
     pricesAsOf: PRICES_AS_OF,
+    ...(crossing ? { breakEven: crossing } : {}),
   };
 }

@@ -32,9 +32,28 @@ describe('POST /api/tools/sizing', () => {
     expect(body.pricesAsOf).toBe('2026-11');
   });
 
-  it('prices the node-based plan when given the node’s hourly rate', async () => {
+  it('prices the node-based plan when given the node’s hourly rate, with the break-even against Serverless', async () => {
     const response = await estimate({ ...WORKLOAD, nodeHourlyUsd: 0.5 });
-    expect(((await response.json()) as { nodeBased: { monthlyUsd: number } }).nodeBased.monthlyUsd).toBe(5110);
+    const body = (await response.json()) as {
+      nodeBased: { monthlyUsd: number };
+      breakEven: { nodeMonthlyUsd: number; serverlessStorageUsd: number; crossover: { kind: string } };
+    };
+    expect(body.nodeBased.monthlyUsd).toBe(5110);
+    // 200 GB of Serverless Redis OSS storage ($18,250) already costs more than 14 nodes at $0.50 ($5,110).
+    expect(body.breakEven).toMatchObject({ nodeMonthlyUsd: 5110, crossover: { kind: 'storage-costs-more' } });
+    expect(body.breakEven.serverlessStorageUsd).toBeCloseTo(18_250, 6);
+  });
+
+  it('answers the request rate where Serverless costs as much as the nodes, and no break-even without a price', async () => {
+    const small = { ...WORKLOAD, engine: 'valkey', datasetGb: 0.05, nodeMemoryGb: 50 };
+    const priced = (await (await estimate({ ...small, nodeHourlyUsd: 0.5 })).json()) as {
+      breakEven: { crossover: { kind: string; requestsPerSecond: number; ecpusPerSecond: number } };
+    };
+    // 2 nodes × $0.50 × 730 h = $730; the 0.1 GB minimum costs $6.13, each request per second $0.0060444 a month.
+    expect(priced.breakEven.crossover.kind).toBe('at');
+    expect(priced.breakEven.crossover.requestsPerSecond).toBeCloseTo((730 - 6.132) / 0.0060444, 6);
+    const unpriced = (await (await estimate(small)).json()) as Record<string, unknown>;
+    expect(unpriced).not.toHaveProperty('breakEven');
   });
 
   it('picks the node type from the dated table when given a family, and says it has no price for it', async () => {
