@@ -1,5 +1,6 @@
 import { expectNoSeriousViolations } from './axe';
 import { expect, test } from './fixtures';
+import { horizontalOverflow } from './pages/layout';
 
 /*
  * The cluster lab on a real lab (6 valkey-server processes per test, stopped at the end). One lab
@@ -138,7 +139,7 @@ test(
     await expect(clusterLab.nodes(clusterLab.shard(3), 'primary', 'ok')).toHaveCount(1);
     await expect(await clusterLab.console.run('CLUSTER KEYSLOT {user:42}:cart')).toHaveText('(integer) 15880');
 
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = (await horizontalOverflow(page)).excess;
     expect(overflow, 'no horizontal scrolling').toBeLessThanOrEqual(0);
     // The header gained a "Lab" item: its last control must still fit the width.
     const toggle = await header.themeToggle.boundingBox();

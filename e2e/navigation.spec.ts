@@ -1,6 +1,7 @@
 import { expect, test } from './fixtures';
 import { tabTo } from './pages/keyboard';
 import { contentLibrary } from '../lib/content/lessons';
+import { horizontalOverflow } from './pages/layout';
 
 // The lessons in reading order, from the same content files the app is built from.
 const LESSONS = contentLibrary().lessons.map(({ slug, title }) => ({ slug, title }));
@@ -107,16 +108,8 @@ test.describe('layout and keyboard', () => {
       await page.goto(path);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       await header.themeToggleReady();
-      const overflow = () =>
-        page.evaluate(() => {
-          const { scrollWidth } = document.documentElement;
-          // Name what sticks out, so a failure says where to look.
-          const culprits = [...document.querySelectorAll('body *')]
-            .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 0.5)
-            .slice(0, 5)
-            .map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].slice(0, 3).join('.')}`);
-          return { excess: scrollWidth - window.innerWidth, culprits };
-        });
+      // Names what sticks out, so a failure says where to look.
+      const overflow = () => horizontalOverflow(page);
       await expect
         .poll(async () => (await overflow()).excess, {
           message: `no horizontal scroll: ${JSON.stringify(await overflow())}`,
@@ -218,7 +211,7 @@ test.describe('where am I', () => {
       await expect(table).toHaveAttribute('tabindex', '0');
       const widths = await page.evaluate(() => ({
         page: document.documentElement.scrollWidth,
-        viewport: window.innerWidth,
+        viewport: document.documentElement.clientWidth,
       }));
       expect(widths.page, 'the page does not pan sideways').toBeLessThanOrEqual(widths.viewport);
       if (widths.viewport <= 400) {

@@ -1,5 +1,6 @@
 import { expectNoSeriousViolations } from './axe';
 import { expect, test } from './fixtures';
+import { horizontalOverflow } from './pages/layout';
 
 /*
  * The caching-patterns lab on the real lab servers and origin database of the e2e app. Short runs
@@ -146,7 +147,7 @@ test(
     await expect(
       patternsLab.workload.getByText('No run yet: choose a workload and run it.', { exact: false }),
     ).toBeVisible();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = (await horizontalOverflow(page)).excess;
     expect(overflow, 'no horizontal scrolling').toBeLessThanOrEqual(0);
     await expectNoSeriousViolations(page, '/labs/patterns before a run');
   },

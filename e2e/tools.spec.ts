@@ -4,6 +4,7 @@ import { expect, test as base } from './fixtures';
 import { CliBuilderPage } from './pages/CliBuilderPage';
 import { tabTo } from './pages/keyboard';
 import { SizingPage } from './pages/SizingPage';
+import { horizontalOverflow } from './pages/layout';
 
 const test = base.extend<{ builder: CliBuilderPage; sizing: SizingPage }>({
   builder: async ({ page }, provide) => provide(new CliBuilderPage(page)),
@@ -127,7 +128,7 @@ test(
     };
     for (const open of [() => builder.goto(), sizingWithBreakEven]) {
       await open();
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      const overflow = (await horizontalOverflow(page)).excess;
       expect(overflow, `no horizontal scrolling on ${page.url()}`).toBeLessThanOrEqual(0);
       const toggle = await header.themeToggle.boundingBox();
       expect(toggle!.x + toggle!.width, 'the theme toggle fits in the header').toBeLessThanOrEqual(

@@ -284,7 +284,7 @@ export function SizingEstimator() {
           <h3 id="sizing-assumptions-heading" className="text-lg font-semibold">
             Assumptions
           </h3>
-          <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
+          <ul className="mt-2 list-disc space-y-1 pl-5 text-sm break-words">
             {(estimate?.assumptions ?? []).map((assumption) => (
               <li key={assumption}>{assumption}</li>
             ))}
