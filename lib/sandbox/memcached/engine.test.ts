@@ -155,6 +155,28 @@ describe('Memcached budget', () => {
     expect(await memcachedText(learner, 'set other 0 0 10\n0123456789', limits)).toBe('STORED');
   });
 
+  it('reserves room for the digits incr may add, and refuses past the budget keeping the value', async () => {
+    const learner = newLearnerId();
+    const limits = small({ memcachedMaxBytes: 25 });
+    expect(await memcachedText(learner, 'set n 0 0 1 5', limits)).toBe('STORED'); // n5: 2 bytes
+    expect(await memcachedText(learner, `set pad 0 0 19 ${'x'.repeat(19)}`, limits)).toBe('STORED'); // 24 in all
+    expect(await memcachedText(learner, 'incr n 4', limits)).toBe('9'); // written in place: still 24
+    expect(await memcachedText(learner, 'incr n 1', limits)).toBe('10'); // one digit more: 25
+    const refusal =
+      '(error) over your Memcached budget: your keys would take 26 bytes (names and values), the sandbox allows 25 per learner. Delete some (delete <key>, or flush_all) and try again.';
+    expect(await memcachedText(learner, 'incr n 90', limits)).toBe(refusal);
+    expect(await memcachedText(learner, 'incr n 90 noreply', limits)).toBe(refusal);
+    expect(await memcachedText(learner, 'incr n 90 extra', limits)).toBe(refusal); // memcached would run it
+    expect(await raw.send(`get sb:${learner}:n\r\n`, 'values')).toBe(`VALUE sb:${learner}:n 0 2\r\n10\r\nEND\r\n`);
+    // decr never lengthens a value (memcached pads it in place); a 64-bit wrap is counted exactly.
+    expect(await memcachedText(learner, 'decr n 5', limits)).toBe('5');
+    expect(await memcachedText(learner, 'incr n 18446744073709551615', limits)).toBe('4');
+    expect(await memcachedText(learner, 'delete pad', limits)).toBe('DELETED');
+    expect(await memcachedText(learner, 'incr n 18446744073709551610', limits)).toBe('18446744073709551614');
+    expect(await memcachedText(learner, 'stats', limits)).toContain('STAT curr_items 1\nSTAT bytes 21\n');
+    expect((await listMemcachedKeys(learner)).keys).toMatchObject([{ name: 'n', bytes: 20 }]);
+  });
+
   it('refuses an entry past the line limit with a 413', async () => {
     const outcome = await executeMemcachedLine(
       newLearnerId(),
