@@ -12,7 +12,7 @@ import { noreplyAnswer, sandboxRefusal, serverAnswer } from './answer';
 import { counterSizeFromReply, reserveIncrement, reserveWrite, sizeAfterWrite } from './budget';
 import { memcachedRule, refusalMessage, statsGroupRefusal, type MemcachedRule } from './commands';
 import { memcachedRequest } from './connection';
-import { learnerFlushAll, learnerStats } from './emulate';
+import { applyDueFlush, learnerFlushAll, learnerStats } from './emulate';
 import { readStorageEntry, splitEntry, tokenize, type StorageCommand, type Token } from './entry';
 import { forgetKeys, indexedSizes, indexName, recordSize } from './key-index';
 import { keyTooLongNote, learnerKeyLimit, mapKey, memcachedKeyPrefix, unmapValueKeys } from './key-mapping';
@@ -219,6 +219,7 @@ export async function executeMemcachedLine(
   try {
     const activity = recordActivity(session);
     if (activity) await activity;
+    await applyDueFlush(learnerId);
     return await runRule(learnerId, rule, name, tokens, line, rest, started, limits);
   } finally {
     session.busy = false;
