@@ -8,7 +8,12 @@
 import type * as MonacoApi from 'monaco-editor/editor/editor.api.js';
 import type { CommandReference } from '@/lib/sandbox/command-docs';
 import { classifyLine, hoverAt, suggestAt, type Suggestion, type WordKind } from '@/lib/sandbox/completion';
-import { awaitsDataBlock, engineSuggestions, MEMCACHED_REFERENCE } from '@/lib/sandbox/engine-commands';
+import {
+  awaitsDataBlock,
+  engineDocumentation,
+  engineSuggestions,
+  MEMCACHED_REFERENCE,
+} from '@/lib/sandbox/engine-commands';
 import type { SandboxEngine } from '@/lib/sandbox/engines';
 import { loadCommandReference } from './command-reference';
 
@@ -152,7 +157,7 @@ function registerLanguage(
       if (!hover) return null;
       return {
         range: new monaco.Range(position.lineNumber, hover.from + 1, position.lineNumber, hover.to + 1),
-        contents: [{ value: hover.markdown }],
+        contents: [{ value: engineDocumentation(hover.markdown, engine) }],
       };
     },
   });

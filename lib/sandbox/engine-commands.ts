@@ -8,6 +8,7 @@
 import type { CommandReference } from './command-docs';
 import type { Suggestion } from './completion';
 import type { SandboxEngine } from './engines';
+import { MEMCACHED_COMMANDS } from './memcached/protocol-commands';
 
 /**
  * The console's prompt: the engine's name for the Valkey-protocol engines (both CLIs print
@@ -19,103 +20,43 @@ export const ENGINE_PROMPTS: Record<SandboxEngine, string> = { valkey: 'valkey>'
 /** The storage commands, whose header line is followed by a data block of the declared length. */
 export const MEMCACHED_STORAGE_COMMANDS = ['set', 'add', 'replace', 'append', 'prepend', 'cas'] as const;
 
-const storageSyntax = 'key flags exptime bytes [noreply]';
-const storageDoc = (summary: string) => ({
-  summary: `${summary} The data block follows on the next line (Shift+Enter), or after the header on one line.`,
-  group: 'storage',
-  syntax: storageSyntax,
-  tokens: [{ token: 'NOREPLY' }],
-});
-
 /**
- * Memcached's commands as the sandbox runs them (the issue's list), in the shape of the Valkey
- * reference so the same completion and hover code reads both. Keys are upper-case like Valkey's
- * (completion matches what is typed in any case); labels are lowered for display by
- * `engineSuggestions`.
+ * Memcached's commands the sandbox runs (memcached/protocol-commands.ts, the table `help` reads too;
+ * the refused ones are left out), in the shape of the Valkey reference so the same completion and
+ * hover code reads both. Keys are upper-case like Valkey's (completion matches what is typed in any
+ * case); labels are lowered for display by `engineSuggestions`.
  */
-export const MEMCACHED_REFERENCE: CommandReference = {
-  SET: storageDoc('Stores the data block under the key, whatever was there.'),
-  ADD: storageDoc('Stores the data block only if the key does not exist (NOT_STORED otherwise).'),
-  REPLACE: storageDoc('Stores the data block only if the key already exists (NOT_STORED otherwise).'),
-  APPEND: storageDoc('Adds the data block after the existing value (flags and exptime are ignored).'),
-  PREPEND: storageDoc('Adds the data block before the existing value (flags and exptime are ignored).'),
-  CAS: {
-    summary:
-      'Check and set: stores the data block only if the item is unchanged since your gets read it (its cas unique). EXISTS means someone wrote it in between; read again and retry.',
-    group: 'storage',
-    syntax: 'key flags exptime bytes cas_unique [noreply]',
-    tokens: [{ token: 'NOREPLY' }],
-  },
-  GET: {
-    summary: 'Reads one or more keys: VALUE key flags bytes, the data, then END.',
-    group: 'retrieval',
-    syntax: 'key [key ...]',
-    tokens: [],
-  },
-  GETS: {
-    summary: "Like get, and also prints each item's cas unique, for a later cas.",
-    group: 'retrieval',
-    syntax: 'key [key ...]',
-    tokens: [],
-  },
-  GAT: {
-    summary: 'Get and touch: reads keys and sets their expiry time.',
-    group: 'retrieval',
-    syntax: 'exptime key [key ...]',
-    tokens: [],
-  },
-  GATS: {
-    summary: "Like gat, and also prints each item's cas unique.",
-    group: 'retrieval',
-    syntax: 'exptime key [key ...]',
-    tokens: [],
-  },
-  INCR: {
-    summary: 'Adds to a decimal number stored as text; answers the new value, or NOT_FOUND (it never creates the key).',
-    group: 'arithmetic',
-    syntax: 'key value [noreply]',
-    tokens: [{ token: 'NOREPLY' }],
-  },
-  DECR: {
-    summary: 'Subtracts from a decimal number stored as text, stopping at 0; NOT_FOUND if the key does not exist.',
-    group: 'arithmetic',
-    syntax: 'key value [noreply]',
-    tokens: [{ token: 'NOREPLY' }],
-  },
-  DELETE: {
-    summary: 'Deletes the key: DELETED or NOT_FOUND.',
-    group: 'storage',
-    syntax: 'key [noreply]',
-    tokens: [{ token: 'NOREPLY' }],
-  },
-  TOUCH: {
-    summary: 'Sets a new expiry time without reading the value: TOUCHED or NOT_FOUND.',
-    group: 'storage',
-    syntax: 'key exptime [noreply]',
-    tokens: [{ token: 'NOREPLY' }],
-  },
-  FLUSH_ALL: {
-    summary: 'Invalidates every item. Here it empties only your own keys.',
-    group: 'server',
-    syntax: '[delay] [noreply]',
-    tokens: [{ token: 'NOREPLY' }],
-  },
-  STATS: {
-    summary: 'Server statistics. Here, counters of your own use only.',
-    group: 'server',
-    syntax: '',
-    tokens: [],
-  },
-  VERSION: { summary: "The server's version: VERSION 1.6.x.", group: 'server', syntax: '', tokens: [] },
-};
+export const MEMCACHED_REFERENCE: CommandReference = Object.fromEntries(
+  MEMCACHED_COMMANDS.filter((doc) => !doc.refused).map((doc) => [
+    doc.name.toUpperCase(),
+    {
+      summary: doc.summary,
+      group: doc.group,
+      syntax: doc.syntax,
+      tokens: doc.syntax.includes('[noreply]') ? [{ token: 'NOREPLY' }] : [],
+    },
+  ]),
+);
 
 /** The reference for an engine's completion and hover: Memcached's here; null for the server-generated one. */
 export function staticCommandReference(engine: SandboxEngine): CommandReference | null {
   return engine === 'memcached' ? MEMCACHED_REFERENCE : null;
 }
 
+/**
+ * Hover and completion text as the engine spells its commands: for Memcached, the usage line (the
+ * first code span) and "an argument of SET" in lower case. Replies named in a summary
+ * (`VERSION 1.6.x`, `NOT_FOUND`) keep their case.
+ */
+export function engineDocumentation(text: string, engine: SandboxEngine): string {
+  if (engine !== 'memcached') return text;
+  return text
+    .replace(/^`[^`]*`/, (usage) => usage.toLowerCase())
+    .replace(/(an argument of )([A-Z_]+)/i, (_, words: string, name: string) => `${words}${name.toLowerCase()}`);
+}
+
 /** Suggestions as the engine spells its commands: Memcached's in lower case (it rejects `SET`). */
-export function engineSuggestions<T extends Pick<Suggestion, 'label' | 'detail'>>(
+export function engineSuggestions<T extends Pick<Suggestion, 'label' | 'detail' | 'summary' | 'documentation'>>(
   items: T[],
   engine: SandboxEngine,
 ): T[] {
@@ -124,6 +65,8 @@ export function engineSuggestions<T extends Pick<Suggestion, 'label' | 'detail'>
     ...item,
     label: item.label.toLowerCase(),
     detail: item.detail.replace(item.label, item.label.toLowerCase()),
+    summary: engineDocumentation(item.summary, engine),
+    documentation: engineDocumentation(item.documentation, engine),
   }));
 }
 

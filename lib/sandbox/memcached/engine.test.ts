@@ -56,7 +56,7 @@ describe('Memcached refusals', () => {
 
   it('answers an unknown command, in any case, with memcached ERROR', async () => {
     const learner = newLearnerId();
-    for (const entry of ['GET k', 'Stats', 'flushall', 'help'])
+    for (const entry of ['GET k', 'Stats', 'flushall', 'HELP'])
       expect(await memcachedText(learner, entry)).toBe('ERROR');
   });
 
@@ -66,6 +66,42 @@ describe('Memcached refusals', () => {
     expect(await memcachedText(learner, 'get a\nget b')).toMatch(/^\(error\) one command per entry/);
     expect(await memcachedText(learner, 'get a\n')).toBe('END');
     expect(await memcachedText(learner, 'set k 0 0 3')).toMatch(/^\(error\) set needs its data block of 3 bytes/);
+  });
+});
+
+describe("Memcached help (the sandbox's own: memcached answers ERROR)", () => {
+  it("lists the commands with their syntax, and the refused ones by name, never Valkey's", async () => {
+    const outcome = await executeMemcachedLine(newLearnerId(), 'help', sandboxLimits());
+    expect(outcome).toMatchObject({ kind: 'reply', body: { ok: true } });
+    const text = outcome.kind === 'reply' ? outcome.body.text : '';
+    expect(text).toMatch(/^\(help\) memcached has no help command/);
+    expect(text).toContain('\nget key [key ...]\ngets key [key ...]\n');
+    expect(text).toContain('\nset key flags exptime bytes [noreply]\n');
+    expect(text).toMatch(/\nrefused in the sandbox: verbosity quit shutdown lru_crawler .* mg ms md ma mn me$/);
+    expect(text).not.toMatch(/ZADD|HSET|zadd/);
+  });
+
+  it('describes one command, says why a refused one is refused, and names a typo', async () => {
+    const learner = newLearnerId();
+    expect(await memcachedText(learner, 'help get')).toBe(
+      'get key [key ...]\nReads one or more keys: VALUE key flags bytes, the data, then END.',
+    );
+    expect(await memcachedText(learner, 'help lru_crawler')).toMatch(
+      /^lru_crawler crawl\|metadump.*\nControls the background LRU crawler.*\nRefused in the sandbox: its metadump lists every learner's keys, and a crawl works on the whole server\.$/,
+    );
+    expect(await memcachedText(learner, 'help stats')).toContain('Refused here: stats cachedump, items, slabs');
+    // What help says is what the console does: the same reason.
+    expect(await memcachedText(learner, 'lru_crawler metadump all')).toContain(
+      "its metadump lists every learner's keys, and a crawl works on the whole server.",
+    );
+    const typo = await executeMemcachedLine(learner, 'help GET', sandboxLimits());
+    expect(typo).toMatchObject({
+      kind: 'reply',
+      body: { ok: false, text: '(error) memcached has no command "GET": its commands are lower case. Try "help get".' },
+    });
+    expect(await memcachedText(learner, 'help zadd')).toBe(
+      '(error) memcached has no command "zadd". Type "help" for the list.',
+    );
   });
 });
 

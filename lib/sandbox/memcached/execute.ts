@@ -8,11 +8,12 @@ import 'server-only';
 import type { ExecOutcome } from '@/lib/sandbox/execute';
 import { hasLearnerSession, learnerSession, makeRoomForLearner, recordActivity } from '@/lib/sandbox/learners';
 import type { SandboxLimits } from '@/lib/sandbox/limits';
-import { noreplyAnswer, sandboxRefusal, serverAnswer } from './answer';
+import { noreplyAnswer, sandboxRefusal, sandboxText, serverAnswer } from './answer';
 import { counterSizeFromReply, reserveIncrement, reserveWrite, sizeAfterWrite } from './budget';
 import { memcachedRule, refusalMessage, statsGroupRefusal, type MemcachedRule } from './commands';
 import { memcachedRequest } from './connection';
 import { applyDueFlush, learnerFlushAll, learnerStats } from './emulate';
+import { memcachedHelp } from './help';
 import { readStorageEntry, splitEntry, tokenize, type StorageCommand, type Token } from './entry';
 import { forgetKeys, indexedSizes, indexName, recordSize } from './key-index';
 import { keyTooLongNote, learnerKeyLimit, mapKey, memcachedKeyPrefix, unmapValueKeys } from './key-mapping';
@@ -170,6 +171,10 @@ async function runRule(
       return noreply
         ? noreplyAnswer(`${reply}\r\n`, reply, started, limits)
         : serverAnswer(`${reply}\r\n`, reply, started, limits);
+    }
+    case 'help': {
+      const help = memcachedHelp(tokens.slice(1).map((token) => token.text));
+      return sandboxText(help.text, help.ok, started, limits);
     }
     case 'refused':
       return sandboxRefusal(refusalMessage(name, rule.why), started, limits);
