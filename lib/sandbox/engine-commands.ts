@@ -22,12 +22,12 @@ export const MEMCACHED_STORAGE_COMMANDS = ['set', 'add', 'replace', 'append', 'p
 
 /**
  * Memcached's commands the sandbox runs (memcached/protocol-commands.ts, the table `help` reads too;
- * the refused ones are left out), in the shape of the Valkey reference so the same completion and
+ * the refused ones stay on the server), in the shape of the Valkey reference so the same completion and
  * hover code reads both. Keys are upper-case like Valkey's (completion matches what is typed in any
  * case); labels are lowered for display by `engineSuggestions`.
  */
 export const MEMCACHED_REFERENCE: CommandReference = Object.fromEntries(
-  MEMCACHED_COMMANDS.filter((doc) => !doc.refused).map((doc) => [
+  MEMCACHED_COMMANDS.map((doc) => [
     doc.name.toUpperCase(),
     {
       summary: doc.summary,

@@ -1,10 +1,10 @@
 /**
  * What the sandbox does with each Memcached command, by its exact name (memcached's command names
  * are case-sensitive: `SET` is an unknown command there, answered `ERROR`). One entry per command;
- * a refused command's reason is in protocol-commands.ts, in the words the console shows.
+ * a refused command's reason is in refused-commands.ts, in the words the console shows.
  */
 import { STORAGE_COMMANDS } from './entry';
-import { MEMCACHED_COMMANDS } from './protocol-commands';
+import { REFUSED_MEMCACHED_COMMANDS } from './refused-commands';
 
 export type MemcachedRule =
   /** set/add/replace/append/prepend/cas: header and data block checked by the app, then sent. */
@@ -37,9 +37,7 @@ const RULES: Record<string, MemcachedRule> = {
   help: { kind: 'help' },
   // The refusals and their reasons live with the commands' docs, so `help` shows the same words.
   ...Object.fromEntries(
-    MEMCACHED_COMMANDS.flatMap((doc) =>
-      doc.refused ? [[doc.name, { kind: 'refused', why: doc.refused } as const]] : [],
-    ),
+    REFUSED_MEMCACHED_COMMANDS.map((doc) => [doc.name, { kind: 'refused', why: doc.refused } as const]),
   ),
 };
 

@@ -2,20 +2,19 @@
  * The console's `help` on the Memcached engine. memcached itself has no help command (it answers
  * ERROR), so this is the sandbox's own, marked `(help)`: `help` lists the commands with their
  * syntax, the refused ones by name; `help <command>` gives one command's syntax, summary and, for
- * a refused one, why. Read from the one table (protocol-commands.ts).
+ * a refused one, why. Read from the command table (protocol-commands.ts, refused-commands.ts).
  */
 import { REFUSED_STATS_GROUPS } from './commands';
-import { MEMCACHED_COMMANDS, memcachedCommandDoc, type MemcachedCommandDoc } from './protocol-commands';
+import { MEMCACHED_COMMANDS, type MemcachedCommandDoc } from './protocol-commands';
+import { memcachedCommandDoc, REFUSED_MEMCACHED_COMMANDS } from './refused-commands';
 
 const usage = (doc: MemcachedCommandDoc) => `${doc.name} ${doc.syntax}`.trim();
 
 function commandList(): string {
   return [
     '(help) memcached has no help command: this is the sandbox\'s list of its text protocol. Type "help <command>" for one.',
-    ...MEMCACHED_COMMANDS.filter((doc) => !doc.refused).map(usage),
-    `refused in the sandbox: ${MEMCACHED_COMMANDS.filter((doc) => doc.refused)
-      .map((doc) => doc.name)
-      .join(' ')}`,
+    ...MEMCACHED_COMMANDS.map(usage),
+    `refused in the sandbox: ${REFUSED_MEMCACHED_COMMANDS.map((doc) => doc.name).join(' ')}`,
   ].join('\n');
 }
 

@@ -1,8 +1,9 @@
 /**
- * Memcached's text-protocol commands as memcached's doc/protocol.txt describes them, and what the
- * sandbox does with each: the one table behind the console's `help` (help.ts), its completion and
- * hover on the Memcached engine (engine-commands.ts MEMCACHED_REFERENCE) and the refusals
- * (commands.ts). No server code and no zod: it reaches the browser, so it stays small.
+ * Memcached's text-protocol commands as memcached's doc/protocol.txt describes them: the table
+ * behind the console's `help` (help.ts) and its completion and hover on the Memcached engine
+ * (engine-commands.ts MEMCACHED_REFERENCE). This file holds the commands the sandbox runs and
+ * reaches the browser, so it stays small (no server code, no zod); the refused ones, with why,
+ * are in refused-commands.ts, which only the server reads.
  */
 
 export type MemcachedCommandGroup = 'storage' | 'retrieval' | 'arithmetic' | 'keys' | 'server' | 'sandbox';
@@ -26,16 +27,7 @@ const storage = (name: string, summary: string, syntax = 'key flags exptime byte
   summary: `${summary} ${DATA_BLOCK}`,
   group: 'storage',
 });
-const META_WHY =
-  'meta commands are not supported in the sandbox: their flags can name keys in base64, which the sandbox cannot give your prefix, and me dumps item internals. Use get, set, delete, incr and touch';
-const meta = (name: string, syntax: string, summary: string): MemcachedCommandDoc => ({
-  name,
-  syntax,
-  summary,
-  group: 'retrieval',
-  refused: META_WHY,
-});
-
+/** The commands the sandbox runs (sent, or emulated per learner as the summary says). */
 export const MEMCACHED_COMMANDS: readonly MemcachedCommandDoc[] = [
   storage('set', 'Stores the data block under the key, whatever was there.'),
   storage('add', 'Stores the data block only if the key does not exist (NOT_STORED otherwise).'),
@@ -111,99 +103,4 @@ export const MEMCACHED_COMMANDS: readonly MemcachedCommandDoc[] = [
     summary: "The sandbox's own (memcached answers ERROR to it): lists these commands, or describes one.",
     group: 'sandbox',
   },
-  {
-    name: 'verbosity',
-    syntax: 'level [noreply]',
-    summary: "Sets the server's logging level.",
-    group: 'server',
-    refused: "it sets the server's logging for every learner",
-  },
-  {
-    name: 'quit',
-    syntax: '',
-    summary: 'Closes the connection.',
-    group: 'server',
-    refused: 'the app keeps one connection to memcached for all learners: there is nothing of yours to close',
-  },
-  {
-    name: 'shutdown',
-    syntax: '[graceful]',
-    summary: 'Stops the server (when it was started with -A).',
-    group: 'server',
-    refused: 'it would stop the server for every learner',
-  },
-  {
-    name: 'lru_crawler',
-    syntax: 'crawl|metadump|enable|disable|… [arguments]',
-    summary: 'Controls the background LRU crawler, which reclaims expired items and can dump every key.',
-    group: 'server',
-    refused: "its metadump lists every learner's keys, and a crawl works on the whole server",
-  },
-  {
-    name: 'slabs',
-    syntax: 'reassign|automove [arguments]',
-    summary: 'Moves memory pages between slab classes, by hand or automatically.',
-    group: 'server',
-    refused: "it moves memory between slab classes of the whole server, every learner's keys included",
-  },
-  {
-    name: 'lru',
-    syntax: 'tune|mode|temp_ttl [arguments]',
-    summary: 'Tunes the segmented LRU (hot, warm and cold queues).',
-    group: 'server',
-    refused: 'it tunes the LRU of the whole server',
-  },
-  {
-    name: 'watch',
-    syntax: '[fetchers] [mutations] [evictions] …',
-    summary: 'Streams log lines of what the server does: fetches, writes, evictions.',
-    group: 'server',
-    refused: "it streams every learner's commands and keys",
-  },
-  {
-    name: 'cache_memlimit',
-    syntax: 'megabytes [noreply]',
-    summary: "Changes the server's memory limit while it runs.",
-    group: 'server',
-    refused: "it changes the whole server's memory",
-  },
-  {
-    name: 'misbehave',
-    syntax: '',
-    summary: "Debug builds: tests the server's security restrictions.",
-    group: 'server',
-    refused: 'it is a debugging command that changes the server for everyone',
-  },
-  {
-    name: 'debugtime',
-    syntax: 'seconds',
-    summary: "Debug builds: moves the server's clock.",
-    group: 'server',
-    refused: "it is a debugging command that moves the server's clock for everyone",
-  },
-  {
-    name: 'extstore',
-    syntax: 'arguments',
-    summary: 'Tunes external (flash) storage.',
-    group: 'server',
-    refused: "it configures the server's external storage",
-  },
-  {
-    name: 'refresh_certs',
-    syntax: '',
-    summary: 'Reloads the TLS certificates.',
-    group: 'server',
-    refused: "it reloads the server's TLS certificates",
-  },
-  meta('mg', 'key [flags]', 'Meta get: reads an item; its flags choose what comes back (value, TTL, size, cas…).'),
-  meta('ms', 'key datalen [flags]', 'Meta set: stores the data block that follows, with flags for mode, TTL, cas…'),
-  meta('md', 'key [flags]', 'Meta delete: deletes or invalidates an item.'),
-  meta('ma', 'key [flags]', 'Meta arithmetic: incr or decr, optionally creating the item.'),
-  meta('mn', '', 'Meta no-op: answers MN, marking the end of a pipeline of meta commands.'),
-  meta('me', 'key', "Meta debug: prints an item's internals."),
 ];
-
-/** The entry for a command name (exact: `GET` is not memcached's `get`), or undefined. */
-export function memcachedCommandDoc(name: string): MemcachedCommandDoc | undefined {
-  return MEMCACHED_COMMANDS.find((doc) => doc.name === name);
-}
