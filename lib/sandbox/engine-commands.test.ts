@@ -5,14 +5,8 @@ import { STORAGE_COMMANDS } from './memcached/entry';
 import { MEMCACHED_COMMANDS } from './memcached/protocol-commands';
 import { memcachedCommandDoc, REFUSED_MEMCACHED_COMMANDS } from './memcached/refused-commands';
 import { hoverAt } from './completion';
-import {
-  awaitsDataBlock,
-  engineDocumentation,
-  engineSuggestions,
-  MEMCACHED_REFERENCE,
-  memcachedCommandProblem,
-  splitConsoleInput,
-} from './engine-commands';
+import { awaitsDataBlock, engineDocumentation, engineSuggestions, splitConsoleInput } from './engine-commands';
+import { MEMCACHED_REFERENCE, memcachedCommandProblem } from './memcached-reference';
 
 describe('splitConsoleInput', () => {
   it('sends each non-empty line as its own command on Valkey and Redis OSS', () => {

@@ -1,14 +1,13 @@
 /**
  * What the browser's console knows about each engine's command language, with no server code (the
  * console, the content checker's static pass and the lessons' <Run> blocks import it): the prompt
- * it shows, how a typed text splits into commands, and Memcached's small command reference for
- * completion and hover (Valkey and Redis OSS share the reference the server generates from
- * COMMAND DOCS). Memcached's text protocol is case-sensitive: its commands are lower-case.
+ * it shows, how a typed text splits into commands, and how completion and hover spell Memcached's
+ * commands. Its command reference is memcached-reference.ts, loaded only when a console needs it
+ * (Valkey and Redis OSS share the reference the server generates from COMMAND DOCS). Memcached's
+ * text protocol is case-sensitive: its commands are lower-case.
  */
-import type { CommandReference } from './command-docs';
 import type { Suggestion } from './completion';
 import type { SandboxEngine } from './engines';
-import { MEMCACHED_COMMANDS } from './memcached/protocol-commands';
 
 /**
  * The console's prompt: the engine's name for the Valkey-protocol engines (both CLIs print
@@ -19,29 +18,6 @@ export const ENGINE_PROMPTS: Record<SandboxEngine, string> = { valkey: 'valkey>'
 
 /** The storage commands, whose header line is followed by a data block of the declared length. */
 export const MEMCACHED_STORAGE_COMMANDS = ['set', 'add', 'replace', 'append', 'prepend', 'cas'] as const;
-
-/**
- * Memcached's commands the sandbox runs (memcached/protocol-commands.ts, the table `help` reads too;
- * the refused ones stay on the server), in the shape of the Valkey reference so the same completion and
- * hover code reads both. Keys are upper-case like Valkey's (completion matches what is typed in any
- * case); labels are lowered for display by `engineSuggestions`.
- */
-export const MEMCACHED_REFERENCE: CommandReference = Object.fromEntries(
-  MEMCACHED_COMMANDS.map((doc) => [
-    doc.name.toUpperCase(),
-    {
-      summary: doc.summary,
-      group: doc.group,
-      syntax: doc.syntax,
-      tokens: doc.syntax.includes('[noreply]') ? [{ token: 'NOREPLY' }] : [],
-    },
-  ]),
-);
-
-/** The reference for an engine's completion and hover: Memcached's here; null for the server-generated one. */
-export function staticCommandReference(engine: SandboxEngine): CommandReference | null {
-  return engine === 'memcached' ? MEMCACHED_REFERENCE : null;
-}
 
 /**
  * Hover and completion text as the engine spells its commands: for Memcached, the usage line (the
@@ -71,13 +47,13 @@ export function engineSuggestions<T extends Pick<Suggestion, 'label' | 'detail' 
 }
 
 /** Words of a line as the text protocol reads them: split on spaces, no quoting. */
-const words = (line: string) => line.trim().split(/\s+/).filter(Boolean);
+export const words = (line: string) => line.trim().split(/\s+/).filter(Boolean);
 
 /**
  * How many words a storage command's header has (without the data): set k 0 60 3 → 5, with a
  * trailing noreply → 6; cas has one more. null when the line is not a storage command.
  */
-function storageHeaderLength(parts: string[]): number | null {
+export function storageHeaderLength(parts: string[]): number | null {
   const name = parts[0] as (typeof MEMCACHED_STORAGE_COMMANDS)[number] | undefined;
   if (!name || !MEMCACHED_STORAGE_COMMANDS.includes(name)) return null;
   const base = name === 'cas' ? 6 : 5;
@@ -106,35 +82,4 @@ export function splitConsoleInput(text: string, engine: SandboxEngine): string[]
     } else if (line.trim() !== '') commands.push(engine === 'memcached' ? line.trim() : line);
   }
   return commands;
-}
-
-/**
- * Why a Memcached command (as a <Run> or a challenge solution step holds it, header and data
- * joined by a newline) cannot be run in the sandbox, or null. The server has the last word; this
- * catches an author's slip (an unknown or upper-case command, a data block of the wrong length)
- * before any server is started.
- */
-export function memcachedCommandProblem(command: string): string | null {
-  const [header = '', ...rest] = command.split('\n');
-  const parts = words(header);
-  const name = parts[0];
-  if (!name) return 'is empty';
-  if (!Object.hasOwn(MEMCACHED_REFERENCE, name.toUpperCase()))
-    return `is not a Memcached command the sandbox runs (${Object.keys(MEMCACHED_REFERENCE)
-      .map((each) => each.toLowerCase())
-      .join(', ')})`;
-  if (name !== name.toLowerCase())
-    return `must be written in lower case (${name.toLowerCase()}): Memcached answers ERROR to ${name}`;
-  const headerLength = storageHeaderLength(parts);
-  if (headerLength === null)
-    return rest.length > 0 ? 'holds more than one line, but only a storage command takes a data block' : null;
-  const bytes = Number(parts[4]);
-  if (parts.length < (name === 'cas' ? 6 : 5) || !Number.isInteger(bytes) || bytes < 0)
-    return `needs a header such as "${name} key 0 60 3${name === 'cas' ? ' <cas unique>' : ''}" (flags, exptime, bytes)`;
-  const data = rest.length > 0 ? rest.join('\n') : parts.slice(headerLength).join(' ');
-  if (rest.length === 0 && parts.length === headerLength)
-    return `has no data block: give the ${bytes} bytes after the header`;
-  const length = new TextEncoder().encode(data).length;
-  if (length !== bytes) return `declares ${bytes} bytes but its data block "${data}" has ${length}`;
-  return null;
 }
