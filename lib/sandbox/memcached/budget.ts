@@ -2,8 +2,9 @@ import 'server-only';
 /**
  * The per-learner Memcached budget: how many keys, and how many bytes of key names plus values
  * (memcached itself would evict other learners' keys when full, so the app stops a learner first).
- * Checked before a storing command is sent, against the index's recorded sizes; when those say
- * "over", they are first refreshed from memcached (expired keys no longer count).
+ * Checked before a storing command or an incr (which can lengthen a counter) is sent, against the
+ * index's recorded sizes; when those say "over", they are first refreshed from memcached (expired
+ * keys no longer count).
  */
 import type { SandboxLimits } from '@/lib/sandbox/limits';
 import { memcachedRequest } from './connection';
@@ -104,7 +105,7 @@ async function counterSizeAfter(learnerId: string, key: Buffer, delta: string): 
  * result will take is computed from the value (one learner has one command in flight, so it cannot
  * change in between). Returns the refusal to show (nothing sent, the value kept), or the size
  * recorded before (undefined: not the learner's key, and memcached answers NOT_FOUND) for
- * settleIncrement. decr never grows a value: it needs no reservation.
+ * counterSizeFromReply. decr never grows a value: it needs no reservation.
  */
 export async function reserveIncrement(
   learnerId: string,
@@ -137,7 +138,10 @@ export async function reserveIncrement(
   return { previous };
 }
 
-/** The value bytes after incr/decr answered `reply`: at least what it held, at most its new digits more. */
+/**
+ * The value bytes after incr/decr answered `reply` (the longer of the old length and the new digits),
+ * or null when the reply is not a number (the value did not change).
+ */
 export function counterSizeFromReply(reply: string, previous: number | undefined): number | null {
   return /^\d+$/.test(reply) ? Math.max(previous ?? 0, reply.length) : null;
 }
