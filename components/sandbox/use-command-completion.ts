@@ -107,9 +107,10 @@ export function useCommandCompletion({
     active,
     optionId,
     onEdit: (text, cursor) => {
-      if (reference) show(text, cursor, reference);
+      if (reference) return show(text, cursor, reference);
+      close();
       // The engine changed while the input kept focus: load its reference, once (a focus retries).
-      else if (!triedOnEdit.current.has(engine)) {
+      if (!triedOnEdit.current.has(engine)) {
         triedOnEdit.current.add(engine);
         load();
       }
