@@ -68,6 +68,14 @@ test.describe('the console on a phone or a narrow window', { tag: '@layout' }, (
     await page.keyboard.press('Enter');
     await expect(repl.replies.last()).toHaveText('1) "model"\n2) "pixel"');
 
+    // On Memcached the list offers memcached's own commands, in its lower case, never Valkey's.
+    await repl.chooseEngine('Memcached');
+    await repl.input.fill('');
+    await repl.input.focus();
+    await page.keyboard.type('fl');
+    await expect(repl.completionOption('flush_all')).toBeVisible();
+    await expect(repl.completionOption('FLUSHALL')).toHaveCount(0);
+
     await page.waitForLoadState('networkidle');
     expect(monaco, 'no Monaco chunk was downloaded').toEqual([]);
     await expect(repl.editor).toHaveCount(0);

@@ -158,6 +158,10 @@ test.describe('the engine switch', () => {
     await keys.reset();
     await expect(keys.status).toHaveText('Deleted 1 Memcached key.');
     await expect(await repl.run('get greeting')).toHaveText('END');
+    // help is the sandbox's own (memcached has none): one command's syntax and summary.
+    await expect(await repl.run('help get')).toHaveText(
+      'get key [key ...]\nReads one or more keys: VALUE key flags bytes, the data, then END.',
+    );
 
     await repl.chooseEngine('Valkey');
     await expect(repl.lastEntryFor('SET shared valkey'), "Valkey's transcript is as it was").toBeVisible();

@@ -31,8 +31,8 @@ function InputHelp({ engine }: { engine: SandboxEngine }) {
     <p>
       Memcached speaks its text protocol, as you would type it into <code>nc</code>: commands are lower-case. A storage
       command takes its data block on the next line (Shift+Enter), or on the same line after the header:{' '}
-      <code>set greeting 0 60 5 hello</code> (the one-line form is all you need on a phone). ↑ and ↓ walk through your
-      history, Tab completes.
+      <code>set greeting 0 60 5 hello</code> (the one-line form is all you need on a phone). <code>help</code> lists the
+      commands. ↑ and ↓ walk through your history, Tab completes.
     </p>
   );
 }

@@ -3,7 +3,7 @@
 import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { CommandReference } from '@/lib/sandbox/command-docs';
 import { acceptCompletion, completionListAt, moveActive, type CompletionList } from '@/lib/sandbox/completion-list';
-import { engineSuggestions, staticCommandReference } from '@/lib/sandbox/engine-commands';
+import { engineSuggestions } from '@/lib/sandbox/engine-commands';
 import type { SandboxEngine } from '@/lib/sandbox/engines';
 import { loadCommandReference, loadedCommandReference } from './command-reference';
 
@@ -45,20 +45,32 @@ export function useCommandCompletion({
   line: string;
   setLine(line: string): void;
   inputRef: RefObject<HTMLInputElement | null>;
-  /** Memcached's reference is static (lib/sandbox/engine-commands.ts); Valkey's and Redis OSS's is fetched. */
+  /** Whose reference: Valkey's (fetched; Redis OSS shares it) or Memcached's (a module loaded on demand). */
   engine?: SandboxEngine;
 }): CommandCompletion {
   const listId = useId();
-  const [fetched, setReference] = useState<CommandReference | null>(loadedCommandReference);
-  const reference = staticCommandReference(engine) ?? fetched;
+  // The references live in command-reference.ts (shared by every console); a load re-renders this one.
+  const [, setLoads] = useState(0);
+  const reference = loadedCommandReference(engine);
   const [list, setList] = useState<CompletionList | null>(null);
   const [active, setActive] = useState(-1);
   const pendingCursor = useRef<number | null>(null);
+  const triedOnEdit = useRef(new Set<SandboxEngine>());
 
   const show = (text: string, cursor: number, from: CommandReference | null) => {
     const found = from ? completionListAt(text, cursor, from) : null;
     setList(found && { ...found, items: engineSuggestions(found.items, engine) });
     setActive(-1);
+  };
+  const load = () => {
+    void loadCommandReference(engine).then((loaded) => {
+      if (!loaded) return;
+      setLoads((loads) => loads + 1);
+      // Words typed while it loaded get their list now.
+      const input = inputRef.current;
+      if (input && document.activeElement === input)
+        show(input.value, input.selectionStart ?? input.value.length, loaded);
+    });
   };
   const close = () => {
     setList(null);
@@ -94,17 +106,17 @@ export function useCommandCompletion({
     listId,
     active,
     optionId,
-    onEdit: (text, cursor) => show(text, cursor, reference),
+    onEdit: (text, cursor) => {
+      if (reference) return show(text, cursor, reference);
+      close();
+      // The engine changed while the input kept focus: load its reference, once (a focus retries).
+      if (!triedOnEdit.current.has(engine)) {
+        triedOnEdit.current.add(engine);
+        load();
+      }
+    },
     onFocus: () => {
-      if (reference) return;
-      void loadCommandReference().then((loaded) => {
-        if (!loaded) return;
-        setReference(loaded);
-        // Words typed while it loaded get their list now.
-        const input = inputRef.current;
-        if (input && document.activeElement === input)
-          show(input.value, input.selectionStart ?? input.value.length, loaded);
-      });
+      if (!reference) load();
     },
     onKeyDown: (event) => {
       if (!list) return false;

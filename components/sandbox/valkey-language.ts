@@ -2,13 +2,14 @@
  * The console's Monaco languages: "valkey" (Valkey and Redis OSS) and "memcached". Highlighting,
  * completion and hover are driven by a command reference: for Valkey the one GET /api/sandbox/docs
  * generates from the server's COMMAND DOCS, for Memcached the small one in
- * lib/sandbox/engine-commands.ts (the logic is lib/sandbox/completion.ts; this file only adapts
+ * lib/sandbox/memcached-reference.ts (the logic is lib/sandbox/completion.ts; this file only adapts
  * it to Monaco).
  */
 import type * as MonacoApi from 'monaco-editor/editor/editor.api.js';
 import type { CommandReference } from '@/lib/sandbox/command-docs';
 import { classifyLine, hoverAt, suggestAt, type Suggestion, type WordKind } from '@/lib/sandbox/completion';
-import { awaitsDataBlock, engineSuggestions, MEMCACHED_REFERENCE } from '@/lib/sandbox/engine-commands';
+import { awaitsDataBlock, engineDocumentation, engineSuggestions } from '@/lib/sandbox/engine-commands';
+import { MEMCACHED_REFERENCE } from '@/lib/sandbox/memcached-reference';
 import type { SandboxEngine } from '@/lib/sandbox/engines';
 import { loadCommandReference } from './command-reference';
 
@@ -152,7 +153,7 @@ function registerLanguage(
       if (!hover) return null;
       return {
         range: new monaco.Range(position.lineNumber, hover.from + 1, position.lineNumber, hover.to + 1),
-        contents: [{ value: hover.markdown }],
+        contents: [{ value: engineDocumentation(hover.markdown, engine) }],
       };
     },
   });

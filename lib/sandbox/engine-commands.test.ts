@@ -2,13 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { completionListAt } from './completion-list';
 import { memcachedRule } from './memcached/commands';
 import { STORAGE_COMMANDS } from './memcached/entry';
-import {
-  awaitsDataBlock,
-  engineSuggestions,
-  MEMCACHED_REFERENCE,
-  memcachedCommandProblem,
-  splitConsoleInput,
-} from './engine-commands';
+import { MEMCACHED_COMMANDS } from './memcached/protocol-commands';
+import { memcachedCommandDoc, REFUSED_MEMCACHED_COMMANDS } from './memcached/refused-commands';
+import { hoverAt } from './completion';
+import { awaitsDataBlock, engineDocumentation, engineSuggestions, splitConsoleInput } from './engine-commands';
+import { MEMCACHED_REFERENCE, memcachedCommandProblem } from './memcached-reference';
 
 describe('splitConsoleInput', () => {
   it('sends each non-empty line as its own command on Valkey and Redis OSS', () => {
@@ -82,10 +80,41 @@ describe('Memcached completion', () => {
 describe("the console's Memcached command list", () => {
   it('is exactly the commands the Memcached engine runs (lib/sandbox/memcached/commands.ts)', () => {
     const offered = Object.keys(MEMCACHED_REFERENCE).map((name) => name.toLowerCase());
-    const runs = ['storage', 'retrieval', 'single-key', 'version', 'stats', 'flush_all'];
+    const runs = ['storage', 'retrieval', 'single-key', 'version', 'stats', 'flush_all', 'help'];
     for (const name of offered) expect(runs, `${name} runs in the sandbox`).toContain(memcachedRule(name)?.kind);
     expect(offered.filter((name) => memcachedRule(name)?.kind === 'storage').sort()).toEqual(
       [...STORAGE_COMMANDS].sort(),
     );
+  });
+
+  it('documents every command the engine knows, and refuses exactly those the table marks refused', () => {
+    for (const doc of [...MEMCACHED_COMMANDS, ...REFUSED_MEMCACHED_COMMANDS]) {
+      const rule = memcachedRule(doc.name);
+      expect(rule, doc.name).not.toBeNull();
+      expect(rule?.kind === 'refused' ? rule.why : undefined, doc.name).toBe(doc.refused);
+    }
+    const known = ['set', 'get', 'incr', 'flush_all', 'lru_crawler', 'mg', 'watch', 'quit', 'help'];
+    for (const name of known) expect(memcachedCommandDoc(name)?.name).toBe(name);
+    expect(memcachedRule('HELP')).toBeNull(); // memcached's names are case-sensitive
+  });
+
+  it('offers neither refused commands nor Valkey commands, and hovers in lower case', () => {
+    const offered = (prefix: string) =>
+      engineSuggestions(completionListAt(prefix, prefix.length, MEMCACHED_REFERENCE)?.items ?? [], 'memcached').map(
+        (item) => item.label,
+      );
+    expect(offered('m')).toEqual([]); // mg, ms, md … are refused
+    expect(offered('z')).toEqual([]);
+    expect(offered('h')).toEqual(['help']);
+    expect(offered('fl')).toEqual(['flush_all']);
+    const hover = hoverAt('set k 0 0 1 noreply', 1, MEMCACHED_REFERENCE);
+    expect(engineDocumentation(hover?.markdown ?? '', 'memcached')).toMatch(
+      /^`set key flags exptime bytes \[noreply\]`\n\nStores the data block/,
+    );
+    const token = hoverAt('set k 0 0 1 noreply', 14, MEMCACHED_REFERENCE);
+    expect(engineDocumentation(token?.markdown ?? '', 'memcached')).toBe('`noreply`: an argument of set.');
+    const version = hoverAt('version', 0, MEMCACHED_REFERENCE);
+    expect(engineDocumentation(version?.markdown ?? '', 'memcached')).toContain("The server's version: VERSION 1.6.x.");
+    expect(engineDocumentation('`SET key value`', 'valkey')).toBe('`SET key value`');
   });
 });

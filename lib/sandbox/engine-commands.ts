@@ -1,11 +1,11 @@
 /**
  * What the browser's console knows about each engine's command language, with no server code (the
  * console, the content checker's static pass and the lessons' <Run> blocks import it): the prompt
- * it shows, how a typed text splits into commands, and Memcached's small command reference for
- * completion and hover (Valkey and Redis OSS share the reference the server generates from
- * COMMAND DOCS). Memcached's text protocol is case-sensitive: its commands are lower-case.
+ * it shows, how a typed text splits into commands, and how completion and hover spell Memcached's
+ * commands. Its command reference is memcached-reference.ts, loaded only when a console needs it
+ * (Valkey and Redis OSS share the reference the server generates from COMMAND DOCS). Memcached's
+ * text protocol is case-sensitive: its commands are lower-case.
  */
-import type { CommandReference } from './command-docs';
 import type { Suggestion } from './completion';
 import type { SandboxEngine } from './engines';
 
@@ -19,103 +19,20 @@ export const ENGINE_PROMPTS: Record<SandboxEngine, string> = { valkey: 'valkey>'
 /** The storage commands, whose header line is followed by a data block of the declared length. */
 export const MEMCACHED_STORAGE_COMMANDS = ['set', 'add', 'replace', 'append', 'prepend', 'cas'] as const;
 
-const storageSyntax = 'key flags exptime bytes [noreply]';
-const storageDoc = (summary: string) => ({
-  summary: `${summary} The data block follows on the next line (Shift+Enter), or after the header on one line.`,
-  group: 'storage',
-  syntax: storageSyntax,
-  tokens: [{ token: 'NOREPLY' }],
-});
-
 /**
- * Memcached's commands as the sandbox runs them (the issue's list), in the shape of the Valkey
- * reference so the same completion and hover code reads both. Keys are upper-case like Valkey's
- * (completion matches what is typed in any case); labels are lowered for display by
- * `engineSuggestions`.
+ * Hover and completion text as the engine spells its commands: for Memcached, the usage line (the
+ * first code span) and "an argument of SET" in lower case. Replies named in a summary
+ * (`VERSION 1.6.x`, `NOT_FOUND`) keep their case.
  */
-export const MEMCACHED_REFERENCE: CommandReference = {
-  SET: storageDoc('Stores the data block under the key, whatever was there.'),
-  ADD: storageDoc('Stores the data block only if the key does not exist (NOT_STORED otherwise).'),
-  REPLACE: storageDoc('Stores the data block only if the key already exists (NOT_STORED otherwise).'),
-  APPEND: storageDoc('Adds the data block after the existing value (flags and exptime are ignored).'),
-  PREPEND: storageDoc('Adds the data block before the existing value (flags and exptime are ignored).'),
-  CAS: {
-    summary:
-      'Check and set: stores the data block only if the item is unchanged since your gets read it (its cas unique). EXISTS means someone wrote it in between; read again and retry.',
-    group: 'storage',
-    syntax: 'key flags exptime bytes cas_unique [noreply]',
-    tokens: [{ token: 'NOREPLY' }],
-  },
-  GET: {
-    summary: 'Reads one or more keys: VALUE key flags bytes, the data, then END.',
-    group: 'retrieval',
-    syntax: 'key [key ...]',
-    tokens: [],
-  },
-  GETS: {
-    summary: "Like get, and also prints each item's cas unique, for a later cas.",
-    group: 'retrieval',
-    syntax: 'key [key ...]',
-    tokens: [],
-  },
-  GAT: {
-    summary: 'Get and touch: reads keys and sets their expiry time.',
-    group: 'retrieval',
-    syntax: 'exptime key [key ...]',
-    tokens: [],
-  },
-  GATS: {
-    summary: "Like gat, and also prints each item's cas unique.",
-    group: 'retrieval',
-    syntax: 'exptime key [key ...]',
-    tokens: [],
-  },
-  INCR: {
-    summary: 'Adds to a decimal number stored as text; answers the new value, or NOT_FOUND (it never creates the key).',
-    group: 'arithmetic',
-    syntax: 'key value [noreply]',
-    tokens: [{ token: 'NOREPLY' }],
-  },
-  DECR: {
-    summary: 'Subtracts from a decimal number stored as text, stopping at 0; NOT_FOUND if the key does not exist.',
-    group: 'arithmetic',
-    syntax: 'key value [noreply]',
-    tokens: [{ token: 'NOREPLY' }],
-  },
-  DELETE: {
-    summary: 'Deletes the key: DELETED or NOT_FOUND.',
-    group: 'storage',
-    syntax: 'key [noreply]',
-    tokens: [{ token: 'NOREPLY' }],
-  },
-  TOUCH: {
-    summary: 'Sets a new expiry time without reading the value: TOUCHED or NOT_FOUND.',
-    group: 'storage',
-    syntax: 'key exptime [noreply]',
-    tokens: [{ token: 'NOREPLY' }],
-  },
-  FLUSH_ALL: {
-    summary: 'Invalidates every item. Here it empties only your own keys.',
-    group: 'server',
-    syntax: '[delay] [noreply]',
-    tokens: [{ token: 'NOREPLY' }],
-  },
-  STATS: {
-    summary: 'Server statistics. Here, counters of your own use only.',
-    group: 'server',
-    syntax: '',
-    tokens: [],
-  },
-  VERSION: { summary: "The server's version: VERSION 1.6.x.", group: 'server', syntax: '', tokens: [] },
-};
-
-/** The reference for an engine's completion and hover: Memcached's here; null for the server-generated one. */
-export function staticCommandReference(engine: SandboxEngine): CommandReference | null {
-  return engine === 'memcached' ? MEMCACHED_REFERENCE : null;
+export function engineDocumentation(text: string, engine: SandboxEngine): string {
+  if (engine !== 'memcached') return text;
+  return text
+    .replace(/^`[^`]*`/, (usage) => usage.toLowerCase())
+    .replace(/(an argument of )([A-Z_]+)/i, (_, words: string, name: string) => `${words}${name.toLowerCase()}`);
 }
 
 /** Suggestions as the engine spells its commands: Memcached's in lower case (it rejects `SET`). */
-export function engineSuggestions<T extends Pick<Suggestion, 'label' | 'detail'>>(
+export function engineSuggestions<T extends Pick<Suggestion, 'label' | 'detail' | 'summary' | 'documentation'>>(
   items: T[],
   engine: SandboxEngine,
 ): T[] {
@@ -124,17 +41,19 @@ export function engineSuggestions<T extends Pick<Suggestion, 'label' | 'detail'>
     ...item,
     label: item.label.toLowerCase(),
     detail: item.detail.replace(item.label, item.label.toLowerCase()),
+    summary: engineDocumentation(item.summary, engine),
+    documentation: engineDocumentation(item.documentation, engine),
   }));
 }
 
 /** Words of a line as the text protocol reads them: split on spaces, no quoting. */
-const words = (line: string) => line.trim().split(/\s+/).filter(Boolean);
+export const words = (line: string) => line.trim().split(/\s+/).filter(Boolean);
 
 /**
  * How many words a storage command's header has (without the data): set k 0 60 3 → 5, with a
  * trailing noreply → 6; cas has one more. null when the line is not a storage command.
  */
-function storageHeaderLength(parts: string[]): number | null {
+export function storageHeaderLength(parts: string[]): number | null {
   const name = parts[0] as (typeof MEMCACHED_STORAGE_COMMANDS)[number] | undefined;
   if (!name || !MEMCACHED_STORAGE_COMMANDS.includes(name)) return null;
   const base = name === 'cas' ? 6 : 5;
@@ -163,35 +82,4 @@ export function splitConsoleInput(text: string, engine: SandboxEngine): string[]
     } else if (line.trim() !== '') commands.push(engine === 'memcached' ? line.trim() : line);
   }
   return commands;
-}
-
-/**
- * Why a Memcached command (as a <Run> or a challenge solution step holds it, header and data
- * joined by a newline) cannot be run in the sandbox, or null. The server has the last word; this
- * catches an author's slip (an unknown or upper-case command, a data block of the wrong length)
- * before any server is started.
- */
-export function memcachedCommandProblem(command: string): string | null {
-  const [header = '', ...rest] = command.split('\n');
-  const parts = words(header);
-  const name = parts[0];
-  if (!name) return 'is empty';
-  if (!Object.hasOwn(MEMCACHED_REFERENCE, name.toUpperCase()))
-    return `is not a Memcached command the sandbox runs (${Object.keys(MEMCACHED_REFERENCE)
-      .map((each) => each.toLowerCase())
-      .join(', ')})`;
-  if (name !== name.toLowerCase())
-    return `must be written in lower case (${name.toLowerCase()}): Memcached answers ERROR to ${name}`;
-  const headerLength = storageHeaderLength(parts);
-  if (headerLength === null)
-    return rest.length > 0 ? 'holds more than one line, but only a storage command takes a data block' : null;
-  const bytes = Number(parts[4]);
-  if (parts.length < (name === 'cas' ? 6 : 5) || !Number.isInteger(bytes) || bytes < 0)
-    return `needs a header such as "${name} key 0 60 3${name === 'cas' ? ' <cas unique>' : ''}" (flags, exptime, bytes)`;
-  const data = rest.length > 0 ? rest.join('\n') : parts.slice(headerLength).join(' ');
-  if (rest.length === 0 && parts.length === headerLength)
-    return `has no data block: give the ${bytes} bytes after the header`;
-  const length = new TextEncoder().encode(data).length;
-  if (length !== bytes) return `declares ${bytes} bytes but its data block "${data}" has ${length}`;
-  return null;
 }

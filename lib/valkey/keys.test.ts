@@ -3,6 +3,7 @@ import {
   ACTIVE_LEARNERS_KEY,
   COOKIE_SECRET_KEY,
   interviewKey,
+  memcachedFlushAtKey,
   memcachedKeyIndexKey,
   patternsResultsKey,
   progressKey,
@@ -17,6 +18,7 @@ describe('Valkey key names', () => {
     expect(progressKey('abc123def456')).toBe('keyspace:{abc123def456}:progress');
     expect(interviewKey('abc123def456')).toBe('keyspace:{abc123def456}:interviews');
     expect(memcachedKeyIndexKey('abc123def456')).toBe('keyspace:{abc123def456}:memcached:keys');
+    expect(memcachedFlushAtKey('abc123def456')).toBe('keyspace:{abc123def456}:memcached:flush-at');
     expect(patternsResultsKey('abc123def456', 'run')).toBe('keyspace:{abc123def456}:patterns:run');
     expect(srsKeys('abc123def456')).toEqual({
       cards: 'keyspace:{abc123def456}:srs:cards',

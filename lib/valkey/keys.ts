@@ -18,6 +18,9 @@
  *                                     bytes: the index that the Memcached budget, Reset, the key
  *                                     browser, flush_all, stats and the idle sweep walk
  *                                     (lib/sandbox/memcached/key-index.ts)
+ *   keyspace:{id}:memcached:flush-at  STRING  when (ms) a pending `flush_all <delay>` of the learner's
+ *                                     falls due, applied before their next command, expires a day later
+ *                                     (lib/sandbox/memcached/delayed-flush.ts)
  *   keyspace:{id}:patterns:<kind>  LIST  the learner's last patterns-lab results of a kind (run,
  *                                     stampede, eviction, pipelining), JSON, newest first, capped, expires
  *   keyspace:rate:<bucket>      HASH  a rate-limit token bucket (bucket: learner:<id>, address:<ip>…)
@@ -61,6 +64,9 @@ export const trustedHyperLogLogsKey = (learnerId: string, engine: RespEngine = '
 
 /** The learner's Memcached key names → value bytes (lib/sandbox/memcached/key-index.ts). */
 export const memcachedKeyIndexKey = (learnerId: string) => `${learnerTag(learnerId)}:memcached:keys`;
+
+/** When the learner's pending `flush_all <delay>` falls due, in ms (lib/sandbox/memcached/delayed-flush.ts). */
+export const memcachedFlushAtKey = (learnerId: string) => `${learnerTag(learnerId)}:memcached:flush-at`;
 
 /** The learner's recorded caching-patterns lab results of one kind (lib/labs/patterns/results.ts). */
 export const patternsResultsKey = (learnerId: string, kind: string) => `${learnerTag(learnerId)}:patterns:${kind}`;

@@ -4,7 +4,7 @@
  * The live pass (live-checks.ts) then runs the Redis OSS and Memcached blocks on their engines.
  */
 import { checkArguments } from '@/lib/sandbox/argument-limits';
-import { memcachedCommandProblem } from '@/lib/sandbox/engine-commands';
+import { memcachedCommandProblem } from '@/lib/sandbox/memcached-reference';
 import { isSandboxEngine, SANDBOX_ENGINES, type SandboxEngine } from '@/lib/sandbox/engines';
 import { sandboxLimits } from '@/lib/sandbox/limits';
 import { parseCommandLine } from '@/lib/sandbox/parse';

@@ -52,6 +52,11 @@ export function serverAnswer(
   return outcome(!failed, note ? `${text}\n${note}` : text, text, failed ? lastLine : undefined, started, limits);
 }
 
+/** Text the sandbox writes itself (the Memcached `help`), ok or not. */
+export function sandboxText(text: string, ok: boolean, started: number, limits: SandboxLimits): ExecOutcome {
+  return outcome(ok, text, text, ok ? undefined : text, started, limits);
+}
+
 /** A command the sandbox answers itself without running it. */
 export function sandboxRefusal(message: string, started: number, limits: SandboxLimits): ExecOutcome {
   const text = `(error) ${message}`;

@@ -1,9 +1,10 @@
 /**
  * What the sandbox does with each Memcached command, by its exact name (memcached's command names
  * are case-sensitive: `SET` is an unknown command there, answered `ERROR`). One entry per command;
- * a refusal says why, in the words the console shows.
+ * a refused command's reason is in refused-commands.ts, in the words the console shows.
  */
 import { STORAGE_COMMANDS } from './entry';
+import { REFUSED_MEMCACHED_COMMANDS } from './refused-commands';
 
 export type MemcachedRule =
   /** set/add/replace/append/prepend/cas: header and data block checked by the app, then sent. */
@@ -16,11 +17,9 @@ export type MemcachedRule =
   /** Emulated per learner: stats (safe fields only) and flush_all (their own keys only). */
   | { kind: 'stats' }
   | { kind: 'flush_all' }
+  /** The sandbox's own `help [command]` (memcached has none): lists or describes commands (help.ts). */
+  | { kind: 'help' }
   | { kind: 'refused'; why: string };
-
-const refused = (why: string): MemcachedRule => ({ kind: 'refused', why });
-const META_WHY =
-  'meta commands are not supported in the sandbox: their flags can name keys in base64, which the sandbox cannot give your prefix, and me dumps item internals. Use get, set, delete, incr and touch';
 
 const RULES: Record<string, MemcachedRule> = {
   ...Object.fromEntries([...STORAGE_COMMANDS].map((name) => [name, { kind: 'storage' } as const])),
@@ -35,24 +34,11 @@ const RULES: Record<string, MemcachedRule> = {
   version: { kind: 'version' },
   stats: { kind: 'stats' },
   flush_all: { kind: 'flush_all' },
-  verbosity: refused("it sets the server's logging for every learner"),
-  quit: refused('the app keeps one connection to memcached for all learners: there is nothing of yours to close'),
-  shutdown: refused('it would stop the server for every learner'),
-  lru_crawler: refused("its metadump lists every learner's keys, and a crawl works on the whole server"),
-  slabs: refused("it moves memory between slab classes of the whole server, every learner's keys included"),
-  lru: refused('it tunes the LRU of the whole server'),
-  watch: refused("it streams every learner's commands and keys"),
-  cache_memlimit: refused("it changes the whole server's memory"),
-  misbehave: refused('it is a debugging command that changes the server for everyone'),
-  debugtime: refused("it is a debugging command that moves the server's clock for everyone"),
-  extstore: refused("it configures the server's external storage"),
-  refresh_certs: refused("it reloads the server's TLS certificates"),
-  mg: refused(META_WHY),
-  ms: refused(META_WHY),
-  md: refused(META_WHY),
-  ma: refused(META_WHY),
-  mn: refused(META_WHY),
-  me: refused(META_WHY),
+  help: { kind: 'help' },
+  // The refusals and their reasons live with the commands' docs, so `help` shows the same words.
+  ...Object.fromEntries(
+    REFUSED_MEMCACHED_COMMANDS.map((doc) => [doc.name, { kind: 'refused', why: doc.refused } as const]),
+  ),
 };
 
 /** `stats <group>` groups that describe the whole server, each refused with its reason. */
@@ -72,6 +58,9 @@ const STATS_GROUP_WHY: Record<string, string> = {
 export function memcachedRule(name: string): MemcachedRule | null {
   return Object.hasOwn(RULES, name) ? (RULES[name] as MemcachedRule) : null;
 }
+
+/** The `stats <group>` groups the sandbox refuses, for `help stats`. */
+export const REFUSED_STATS_GROUPS: readonly string[] = Object.keys(STATS_GROUP_WHY);
 
 /** Why `stats <group>` is refused, or null when memcached has no such group (it answers ERROR). */
 export function statsGroupRefusal(group: string): string | null {

@@ -2,13 +2,14 @@ import 'server-only';
 /**
  * The two commands that would act on the whole server, answered for one learner instead: `stats`
  * (the server's uptime, time and version, and the learner's own key count and bytes: never other
- * learners' counts) and `flush_all` (the learner's keys only, now or after a delay).
+ * learners' counts) and `flush_all` (the learner's keys only, now or at a deadline).
  */
 import type { SandboxLimits } from '@/lib/sandbox/limits';
 import { memcachedRequest } from './connection';
 import { parseSigned32, type Token } from './entry';
+import { flushDeadline, flushIsDue, scheduleFlush } from './delayed-flush';
 import { liveKeys } from './key-index';
-import { expireMemcachedKeys, resetMemcachedKeys } from './learner-keys';
+import { resetMemcachedKeys } from './learner-keys';
 
 /** Server-wide stats that say nothing about other learners. */
 const PUBLIC_STATS = ['uptime', 'time', 'version'];
@@ -35,7 +36,7 @@ export async function learnerStats(learnerId: string, limits: SandboxLimits): Pr
 
 /**
  * `flush_all [delay] [noreply]` on the learner's keys, with memcached's own answers to a malformed
- * one. Returns the reply line and whether noreply was asked for.
+ * one: now, or at a deadline (delayed-flush.ts). Returns the reply line and whether noreply was asked for.
  */
 export async function learnerFlushAll(
   learnerId: string,
@@ -46,7 +47,14 @@ export async function learnerFlushAll(
   const delayToken = tokens.length === 3 || (tokens.length === 2 && !noreply) ? tokens[1] : undefined;
   const delay = delayToken ? parseSigned32(delayToken.text) : 0;
   if (delay === null) return { reply: 'CLIENT_ERROR invalid exptime argument', noreply: false };
-  if (delay > 0) await expireMemcachedKeys(learnerId, delay);
-  else await resetMemcachedKeys(learnerId);
+  const deadline = flushDeadline(delay, Date.now());
+  // Flushing now also cancels a pending flush (takeIndex), as memcached keeps one flush time.
+  if (deadline === null) await resetMemcachedKeys(learnerId);
+  else await scheduleFlush(learnerId, deadline);
   return { reply: 'OK', noreply };
+}
+
+/** Applies the learner's pending `flush_all <delay>` once its deadline has passed: before each of their commands. */
+export async function applyDueFlush(learnerId: string): Promise<void> {
+  if (await flushIsDue(learnerId)) await resetMemcachedKeys(learnerId);
 }

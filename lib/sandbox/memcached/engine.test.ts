@@ -56,7 +56,7 @@ describe('Memcached refusals', () => {
 
   it('answers an unknown command, in any case, with memcached ERROR', async () => {
     const learner = newLearnerId();
-    for (const entry of ['GET k', 'Stats', 'flushall', 'help'])
+    for (const entry of ['GET k', 'Stats', 'flushall', 'HELP'])
       expect(await memcachedText(learner, entry)).toBe('ERROR');
   });
 
@@ -66,6 +66,42 @@ describe('Memcached refusals', () => {
     expect(await memcachedText(learner, 'get a\nget b')).toMatch(/^\(error\) one command per entry/);
     expect(await memcachedText(learner, 'get a\n')).toBe('END');
     expect(await memcachedText(learner, 'set k 0 0 3')).toMatch(/^\(error\) set needs its data block of 3 bytes/);
+  });
+});
+
+describe("Memcached help (the sandbox's own: memcached answers ERROR)", () => {
+  it("lists the commands with their syntax, and the refused ones by name, never Valkey's", async () => {
+    const outcome = await executeMemcachedLine(newLearnerId(), 'help', sandboxLimits());
+    expect(outcome).toMatchObject({ kind: 'reply', body: { ok: true } });
+    const text = outcome.kind === 'reply' ? outcome.body.text : '';
+    expect(text).toMatch(/^\(help\) memcached has no help command/);
+    expect(text).toContain('\nget key [key ...]\ngets key [key ...]\n');
+    expect(text).toContain('\nset key flags exptime bytes [noreply]\n');
+    expect(text).toMatch(/\nrefused in the sandbox: verbosity quit shutdown lru_crawler .* mg ms md ma mn me$/);
+    expect(text).not.toMatch(/ZADD|HSET|zadd/);
+  });
+
+  it('describes one command, says why a refused one is refused, and names a typo', async () => {
+    const learner = newLearnerId();
+    expect(await memcachedText(learner, 'help get')).toBe(
+      'get key [key ...]\nReads one or more keys: VALUE key flags bytes, the data, then END.',
+    );
+    expect(await memcachedText(learner, 'help lru_crawler')).toMatch(
+      /^lru_crawler crawl\|metadump.*\nControls the background LRU crawler.*\nRefused in the sandbox: its metadump lists every learner's keys, and a crawl works on the whole server\.$/,
+    );
+    expect(await memcachedText(learner, 'help stats')).toContain('Refused here: stats cachedump, items, slabs');
+    // What help says is what the console does: the same reason.
+    expect(await memcachedText(learner, 'lru_crawler metadump all')).toContain(
+      "its metadump lists every learner's keys, and a crawl works on the whole server.",
+    );
+    const typo = await executeMemcachedLine(learner, 'help GET', sandboxLimits());
+    expect(typo).toMatchObject({
+      kind: 'reply',
+      body: { ok: false, text: '(error) memcached has no command "GET": its commands are lower case. Try "help get".' },
+    });
+    expect(await memcachedText(learner, 'help zadd')).toBe(
+      '(error) memcached has no command "zadd". Type "help" for the list.',
+    );
   });
 });
 
@@ -153,6 +189,28 @@ describe('Memcached budget', () => {
     expect(await memcachedText(learner, 'get k', limits)).toBe('VALUE k 0 15\n0123456789abcde\nEND');
     expect(await memcachedText(learner, 'set k 0 0 1\nx', limits)).toBe('STORED');
     expect(await memcachedText(learner, 'set other 0 0 10\n0123456789', limits)).toBe('STORED');
+  });
+
+  it('reserves room for the digits incr may add, and refuses past the budget keeping the value', async () => {
+    const learner = newLearnerId();
+    const limits = small({ memcachedMaxBytes: 25 });
+    expect(await memcachedText(learner, 'set n 0 0 1 5', limits)).toBe('STORED'); // n5: 2 bytes
+    expect(await memcachedText(learner, `set pad 0 0 19 ${'x'.repeat(19)}`, limits)).toBe('STORED'); // 24 in all
+    expect(await memcachedText(learner, 'incr n 4', limits)).toBe('9'); // written in place: still 24
+    expect(await memcachedText(learner, 'incr n 1', limits)).toBe('10'); // one digit more: 25
+    const refusal =
+      '(error) over your Memcached budget: your keys would take 26 bytes (names and values), the sandbox allows 25 per learner. Delete some (delete <key>, or flush_all) and try again.';
+    expect(await memcachedText(learner, 'incr n 90', limits)).toBe(refusal);
+    expect(await memcachedText(learner, 'incr n 90 noreply', limits)).toBe(refusal);
+    expect(await memcachedText(learner, 'incr n 90 extra', limits)).toBe(refusal); // memcached would run it
+    expect(await raw.send(`get sb:${learner}:n\r\n`, 'values')).toBe(`VALUE sb:${learner}:n 0 2\r\n10\r\nEND\r\n`);
+    // decr never lengthens a value (memcached pads it in place); a 64-bit wrap is counted exactly.
+    expect(await memcachedText(learner, 'decr n 5', limits)).toBe('5');
+    expect(await memcachedText(learner, 'incr n 18446744073709551615', limits)).toBe('4');
+    expect(await memcachedText(learner, 'delete pad', limits)).toBe('DELETED');
+    expect(await memcachedText(learner, 'incr n 18446744073709551610', limits)).toBe('18446744073709551614');
+    expect(await memcachedText(learner, 'stats', limits)).toContain('STAT curr_items 1\nSTAT bytes 21\n');
+    expect((await listMemcachedKeys(learner)).keys).toMatchObject([{ name: 'n', bytes: 20 }]);
   });
 
   it('refuses an entry past the line limit with a 413', async () => {

@@ -8,11 +8,12 @@ import 'server-only';
 import type { ExecOutcome } from '@/lib/sandbox/execute';
 import { hasLearnerSession, learnerSession, makeRoomForLearner, recordActivity } from '@/lib/sandbox/learners';
 import type { SandboxLimits } from '@/lib/sandbox/limits';
-import { noreplyAnswer, sandboxRefusal, serverAnswer } from './answer';
-import { reserveWrite, sizeAfterWrite } from './budget';
+import { noreplyAnswer, sandboxRefusal, sandboxText, serverAnswer } from './answer';
+import { counterSizeFromReply, reserveIncrement, reserveWrite, sizeAfterWrite } from './budget';
 import { memcachedRule, refusalMessage, statsGroupRefusal, type MemcachedRule } from './commands';
 import { memcachedRequest } from './connection';
-import { learnerFlushAll, learnerStats } from './emulate';
+import { applyDueFlush, learnerFlushAll, learnerStats } from './emulate';
+import { memcachedHelp } from './help';
 import { readStorageEntry, splitEntry, tokenize, type StorageCommand, type Token } from './entry';
 import { forgetKeys, indexedSizes, indexName, recordSize } from './key-index';
 import { keyTooLongNote, learnerKeyLimit, mapKey, memcachedKeyPrefix, unmapValueKeys } from './key-mapping';
@@ -84,17 +85,29 @@ async function runSingleKey(
 ): Promise<ExecOutcome> {
   const noreply = tokens.length > 2 && tokens[tokens.length - 1]?.text === 'noreply';
   const sent = noreply ? tokens.slice(0, -1) : tokens;
+  const key = tokens[1] ? line.subarray(tokens[1].start, tokens[1].end) : null;
+  const counter = name === 'incr' || name === 'decr';
+  // Only incr can grow a value (decr's result is never longer): room for it is reserved first.
+  let previous: number | undefined;
+  if (key && counter) {
+    const reserved =
+      name === 'incr' && sent.length >= 3
+        ? await reserveIncrement(learnerId, key, sent[2]?.text ?? '', limits)
+        : { previous: (await indexedSizes(learnerId)).get(indexName(key)) };
+    if ('refusal' in reserved) return sandboxRefusal(reserved.refusal, started, limits);
+    previous = reserved.previous;
+  }
   const reply = await memcachedRequest(
     commandLine(learnerId, sent, line, (position) => position === 1),
     'line',
   );
-  const key = tokens[1] ? line.subarray(tokens[1].start, tokens[1].end) : null;
   if (key && name === 'delete' && (reply.lastLine === 'DELETED' || reply.lastLine === 'NOT_FOUND'))
     await forgetKeys(learnerId, [key]);
-  if (key && (name === 'incr' || name === 'decr') && /^\d+$/.test(reply.lastLine)) {
-    // A counter grows in place up to its old length (padded with spaces), else to its digits.
-    const previous = (await indexedSizes(learnerId)).get(indexName(key)) ?? 0;
-    await recordSize(learnerId, key, Math.max(previous, reply.lastLine.length));
+  if (key && counter && previous !== undefined) {
+    const size = counterSizeFromReply(reply.lastLine, previous);
+    if (size !== null) await recordSize(learnerId, key, size);
+    else if (reply.lastLine === 'NOT_FOUND') await forgetKeys(learnerId, [key]);
+    else await recordSize(learnerId, key, previous); // an error: the value is unchanged
   }
   return noreply
     ? noreplyAnswer(reply.raw, reply.lastLine, started, limits)
@@ -159,6 +172,10 @@ async function runRule(
         ? noreplyAnswer(`${reply}\r\n`, reply, started, limits)
         : serverAnswer(`${reply}\r\n`, reply, started, limits);
     }
+    case 'help': {
+      const help = memcachedHelp(tokens.slice(1).map((token) => token.text));
+      return sandboxText(help.text, help.ok, started, limits);
+    }
     case 'refused':
       return sandboxRefusal(refusalMessage(name, rule.why), started, limits);
   }
@@ -207,6 +224,7 @@ export async function executeMemcachedLine(
   try {
     const activity = recordActivity(session);
     if (activity) await activity;
+    await applyDueFlush(learnerId);
     return await runRule(learnerId, rule, name, tokens, line, rest, started, limits);
   } finally {
     session.busy = false;

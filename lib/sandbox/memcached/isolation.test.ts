@@ -1,16 +1,11 @@
-/** Learners on the Memcached engine cannot reach each other's keys: the key mapping, flush_all and stats. */
-import { afterAll, describe, expect, it } from 'vitest';
+/** Learners on the Memcached engine cannot reach each other's keys: the key mapping, flush_all (now or delayed) and stats. */
+import { describe, expect, it, vi } from 'vitest';
 import { newLearnerId } from '@/lib/sandbox/learner';
-import { closeLearnerSessions } from '@/lib/sandbox/learners';
-import { closeValkeyClients } from '@/lib/valkey/connections';
-import { closeMemcachedConnections, listMemcachedKeys, readMemcachedKey } from './index';
-import { memcachedText } from './test-helpers.fixtures';
+import { pendingFlushAt } from './delayed-flush';
+import { listMemcachedKeys, readMemcachedKey, resetMemcachedKeys } from './index';
+import { memcachedText, rawMemcachedForFile } from './test-helpers.fixtures';
 
-afterAll(async () => {
-  closeMemcachedConnections();
-  closeLearnerSessions();
-  await closeValkeyClients();
-});
+const raw = rawMemcachedForFile();
 
 describe('Memcached isolation', () => {
   it("learner B cannot get, change or delete learner A's key, even by naming A's prefix", async () => {
@@ -56,17 +51,49 @@ describe('Memcached isolation', () => {
     expect((await listMemcachedKeys(b)).keys.map((key) => key.name)).toEqual(['kept']);
   });
 
-  it('flush_all with a delay expires only the keys that would outlive it', async () => {
+  it('flush_all <delay> flushes at the deadline every key stored before it, those stored after the command too', async () => {
     const a = newLearnerId();
     const b = newLearnerId();
-    await memcachedText(a, 'set forever 0 0 1\nx');
-    await memcachedText(a, 'set soon 0 5 1\nx');
+    await memcachedText(a, 'set before 0 0 1\nx');
     await memcachedText(b, 'set other 0 0 1\nx');
     expect(await memcachedText(a, 'flush_all 100')).toBe('OK');
-    const ttls = Object.fromEntries((await listMemcachedKeys(a)).keys.map((key) => [key.name, key.ttl]));
-    expect(ttls.forever).toBeGreaterThan(95);
-    expect(ttls.forever).toBeLessThanOrEqual(100);
-    expect(ttls.soon).toBeLessThanOrEqual(5);
-    expect((await listMemcachedKeys(b)).keys).toEqual([{ name: 'other', type: 'string', ttl: -1, bytes: 1 }]);
+    expect(await pendingFlushAt(a)).toBeGreaterThan(Date.now() + 95_000);
+    expect(await memcachedText(a, 'flush_all 50')).toBe('OK'); // replaces the pending one, as in memcached
+    expect(await pendingFlushAt(a)).toBeLessThanOrEqual(Date.now() + 50_000);
+    expect(await memcachedText(a, 'set after 0 0 1\ny')).toBe('STORED');
+    expect(await memcachedText(a, 'get before after')).toBe('VALUE before 0 1\nx\nVALUE after 0 1\ny\nEND');
+    // Until the deadline the keys keep memcached's own TTLs (a flush does not touch them).
+    expect((await listMemcachedKeys(a)).keys.map((key) => key.ttl)).toEqual([-1, -1]);
+    expect(await memcachedText(a, 'flush_all 1')).toBe('OK');
+    // Once it has passed, the key browser and checks see them gone, before any command applies it.
+    await vi.waitFor(async () => expect((await listMemcachedKeys(a)).keys).toEqual([]), {
+      timeout: 3_000,
+      interval: 50,
+    });
+    expect(await readMemcachedKey(a, 'after')).toBeNull();
+    expect(await memcachedText(a, 'set later 0 0 1\nz')).toBe('STORED'); // after the deadline: kept
+    expect(await memcachedText(a, 'get before after later')).toBe('VALUE later 0 1\nz\nEND');
+    expect(await raw.send(`get sb:${a}:before sb:${a}:after\r\n`, 'values')).toBe('END\r\n');
+    expect(await pendingFlushAt(a)).toBeNull();
+    expect(await memcachedText(b, 'get other')).toBe('VALUE other 0 1\nx\nEND');
+  });
+
+  it('flush_all now, and Reset, cancel a pending flush_all <delay>; a Unix time is a deadline too', async () => {
+    const a = newLearnerId();
+    expect(await memcachedText(a, 'flush_all 60')).toBe('OK');
+    expect(await memcachedText(a, 'flush_all 0')).toBe('OK');
+    expect(await pendingFlushAt(a)).toBeNull();
+    expect(await memcachedText(a, 'flush_all 60 noreply')).toMatch(/answered: OK$/);
+    expect(await pendingFlushAt(a)).not.toBeNull();
+    await resetMemcachedKeys(a); // Reset and the idle sweep
+    expect(await pendingFlushAt(a)).toBeNull();
+    // Over 30 days, memcached reads the delay as a Unix time: one already past means now.
+    const now = Math.floor(Date.now() / 1000);
+    await memcachedText(a, 'set k 0 0 1\nx');
+    expect(await memcachedText(a, `flush_all ${now - 10}`)).toBe('OK');
+    expect(await memcachedText(a, 'get k')).toBe('END');
+    expect(await memcachedText(a, `flush_all ${now + 3600}`)).toBe('OK');
+    expect(await pendingFlushAt(a)).toBe((now + 3600) * 1000);
+    await resetMemcachedKeys(a);
   });
 });

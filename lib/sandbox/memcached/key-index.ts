@@ -10,7 +10,7 @@ import 'server-only';
  * whoever next walks the index with `mg <key> s t` (liveKeys).
  */
 import { getValkey } from '@/lib/valkey/connections';
-import { memcachedKeyIndexKey } from '@/lib/valkey/keys';
+import { memcachedFlushAtKey, memcachedKeyIndexKey } from '@/lib/valkey/keys';
 import { memcachedRequests } from './connection';
 import { mapKey } from './key-mapping';
 
@@ -43,11 +43,14 @@ export async function forgetKeys(learnerId: string, keys: readonly Buffer[]): Pr
   await (await getValkey('app')).hdel(memcachedKeyIndexKey(learnerId), ...keys);
 }
 
-/** Empties the index and returns the names it held, atomically (so a concurrent add lands in a fresh one). */
+/**
+ * Empties the index and returns the names it held, atomically (so a concurrent add lands in a fresh
+ * one), and drops a pending `flush_all <delay>` with it: the keys it would flush are going now.
+ */
 export async function takeIndex(learnerId: string): Promise<Buffer[]> {
   const app = await getValkey('app');
   const index = memcachedKeyIndexKey(learnerId);
-  const results = await app.multi().callBuffer('HGETALL', index).del(index).exec();
+  const results = await app.multi().callBuffer('HGETALL', index).del(index, memcachedFlushAtKey(learnerId)).exec();
   return pairs(results?.[0]?.[1]).map(([name]) => name);
 }
 

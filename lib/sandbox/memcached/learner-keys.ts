@@ -1,11 +1,13 @@
 import 'server-only';
 /**
  * A learner's Memcached keys as a whole: the key browser's list, one key for challenge checks,
- * Reset and the idle sweep (delete them all), and flush_all (all now, or all after a delay).
+ * Reset, flush_all and the idle sweep (delete them all). A flush_all whose deadline has passed but
+ * that no command has applied yet (delayed-flush.ts) already hides them from the list and the checks.
  */
 import type { SandboxKey } from '@/lib/sandbox/api-types';
 import { displayKeyName, KEY_BROWSER_LIMIT } from '@/lib/sandbox/key-browser';
 import { memcachedRequest, memcachedRequests } from './connection';
+import { flushIsDue } from './delayed-flush';
 import { liveKeys, takeIndex } from './key-index';
 import { learnerKeyLimit, mapKey, memcachedKeyPrefix, unmapValueKeys } from './key-mapping';
 
@@ -17,6 +19,7 @@ const request = (...parts: (string | Buffer)[]) =>
 
 /** The learner's keys for the key browser (sorted by name, at most KEY_BROWSER_LIMIT): type string, TTL, value bytes. */
 export async function listMemcachedKeys(learnerId: string): Promise<{ keys: SandboxKey[]; truncated: boolean }> {
+  if (await flushIsDue(learnerId)) return { keys: [], truncated: false };
   // No pruning: this request may race the learner's own writes.
   const live = (await liveKeys(learnerId, { prune: false })).sort((a, b) => Buffer.compare(a.name, b.name));
   return {
@@ -38,6 +41,7 @@ export async function readMemcachedKey(
   const name = Buffer.from(key);
   // Only a name the console could have stored: one token (memcached splits on spaces), on one line.
   if (name.length === 0 || name.length > learnerKeyLimit(learnerId) || /[ \r\n\0]/.test(key)) return null;
+  if (await flushIsDue(learnerId)) return null;
   const mapped = mapKey(learnerId, name);
   const [got, meta] = await Promise.all([
     memcachedRequest(request('get ', mapped, '\r\n'), 'values'),
@@ -76,16 +80,4 @@ export async function resetMemcachedKeys(learnerId: string): Promise<number> {
   const names = await takeIndex(learnerId);
   if (names.length === 0) return 0;
   return eachKey(learnerId, names, (mapped) => request('delete ', mapped, '\r\n'), 'DELETED');
-}
-
-/**
- * flush_all <delay> for one learner: each of their keys that would outlive the delay gets it as
- * its expiry (touch), the way memcached's flush invalidates everything stored before that time.
- * Keys stored after the command are left alone (memcached would flush them too, until the time comes).
- */
-export async function expireMemcachedKeys(learnerId: string, exptime: number): Promise<void> {
-  const seconds = exptime > 30 * 24 * 3600 ? exptime - Math.floor(Date.now() / 1000) : exptime;
-  const live = await liveKeys(learnerId, { prune: true });
-  const outliving = live.filter((key) => key.ttl < 0 || key.ttl > seconds).map((key) => key.name);
-  await eachKey(learnerId, outliving, (mapped) => request('touch ', mapped, ` ${exptime}\r\n`), 'TOUCHED');
 }
