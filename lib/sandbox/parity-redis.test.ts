@@ -14,10 +14,7 @@ import { parityHarness } from './parity-harness';
 import { PARITY_SCENARIOS } from './parity.fixtures';
 
 /** Scenarios that do not apply on Redis OSS, and why. */
-const NOT_ON_REDIS: Record<string, string> = {
-  // UNSUBSCRIBE & co. need a live console, which runs on Valkey only (redis-engine.test.ts checks the refusal).
-  'pub/sub replies: PUBLISH, SPUBLISH, PUBSUB, and UNSUBSCRIBE with nothing subscribed': 'live pub/sub',
-};
+const NOT_ON_REDIS: Record<string, string> = {};
 
 /** Lines left out on Redis OSS, and why (the rest of their scenario runs). */
 const LINES_NOT_ON_REDIS: Record<string, string> = {
