@@ -260,12 +260,7 @@ export async function executeLine(
           limits,
         );
       if (verdict.action === 'live')
-        return await runLive(
-          () => runLiveCommand(session, consoleId, args, limits),
-          session,
-          started,
-          limits,
-        );
+        return await runLive(() => runLiveCommand(session, consoleId, args, limits), session, started, limits);
       const patternError = checkArguments(name, args, limits);
       if (patternError) return answer(errorReply(patternError), started, limits);
       const emulated = await runEmulated(await getValkey(role), verdict.command, args, learnerId, engine);

@@ -8,7 +8,6 @@
 import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { closeSandbox } from '@/lib/testing/sandbox';
-import { holdServerWideLock } from '@/lib/testing/server-wide-lock';
 import { learnerUsername } from '../acl';
 import { newLearnerId } from '../learner';
 import { learnerSession, resetLearner } from '../learners';
@@ -23,7 +22,6 @@ const B = `rb-${me.slice(0, 12)}`;
 const V = `rv-${me.slice(0, 12)}`;
 const OTHER = `ro-${other.slice(0, 12)}`;
 let raw: Redis; // the learner's own ACL user on the Redis OSS server, as a client of theirs
-let releaseServerWideLock: () => Promise<void> = async () => undefined;
 
 const onRedis = (learner: string, consoleId: string | undefined, line: string) =>
   runFrom(learner, consoleId, line, 'redis');
@@ -59,9 +57,6 @@ async function redisHasClient(id: string): Promise<boolean> {
 const subscriberId = (consoleId: string) => liveConsole(me, consoleId, 'redis')!.connection.id;
 
 beforeAll(async () => {
-  // Redis OSS sessions record their learners' activity in the app's server, which the files that
-  // check the whole app server must not see appear (as in redis-engine.test.ts).
-  releaseServerWideLock = await holdServerWideLock(inject('appUrl'));
   // Signs the learner's Redis ACL user in (a command makes their session there).
   expect(await onRedis(me, undefined, 'PING')).toBe('PONG');
   const url = new URL(inject('redisUrl'));
@@ -80,7 +75,6 @@ afterAll(async () => {
   await resetLearner(other, 'redis');
   raw.disconnect();
   await closeSandbox();
-  await releaseServerWideLock();
 });
 
 describe('live pub/sub on Redis OSS', () => {
