@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { closeSandbox } from '@/lib/testing/sandbox';
 import { learnerUsername } from '../acl';
 import { newLearnerId } from '../learner';
-import { learnerSession, resetLearner } from '../learners';
+import { closeLearnerSessions, learnerSession, resetLearner } from '../learners';
 import { closeLiveConsoles, liveConsole } from './live-consoles';
 import { openTestStream, runFrom, type TestStream } from './live-test-helpers';
 import type { LiveLimits } from './live-limits';
@@ -113,6 +113,11 @@ describe('live pub/sub on Redis OSS', () => {
     expect((await listener.next((e) => e.event === 'message')).text).toBe(
       '1) "pmessage"\n2) "n*"\n3) "notes"\n4) "hi"',
     );
+    // The session is closed and made again (ACL SETUSER … reset on redis-server 7.0): the pattern's
+    // grant stays, so the server keeps the subscriber connected.
+    closeLearnerSessions();
+    expect(await onRedis(me, B, 'PUBLISH notes again')).toBe('(integer) 1');
+    expect((await listener.next((e) => e.event === 'message')).text).toContain('"again"');
     expect(await onRedis(me, A, 'SSUBSCRIBE shard')).toBe('1) "ssubscribe"\n2) "shard"\n3) (integer) 1');
     expect(await onRedis(me, B, 'SPUBLISH shard hi')).toBe('(integer) 1');
     expect((await listener.next((e) => e.event === 'message')).text).toBe('1) "smessage"\n2) "shard"\n3) "hi"');
