@@ -3,14 +3,16 @@
  * a console's stream there owns a subscriber connection on the Redis server, confined as on Valkey
  * (channels with the learner's prefix, their own ACL user there, patterns granted one by one), and
  * printed as redis-cli prints it. Nothing crosses between learners or between the two engines, and
- * every way a stream ends (abort, idle, a switch to Valkey) leaves no subscriber on the server.
+ * every way a stream ends (abort, idle, a switch to Valkey, the learner's idle sweep) leaves no
+ * subscriber on the server.
  */
 import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { closeSandbox } from '@/lib/testing/sandbox';
+import { activeLearnersKey } from '@/lib/valkey/keys';
 import { learnerUsername } from '../acl';
 import { newLearnerId } from '../learner';
-import { closeLearnerSessions, learnerSession, resetLearner } from '../learners';
+import { closeLearnerSessions, learnerSession, resetLearner, sweepIdleLearners } from '../learners';
 import { closeLiveConsoles, liveConsole } from './live-consoles';
 import { openTestStream, runFrom, type TestStream } from './live-test-helpers';
 import type { LiveLimits } from './live-limits';
@@ -171,5 +173,22 @@ describe('live pub/sub on Redis OSS', () => {
     expect(await onRedis(me, B, 'PUBSUB NUMSUB news')).toBe('1) "news"\n2) (integer) 0');
     expect(liveConsole(me, A, 'valkey')).toBeDefined();
     closeLiveConsoles();
+  });
+
+  it('the idle sweep of a Redis OSS learner ends their live console there', async () => {
+    const idle = newLearnerId();
+    const consoleId = `ri-${idle.slice(0, 12)}`;
+    const listening = await stream(idle, consoleId);
+    expect(await onRedis(idle, consoleId, 'SUBSCRIBE news')).toContain('"subscribe"');
+    const id = liveConsole(idle, consoleId, 'redis')!.connection.id;
+    learnerSession(idle, 'redis').lastUsed = Date.now() - 7_200_000;
+    const app = new Redis(inject('appUrl'));
+    await app.zadd(activeLearnersKey('redis'), 1, idle);
+    await sweepIdleLearners();
+    app.disconnect();
+    // ACL DELUSER disconnects the learner's subscriber: the stream says so and the server has no such client.
+    expect((await listening.next((e) => e.event === 'end')).text).toMatch(/^the live connection closed/);
+    expect(liveConsole(idle, consoleId)).toBeUndefined();
+    expect(await redisHasClient(id)).toBe(false);
   });
 });
