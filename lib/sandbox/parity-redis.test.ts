@@ -13,7 +13,7 @@ import { closeLearnerSessions } from './learners';
 import { parityHarness } from './parity-harness';
 import { PARITY_SCENARIOS } from './parity.fixtures';
 
-/** Scenarios that do not apply on Redis OSS, and why. */
+/** Scenarios that do not apply on Redis OSS, and why (none today: pub/sub runs there too, live/live-redis.test.ts). */
 const NOT_ON_REDIS: Record<string, string> = {};
 
 /** Lines left out on Redis OSS, and why (the rest of their scenario runs). */
