@@ -37,6 +37,19 @@ test('one tab subscribes, the other publishes; a tracking invalidation arrives w
   await expect(await listener.run('GET cached')).toHaveText('(nil)');
   await expect(await publisher.run('SET cached 1')).toHaveText('OK');
   await expect(listener.liveReplies.last()).toHaveText('1) "message"\n2) "__redis__:invalidate"\n3) 1) "cached"');
+
+  // On Redis OSS too, as redis-cli prints it; switching the listener back ends its Redis subscriber.
+  await listener.chooseEngine('Redis OSS');
+  await expect(await listener.run('SUBSCRIBE news')).toHaveText('1) "subscribe"\n2) "news"\n3) (integer) 1');
+  await expect(listener.stopListening).toBeVisible();
+  await publisher.chooseEngine('Redis OSS');
+  await expect(await publisher.run('PUBLISH news redis')).toHaveText('(integer) 1');
+  await expect(listener.liveReplies.last()).toHaveText('1) "message"\n2) "news"\n3) "redis"');
+  await listener.chooseEngine('Valkey');
+  await expect(listener.stopListening).toBeHidden();
+  await expect
+    .poll(async () => (await publisher.run('PUBSUB NUMSUB news')).textContent(), { intervals: [100] })
+    .toBe('1) "news"\n2) (integer) 0');
 });
 
 test(

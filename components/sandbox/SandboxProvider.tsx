@@ -12,7 +12,7 @@ import {
 } from 'react';
 import { sendCommand, type ConsoleEntry, type ExecResponse } from '@/lib/sandbox/api-client';
 import { ENGINE_LABELS, SANDBOX_ENGINES, type SandboxEngine } from '@/lib/sandbox/engines';
-import { needsLiveStream } from '@/lib/sandbox/live-client';
+import { isLiveEngine, needsLiveStream, type LiveEngine } from '@/lib/sandbox/live-client';
 import { useConsoleEngine } from './use-console-engine';
 import { useLiveConsole, type LiveOutput } from './use-live-console';
 
@@ -61,9 +61,9 @@ interface SandboxContextValue {
   consoleRequest: ConsoleRequest | null;
   /** Where the focus was when openConsole took it, for Escape to go back to. */
   focusOriginRef: RefObject<HTMLElement | null>;
-  /** Whether the console is in subscribe mode (valkey-cli's "Reading messages..."). */
+  /** Whether the console is in subscribe mode on its current engine (the CLI's "Reading messages..."). */
   subscribeMode: boolean;
-  /** Ctrl+C or Stop listening: leaves subscribe mode as valkey-cli does; false when there was nothing to stop. */
+  /** Ctrl+C or Stop listening: leaves subscribe mode as the CLI does; false when there was nothing to stop. */
   stopListening(): boolean;
 }
 
@@ -91,7 +91,7 @@ function announcementFor(command: string, text: string): string {
  * console's log and the replies under <Run> blocks are not live regions.
  */
 export function SandboxProvider({ children }: { children: ReactNode }) {
-  const { engine, choose, follow } = useConsoleEngine();
+  const { engine, choose: chooseStored, follow: followStored } = useConsoleEngine();
   const [transcripts, setTranscripts] = useState<Transcripts>(EMPTY_TRANSCRIPTS);
   const [pending, setPending] = useState(0);
   const [completed, setCompleted] = useState(0);
@@ -102,10 +102,10 @@ export function SandboxProvider({ children }: { children: ReactNode }) {
   const nextId = useRef(1);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
 
-  // Live streams are Valkey's (subscribe mode): what they bring goes to Valkey's transcript.
-  const appendLive = useCallback((output: LiveOutput) => {
+  // What a live stream brings goes to the transcript of its engine (Valkey or Redis OSS).
+  const appendLive = useCallback((output: LiveOutput, streamEngine: LiveEngine) => {
     setTranscripts((current) =>
-      appendEntry(current, 'valkey', { id: nextId.current++, command: '', live: true as const, ...output }),
+      appendEntry(current, streamEngine, { id: nextId.current++, command: '', live: true as const, ...output }),
     );
   }, []);
   // Announced like a reply; a repeated text must still change, or it is not read again.
@@ -114,21 +114,36 @@ export function SandboxProvider({ children }: { children: ReactNode }) {
     [],
   );
   const live = useLiveConsole(appendLive, announce);
-  const { ensureStream, getConsoleId, setSubscribeMode } = live;
+  const { ensureStream, getConsoleId, setSubscribeMode, leaveOtherEngine } = live;
+  // A switch of engine ends the console's live stream on the other engine (its subscriptions too).
+  const choose = useCallback(
+    (next: SandboxEngine) => {
+      leaveOtherEngine(next);
+      chooseStored(next);
+    },
+    [leaveOtherEngine, chooseStored],
+  );
+  const follow = useCallback(
+    (next: SandboxEngine) => {
+      leaveOtherEngine(next);
+      followStored(next);
+    },
+    [leaveOtherEngine, followStored],
+  );
 
   /**
-   * Sends one line from this console; on Valkey it opens the console's live stream first when the
-   * command needs one (subscribe mode is Valkey's: the other engines get no console id).
+   * Sends one line from this console; on Valkey and Redis OSS it opens the console's live stream
+   * on that engine first when the command needs one (Memcached has no pub/sub: no console id).
    */
   const sendFromConsole = useCallback(
     async (command: string, target: SandboxEngine): Promise<ExecResponse> => {
-      if (target !== 'valkey') return sendCommand(command, { engine: target });
+      if (!isLiveEngine(target)) return sendCommand(command, { engine: target });
       if (needsLiveStream(command)) {
-        const ready = await ensureStream();
+        const ready = await ensureStream(target);
         if (ready !== true) return { ok: false, text: ready };
       }
-      const response = await sendCommand(command, { consoleId: getConsoleId() });
-      if (response.subscribeMode !== undefined) setSubscribeMode(response.subscribeMode);
+      const response = await sendCommand(command, { consoleId: getConsoleId(), engine: target });
+      if (response.subscribeMode !== undefined) setSubscribeMode(target, response.subscribeMode);
       return response;
     },
     [ensureStream, getConsoleId, setSubscribeMode],
@@ -195,7 +210,7 @@ export function SandboxProvider({ children }: { children: ReactNode }) {
       closeConsole,
       consoleRequest,
       focusOriginRef: focusOrigin,
-      subscribeMode: live.subscribeMode,
+      subscribeMode: live.subscribedOn !== null && live.subscribedOn === engine,
       stopListening: live.stopListening,
     }),
     [
@@ -210,7 +225,7 @@ export function SandboxProvider({ children }: { children: ReactNode }) {
       consoleOpen,
       closeConsole,
       consoleRequest,
-      live.subscribeMode,
+      live.subscribedOn,
       live.stopListening,
     ],
   );

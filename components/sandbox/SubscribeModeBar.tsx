@@ -1,10 +1,10 @@
 'use client';
 
 /**
- * Shown while the console is in subscribe mode: valkey-cli's "Reading messages..." line, and the
- * Stop listening button that does what Ctrl+C does there (closes the subscriber connection, which
- * ends every subscription, and leaves subscribe mode). Commands can still be typed meanwhile, as
- * in valkey-cli after "any key".
+ * Shown while the console is in subscribe mode (on Valkey or Redis OSS): the CLI's "Reading
+ * messages..." line, and the Stop listening button that does what Ctrl+C does there (closes the
+ * subscriber connection, which ends every subscription, and leaves subscribe mode). Commands can
+ * still be typed meanwhile, as in valkey-cli after "any key".
  */
 export function SubscribeModeBar({ onStop }: { onStop(): void }) {
   return (

@@ -1,10 +1,16 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { newConsoleId, openLiveStream, type LiveStreamEvent } from '@/lib/sandbox/live-client';
+import { ENGINE_LABELS, type SandboxEngine } from '@/lib/sandbox/engines';
+import { newConsoleId, openLiveStream, type LiveEngine, type LiveStreamEvent } from '@/lib/sandbox/live-client';
 
-/** What valkey-cli prints when Ctrl-C leaves subscribe mode (valkey-cli.c, cliWaitForMessagesOrStdin). */
-export const CLOSING_LINE = 'Closing current connection. Ready to reconnect to Valkey server... ';
+/**
+ * What the CLI prints when Ctrl-C leaves subscribe mode (valkey-cli.c, cliWaitForMessagesOrStdin;
+ * redis-cli says "Redis" where valkey-cli says "Valkey").
+ */
+export function closingLine(engine: LiveEngine): string {
+  return `Closing current connection. Ready to reconnect to ${engine === 'redis' ? 'Redis' : 'Valkey'} server... `;
+}
 /** Messages are announced at most this often, summed up, so a busy channel does not flood a screen reader. */
 const ANNOUNCE_EVERY_MS = 3_000;
 
@@ -13,15 +19,28 @@ export interface LiveOutput {
   ok: boolean;
 }
 
+interface OpenStream {
+  controller: AbortController;
+  ready: Promise<true | string>;
+  /** The engine whose server the stream's subscriber connection is on. */
+  engine: LiveEngine;
+}
+
 /**
  * A console's live stream: opened when a command needs it (SUBSCRIBE & co., CLIENT TRACKING on),
- * closed by Stop listening (Ctrl+C), when the page goes, or by the server (idle, limits). What it
- * receives is appended to the transcript through `append`; `announce` gets a throttled summary.
+ * on the engine the command runs on, closed by Stop listening (Ctrl+C), when the page goes, when
+ * the console switches to another engine (a CLI connected elsewhere drops its connection, and its
+ * subscriptions with it), or by the server (idle, limits). What it receives is appended to its
+ * engine's transcript through `append`; `announce` gets a throttled summary.
  */
-export function useLiveConsole(append: (output: LiveOutput) => void, announce: (text: string) => void) {
+export function useLiveConsole(
+  append: (output: LiveOutput, engine: LiveEngine) => void,
+  announce: (text: string) => void,
+) {
   const consoleId = useRef('');
-  const stream = useRef<{ controller: AbortController; ready: Promise<true | string> } | null>(null);
-  const [subscribeMode, setSubscribeMode] = useState(false);
+  const stream = useRef<OpenStream | null>(null);
+  /** The engine whose console is in subscribe mode, or null (only the stream's engine can be). */
+  const [subscribedOn, setSubscribedOn] = useState<LiveEngine | null>(null);
   const pendingAnnouncement = useRef<{ count: number; latest: string; timer: number | null }>({
     count: 0,
     latest: '',
@@ -51,44 +70,76 @@ export function useLiveConsole(append: (output: LiveOutput) => void, announce: (
   }, []);
 
   const onEvent = useCallback(
-    (event: LiveStreamEvent, controller: AbortController) => {
+    (event: LiveStreamEvent, controller: AbortController, engine: LiveEngine) => {
       if (event.event === 'ready') return;
       if (event.event === 'end') {
-        if (stream.current?.controller === controller) stream.current = null;
-        setSubscribeMode(false);
+        if (stream.current?.controller === controller) {
+          stream.current = null;
+          setSubscribedOn(null);
+        }
         if (event.text !== 'aborted')
-          latest.current.append({ text: `(live console closed: ${event.text})`, ok: false });
+          latest.current.append({ text: `(live console closed: ${event.text})`, ok: false }, engine);
         return;
       }
-      latest.current.append({ text: event.text, ok: event.event === 'message' });
+      latest.current.append({ text: event.text, ok: event.event === 'message' }, engine);
       if (event.event === 'message') announceMessage(event.text);
       else latest.current.announce(event.text);
     },
     [announceMessage],
   );
 
-  /** Opens the stream if it is not open; resolves true when ready, or with the console's error text. */
-  const ensureStream = useCallback((): Promise<true | string> => {
-    if (stream.current) return stream.current.ready;
-    const controller = new AbortController();
-    const ready = openLiveStream(getConsoleId(), (event) => onEvent(event, controller), controller.signal).then(
-      (result) => {
+  /**
+   * Closes the stream if it is on another engine than `engine` (the console switched): its
+   * subscriptions end, said in that engine's transcript, and subscribe mode is left.
+   */
+  const leaveOtherEngine = useCallback((engine: SandboxEngine) => {
+    const open = stream.current;
+    if (!open || open.engine === engine) return;
+    stream.current = null;
+    open.controller.abort();
+    setSubscribedOn(null);
+    latest.current.append(
+      { text: `(live console closed: the console switched to ${ENGINE_LABELS[engine].name})`, ok: false },
+      open.engine,
+    );
+  }, []);
+
+  /** Opens the stream on `engine` if it is not open there; resolves true when ready, or with the console's error text. */
+  const ensureStream = useCallback(
+    (engine: LiveEngine): Promise<true | string> => {
+      leaveOtherEngine(engine);
+      if (stream.current) return stream.current.ready;
+      const controller = new AbortController();
+      const ready = openLiveStream(
+        getConsoleId(),
+        (event) => onEvent(event, controller, engine),
+        controller.signal,
+        engine,
+      ).then((result) => {
         if (result !== true && stream.current?.controller === controller) stream.current = null;
         return result;
-      },
-    );
-    stream.current = { controller, ready };
-    return ready;
-  }, [getConsoleId, onEvent]);
+      });
+      stream.current = { controller, ready, engine };
+      return ready;
+    },
+    [getConsoleId, onEvent, leaveOtherEngine],
+  );
 
-  /** Ctrl+C / Stop listening: as valkey-cli, close the subscriber connection and leave subscribe mode. */
+  /** What the server said of subscribe mode after a command on `engine`: only that engine's stream has one. */
+  const setSubscribeMode = useCallback((engine: LiveEngine, on: boolean) => {
+    const open = stream.current;
+    if (open && open.engine !== engine) return;
+    setSubscribedOn(on && open ? engine : null);
+  }, []);
+
+  /** Ctrl+C / Stop listening: as the CLI, close the subscriber connection and leave subscribe mode. */
   const stopListening = useCallback((): boolean => {
     const open = stream.current;
     if (!open) return false;
     stream.current = null;
     open.controller.abort();
-    setSubscribeMode(false);
-    latest.current.append({ text: CLOSING_LINE, ok: true });
+    setSubscribedOn(null);
+    latest.current.append({ text: closingLine(open.engine), ok: true }, open.engine);
     return true;
   }, []);
 
@@ -101,5 +152,5 @@ export function useLiveConsole(append: (output: LiveOutput) => void, announce: (
     };
   }, []);
 
-  return { getConsoleId, ensureStream, stopListening, subscribeMode, setSubscribeMode };
+  return { getConsoleId, ensureStream, leaveOtherEngine, stopListening, subscribedOn, setSubscribeMode };
 }

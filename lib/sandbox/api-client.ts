@@ -24,7 +24,7 @@ export type ExecResponse = Pick<ExecReply, 'ok' | 'text' | 'subscribeMode'> & { 
 
 export interface SendOptions {
   signal?: AbortSignal;
-  /** The live console the line comes from (Valkey's subscribe mode); Valkey only. */
+  /** The live console the line comes from (subscribe mode): Valkey and Redis OSS, not Memcached. */
   consoleId?: string;
   engine?: SandboxEngine;
 }

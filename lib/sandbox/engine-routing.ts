@@ -26,7 +26,8 @@ export function isRespEngine(engine: SandboxEngine): engine is RespEngine {
 }
 
 /**
- * Live pub/sub needs a console's live stream (GET /api/sandbox/live), which opens its subscriber
- * connection on the Valkey engine only: on Redis OSS these commands are refused with this message.
+ * Live pub/sub (a console's stream, GET /api/sandbox/live) runs on both RESP engines, each stream on
+ * its own engine's server; Memcached has no pub/sub at all, so a stream for it is refused thus.
  */
-export const LIVE_ON_VALKEY_ONLY = 'ERR Live pub/sub runs on the Valkey engine: switch the console to Valkey.';
+export const LIVE_NEEDS_RESP_ENGINE =
+  'Invalid query: "engine": live pub/sub runs on valkey and redis; Memcached has no pub/sub.';

@@ -6,7 +6,7 @@ import { accountBeforeWrite, BUDGET_CHECK_EVERY, checkBudget } from './budget';
 import { commandFlags, loadedCommandFlags } from './command-flags';
 import { hasWrongArity, type RunRule } from './command-table';
 import { runEmulated } from './emulate';
-import { LIVE_ON_VALKEY_ONLY, RESP_ENGINES, sandboxRoleFor, type RespEngine } from './engine-routing';
+import { RESP_ENGINES, sandboxRoleFor, type RespEngine } from './engine-routing';
 import { scrubClientReply } from './introspection';
 import { indexKeysOfWrite } from './key-index';
 import {
@@ -182,18 +182,6 @@ async function explainLostConnection(error: Error, session: LearnerSession): Pro
 }
 
 /**
- * Whether a command needs a console's live stream, which only the Valkey engine has: SUBSCRIBE &
- * co., and CLIENT TRACKING on (its invalidations go to the stream). PUBLISH and PUBSUB do not.
- */
-function needsLiveStream(name: string, args: readonly Buffer[]): boolean {
-  if (name === 'client')
-    return (
-      args[1]?.toString('latin1').toLowerCase() === 'tracking' && args[2]?.toString('latin1').toLowerCase() === 'on'
-    );
-  return name.endsWith('subscribe');
-}
-
-/**
  * Runs one line, as typed at valkey-cli (redis-cli for Redis OSS), for one learner on one engine.
  * Throws ValkeyUnavailableError when that engine's server cannot be reached; every other problem
  * is an answer.
@@ -221,8 +209,6 @@ export async function executeLine(
     hasLearnerSessionOn(learnerId, engine) &&
     learnerSession(learnerId, engine).inTransaction;
   if (verdict.action === 'refuse' && !unknownInTransaction) return answer(errorReply(verdict.message), started, limits);
-  if (engine !== 'valkey' && needsLiveStream(name, args))
-    return answer(errorReply(LIVE_ON_VALKEY_ONLY), started, limits);
   const role = sandboxRoleFor(engine);
   assertResponsive(role);
   // An optional engine's server that is not configured or not up: a 503 before the learner gets a
@@ -253,8 +239,8 @@ export async function executeLine(
     const activity = recordActivity(session);
     if (activity) await activity;
     // A console in subscribe mode is a connection with subscriptions: the server refuses the rest.
-    // Live consoles are Valkey's (their stream's subscriber connection is on the Valkey server).
-    const live = engine === 'valkey' ? liveConsole(learnerId, consoleId) : undefined;
+    // Only a stream on this engine counts (its subscriber connection is on this engine's server).
+    const live = liveConsole(learnerId, consoleId, engine);
     const contextError = verdict.action === 'refuse' && verdict.unknown ? null : subscribedContextError(live, args);
     if (contextError) return answer(errorReply(contextError), started, limits);
     if (live && pingsSubscriber(live, name))
@@ -274,12 +260,7 @@ export async function executeLine(
           limits,
         );
       if (verdict.action === 'live')
-        return await runLive(
-          () => runLiveCommand(session, engine === 'valkey' ? consoleId : undefined, args, limits),
-          session,
-          started,
-          limits,
-        );
+        return await runLive(() => runLiveCommand(session, consoleId, args, limits), session, started, limits);
       const patternError = checkArguments(name, args, limits);
       if (patternError) return answer(errorReply(patternError), started, limits);
       const emulated = await runEmulated(await getValkey(role), verdict.command, args, learnerId, engine);
@@ -297,7 +278,7 @@ export async function executeLine(
       const sub = name === 'client' ? args[1]?.toString('latin1').toLowerCase() : undefined;
       let sent = args;
       if (sub === 'tracking' && args.length >= 3) {
-        const plan = await planTracking(learnerId, consoleId, args);
+        const plan = await planTracking(learnerId, consoleId, args, engine);
         if (!plan.ok) return answer(errorReply(plan.error), started, limits);
         sent = plan.args;
       }

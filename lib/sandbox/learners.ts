@@ -42,6 +42,7 @@ const store = globalThis as typeof globalThis & {
   keyspaceRedisLearners?: Map<string, LearnerSession>;
   keyspaceSweeper?: NodeJS.Timeout;
   keyspaceGrantedPatterns?: Map<string, ReadonlySet<string>>;
+  keyspaceRedisGrantedPatterns?: Map<string, ReadonlySet<string>>;
 };
 store.keyspaceLearners ??= new Map();
 store.keyspaceRedisLearners ??= new Map();
@@ -51,21 +52,30 @@ const sessionsOf: Record<RespEngine, Map<string, LearnerSession>> = {
   redis: store.keyspaceRedisLearners,
 };
 store.keyspaceGrantedPatterns ??= new Map();
+store.keyspaceRedisGrantedPatterns ??= new Map();
 /**
- * PSUBSCRIBE patterns (full, prefixed) each learner's ACL user is granted one by one, since the
- * server checks a pattern literally against channel permissions (live/channels.ts). Kept apart
- * from the session, which can be closed and made again while the learner's live consoles still
- * listen: re-creating the ACL user must keep them, or the server would drop those subscriptions.
+ * PSUBSCRIBE patterns (full, prefixed) each learner's ACL user is granted one by one, per engine
+ * (each engine's server has its own ACL user), since the server checks a pattern literally against
+ * channel permissions (live/channels.ts). Kept apart from the session, which can be closed and made
+ * again while the learner's live consoles still listen: re-creating the ACL user must keep them,
+ * or the server would drop those subscriptions.
  */
-const patternGrants = store.keyspaceGrantedPatterns;
+const patternGrantsOf: Record<RespEngine, Map<string, ReadonlySet<string>>> = {
+  valkey: store.keyspaceGrantedPatterns,
+  redis: store.keyspaceRedisGrantedPatterns,
+};
 
-export function grantedPatterns(learnerId: string): ReadonlySet<string> {
-  return patternGrants.get(learnerId) ?? new Set();
+export function grantedPatterns(learnerId: string, engine: RespEngine = 'valkey'): ReadonlySet<string> {
+  return patternGrantsOf[engine].get(learnerId) ?? new Set();
 }
 
-export function setGrantedPatterns(learnerId: string, patterns: ReadonlySet<string>): void {
-  if (patterns.size === 0) patternGrants.delete(learnerId);
-  else patternGrants.set(learnerId, patterns);
+export function setGrantedPatterns(
+  learnerId: string,
+  patterns: ReadonlySet<string>,
+  engine: RespEngine = 'valkey',
+): void {
+  if (patterns.size === 0) patternGrantsOf[engine].delete(learnerId);
+  else patternGrantsOf[engine].set(learnerId, patterns);
 }
 
 function sandboxTarget(engine: RespEngine = 'valkey'): SandboxTarget {
@@ -162,11 +172,11 @@ export async function learnerConnection(session: LearnerSession): Promise<Learne
 /**
  * Creates (or re-creates, idempotently: it starts from `reset`) the learner's ACL user on the
  * session's engine. A rule that server rejects fails here, loudly: no learner runs under a user
- * half set up. (Live pattern grants exist on Valkey only: live pub/sub runs there.)
+ * half set up. It keeps the patterns the learner's live consoles on that engine listen to.
  */
 async function setUpLearnerUser(session: LearnerSession): Promise<void> {
   const admin = await getValkey(sandboxRoleFor(session.engine));
-  const patterns = session.engine === 'valkey' ? grantedPatterns(session.id) : [];
+  const patterns = grantedPatterns(session.id, session.engine);
   await admin.call(
     'ACL',
     'SETUSER',
@@ -275,7 +285,7 @@ async function sweepEngine(engine: RespEngine, now: number): Promise<number> {
         console.error('[sandbox] memcached cleanup failed:', error),
       );
     await admin.call('ACL', 'DELUSER', learnerUsername(id));
-    if (engine === 'valkey') patternGrants.delete(id);
+    patternGrantsOf[engine].delete(id);
     await app.unlink(trustedHyperLogLogsKey(id, engine));
     await app.zrem(activityKey, id);
   }

@@ -4,6 +4,15 @@
  * closed stream is never reopened behind the learner's back. Aborting the signal ends the stream,
  * and with it the console's subscriptions on the server.
  */
+import type { SandboxEngine } from './engines';
+
+/** The engines with pub/sub, so with live streams (Memcached has none). */
+export type LiveEngine = Exclude<SandboxEngine, 'memcached'>;
+
+export function isLiveEngine(engine: SandboxEngine): engine is LiveEngine {
+  return engine !== 'memcached';
+}
+
 export type LiveStreamEvent =
   { event: 'ready'; connectionId: string } | { event: 'message' | 'notice' | 'end'; text: string };
 
@@ -32,17 +41,19 @@ function parseBlock(block: string): LiveStreamEvent | null {
 }
 
 /**
- * Opens the stream; resolves when it is ready (true) or could not open (the reason as text).
- * Events after `ready` go to `onEvent` until the stream ends (then one `end` event, always).
+ * Opens the stream on an engine (Valkey or Redis OSS: its subscriber connection is on that engine's
+ * server); resolves when it is ready (true) or could not open (the reason as text). Events after
+ * `ready` go to `onEvent` until the stream ends (then one `end` event, always).
  */
 export async function openLiveStream(
   consoleId: string,
   onEvent: (event: LiveStreamEvent) => void,
   signal: AbortSignal,
+  engine: LiveEngine = 'valkey',
 ): Promise<true | string> {
   let response: Response;
   try {
-    response = await fetch(`/api/sandbox/live?console=${encodeURIComponent(consoleId)}`, {
+    response = await fetch(`/api/sandbox/live?console=${encodeURIComponent(consoleId)}&engine=${engine}`, {
       cache: 'no-store',
       signal,
       headers: { Accept: 'text/event-stream' },

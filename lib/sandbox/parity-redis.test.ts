@@ -13,11 +13,8 @@ import { closeLearnerSessions } from './learners';
 import { parityHarness } from './parity-harness';
 import { PARITY_SCENARIOS } from './parity.fixtures';
 
-/** Scenarios that do not apply on Redis OSS, and why. */
-const NOT_ON_REDIS: Record<string, string> = {
-  // UNSUBSCRIBE & co. need a live console, which runs on Valkey only (redis-engine.test.ts checks the refusal).
-  'pub/sub replies: PUBLISH, SPUBLISH, PUBSUB, and UNSUBSCRIBE with nothing subscribed': 'live pub/sub',
-};
+/** Scenarios that do not apply on Redis OSS, and why (none today: pub/sub runs there too, live/live-redis.test.ts). */
+const NOT_ON_REDIS: Record<string, string> = {};
 
 /** Lines left out on Redis OSS, and why (the rest of their scenario runs). */
 const LINES_NOT_ON_REDIS: Record<string, string> = {

@@ -1,7 +1,7 @@
 /**
  * Integration, on a real redis-server 7.0: the Redis OSS engine runs through the Valkey pipeline
  * with a space of its own per learner. Isolation (keys, KEYS/SCAN/DBSIZE/FLUSHALL, the ACL user
- * itself), the hostile lines answered as on Valkey, live pub/sub refused, the budget, Reset, the
+ * itself), the hostile lines answered as on Valkey, pub/sub without a live stream, the budget, Reset, the
  * idle sweep, and the three routes with `engine: "redis"`.
  */
 import Redis from 'ioredis';
@@ -16,7 +16,7 @@ import { POST as exec } from '@/app/api/sandbox/exec/route';
 import { GET as keys } from '@/app/api/sandbox/keys/route';
 import { POST as reset } from '@/app/api/sandbox/reset/route';
 import { learnerAclRules, learnerUsername } from './acl';
-import { LIVE_ON_VALKEY_ONLY, type RespEngine } from './engine-routing';
+import type { RespEngine } from './engine-routing';
 import { commandFlags, loadedCommandFlags } from './command-flags';
 import { loadCommandDocs } from './command-docs';
 import { executeLine } from './execute';
@@ -160,11 +160,21 @@ describe('refusals on Redis OSS', () => {
     await resetLearner(alice);
   });
 
-  it('refuses live pub/sub with a message that says where it runs; PUBLISH and PUBSUB still run', async () => {
+  // Live pub/sub itself (a console's stream on Redis OSS) is tested in live/live-redis.test.ts.
+  it('pub/sub without a live stream: SUBSCRIBE asks for one, UNSUBSCRIBE answers as redis-server 7.0 does', async () => {
     const me = newLearnerId();
-    for (const line of ['SUBSCRIBE news', 'PSUBSCRIBE n*', 'SSUBSCRIBE s', 'UNSUBSCRIBE', 'CLIENT TRACKING on'])
-      expect(await run(me, line), line).toBe(`(error) ${LIVE_ON_VALKEY_ONLY}`);
-    expect(LIVE_ON_VALKEY_ONLY).toBe('ERR Live pub/sub runs on the Valkey engine: switch the console to Valkey.');
+    for (const line of ['SUBSCRIBE news', 'PSUBSCRIBE n*', 'SSUBSCRIBE s'])
+      expect(await run(me, line), line).toMatch(/^\(error\) ERR [PS]?SUBSCRIBE needs a live console/);
+    expect(await run(me, 'CLIENT TRACKING on')).toBe(
+      '(error) ERR CLIENT TRACKING needs a live console to deliver invalidations to.',
+    );
+    // Not Valkey's NOSUB refusal: Redis OSS 7.0 confirms, with nothing left.
+    expect(await run(me, 'UNSUBSCRIBE')).toBe('1) "unsubscribe"\n2) (nil)\n3) (integer) 0');
+    // redis-cli 7.0 prints one reply per command outside subscribe mode: the first confirmation.
+    expect(await run(me, 'PUNSUBSCRIBE a b')).toBe('1) "punsubscribe"\n2) "a"\n3) (integer) 0');
+    expect(await run(me, 'UNSUBSCRIBE', 'valkey')).toBe(
+      "(error) NOSUB 'unsubscribe' command executed not in subscribed mode",
+    );
     expect(await run(me, 'PUBLISH news hello')).toBe('(integer) 0');
     expect(await run(me, 'PUBSUB NUMPAT')).toBe('(integer) 0');
     expect(await run(me, 'CLIENT TRACKING off')).toBe('OK');

@@ -3,7 +3,8 @@ import 'server-only';
  * The pub/sub commands, confined: PUBLISH, SPUBLISH and PUBSUB run on the learner's connection
  * with channels rewritten; SUBSCRIBE & co. run on the console's own subscriber connection
  * (live-consoles.ts), their confirmations printed as valkey-cli prints them; PUBSUB NUMPAT counts
- * the learner's own patterns (the server's count is everyone's). Every channel is capped like a key
+ * the learner's own patterns (the server's count is everyone's). The same on both RESP engines,
+ * each on its own server: the session's engine picks the console's stream there. Every channel is capped like a key
  * name, every pattern like a MATCH pattern, and a learner's subscriptions are counted together.
  */
 import type { LearnerSession } from '../learners';
@@ -70,7 +71,7 @@ const ALLOWED_WHILE_SUBSCRIBED = new Set([
   'reset',
 ]);
 
-/** Valkey's own refusal for a command sent on a connection in subscribe mode, or null. */
+/** The server's own refusal (Valkey's and Redis OSS 7.0's alike) for a command sent in subscribe mode, or null. */
 export function subscribedContextError(live: LiveConsole | undefined, args: readonly Buffer[]): string | null {
   if (!live || live.channels.size + live.patterns.size + live.shardChannels.size === 0) return null;
   const name = (args[0] as Buffer).toString('latin1').toLowerCase();
@@ -140,23 +141,41 @@ async function subscribe(
   if (isPattern)
     await syncPatternGrants(
       session.id,
+      session.engine,
       rewritten.map((p) => p.toString('latin1')),
     );
   const replies = await live.connection.send([args[0] as Buffer, ...rewritten], names.length);
   const learnerReplies = replies.map((reply) => learnerPush(session.id, reply));
   recordConfirmations(live, learnerReplies);
-  if (isPattern) await syncPatternGrants(session.id);
+  if (isPattern) await syncPatternGrants(session.id, session.engine);
   return { replies: learnerReplies, subscribeMode: live.subscribeMode };
 }
 
-async function unsubscribe(session: LearnerSession, live: LiveConsole | undefined, name: string, args: Buffer[]) {
+async function unsubscribe(
+  session: LearnerSession,
+  live: LiveConsole | undefined,
+  name: string,
+  args: Buffer[],
+): Promise<LiveAnswer> {
   const kind = name.slice(0, -'unsubscribe'.length);
-  // Nothing subscribed: Valkey refuses the line (server.c, processCommand), whatever it names.
-  if (!live || live.channels.size + live.patterns.size + live.shardChannels.size === 0)
+  if (!live || live.channels.size + live.patterns.size + live.shardChannels.size === 0) {
+    // Nothing subscribed: Valkey refuses the line (server.c, processCommand), whatever it names.
+    if (session.engine === 'valkey')
+      return {
+        replies: [{ type: 'error', value: `NOSUB '${name}' command executed not in subscribed mode` } as CliReply],
+        subscribeMode: live?.subscribeMode ?? false,
+      };
+    // Redis OSS 7.0 confirms the first name (nil for none) with the subscriptions left: none of the
+    // learner's, and the invalidation channel a console may listen on (not for shard ones). It
+    // confirms the other names too, but redis-cli 7.0 prints one reply per command outside
+    // subscribe mode, so the first is all the learner would read.
+    const left: CliReply = { type: 'integer', value: kind !== 's' && live?.invalidations ? '1' : '0' };
+    const first: CliReply = args[1] ? bulk(args[1]) : { type: 'nil' };
     return {
-      replies: [{ type: 'error', value: `NOSUB '${name}' command executed not in subscribed mode` } as CliReply],
+      replies: [{ type: 'array', value: [bulk(Buffer.from(name)), first, left] }],
       subscribeMode: live?.subscribeMode ?? false,
     };
+  }
   const own = setOf(live, kind);
   // Without names, the learner's own ones, named: a bare UNSUBSCRIBE would also end the
   // connection's invalidation channel (client-side caching), which the learner did not subscribe to.
@@ -175,7 +194,7 @@ async function unsubscribe(session: LearnerSession, live: LiveConsole | undefine
   const replies = await live.connection.send([args[0] as Buffer, ...rewritten], Math.max(1, names.length));
   const learnerReplies = replies.map((reply) => learnerPush(session.id, reply));
   recordConfirmations(live, learnerReplies);
-  if (kind === 'p') await syncPatternGrants(session.id);
+  if (kind === 'p') await syncPatternGrants(session.id, session.engine);
   return { replies: learnerReplies, subscribeMode: live.subscribeMode };
 }
 
@@ -211,11 +230,9 @@ async function pubsub(session: LearnerSession, args: Buffer[], limits: SandboxLi
     }
     case 'numpat': {
       if (args.length !== 2) return run(args);
-      // Distinct patterns, as the server counts them, but only this learner's (live consoles, and
-      // so patterns, exist on the Valkey engine only).
+      // Distinct patterns, as the server counts them, but only this learner's on this engine's server.
       const patterns = new Set<string>();
-      const consoles = session.engine === 'valkey' ? learnerConsoles(session.id) : [];
-      for (const live of consoles) for (const p of live.patterns) patterns.add(p);
+      for (const live of learnerConsoles(session.id, session.engine)) for (const p of live.patterns) patterns.add(p);
       return { type: 'integer', value: String(patterns.size) };
     }
     default:
@@ -226,7 +243,8 @@ async function pubsub(session: LearnerSession, args: Buffer[], limits: SandboxLi
 
 /**
  * Runs one pub/sub command for a learner, from a console (`consoleId`, whose live stream must be
- * open for a subscription). The caller has judged the line and holds the learner's command slot.
+ * open on the session's engine for a subscription). The caller has judged the line and holds the
+ * learner's command slot.
  */
 export async function runLiveCommand(
   session: LearnerSession,
@@ -235,7 +253,7 @@ export async function runLiveCommand(
   limits: SandboxLimits,
 ): Promise<LiveAnswer> {
   const name = (args[0] as Buffer).toString('latin1').toLowerCase();
-  const live = liveConsole(session.id, consoleId);
+  const live = liveConsole(session.id, consoleId, session.engine);
   live?.touch();
   if (wrongArity(name, args.length)) {
     const connection = await learnerConnection(session);

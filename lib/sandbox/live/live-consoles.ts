@@ -1,19 +1,25 @@
 import 'server-only';
 /**
  * Live consoles: a browser console (one per page, its id made in the browser) that holds a live
- * stream (GET /api/sandbox/live, Server-Sent Events) owns one subscriber connection on the server,
- * as a second valkey-cli would. What that connection receives (messages, pmessages, smessages,
- * invalidations) is printed as valkey-cli prints it and sent down the stream. The stream is the
+ * stream (GET /api/sandbox/live, Server-Sent Events) owns one subscriber connection on the server
+ * of the stream's engine (Valkey or Redis OSS), as a second valkey-cli (redis-cli) would. A console
+ * listens on one engine at a time: a stream opened for another engine replaces the old one, as
+ * connecting a CLI to another server drops its connection, so a PUBLISH on one engine never reaches
+ * a subscriber on the other (they are other servers). What that connection receives (messages,
+ * pmessages, smessages, invalidations) is printed as the CLI prints it (both print pub/sub pushes
+ * alike) and sent down the stream. The stream is the
  * owner of everything: when it is aborted (page closed, Stop listening), idle too long, or
  * replaced, the connection closes, which ends its subscriptions, client-side caching redirected to
  * it is switched off (tracking-off.ts), and the console is forgotten.
  */
 import { getValkey } from '@/lib/valkey/connections';
 import { learnerUsername } from '../acl';
+import { sandboxRoleFor, type RespEngine } from '../engine-routing';
+import { ENGINE_LABELS } from '../engines';
 import { formatReply } from '../format';
 import {
   grantedPatterns,
-  hasLearnerSession,
+  hasLearnerSessionOn,
   learnerSession,
   learnerSignIn,
   sandboxTarget,
@@ -32,6 +38,8 @@ export type LiveEvent = 'ready' | 'message' | 'notice' | 'end';
 export interface LiveConsole {
   id: string;
   learnerId: string;
+  /** The engine whose server the subscriber connection is on. */
+  engine: RespEngine;
   connection: SubscriberConnection;
   /** As the learner names them (latin1 strings of their bytes), per kind. */
   channels: Set<string>;
@@ -49,21 +57,29 @@ const store = globalThis as typeof globalThis & { keyspaceLiveConsoles?: Map<str
 store.keyspaceLiveConsoles ??= new Map();
 const consoles = store.keyspaceLiveConsoles;
 
-/** A learner's console with a live stream, or undefined (another learner's console id is not theirs). */
-export function liveConsole(learnerId: string, consoleId: string | undefined): LiveConsole | undefined {
+/**
+ * A learner's console with a live stream (on `engine` when given), or undefined: another learner's
+ * console id is not theirs, and a console listening on one engine has no stream on the other.
+ */
+export function liveConsole(
+  learnerId: string,
+  consoleId: string | undefined,
+  engine?: RespEngine,
+): LiveConsole | undefined {
   const found = consoleId ? consoles.get(consoleId) : undefined;
-  return found?.learnerId === learnerId ? found : undefined;
+  return found?.learnerId === learnerId && (!engine || found.engine === engine) ? found : undefined;
 }
 
-export function learnerConsoles(learnerId: string): LiveConsole[] {
-  return [...consoles.values()].filter((live) => live.learnerId === learnerId);
+/** A learner's consoles with a live stream: on one engine, or on every engine when none is given. */
+export function learnerConsoles(learnerId: string, engine?: RespEngine): LiveConsole[] {
+  return [...consoles.values()].filter((live) => live.learnerId === learnerId && (!engine || live.engine === engine));
 }
 
 export function liveConsoleCount(): number {
   return consoles.size;
 }
 
-/** How many channels, patterns and shard channels a learner listens to, over all their consoles. */
+/** How many channels, patterns and shard channels a learner listens to, over all their consoles (both engines). */
 export function learnerSubscriptionCount(learnerId: string): number {
   return learnerConsoles(learnerId).reduce(
     (sum, live) => sum + live.channels.size + live.patterns.size + live.shardChannels.size,
@@ -72,22 +88,27 @@ export function learnerSubscriptionCount(learnerId: string): number {
 }
 
 /**
- * Grants the learner's ACL user exactly the patterns their consoles listen to (plus their own
- * space), so a pattern's permission lasts no longer than its subscription. `resetchannels` at the
- * root leaves the selectors alone, and every subscription left stays allowed, so the server keeps
- * the learner's other subscribers connected.
+ * Grants the learner's ACL user on one engine's server exactly the patterns their consoles there
+ * listen to (plus their own space), so a pattern's permission lasts no longer than its
+ * subscription. `resetchannels` at the root leaves the selectors alone, and every subscription left
+ * stays allowed, so the server keeps the learner's other subscribers connected.
  */
-export async function syncPatternGrants(learnerId: string, adding: readonly string[] = []): Promise<void> {
+export async function syncPatternGrants(
+  learnerId: string,
+  engine: RespEngine,
+  adding: readonly string[] = [],
+): Promise<void> {
   // A learner swept away meanwhile has no ACL user left to change (and needs no new session).
-  if (!hasLearnerSession(learnerId)) return;
-  const granted = grantedPatterns(learnerId);
+  if (!hasLearnerSessionOn(learnerId, engine)) return;
+  const granted = grantedPatterns(learnerId, engine);
   const wanted = new Set(adding);
   const prefix = patternPrefix(learnerId);
-  for (const live of learnerConsoles(learnerId)) for (const pattern of live.patterns) wanted.add(prefix + pattern);
+  for (const live of learnerConsoles(learnerId, engine))
+    for (const pattern of live.patterns) wanted.add(prefix + pattern);
   const same = wanted.size === granted.size && [...wanted].every((p) => granted.has(p));
   if (same) return;
-  setGrantedPatterns(learnerId, wanted);
-  const admin = await getValkey('sandbox');
+  setGrantedPatterns(learnerId, wanted, engine);
+  const admin = await getValkey(sandboxRoleFor(engine));
   const channels = [`&${sandboxKeyPrefix(learnerId)}*`, ...[...wanted].map((pattern) => `&${pattern}`)];
   await admin.call('ACL', 'SETUSER', learnerUsername(learnerId), 'resetchannels', ...channels);
 }
@@ -100,19 +121,25 @@ const HEARTBEAT_MS = 15_000;
 export type LiveStreamOutcome = { ok: true; stream: ReadableStream<Uint8Array> } | { ok: false; error: string };
 
 /**
- * Opens a console's live stream: checks the bounds, signs a subscriber connection in, and returns
- * the stream, whose end (abort, idle, error) closes the connection. A console id that already has
- * a stream (the same page reconnecting) gets the new one; the old one ends.
+ * Opens a console's live stream on an engine: checks the bounds, signs a subscriber connection in
+ * on that engine's server, and returns the stream, whose end (abort, idle, error) closes the
+ * connection. A console id that already has a stream (the same page reconnecting, or switched to
+ * the other engine) gets the new one; the old one ends.
  */
 export async function openLiveStream(
   learnerId: string,
   consoleId: string,
   signal: AbortSignal,
   limits: LiveLimits = liveLimits(),
+  engine: RespEngine = 'valkey',
 ): Promise<LiveStreamOutcome> {
   const existing = consoles.get(consoleId);
   if (existing && existing.learnerId !== learnerId) return { ok: false, error: 'ERR that console id is taken.' };
-  existing?.close('this console opened a new live stream');
+  existing?.close(
+    existing.engine === engine
+      ? 'this console opened a new live stream'
+      : `this console switched to ${ENGINE_LABELS[engine].name}`,
+  );
   const others = learnerConsoles(learnerId).length;
   if (others >= limits.streamsPerLearner)
     return {
@@ -122,7 +149,7 @@ export async function openLiveStream(
   if (consoles.size >= limits.streamsTotal)
     return { ok: false, error: 'ERR the sandbox has too many live consoles right now: try again in a minute.' };
 
-  const session = learnerSession(learnerId);
+  const session = learnerSession(learnerId, engine);
   const { username, password } = await learnerSignIn(session);
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   const stream = new ReadableStream<Uint8Array>(
@@ -187,7 +214,7 @@ export async function openLiveStream(
   let connection: SubscriberConnection;
   try {
     connection = await SubscriberConnection.open(
-      sandboxTarget(),
+      sandboxTarget(engine),
       username,
       password,
       sandboxLimits().maxReplyBytes,
@@ -205,6 +232,7 @@ export async function openLiveStream(
   const live: LiveConsole = {
     id: consoleId,
     learnerId,
+    engine,
     connection,
     channels: new Set(),
     patterns: new Set(),
@@ -231,11 +259,11 @@ export async function openLiveStream(
       } catch {
         // The client is gone (the stream was cancelled): nothing to tell it.
       }
-      syncPatternGrants(learnerId).catch((error: unknown) =>
+      syncPatternGrants(learnerId, engine).catch((error: unknown) =>
         console.error('[sandbox] could not withdraw pattern grants:', error),
       );
       if (live.invalidations)
-        stopTrackingRedirectedTo(learnerId, connection.id).catch((error: unknown) =>
+        stopTrackingRedirectedTo(learnerId, connection.id, engine).catch((error: unknown) =>
           console.error('[sandbox] could not switch client-side caching off:', error),
         );
     },

@@ -1,4 +1,5 @@
 /** Test helpers for live consoles: open a stream and read its Server-Sent Events as they arrive. */
+import type { RespEngine } from '../engine-routing';
 import { executeLine } from '../execute';
 import { replyText } from '@/lib/testing/sandbox';
 import { openLiveStream } from './live-consoles';
@@ -22,9 +23,10 @@ export async function openTestStream(
   learner: string,
   consoleId: string,
   limits: Partial<LiveLimits> = {},
+  engine: RespEngine = 'valkey',
 ): Promise<TestStream | string> {
   const controller = new AbortController();
-  const outcome = await openLiveStream(learner, consoleId, controller.signal, { ...liveLimits(), ...limits });
+  const outcome = await openLiveStream(learner, consoleId, controller.signal, { ...liveLimits(), ...limits }, engine);
   if (!outcome.ok) return outcome.error;
   const events: LiveEventRecord[] = [];
   const waiters = new Set<() => void>();
@@ -73,7 +75,12 @@ export async function openTestStream(
   };
 }
 
-/** Runs a line from a console, as the browser sends it. */
-export async function runFrom(learner: string, consoleId: string | undefined, line: string): Promise<string> {
-  return replyText(await executeLine(learner, line, undefined, consoleId));
+/** Runs a line from a console, as the browser sends it (to Valkey unless an engine is given). */
+export async function runFrom(
+  learner: string,
+  consoleId: string | undefined,
+  line: string,
+  engine: RespEngine = 'valkey',
+): Promise<string> {
+  return replyText(await executeLine(learner, line, undefined, consoleId, engine));
 }

@@ -8,7 +8,8 @@ import 'server-only';
  * flight and no MULTI is open, then takes the session as executeLine does.
  */
 import { ConnectionLostError } from '../learner-connection';
-import { hasLearnerSession, learnerSession } from '../learners';
+import type { RespEngine } from '../engine-routing';
+import { hasLearnerSessionOn, learnerSession } from '../learners';
 
 const POLL_MS = 25;
 /** How long a learner's open MULTI may delay this; after it the tracking stays on until their connection closes. */
@@ -16,14 +17,21 @@ const MAX_WAIT_MS = 60_000;
 
 const bulk = (text: string) => Buffer.from(text);
 
-/** Turns CLIENT TRACKING off on the learner's connection if it redirects to `connectionId`. Resolves with whether it did. */
-export async function stopTrackingRedirectedTo(learnerId: string, connectionId: string): Promise<boolean> {
+/**
+ * Turns CLIENT TRACKING off on the learner's connection on `engine` (where the console's subscriber
+ * connection was) if it redirects to `connectionId`. Resolves with whether it did.
+ */
+export async function stopTrackingRedirectedTo(
+  learnerId: string,
+  connectionId: string,
+  engine: RespEngine = 'valkey',
+): Promise<boolean> {
   if (!connectionId) return false;
   const deadline = Date.now() + MAX_WAIT_MS;
   for (;;) {
     // No session or no open connection: a connection made later starts without tracking.
-    if (!hasLearnerSession(learnerId)) return false;
-    const session = learnerSession(learnerId);
+    if (!hasLearnerSessionOn(learnerId, engine)) return false;
+    const session = learnerSession(learnerId, engine);
     const connection = session.connection;
     if (!connection?.isOpen) return false;
     if (!session.busy && !session.inTransaction) {

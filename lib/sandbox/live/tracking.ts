@@ -8,6 +8,7 @@ import 'server-only';
  * whole space as its one prefix: a bare BCAST would report every key of the server.
  */
 import { sandboxKeyPrefix } from '@/lib/valkey/keys';
+import type { RespEngine } from '../engine-routing';
 import type { CliReply } from '../reply';
 import { stripPrefix } from '../rewrite';
 import { listenForInvalidations } from './live-commands';
@@ -15,11 +16,15 @@ import { learnerConsoles, liveConsole } from './live-consoles';
 
 export type TrackingPlan = { ok: true; args: Buffer[] } | { ok: false; error: string };
 
-/** The CLIENT TRACKING line to send for a learner from a console, or why it cannot run. */
+/**
+ * The CLIENT TRACKING line to send for a learner from a console on an engine, or why it cannot
+ * run. The REDIRECT target is a console's subscriber connection on that same engine's server.
+ */
 export async function planTracking(
   learnerId: string,
   consoleId: string | undefined,
   args: readonly Buffer[],
+  engine: RespEngine = 'valkey',
 ): Promise<TrackingPlan> {
   const prefix = Buffer.from(sandboxKeyPrefix(learnerId));
   const rewritten: Buffer[] = args.slice(0, 3) as Buffer[];
@@ -42,7 +47,7 @@ export async function planTracking(
   }
   if (!on) return { ok: true, args: rewritten };
   if (bcast && prefixes === 0) rewritten.push(Buffer.from('PREFIX'), prefix);
-  const own = learnerConsoles(learnerId);
+  const own = learnerConsoles(learnerId, engine);
   if (redirect !== undefined) {
     const target = own.find((live) => live.connection.id === redirect);
     if (!target) {
@@ -55,7 +60,7 @@ export async function planTracking(
     await listenForInvalidations(target);
     return { ok: true, args: rewritten };
   }
-  const live = liveConsole(learnerId, consoleId);
+  const live = liveConsole(learnerId, consoleId, engine);
   if (!live) return { ok: false, error: 'ERR CLIENT TRACKING needs a live console to deliver invalidations to.' };
   await listenForInvalidations(live);
   live.touch();
