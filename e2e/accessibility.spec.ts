@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { expectNoSeriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import type { SiteHeader } from './pages/SiteHeader';
+import { horizontalOverflow } from './pages/layout';
 
 /*
  * One axe pass per page and theme, each on the page's busiest state (every widget opened or
@@ -108,6 +109,12 @@ for (const theme of ['light', 'dark'] as const) {
       await expect(await repl.run('SET a:key "some value"')).toHaveText('OK');
       await expect(await repl.run('GET no:such:key')).toHaveText('(nil)');
       await expect(await repl.run('CONFIG GET maxmemory')).toHaveText(/^\(error\) ERR/);
+      // A reply with no space to break at wraps inside the console instead of widening the page.
+      await expect(await repl.run(`SET long:reply ${'x'.repeat(200)}`)).toHaveText('OK');
+      await expect(await repl.run('GET long:reply')).toHaveText(`"${'x'.repeat(200)}"`);
+      expect((await horizontalOverflow(page)).excess, 'a 200-character reply fits a 360 px phone').toBeLessThanOrEqual(
+        0,
+      );
       // The engine switch, on Memcached (its help, prompt and key browser), with a reply: the one-line form, as on a phone.
       await repl.chooseEngine('Memcached');
       await expect(await repl.run('set a:key 0 60 4 some')).toHaveText('STORED');

@@ -79,7 +79,7 @@ export function Run({ command, engine: requested }: { command: string; engine?: 
         {state.status === 'done' && (
           <pre
             data-testid="run-reply"
-            className={`whitespace-pre-wrap wrap-break-word bg-slate-950 px-3 py-2 font-mono text-[13px] ${state.ok ? 'text-emerald-300' : 'text-rose-300'}`}
+            className={`whitespace-pre-wrap wrap-anywhere bg-slate-950 px-3 py-2 font-mono text-[13px] ${state.ok ? 'text-emerald-300' : 'text-rose-300'}`}
           >
             {state.text}
           </pre>

@@ -113,7 +113,7 @@ export function ConsoleOutput({
             <li key={entry.id} className="mb-2">
               <pre
                 data-testid="live-reply"
-                className={`whitespace-pre-wrap wrap-break-word ${entry.ok ? 'text-sky-300' : 'text-amber-300'}`}
+                className={`whitespace-pre-wrap wrap-anywhere ${entry.ok ? 'text-sky-300' : 'text-amber-300'}`}
               >
                 {entry.text}
               </pre>
@@ -141,7 +141,7 @@ export function ConsoleOutput({
               </div>
               <pre
                 data-testid="reply"
-                className={`whitespace-pre-wrap wrap-break-word ${entry.ok ? 'text-emerald-300' : 'text-rose-300'}`}
+                className={`whitespace-pre-wrap wrap-anywhere ${entry.ok ? 'text-emerald-300' : 'text-rose-300'}`}
               >
                 {entry.text}
               </pre>
