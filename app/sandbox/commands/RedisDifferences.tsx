@@ -17,8 +17,8 @@ export function RedisDifferences({ headingId, valkeyHeadingId }: { headingId: st
         <a href={`#${valkeyHeadingId}`} className="text-accent-text underline underline-offset-2">
           Valkey 8 table
         </a>
-        , except these {differences.length}, which Redis OSS 7.0 does not have (they came with Redis 7.2 and Valkey).
-        The sandbox refuses each of them before it reaches a server, so both engines answer them alike; on a bare
+        , except these {differences.length}, which Redis OSS 7.0 does not have (they came with Redis 7.2 or with Valkey
+        8). The sandbox refuses each of them before it reaches a server, so both engines answer them alike; on a bare
         redis-server 7.0 they would be unknown commands or subcommands.
       </p>
       <ul className="mt-4 space-y-2 text-sm">
