@@ -118,6 +118,10 @@ for (const theme of ['light', 'dark'] as const) {
       // The engine switch, on Memcached (its help, prompt and key browser), with a reply: the one-line form, as on a phone.
       await repl.chooseEngine('Memcached');
       await expect(await repl.run('set a:key 0 60 4 some')).toHaveText('STORED');
+      // The link to the command reference follows the console's engine.
+      await expect(
+        page.getByRole('link', { name: 'Every Memcached command, and whether it runs here' }),
+      ).toHaveAttribute('href', '/sandbox/commands#memcached');
       await expectNoSeriousViolations(page, `/sandbox with replies, switched to Memcached (${theme})`);
     });
 
@@ -130,6 +134,15 @@ for (const theme of ['light', 'dark'] as const) {
       await expect(page.getByRole('heading', { level: 1, name: 'Commands in the sandbox' })).toBeVisible();
       await expect(page.getByRole('row', { name: /^SORT Runs, on your keys/ })).toBeVisible();
       await expect(page.getByRole('row', { name: /^CONFIG Refused CONFIG is disabled/ })).toBeVisible();
+      // Redis OSS's differences and Memcached's table are sections of the same page.
+      await expect(page.getByRole('heading', { level: 2, name: 'Redis OSS 7.0' })).toBeVisible();
+      await expect(page.getByRole('heading', { level: 2, name: 'Memcached 1.6' })).toBeVisible();
+      await expect(
+        page.getByRole('row', { name: /^set key flags exptime bytes \[noreply\] Runs, on your keys/ }),
+      ).toBeVisible();
+      await expect(
+        page.getByRole('row', { name: /^verbosity .* Refused verbosity is refused in the sandbox: / }),
+      ).toBeVisible();
       await expectNoSeriousViolations(page, `/sandbox/commands (${theme})`);
     });
   });

@@ -150,6 +150,11 @@ test.describe('the engine switch', () => {
     await page.keyboard.press('Control+Space');
     await expect(repl.suggestion('gets')).toBeVisible();
     await page.keyboard.press('Escape');
+    // Memcached's own highlighting: set is a command, SET is not (memcached answers ERROR to it).
+    await repl.fill('SET k 0 60 5');
+    await expect(repl.editor.getByText('SET', { exact: true })).toHaveCSS('color', 'rgb(252, 165, 165)');
+    await repl.fill('set k 0 60 5');
+    await expect(repl.editor.getByText('set', { exact: true })).toHaveCSS('color', 'rgb(125, 211, 252)');
     // A storage command's header, Shift+Enter, then its data block: one command, as nc would take it.
     await expect(await repl.run('set greeting 0 60 5\nhello')).toHaveText('STORED');
     await expect(await repl.run('get greeting')).toHaveText('VALUE greeting 0 5\nhello\nEND');

@@ -1,9 +1,10 @@
 /**
- * The console's Monaco languages: "valkey" (Valkey and Redis OSS) and "memcached". Highlighting,
- * completion and hover are driven by a command reference: for Valkey the one GET /api/sandbox/docs
- * generates from the server's COMMAND DOCS, for Memcached the small one in
- * lib/sandbox/memcached-reference.ts (the logic is lib/sandbox/completion.ts; this file only adapts
- * it to Monaco).
+ * The console's Monaco languages: "valkey" (Valkey and Redis OSS) and "memcached". Completion and
+ * hover are driven by a command reference: for Valkey the one GET /api/sandbox/docs generates from
+ * the server's COMMAND DOCS, for Memcached the small one in lib/sandbox/memcached-reference.ts (the
+ * logic is lib/sandbox/completion.ts). Highlighting is Valkey's classifyLine, and Memcached's own
+ * (memcached-language.ts: lower-case commands only, arguments by position). This file only adapts
+ * them to Monaco.
  */
 import type * as MonacoApi from 'monaco-editor/editor/editor.api.js';
 import type { CommandReference } from '@/lib/sandbox/command-docs';
@@ -12,6 +13,7 @@ import { awaitsDataBlock, engineDocumentation, engineSuggestions } from '@/lib/s
 import { MEMCACHED_REFERENCE } from '@/lib/sandbox/memcached-reference';
 import type { SandboxEngine } from '@/lib/sandbox/engines';
 import { loadCommandReference } from './command-reference';
+import { classifyMemcachedLine, type MemcachedWordKind } from './memcached-language';
 
 type Monaco = typeof MonacoApi;
 
@@ -33,6 +35,16 @@ const SCOPES: Record<WordKind, string> = {
   argument: 'identifier',
 };
 
+const MEMCACHED_SCOPES: Record<MemcachedWordKind, string> = {
+  command: 'keyword',
+  // `SET`, or any word memcached does not know as a command: it answers ERROR.
+  'unknown-command': 'invalid',
+  number: 'number',
+  noreply: 'type',
+  argument: 'identifier',
+  data: 'string',
+};
+
 // Every line is a command of its own, so tokenizing needs no state carried between lines, except
 // after a Memcached storage header: the next line is its data block, shown as a string.
 const LINE_STATE: MonacoApi.languages.IState = { clone: () => LINE_STATE, equals: (other) => other === LINE_STATE };
@@ -52,13 +64,20 @@ async function loadReference(onLoaded: () => void): Promise<CommandReference | n
   return loaded;
 }
 
-function lineTokens(line: string, from: CommandReference | null): MonacoApi.languages.IToken[] {
+/** Monaco's tokens for a line's coloured words, with white space between them. */
+function toTokens(spans: Array<{ start: number; end: number; scope: string }>): MonacoApi.languages.IToken[] {
   const tokens: MonacoApi.languages.IToken[] = [];
-  for (const span of classifyLine(line, from)) {
+  for (const span of spans) {
     if (tokens.at(-1)?.startIndex === span.start) tokens.pop();
-    tokens.push({ startIndex: span.start, scopes: SCOPES[span.kind] }, { startIndex: span.end, scopes: 'white' });
+    tokens.push({ startIndex: span.start, scopes: span.scope }, { startIndex: span.end, scopes: 'white' });
   }
   return tokens;
+}
+
+function lineTokens(line: string, from: CommandReference | null, engine: SandboxEngine): MonacoApi.languages.IToken[] {
+  if (engine === 'memcached')
+    return toTokens(classifyMemcachedLine(line).map((span) => ({ ...span, scope: MEMCACHED_SCOPES[span.kind] })));
+  return toTokens(classifyLine(line, from).map((span) => ({ ...span, scope: SCOPES[span.kind] })));
 }
 
 // On the console's slate-950 background every colour here has a contrast ratio above 7:1.
@@ -71,6 +90,8 @@ const THEME: MonacoApi.editor.IStandaloneThemeData = {
     { token: 'string', foreground: 'fcd34d' },
     { token: 'number', foreground: 'c4b5fd' },
     { token: 'identifier', foreground: 'f1f5f9' },
+    // Underlined too, so an unknown command does not rest on colour alone.
+    { token: 'invalid', foreground: 'fca5a5', fontStyle: 'underline' },
   ],
   colors: {
     'editor.background': '#020617',
@@ -117,7 +138,7 @@ function registerLanguage(
     tokenize: (line, state) => {
       if (state === DATA_NEXT) return { tokens: [{ startIndex: 0, scopes: SCOPES.string }], endState: LINE_STATE };
       const endState = engine === 'memcached' && awaitsDataBlock(line) ? DATA_NEXT : LINE_STATE;
-      return { tokens: lineTokens(line, current()), endState };
+      return { tokens: lineTokens(line, current(), engine), endState };
     },
   };
   monaco.languages.setTokensProvider(id, tokensProvider);
