@@ -46,10 +46,10 @@ export type CommandReference = Record<string, CommandDoc>;
  */
 const EMULATED = [...EMULATED_COMMANDS, 'multi', 'exec', 'discard', 'watch', 'unwatch', ...liveCommandNames()];
 
-type RawMap = Map<string, unknown>;
+export type RawMap = Map<string, unknown>;
 
 /** RESP2 sends maps as flat [key, value, …] arrays; RESP3 clients may already give objects. */
-function toMap(value: unknown): RawMap {
+export function toMap(value: unknown): RawMap {
   if (Array.isArray(value)) {
     const map: RawMap = new Map();
     for (let index = 0; index + 1 < value.length; index += 2) map.set(String(value[index]), value[index + 1]);
@@ -59,17 +59,18 @@ function toMap(value: unknown): RawMap {
   return new Map();
 }
 
-function text(value: unknown): string | undefined {
+export function text(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
   if (Buffer.isBuffer(value)) return value.toString();
   return undefined;
 }
 
-function list(value: unknown): unknown[] {
+export function list(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
-interface RawArgument {
+/** One argument of `COMMAND DOCS`, as read (cli-help-table.ts writes it as the CLIs do). */
+export interface RawArgument {
   name: string;
   type: string;
   token?: string;
@@ -79,7 +80,7 @@ interface RawArgument {
   children: RawArgument[];
 }
 
-function readArgument(raw: unknown): RawArgument {
+export function readArgument(raw: unknown): RawArgument {
   const map = toMap(raw);
   const flags = list(map.get('flags')).map((flag) => text(flag) ?? '');
   return {
