@@ -196,6 +196,21 @@ export function toCommandReference(reply: unknown, names: Map<string, Set<string
   return Object.fromEntries(Object.entries(reference).sort(([a], [b]) => a.localeCompare(b)));
 }
 
+/**
+ * The CLI's own `help` (valkey-cli's; redis-cli's on Redis OSS), which the console answers itself
+ * (cli-help.ts): in the reference so that completion and hover know it like a command, with the
+ * `@group` topics as its argument tokens (one topic per help line, so each is its own choice).
+ */
+export function cliHelpDoc(reference: CommandReference): CommandDoc {
+  const groups = [...new Set(Object.values(reference).flatMap((doc) => doc.group ?? []))].sort();
+  return {
+    summary:
+      "The CLI's own help, answered by the console and never sent to the server: the CLI's version and how to ask, one command's syntax and summary, or every command of a group.",
+    syntax: '[@group | command [subcommand]]',
+    tokens: groups.map((group, branch) => ({ token: `@${group.toUpperCase()}`, group: 'topic', branch })),
+  };
+}
+
 // The docs only change with the server's version: one read per process and engine is enough.
 const cached: Partial<Record<RespEngine, Promise<CommandReference>>> = {};
 
@@ -208,7 +223,10 @@ export function loadCommandDocs(engine: RespEngine = 'valkey'): Promise<CommandR
     const client = await getValkey(sandboxRoleFor(engine));
     const names = sandboxCommandNames();
     const reply = await client.call('COMMAND', 'DOCS', ...names.keys());
-    return toCommandReference(reply, names);
+    const reference = toCommandReference(reply, names);
+    return Object.fromEntries(
+      Object.entries({ ...reference, HELP: cliHelpDoc(reference) }).sort(([a], [b]) => a.localeCompare(b)),
+    );
   })().catch((error: unknown) => {
     delete cached[engine]; // a server that was down may be up on the next request
     throw error;
