@@ -141,6 +141,8 @@ test.describe('the engine switch', () => {
     await repl.chooseEngine('Redis OSS');
     await expect(repl.replies, 'Redis OSS has a transcript of its own').toHaveCount(0);
     await expect(await repl.run('PING')).toHaveText('PONG');
+    // help is the CLI's own, as redis-cli prints it (lib/sandbox/cli-help.ts), never the server's error.
+    await expect(await repl.run('help get')).toHaveText(/GET key\s+summary: .+\s+since: 1\.0\.0\s+group: string/);
     await expect(keys.emptyMessage, "the key browser shows Redis OSS's keys").toHaveText(/^No Redis OSS keys yet/);
 
     await repl.chooseEngine('Memcached');

@@ -139,7 +139,12 @@ describe('loadCommandDocs on the real server', () => {
     } finally {
       client.disconnect();
     }
-    expect(Object.keys(reference).sort()).toEqual(known.sort());
+    // And the CLI's own help, which the console answers (cli-help.ts), with the groups as its topics.
+    expect(Object.keys(reference).sort()).toEqual([...known, 'HELP'].sort());
+    expect(reference.HELP?.syntax).toBe('[@group | command [subcommand]]');
+    expect(reference.HELP?.tokens.map((token) => token.token)).toEqual(
+      expect.arrayContaining(['@STRING', '@SORTED-SET', '@TRANSACTIONS']),
+    );
     expect(reference.SET?.summary).toMatch(/string value of a key/);
     expect(reference.SET?.tokens.map((token) => token.token)).toEqual(
       expect.arrayContaining(['NX', 'XX', 'EX', 'PX', 'KEEPTTL', 'GET']),

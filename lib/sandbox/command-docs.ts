@@ -46,10 +46,10 @@ export type CommandReference = Record<string, CommandDoc>;
  */
 const EMULATED = [...EMULATED_COMMANDS, 'multi', 'exec', 'discard', 'watch', 'unwatch', ...liveCommandNames()];
 
-type RawMap = Map<string, unknown>;
+export type RawMap = Map<string, unknown>;
 
 /** RESP2 sends maps as flat [key, value, …] arrays; RESP3 clients may already give objects. */
-function toMap(value: unknown): RawMap {
+export function toMap(value: unknown): RawMap {
   if (Array.isArray(value)) {
     const map: RawMap = new Map();
     for (let index = 0; index + 1 < value.length; index += 2) map.set(String(value[index]), value[index + 1]);
@@ -59,17 +59,18 @@ function toMap(value: unknown): RawMap {
   return new Map();
 }
 
-function text(value: unknown): string | undefined {
+export function text(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
   if (Buffer.isBuffer(value)) return value.toString();
   return undefined;
 }
 
-function list(value: unknown): unknown[] {
+export function list(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
-interface RawArgument {
+/** One argument of `COMMAND DOCS`, as read (cli-help-table.ts writes it as the CLIs do). */
+export interface RawArgument {
   name: string;
   type: string;
   token?: string;
@@ -79,7 +80,7 @@ interface RawArgument {
   children: RawArgument[];
 }
 
-function readArgument(raw: unknown): RawArgument {
+export function readArgument(raw: unknown): RawArgument {
   const map = toMap(raw);
   const flags = list(map.get('flags')).map((flag) => text(flag) ?? '');
   return {
@@ -195,6 +196,21 @@ export function toCommandReference(reply: unknown, names: Map<string, Set<string
   return Object.fromEntries(Object.entries(reference).sort(([a], [b]) => a.localeCompare(b)));
 }
 
+/**
+ * The CLI's own `help` (valkey-cli's; redis-cli's on Redis OSS), which the console answers itself
+ * (cli-help.ts): in the reference so that completion and hover know it like a command, with the
+ * `@group` topics as its argument tokens (one topic per help line, so each is its own choice).
+ */
+export function cliHelpDoc(reference: CommandReference): CommandDoc {
+  const groups = [...new Set(Object.values(reference).flatMap((doc) => doc.group ?? []))].sort();
+  return {
+    summary:
+      "The CLI's own help, answered by the console and never sent to the server: the CLI's version and how to ask, one command's syntax and summary, or every command of a group.",
+    syntax: '[@group | command [subcommand]]',
+    tokens: groups.map((group, branch) => ({ token: `@${group.toUpperCase()}`, group: 'topic', branch })),
+  };
+}
+
 // The docs only change with the server's version: one read per process and engine is enough.
 const cached: Partial<Record<RespEngine, Promise<CommandReference>>> = {};
 
@@ -207,7 +223,10 @@ export function loadCommandDocs(engine: RespEngine = 'valkey'): Promise<CommandR
     const client = await getValkey(sandboxRoleFor(engine));
     const names = sandboxCommandNames();
     const reply = await client.call('COMMAND', 'DOCS', ...names.keys());
-    return toCommandReference(reply, names);
+    const reference = toCommandReference(reply, names);
+    return Object.fromEntries(
+      Object.entries({ ...reference, HELP: cliHelpDoc(reference) }).sort(([a], [b]) => a.localeCompare(b)),
+    );
   })().catch((error: unknown) => {
     delete cached[engine]; // a server that was down may be up on the next request
     throw error;

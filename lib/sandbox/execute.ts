@@ -2,6 +2,7 @@ import 'server-only';
 import { assertResponsive, getValkey, ValkeyUnavailableError } from '@/lib/valkey/connections';
 import { onUnresponsive } from '@/lib/valkey/watchdog';
 import { checkArguments } from './argument-limits';
+import { cliHelpAnswer, isCliHelp } from './cli-help';
 import { accountBeforeWrite, BUDGET_CHECK_EVERY, checkBudget } from './budget';
 import { commandFlags, loadedCommandFlags } from './command-flags';
 import { hasWrongArity, type RunRule } from './command-table';
@@ -200,6 +201,8 @@ export async function executeLine(
   const started = performance.now();
   const args = read.args;
   const name = (args[0] as Buffer).toString('utf8').toLowerCase();
+  // The CLI's own help: answered here, before any session, queue or subscription (cli-help.ts).
+  if (isCliHelp(name)) return cliHelpAnswer(args.slice(1).map(String), engine, limits);
   const verdict = judgeCommand((args[0] as Buffer).toString('utf8'), args);
   // An unknown command inside MULTI goes on to the server (below), which answers the same text and
   // marks the transaction failed, so that EXEC answers EXECABORT as it does at valkey-cli.

@@ -82,6 +82,19 @@ export function parityHarness(target: ParityTarget) {
     if (reply !== 'OK') throw new Error(`FLUSHALL on the parity server answered ${reply}`);
   }
 
+  /**
+   * For a `styled` scenario (help), the output as a terminal shows it: the CLI's SGR colour codes
+   * and the CR of its CR LF line ends are how it styles text, not text (cli-help.ts prints none).
+   */
+  function asShown(bytes: Buffer, scenario: ParityScenario): Buffer {
+    if (!scenario.styled) return bytes;
+    const shown = bytes
+      .toString('latin1')
+      .replace(/\x1b\[[0-9;]*m/g, '')
+      .replace(/\r\n/g, '\n');
+    return Buffer.from(shown, 'latin1');
+  }
+
   function withoutFinalNewline(bytes: Buffer): Buffer {
     return bytes.at(-1) === 0x0a ? bytes.subarray(0, -1) : bytes;
   }
@@ -100,16 +113,19 @@ export function parityHarness(target: ParityTarget) {
     const learner = newLearnerId();
     const rows: Row[] = [];
     for (const line of scenario.lines) {
-      const cli = withoutFinalNewline(await runCli(`${line}\n`));
+      const cli = withoutFinalNewline(asShown(await runCli(`${line}\n`), scenario));
       rows.push({ line, cli, sandbox: await sandboxText(learner, line) });
     }
     return rows;
   }
 
   async function runSession(scenario: ParityScenario): Promise<Row[]> {
-    const transcript = await runCli(scenario.lines.map((line) => `${line}\n`).join(''));
+    const transcript = asShown(await runCli(scenario.lines.map((line) => `${line}\n`).join('')), scenario);
     await flushAll();
-    const separated = await runCli(scenario.lines.map((line) => `${line}\n${SEPARATOR_LINE}\n`).join(''));
+    const separated = asShown(
+      await runCli(scenario.lines.map((line) => `${line}\n${SEPARATOR_LINE}\n`).join('')),
+      scenario,
+    );
     // latin1 maps bytes to characters one to one, so splitting the string splits the bytes.
     const parts = separated.toString('latin1').split(SEPARATOR_OUTPUT);
     expect(parts, 'one output per line, then nothing (no session line may itself be invalid)').toHaveLength(

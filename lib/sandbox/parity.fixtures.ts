@@ -15,8 +15,33 @@
 export interface ParityScenario {
   name: string;
   session?: boolean;
+  /**
+   * The CLI styles this output for a terminal (its own `help`: SGR colour codes, CR LF line ends):
+   * it is compared as the terminal shows it, without them, as the console prints it.
+   */
+  styled?: boolean;
   lines: string[];
 }
+
+/** The command groups of Valkey 8.0 and Redis OSS 7.0 `COMMAND DOCS` (`help @<group>`). */
+const HELP_GROUPS = [
+  'bitmap',
+  'cluster',
+  'connection',
+  'generic',
+  'geo',
+  'hash',
+  'hyperloglog',
+  'list',
+  'pubsub',
+  'scripting',
+  'server',
+  'set',
+  'sorted-set',
+  'stream',
+  'string',
+  'transactions',
+];
 
 const nums = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
@@ -692,5 +717,41 @@ export const PARITY_SCENARIOS: readonly ParityScenario[] = [
       'UNSUBSCRIBE a b',
       'PUNSUBSCRIBE',
     ],
+  },
+  {
+    // The CLI's own help (cli-help.ts): every group once, so every command's syntax line is compared.
+    // One CLI session (help has no connection state): the CLI reads COMMAND DOCS once, not per line.
+    name: "the CLI's own help: generic, commands, subcommands, unknown topics and every group",
+    session: true,
+    styled: true,
+    lines: [
+      'help',
+      'HELP',
+      '?',
+      'help get',
+      'HeLp gEt',
+      '? set',
+      'help "get"',
+      'help multi',
+      'help object',
+      'help OBJECT encoding',
+      'help config get',
+      'help client kill',
+      'help nosuch',
+      'help get extra',
+      'help @',
+      'help @nosuch',
+      'help @Sorted-Set extra',
+      ...HELP_GROUPS.map((group) => `help @${group}`),
+    ],
+  },
+  {
+    // At a terminal valkey-cli reads COMMAND DOCS for help when it starts; with stdin piped, as
+    // here, only at the first help topic, which inside MULTI would be queued (and help would
+    // print nothing). The first line does that read before MULTI, as a terminal session has.
+    name: "the CLI's own help inside MULTI: answered at once, never queued",
+    session: true,
+    styled: true,
+    lines: ['help get', 'MULTI', 'SET a 1', 'help get', 'help @transactions', 'help', 'EXEC', 'GET a'],
   },
 ];
