@@ -92,6 +92,15 @@ describe('a cluster lab', () => {
     expect(ours.map((text) => `${text}\n`).join('')).toBe(await valkeyCli(first.port, lines, true));
   });
 
+  it('answers help itself, as valkey-cli -c does, with no node named', async () => {
+    const ours = await exec('help set');
+    expect(ours.node).toBeNull();
+    // The CLI styles its help (bold, grey) and ends lines with CR LF; the console prints plain text.
+    const cli = await valkeyCli(lab.nodes[0]?.port as number, ['help set'], true);
+    expect(`${ours.text}\n`).toBe(cli.replace(/\x1b\[[0-9;]*m/g, '').replace(/\r/g, ''));
+    expect(ours.text).toContain('summary: Sets the string value of a key');
+  });
+
   it('names the node that answered', async () => {
     lab.clusterCursor = (lab.nodes[0] as Lab['nodes'][number]).address;
     const reply = await exec('GET foo');

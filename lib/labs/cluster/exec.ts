@@ -22,6 +22,7 @@ import { ReplyTooLargeError } from '@/lib/sandbox/resp-reader';
 import { LAB_COMMANDS, refusedArguments, withLabCredentials, withLabInfoSections } from './lab-commands';
 import type { Lab } from './lab';
 import { LAB_LEARNER_USER } from './lab-node';
+import { cliHelpAnswer, isCliHelp } from '@/lib/sandbox/cli-help';
 
 export type LabExecMode = 'cluster' | 'node' | 'primary' | 'reader';
 
@@ -216,6 +217,12 @@ export async function execInLab(
   const target = firstTarget(lab, mode, node);
   const args = read.args;
   const name = (args[0] as Buffer).toString('utf8').toLowerCase();
+  // valkey-cli -c answers `help` itself, as the sandbox console does; the lab's nodes run the same
+  // valkey-server as the sandbox, so its help table is theirs (answered by no node).
+  if (isCliHelp(name)) {
+    const help = await cliHelpAnswer(args.slice(1).map(String), 'valkey', limits);
+    if (help.kind === 'reply') return { kind: 'reply', body: { ...help.body, node: null } };
+  }
   const refuse = (message: string): LabExecOutcome => ({
     kind: 'reply',
     body: body(`(error) ${message}`, { type: 'error', value: message }, null, started, limits),
