@@ -42,6 +42,7 @@ test('one tab subscribes, the other publishes; a tracking invalidation arrives w
   await listener.chooseEngine('Redis OSS');
   await expect(await listener.run('SUBSCRIBE news')).toHaveText('1) "subscribe"\n2) "news"\n3) (integer) 1');
   await expect(listener.stopListening).toBeVisible();
+  await expect(listener.region.getByText('Reading messages... (press Ctrl-C to quit)', { exact: true })).toBeVisible();
   await publisher.chooseEngine('Redis OSS');
   await expect(await publisher.run('PUBLISH news redis')).toHaveText('(integer) 1');
   await expect(listener.liveReplies.last()).toHaveText('1) "message"\n2) "news"\n3) "redis"');

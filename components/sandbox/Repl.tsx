@@ -66,7 +66,9 @@ export function Repl({
         className="border-b border-slate-800 px-3 py-1.5"
       />
       <ConsoleOutput entries={sandbox.entries} busy={sandbox.busy} engine={sandbox.engine} onPickExample={prefill} />
-      {sandbox.subscribeMode && <SubscribeModeBar onStop={() => void sandbox.stopListening()} />}
+      {sandbox.subscribeMode && (
+        <SubscribeModeBar engine={sandbox.engine} onStop={() => void sandbox.stopListening()} />
+      )}
       <CommandBar
         ref={commandLine}
         engine={sandbox.engine}
