@@ -82,6 +82,13 @@ async function runLive(
   }
 }
 
+/**
+ * Live commands that Valkey queues inside MULTI like any other: they only send, on the learner's own
+ * connection (in MULTI there), so EXEC runs them in order. Subscribing needs the console's
+ * subscriber connection and stays outside transactions.
+ */
+const QUEUED_LIVE = new Set(['publish', 'spublish']);
+
 /** Checks that must pass before a command reaches the server; an error reply if one fails. */
 async function precheck(
   session: LearnerSession,
@@ -253,6 +260,13 @@ export async function executeLine(
         started,
         limits,
       );
+    if (verdict.action === 'live' && session.inTransaction && QUEUED_LIVE.has(name)) {
+      const workError = await checkWork(session, name, args, limits);
+      if (workError) return answer(errorReply(workError), started, limits);
+      const queued = await runLive(() => runLiveCommand(session, consoleId, args, limits), session, started, limits);
+      if (queued.kind === 'reply' && queued.body.ok) session.queuedCommands.push(name);
+      return queued;
+    }
     if (verdict.action === 'emulate' || verdict.action === 'live') {
       if (session.inTransaction)
         return answer(

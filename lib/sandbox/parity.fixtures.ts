@@ -428,6 +428,21 @@ export const PARITY_SCENARIOS: readonly ParityScenario[] = [
     lines: ['EXEC', 'MULTI', 'SET d 1', 'DISCARD', 'GET d', 'DISCARD', 'EXEC'],
   },
   {
+    name: 'MULTI/EXEC: PUBLISH and SPUBLISH are queued like any command',
+    session: true,
+    lines: [
+      'MULTI',
+      'PUBLISH news hi',
+      'SPUBLISH shard hi',
+      'PUBLISH news',
+      'SET p 1',
+      'EXEC',
+      'MULTI',
+      'PUBLISH news hi',
+      'EXEC',
+    ],
+  },
+  {
     name: 'nested MULTI and an empty transaction',
     session: true,
     lines: ['MULTI', 'MULTI', 'EXEC', 'MULTI', 'EXEC'],
