@@ -4,7 +4,9 @@
  * challenge's engine, require/forbid lists that agree with the reference solution. A challenge that
  * passes is queued for the second pass, which runs it live (live-checks.ts).
  */
-import { challengeEngine, isLabChallenge, isPatternsChallenge, subscribersCommandLine, type AnyChallengeSpec, type LabSolutionStep } from '../schema';
+import { challengeEngine, subscribersCommandLine } from '../challenge-schema';
+import type { LabSolutionStep } from '../lab-challenge-schema';
+import { isLabChallenge, isPatternsChallenge, type AnyChallengeSpec } from '../schema';
 import { commandProblem } from './command-checks';
 import { lineOfText } from './problems';
 import type { StaticCheckResult } from './static-checks';
