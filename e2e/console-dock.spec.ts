@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { tabTo } from './pages/keyboard';
 import { contentLibrary } from '../lib/content/lessons';
-import type { ChallengeSpec } from '../lib/content/schema';
+import type { ChallengeSpec } from '../lib/content/challenge-schema';
 
 /*
  * The lesson's console within reach at every width (components/sandbox/SandboxPanel.tsx): a

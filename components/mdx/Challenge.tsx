@@ -6,7 +6,8 @@ import { ChallengeWidget } from './ChallengeWidget';
 import { LabChallengeWidget } from './LabChallengeWidget';
 import { describeLabStep } from '@/lib/challenges/lab-steps';
 import { describePatternsStep } from '@/lib/challenges/patterns-steps';
-import { challengeEngine, isLabChallenge, isPatternsChallenge } from '@/lib/content/schema';
+import { challengeEngine } from '@/lib/content/challenge-schema';
+import { isLabChallenge, isPatternsChallenge } from '@/lib/content/schema';
 import { PatternsChallengeWidget } from '@/components/labs/patterns/PatternsChallengeWidget';
 
 /** Marker child of <Challenge>: the hint, shown on request. */

@@ -1,7 +1,8 @@
 import Redis from 'ioredis';
 import { describe, expect, inject, it } from 'vitest';
 import { contentLibrary } from '@/lib/content/lessons';
-import { isSandboxChallenge, type ChallengeSpec } from '@/lib/content/schema';
+import type { ChallengeSpec } from '@/lib/content/challenge-schema';
+import { isSandboxChallenge } from '@/lib/content/schema';
 import { parseCommandLine } from '@/lib/sandbox/parse';
 import { challengeKeys, keysOfCommandLine } from './challenge-keys';
 

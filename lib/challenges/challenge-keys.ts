@@ -4,7 +4,7 @@
  * positions exactly as the sandbox finds them (never by guessing from values). These are the keys
  * the widget names ("this challenge uses …") and the ones "Reset this challenge's keys" deletes.
  */
-import { checkCommandLines, type ChallengeCheck, type ChallengeSpec } from '@/lib/content/schema';
+import { checkCommandLines, type ChallengeCheck, type ChallengeSpec } from '@/lib/content/challenge-schema';
 import { keyLocator, runRule } from '@/lib/sandbox/command-table';
 import { parseCommandLine } from '@/lib/sandbox/parse';
 

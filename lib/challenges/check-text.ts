@@ -2,7 +2,7 @@
  * Text about a challenge's checks that the server (run-checks.ts, reset-keys.ts) and the widget
  * both write, kept in one place so they agree. Pure, so the browser may import it.
  */
-import type { ChallengeSpec } from '@/lib/content/schema';
+import type { ChallengeSpec } from '@/lib/content/challenge-schema';
 
 /** Quotes a key for a command line the way valkey-cli would read it back. */
 export function quoteKey(key: string): string {

@@ -3,7 +3,7 @@
  * learner's Redis keys (not their Valkey ones); on Memcached they read the learner's own items.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ChallengeSpec } from '@/lib/content/schema';
+import type { ChallengeSpec } from '@/lib/content/challenge-schema';
 import { newLearnerId } from '@/lib/sandbox/learner';
 import { closeMemcachedConnections, executeMemcachedLine } from '@/lib/sandbox/memcached';
 import { closeSandbox, runText } from '@/lib/testing/sandbox';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Expectation } from '@/lib/content/schema';
+import type { Expectation } from '@/lib/content/challenge-schema';
 import type { JsonReply } from '@/lib/sandbox/reply';
 import { judgeReply } from './expectations';
 

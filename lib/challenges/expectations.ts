@@ -2,7 +2,7 @@
  * The challenge check language: does a reply satisfy an expectation? Pure, so each rule is
  * unit-tested without a server; the runner feeds it real replies.
  */
-import type { Expectation } from '@/lib/content/schema';
+import type { Expectation } from '@/lib/content/challenge-schema';
 import type { JsonReply } from '@/lib/sandbox/reply';
 
 export type Verdict = { passed: true } | { passed: false; reason: string };

@@ -5,7 +5,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkLabChallengesLive, type CheckedLabChallenge } from '@/lib/content/checker/lab-live-checks';
-import { LabChallengeSpec } from '@/lib/content/schema';
+import { LabChallengeSpec } from '@/lib/content/lab-challenge-schema';
 import { execInLab } from '@/lib/labs/cluster/exec';
 import { LabManager } from '@/lib/labs/cluster/lab-manager';
 import { labSettings } from '@/lib/labs/cluster/settings';

@@ -6,7 +6,7 @@ import 'server-only';
  * node cluster mode is connected to and the reader endpoint's turn are put back afterwards.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { LabChallengeCheck, LabChallengeSpec } from '@/lib/content/schema';
+import type { LabChallengeCheck, LabChallengeSpec } from '@/lib/content/lab-challenge-schema';
 import { execInLab, type LabExecMode } from '@/lib/labs/cluster/exec';
 import { keySlot } from '@/lib/labs/cluster/keyslot';
 import type { Lab } from '@/lib/labs/cluster/lab';

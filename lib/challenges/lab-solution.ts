@@ -4,7 +4,7 @@ import 'server-only';
  * command lines through the console's executor, failovers and reshards through the lab's own
  * operations, each waited for until it is over. The content checker uses it on a fresh lab.
  */
-import type { LabSolutionStep } from '@/lib/content/schema';
+import type { LabSolutionStep } from '@/lib/content/lab-challenge-schema';
 import { execInLab } from '@/lib/labs/cluster/exec';
 import type { LabManager } from '@/lib/labs/cluster/lab-manager';
 import { failoverShard, operationSettled, reshardLab } from '@/lib/labs/cluster/lab-service';

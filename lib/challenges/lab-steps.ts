@@ -2,7 +2,7 @@
  * A lab challenge's solution steps as the learner reads them: a command and the console mode to
  * run it in, or what to do with the lab panel's buttons. Pure, so the browser may import it.
  */
-import type { LabSolutionStep } from '@/lib/content/schema';
+import type { LabSolutionStep } from '@/lib/content/lab-challenge-schema';
 
 export type LabStepView =
   | { kind: 'command'; command: string; mode: 'cluster' | 'primary' | 'reader' | 'node' | null; shard?: number }

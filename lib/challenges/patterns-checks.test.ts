@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PatternsChallengeSpec } from '@/lib/content/schema';
+import { PatternsChallengeSpec } from '@/lib/content/lab-challenge-schema';
 import { figureAt, judgePatternsCheck, meetsCondition, runPatternsChallengeChecks } from './patterns-checks';
 
 const stampede = (strategy: string, readers: number, perExpiry: number[], errors = 0) => ({

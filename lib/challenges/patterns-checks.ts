@@ -4,7 +4,11 @@
  * recorded result of its kind meets every condition. No server code here beyond the reader passed
  * in, so the judging is tested on its own and the content checker reads the same way.
  */
-import type { PatternsChallengeCheck, PatternsChallengeSpec, ResultCondition } from '@/lib/content/schema';
+import type {
+  PatternsChallengeCheck,
+  PatternsChallengeSpec,
+  ResultCondition,
+} from '@/lib/content/lab-challenge-schema';
 import type { ChallengeResult, CheckResult } from './types';
 
 export type PatternsResultKind = PatternsChallengeCheck['result'];

@@ -4,7 +4,7 @@ import 'server-only';
  * one experiment through the same services the API routes call, recorded as the learner's result.
  * The content checker uses it for a learner with no results yet.
  */
-import type { PatternsSolutionStep } from '@/lib/content/schema';
+import type { PatternsSolutionStep } from '@/lib/content/lab-challenge-schema';
 import { runEvictionFor } from '@/lib/labs/patterns/eviction/eviction-service';
 import { runPipeliningFor } from '@/lib/labs/patterns/pipelining/pipelining-service';
 import { latestResults } from '@/lib/labs/patterns/results';

@@ -2,7 +2,7 @@
  * A patterns challenge's solution steps as the learner reads them: what to set in the lab and run.
  * Pure, so the browser may import it.
  */
-import type { PatternsSolutionStep } from '@/lib/content/schema';
+import type { PatternsSolutionStep } from '@/lib/content/lab-challenge-schema';
 
 export function describePatternsStep(step: PatternsSolutionStep): string {
   if ('workload' in step) {

@@ -1,7 +1,8 @@
 import 'server-only';
 import { AppError } from '@/lib/errors';
 import { findChallenge } from '@/lib/content/lessons';
-import { challengeEngine, isSandboxChallenge } from '@/lib/content/schema';
+import { challengeEngine } from '@/lib/content/challenge-schema';
+import { isSandboxChallenge } from '@/lib/content/schema';
 import type { SandboxEngine } from '@/lib/sandbox/engines';
 import { UnknownContentError } from '@/lib/progress/store';
 import { executeWhenIdle } from './when-idle';

@@ -1,6 +1,6 @@
 /** Challenge checks on real learners' keyspaces: isolation, forbidden commands, transactions, slots. */
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ChallengeSpec } from '@/lib/content/schema';
+import type { ChallengeSpec } from '@/lib/content/challenge-schema';
 import { recordCommandUse } from '@/lib/sandbox/command-usage';
 import { newLearnerId } from '@/lib/sandbox/learner';
 import { closeSandbox, runText } from '@/lib/testing/sandbox';

@@ -12,7 +12,7 @@ import {
   type ChallengeSpec,
   type SubscribersCheck,
   type ValueCheck,
-} from '@/lib/content/schema';
+} from '@/lib/content/challenge-schema';
 import { forbiddenCommandsUsed, requiredCommandsMissing } from '@/lib/sandbox/command-usage';
 import { hasLearnerSessionOn, learnerSession } from '@/lib/sandbox/learners';
 import { checkEngineFor, type CheckEngine } from './check-engine';

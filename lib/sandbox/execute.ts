@@ -1,18 +1,21 @@
+/**
+ * The sandbox pipeline for the RESP engines: a console line is read, judged by the policy, checked
+ * against the limits, and run on the learner's own connection with their keys rewritten (or emulated,
+ * or run live for pub/sub and tracking). A lost connection's meaning lives in lost-connection.ts.
+ */
 import 'server-only';
-import { assertResponsive, getValkey, ValkeyUnavailableError } from '@/lib/valkey/connections';
-import { onUnresponsive } from '@/lib/valkey/watchdog';
+import { assertResponsive, getValkey } from '@/lib/valkey/connections';
 import { checkArguments } from './argument-limits';
 import { cliHelpAnswer, isCliHelp } from './cli-help';
 import { accountBeforeWrite, BUDGET_CHECK_EVERY, checkBudget } from './budget';
 import { commandFlags, loadedCommandFlags } from './command-flags';
 import { hasWrongArity, type RunRule } from './command-table';
 import { runEmulated } from './emulate';
-import { RESP_ENGINES, sandboxRoleFor, type RespEngine } from './engine-routing';
+import { sandboxRoleFor, type RespEngine } from './engine-routing';
 import { scrubClientReply } from './introspection';
 import { indexKeysOfWrite } from './key-index';
 import {
   distrustWrittenKeys,
-  forgetTrustedHyperLogLogs,
   HYPERLOGLOG_GUARD_MESSAGE,
   HYPERLOGLOG_IN_TRANSACTION_MESSAGE,
   isHyperLogLogCommand,
@@ -20,17 +23,17 @@ import {
   untrustedHyperLogLogKeys,
 } from './hyperloglog-guard';
 import { sandboxKeyPrefix } from '@/lib/valkey/keys';
-import { CommandTimeoutError, ConnectionLostError, LearnerConnection } from './learner-connection';
+import { CommandTimeoutError, ConnectionLostError } from './learner-connection';
 import {
   hasLearnerSessionOn,
   learnerConnection,
   learnerSession,
   makeRoomForLearner,
   recordActivity,
-  sandboxTarget,
   type LearnerSession,
 } from './learners';
 import { sandboxLimits, type SandboxLimits } from './limits';
+import { explainLostConnection } from './lost-connection';
 import { readConsoleLine } from './console-line';
 import { judgeCommand } from './policy';
 import type { CliReply } from './reply';
@@ -52,15 +55,6 @@ import { liveConsole } from './live/live-consoles';
 import { learnerTrackingInfo, planTracking } from './live/tracking';
 
 const errorReply = (message: string): CliReply => ({ type: 'error', value: message });
-
-// A hung sandbox server: fail the learners' commands in flight on it now (a 503 through
-// explainLostConnection) rather than when their timeout ends (lib/valkey/watchdog.ts). Only that
-// engine's: the other engine's server may be answering.
-for (const engine of RESP_ENGINES) {
-  onUnresponsive(sandboxRoleFor(engine), 'learner-connections', (detail) =>
-    LearnerConnection.abortInFlight(new ConnectionLostError(detail), sandboxTarget(engine)),
-  );
-}
 
 /** Runs a live command; a lost connection (the learner's or the console's subscriber) is an answer. */
 async function runLive(
@@ -161,32 +155,6 @@ async function runOnConnection(
   }
   const stripped = stripKeysInReply(name, reply, prefix, queued);
   return name === 'client' ? scrubClientReply(args, stripped) : stripped;
-}
-
-/** What a lost connection means for the learner: the server is down (503) or it dropped us. */
-async function explainLostConnection(error: Error, session: LearnerSession): Promise<CliReply> {
-  session.connection = null;
-  session.inTransaction = false;
-  await forgetTrustedHyperLogLogs(session.id, session.engine);
-  if (error instanceof ReplyTooLargeError) {
-    return errorReply(
-      `ERR reply too large for the sandbox (over ${Math.round(error.limitBytes / 1024)} KB): ask for less, for example LRANGE key 0 99.`,
-    );
-  }
-  if (error instanceof CommandTimeoutError) {
-    return errorReply(
-      'ERR the command took too long and was stopped. Your connection was reset, so any open MULTI was discarded.',
-    );
-  }
-  const role = sandboxRoleFor(session.engine);
-  try {
-    await (await getValkey(role)).ping();
-  } catch {
-    throw new ValkeyUnavailableError(role, error.message);
-  }
-  return errorReply(
-    'ERR the server closed your connection (its reply was probably too large). Your connection was reset, so any open MULTI was discarded.',
-  );
 }
 
 /**

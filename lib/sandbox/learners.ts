@@ -12,6 +12,7 @@ import { RESP_ENGINES, sandboxRoleFor, type RespEngine } from './engine-routing'
 import { takeIndex, unlinkNames } from './key-index';
 import { ConnectionLostError, LearnerConnection, type SandboxTarget } from './learner-connection';
 import { sandboxLimits } from './limits';
+import { forgetGrantedPatterns, grantedPatterns } from './pattern-grants';
 import { resetMemcachedKeys } from './memcached/learner-keys';
 
 /**
@@ -19,7 +20,8 @@ import { resetMemcachedKeys } from './memcached/learner-keys';
  * their own connection, whether a command is in flight, and whether they are inside MULTI.
  * Who was active when is also kept in the app's Valkey, so idle learners are cleaned up even
  * after a restart. A learner has one session per engine (Valkey, Redis OSS): its own ACL user,
- * connection, key index and budget on that engine's server.
+ * connection, key index and budget on that engine's server. The PSUBSCRIBE patterns their ACL user
+ * is granted outlive the session (pattern-grants.ts).
  */
 export interface LearnerSession {
   id: string;
@@ -41,8 +43,6 @@ const store = globalThis as typeof globalThis & {
   keyspaceLearners?: Map<string, LearnerSession>;
   keyspaceRedisLearners?: Map<string, LearnerSession>;
   keyspaceSweeper?: NodeJS.Timeout;
-  keyspaceGrantedPatterns?: Map<string, ReadonlySet<string>>;
-  keyspaceRedisGrantedPatterns?: Map<string, ReadonlySet<string>>;
 };
 store.keyspaceLearners ??= new Map();
 store.keyspaceRedisLearners ??= new Map();
@@ -51,32 +51,6 @@ const sessionsOf: Record<RespEngine, Map<string, LearnerSession>> = {
   valkey: store.keyspaceLearners,
   redis: store.keyspaceRedisLearners,
 };
-store.keyspaceGrantedPatterns ??= new Map();
-store.keyspaceRedisGrantedPatterns ??= new Map();
-/**
- * PSUBSCRIBE patterns (full, prefixed) each learner's ACL user is granted one by one, per engine
- * (each engine's server has its own ACL user), since the server checks a pattern literally against
- * channel permissions (live/channels.ts). Kept apart from the session, which can be closed and made
- * again while the learner's live consoles still listen: re-creating the ACL user must keep them,
- * or the server would drop those subscriptions.
- */
-const patternGrantsOf: Record<RespEngine, Map<string, ReadonlySet<string>>> = {
-  valkey: store.keyspaceGrantedPatterns,
-  redis: store.keyspaceRedisGrantedPatterns,
-};
-
-export function grantedPatterns(learnerId: string, engine: RespEngine = 'valkey'): ReadonlySet<string> {
-  return patternGrantsOf[engine].get(learnerId) ?? new Set();
-}
-
-export function setGrantedPatterns(
-  learnerId: string,
-  patterns: ReadonlySet<string>,
-  engine: RespEngine = 'valkey',
-): void {
-  if (patterns.size === 0) patternGrantsOf[engine].delete(learnerId);
-  else patternGrantsOf[engine].set(learnerId, patterns);
-}
 
 function sandboxTarget(engine: RespEngine = 'valkey'): SandboxTarget {
   const env = keyspaceEnv();
@@ -285,7 +259,7 @@ async function sweepEngine(engine: RespEngine, now: number): Promise<number> {
         console.error('[sandbox] memcached cleanup failed:', error),
       );
     await admin.call('ACL', 'DELUSER', learnerUsername(id));
-    patternGrantsOf[engine].delete(id);
+    forgetGrantedPatterns(id, engine);
     await app.unlink(trustedHyperLogLogsKey(id, engine));
     await app.zrem(activityKey, id);
   }

@@ -7,7 +7,7 @@ import 'server-only';
  */
 import { runLabChallengeChecks } from '@/lib/challenges/lab-checks';
 import { runLabSolutionStep } from '@/lib/challenges/lab-solution';
-import type { LabChallengeSpec } from '@/lib/content/schema';
+import type { LabChallengeSpec } from '@/lib/content/lab-challenge-schema';
 import type { LabManager } from '@/lib/labs/cluster/lab-manager';
 import type { LabShape } from '@/lib/labs/cluster/lab-node';
 import { labTopology } from '@/lib/labs/cluster/topology';

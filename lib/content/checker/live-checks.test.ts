@@ -1,7 +1,7 @@
 /** The content checker's live pass on real Valkey: solutions must pass, empty keyspaces must fail. */
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeSandbox } from '@/lib/testing/sandbox';
-import type { ChallengeSpec } from '../schema';
+import type { ChallengeSpec } from '../challenge-schema';
 import { liveConsoleCount } from '@/lib/sandbox/live/live-consoles';
 import { checkChallengesLive } from './live-checks';
 

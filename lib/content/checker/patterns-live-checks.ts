@@ -7,7 +7,7 @@ import 'server-only';
  */
 import { runPatternsChallengeChecks } from '@/lib/challenges/patterns-checks';
 import { runPatternsSolutionStep } from '@/lib/challenges/patterns-solution';
-import { PatternsResultKind, type PatternsChallengeSpec } from '@/lib/content/schema';
+import { PatternsResultKind, type PatternsChallengeSpec } from '@/lib/content/lab-challenge-schema';
 import { latestResults } from '@/lib/labs/patterns/results';
 import { newLearnerId } from '@/lib/sandbox/learner';
 import { getValkey } from '@/lib/valkey/connections';

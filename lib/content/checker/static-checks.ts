@@ -1,17 +1,20 @@
 /**
  * The content checker's first pass: everything that can be proven from the files alone. Each
- * problem names the file, the line and what to fix (command lines: command-checks.ts). The second
- * pass (live-checks.ts) runs the challenges, and the Redis OSS and Memcached <Run> blocks, on real servers.
+ * problem names the file, the line and what to fix (command lines: command-checks.ts; quizzes:
+ * quiz-checks.ts; challenge data: challenge-spec-checks.ts). The second pass (live-checks.ts) runs
+ * the challenges, and the Redis OSS and Memcached <Run> blocks, on real servers.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
-import { challengeEngine, describeIssues, GuideFrontmatter, isLabChallenge, isPatternsChallenge, LessonFrontmatter, subscribersCommandLine, TrackList, type AnyChallengeSpec, type LabSolutionStep } from '../schema';
-import { checkRuns, commandProblem, type EngineRun } from './command-checks';
-import { indexMdx, type IndexedQuiz, type MdxIndex } from '../mdx-index';
+import { describeIssues, GuideFrontmatter, LessonFrontmatter, TrackList, type AnyChallengeSpec } from '../schema';
+import { checkChallengeSpec } from './challenge-spec-checks';
+import { checkRuns, type EngineRun } from './command-checks';
+import { indexMdx, type MdxIndex } from '../mdx-index';
 import { isPricingFigureId, PRICING_FIGURE_IDS } from '@/lib/tools/pricing-figures';
 import { CALLOUT_VARIANT_NAMES, COMPONENT_RULES, KNOWN_PAGES, LESSON_MINIMUMS } from './component-rules';
 import { lineOfText, type ContentProblem } from './problems';
+import { checkQuizzes } from './quiz-checks';
 
 export interface CheckedChallenge {
   file: string;
@@ -142,43 +145,6 @@ function checkCitedSources(file: string, index: MdxIndex, problems: ContentProbl
   }
 }
 
-function checkQuizzes(file: string, index: MdxIndex, quizIds: Map<string, string>, problems: ContentProblem[]) {
-  for (const quiz of index.quizzes) {
-    const where = { file, line: quiz.line };
-    if (quiz.id) {
-      const other = quizIds.get(quiz.id);
-      if (other) problems.push({ ...where, message: `quiz id "${quiz.id}" is also used in ${other}: ids must be unique across all lessons` });
-      quizIds.set(quiz.id, file);
-    }
-    if (quiz.choices.length < 2) problems.push({ ...where, message: `quiz "${quiz.id ?? quiz.question}" needs at least two <Choice> (has ${quiz.choices.length})` });
-    if (!quiz.choices.some((choice) => choice.correct)) problems.push({ ...where, message: `quiz "${quiz.id ?? quiz.question}" has no right answer: mark one or more choices <Choice correct>` });
-    if (quiz.choices.length > 0 && quiz.choices.every((choice) => choice.correct)) problems.push({ ...where, message: `quiz "${quiz.id ?? quiz.question}" marks every choice correct: nothing to think about` });
-    if (!quiz.hasExplanation) problems.push({ ...where, message: `quiz "${quiz.id ?? quiz.question}" needs an <Explanation> saying why the answer is right` });
-    checkChoiceReasons(file, quiz, problems);
-  }
-}
-
-/**
- * A wrong pick is explained at once, beside the choice (components/mdx/QuizWidget.tsx), so every
- * wrong choice needs its own why="…". In a select-all-that-apply quiz a missed right choice is
- * explained too, so there the right choices need one as well.
- */
-function checkChoiceReasons(file: string, quiz: IndexedQuiz, problems: ContentProblem[]) {
-  const multiple = quiz.choices.filter((choice) => choice.correct).length > 1;
-  quiz.choices.forEach((choice, index) => {
-    const label = choice.text.length > 60 ? `${choice.text.slice(0, 57)}…` : choice.text;
-    // The widget shows `…` as code (components/mdx/Quiz.tsx); an odd count would turn the rest into code.
-    if (choice.why && (choice.why.match(/`/g)?.length ?? 0) % 2 === 1) {
-      problems.push({ file, line: choice.line, message: `quiz "${quiz.id ?? quiz.question}": choice ${index + 1} ("${label}") has a why="…" with an unclosed backtick` });
-    }
-    if (choice.why || (choice.correct && !multiple)) return;
-    const reason = choice.correct
-      ? 'why it is right, shown when a learner misses it'
-      : 'why a learner might pick it and why it is wrong, shown when they do';
-    problems.push({ file, line: choice.line, message: `quiz "${quiz.id ?? quiz.question}": choice ${index + 1} ("${label}") needs a why="…" attribute with a plain string saying ${reason}` });
-  });
-}
-
 /** Pages such as the authoring guide: the same component, link, command and quiz rules, no lesson minimums. */
 function checkGuides(contentDir: string, publicDir: string, slugs: Set<string>, challengeIds: Map<string, string>, quizIds: Map<string, string>, result: StaticCheckResult) {
   const { problems } = result;
@@ -215,58 +181,6 @@ function checkGuides(contentDir: string, publicDir: string, slugs: Set<string>, 
       if (tag.id && !challengeIds.has(tag.id)) problems.push({ file, line: tag.line, message: `<Challenge id="${tag.id}"> is not a challenge of any lesson, nor of this guide's frontmatter` });
     }
   }
-}
-
-/** A challenge's id is unique and its steps are commands the sandbox runs; a valid one is queued to run live. */
-/** The command line of a solution step, or null for a lab panel action (a failover, a reshard). */
-function stepCommand(step: string | LabSolutionStep): string | null {
-  if (typeof step === 'string') return step;
-  return 'run' in step ? step.run : null;
-}
-
-function checkChallengeSpec(file: string, source: string, challenge: AnyChallengeSpec, challengeIds: Map<string, string>, result: StaticCheckResult) {
-  const { problems } = result;
-  const line = lineOfText(source, `id: ${challenge.id}`);
-  const other = challengeIds.get(challenge.id);
-  if (other) problems.push({ file, line, message: `challenge id "${challenge.id}" is also used in ${other}: ids must be unique across all lessons and guides` });
-  challengeIds.set(challenge.id, file);
-  // A patterns challenge runs experiments, not commands: its schema is all there is to check here.
-  if (isPatternsChallenge(challenge)) {
-    result.challenges.push({ file, line, spec: challenge });
-    return;
-  }
-  let valid = true;
-  const where = isLabChallenge(challenge) ? 'lab' : 'sandbox';
-  const engine = isLabChallenge(challenge) ? 'valkey' : challengeEngine(challenge);
-  (challenge.solution as (string | LabSolutionStep)[]).forEach((solutionStep) => {
-    const step = stepCommand(solutionStep);
-    if (step === null) return;
-    const problem = commandProblem(step, where, engine);
-    if (problem) {
-      valid = false;
-      problems.push({ file, line: lineOfText(source, step, line), message: `challenge "${challenge.id}": solution step "${step}" ${problem}` });
-    }
-  });
-  for (const check of challenge.checks) {
-    const lines = 'run' in check ? [check.run] : 'distinct' in check ? check.distinct : 'subscribers' in check ? [subscribersCommandLine(check)] : [];
-    for (const run of lines) {
-      const problem = commandProblem(run, where, engine);
-      if (problem) {
-        valid = false;
-        problems.push({ file, line: lineOfText(source, run, line), message: `challenge "${challenge.id}": check "${check.label}" runs "${run}", which ${problem}` });
-      }
-    }
-  }
-  if (!isLabChallenge(challenge)) {
-    const solutionNames = new Set(challenge.solution.map((step) => step.trim().split(/\s+/)[0]?.toUpperCase()));
-    for (const entry of challenge.require ?? [])
-      if (!entry.split('|').some((name) => solutionNames.has(name.toUpperCase())))
-        problems.push({ file, line, message: `challenge "${challenge.id}": require lists ${entry}, which the reference solution never uses` });
-    for (const name of challenge.forbid ?? [])
-      if (solutionNames.has(name.toUpperCase()))
-        problems.push({ file, line, message: `challenge "${challenge.id}": forbid lists ${name}, which the reference solution itself uses` });
-  }
-  if (valid) result.challenges.push({ file, line, spec: challenge });
 }
 
 /** Runs every check that needs no server. */

@@ -17,15 +17,9 @@ import { learnerUsername } from '../acl';
 import { sandboxRoleFor, type RespEngine } from '../engine-routing';
 import { ENGINE_LABELS } from '../engines';
 import { formatReply } from '../format';
-import {
-  grantedPatterns,
-  hasLearnerSessionOn,
-  learnerSession,
-  learnerSignIn,
-  sandboxTarget,
-  setGrantedPatterns,
-} from '../learners';
+import { hasLearnerSessionOn, learnerSession, learnerSignIn, sandboxTarget } from '../learners';
 import { sandboxLimits } from '../limits';
+import { grantedPatterns, setGrantedPatterns } from '../pattern-grants';
 import type { CliReply } from '../reply';
 import { learnerPush, patternPrefix } from './channels';
 import { liveLimits, type LiveLimits } from './live-limits';
