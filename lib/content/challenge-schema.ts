@@ -13,7 +13,9 @@ const ExpectedReply: z.ZodType<unknown> = z.lazy(() =>
 );
 // YAML reads `equals: 42` as a number; authors mean the bulk string "42" (integers are { integer: "42" }).
 const replyScalar = z.preprocess((value) => (typeof value === 'number' ? String(value) : value), z.string());
-const range = z.tuple([z.number().int(), z.number().int()]).refine(([min, max]) => min <= max, 'must be [min, max] with min ≤ max');
+const range = z
+  .tuple([z.number().int(), z.number().int()])
+  .refine(([min, max]) => min <= max, 'must be [min, max] with min ≤ max');
 const regex = z.string().refine((source) => {
   try {
     new RegExp(source);
@@ -25,7 +27,9 @@ const regex = z.string().refine((source) => {
 
 /** What one check's reply must satisfy: exactly one rule per check. */
 export const Expectation = z.union([
-  z.strictObject({ equals: z.preprocess((value) => (typeof value === 'number' ? String(value) : value), ExpectedReply) }),
+  z.strictObject({
+    equals: z.preprocess((value) => (typeof value === 'number' ? String(value) : value), ExpectedReply),
+  }),
   z.strictObject({ between: range }),
   z.strictObject({ matches: regex }),
   z.strictObject({ sameMembers: z.array(replyScalar) }),
@@ -114,40 +118,46 @@ export function checkCommandLines(check: ChallengeCheck): string[] {
 /** A challenge id, unique across all lessons and guides (checked by lib/content/checker). */
 export const contentId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lowercase words joined by hyphens');
 
-export const ChallengeSpec = z.strictObject({
-  id: contentId,
-  title: z.string().min(3),
-  /** The reference solution: command lines that, run in order on an empty keyspace, pass every check. */
-  solution: z.array(z.string().min(1)).min(1),
-  /** Command names the learner must not use while solving it (e.g. KEYS in a lesson on SCAN). */
-  forbid: z.array(z.string().regex(/^[A-Za-z_|]+$/)).optional(),
-  /**
-   * Command names the learner must have used since their previous check of this challenge (checks run
-   * after each burst of commands, so: the command that made the final change, such as INCR or EXEC).
-   */
-  require: z.array(z.string().regex(/^[A-Za-z_|]+$/)).optional(),
-  checks: z.array(ChallengeCheck).min(1),
-  /** The engine the learner solves it on and the checks read (Valkey when left out). */
-  engine: z.enum(SANDBOX_ENGINES, { error: `must be one of ${SANDBOX_ENGINES.join(', ')}` }).optional(),
-  /** No `lab`: a sandbox challenge (the key lets authors' mistakes be reported per field, below). */
-  lab: z.undefined().optional(),
-}).superRefine((spec, context) => {
-  const engine = spec.engine ?? 'valkey';
-  const allowed = ENGINE_CHECK_KINDS[engine];
-  spec.checks.forEach((check, index) => {
-    const kind = checkKind(check);
-    if (!allowed.includes(kind))
-      context.addIssue({
-        code: 'custom',
-        path: ['checks', index],
-        message: `a ${CHECK_KIND_EXAMPLES[kind]} check cannot run on ${engine}: use ${allowed.map((each) => CHECK_KIND_EXAMPLES[each]).join(', ')}`,
-      });
+export const ChallengeSpec = z
+  .strictObject({
+    id: contentId,
+    title: z.string().min(3),
+    /** The reference solution: command lines that, run in order on an empty keyspace, pass every check. */
+    solution: z.array(z.string().min(1)).min(1),
+    /** Command names the learner must not use while solving it (e.g. KEYS in a lesson on SCAN). */
+    forbid: z.array(z.string().regex(/^[A-Za-z_|]+$/)).optional(),
+    /**
+     * Command names the learner must have used since their previous check of this challenge (checks run
+     * after each burst of commands, so: the command that made the final change, such as INCR or EXEC).
+     */
+    require: z.array(z.string().regex(/^[A-Za-z_|]+$/)).optional(),
+    checks: z.array(ChallengeCheck).min(1),
+    /** The engine the learner solves it on and the checks read (Valkey when left out). */
+    engine: z.enum(SANDBOX_ENGINES, { error: `must be one of ${SANDBOX_ENGINES.join(', ')}` }).optional(),
+    /** No `lab`: a sandbox challenge (the key lets authors' mistakes be reported per field, below). */
+    lab: z.undefined().optional(),
+  })
+  .superRefine((spec, context) => {
+    const engine = spec.engine ?? 'valkey';
+    const allowed = ENGINE_CHECK_KINDS[engine];
+    spec.checks.forEach((check, index) => {
+      const kind = checkKind(check);
+      if (!allowed.includes(kind))
+        context.addIssue({
+          code: 'custom',
+          path: ['checks', index],
+          message: `a ${CHECK_KIND_EXAMPLES[kind]} check cannot run on ${engine}: use ${allowed.map((each) => CHECK_KIND_EXAMPLES[each]).join(', ')}`,
+        });
+    });
+    // Which commands a learner used is recorded from their Valkey console only.
+    for (const field of ['forbid', 'require'] as const)
+      if (engine !== 'valkey' && spec[field]?.length)
+        context.addIssue({
+          code: 'custom',
+          path: [field],
+          message: `is for Valkey challenges only (this one runs on ${engine})`,
+        });
   });
-  // Which commands a learner used is recorded from their Valkey console only.
-  for (const field of ['forbid', 'require'] as const)
-    if (engine !== 'valkey' && spec[field]?.length)
-      context.addIssue({ code: 'custom', path: [field], message: `is for Valkey challenges only (this one runs on ${engine})` });
-});
 export type ChallengeSpec = z.infer<typeof ChallengeSpec>;
 /** The engine a sandbox challenge runs on. */
 export const challengeEngine = (spec: Pick<ChallengeSpec, 'engine'>): SandboxEngine => spec.engine ?? 'valkey';

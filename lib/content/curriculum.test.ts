@@ -29,7 +29,8 @@ describe('the curriculum', () => {
   });
 
   it('gives lessons 3 to 7 at least two challenges each, and at least 15 in all', () => {
-    for (const slug of HANDS_ON) expect(lessons.find((lesson) => lesson.slug === slug)?.challenges?.length ?? 0, slug).toBeGreaterThanOrEqual(2);
+    for (const slug of HANDS_ON)
+      expect(lessons.find((lesson) => lesson.slug === slug)?.challenges?.length ?? 0, slug).toBeGreaterThanOrEqual(2);
     expect(lessons.reduce((sum, lesson) => sum + (lesson.challenges?.length ?? 0), 0)).toBeGreaterThanOrEqual(15);
   });
 

@@ -22,13 +22,20 @@ describe('the drill deck', () => {
   });
 
   it("holds the brief's six interview questions word for word, marked as such", () => {
-    expect(cards.filter((card) => card.brief).map((card) => card.question).sort()).toEqual([...BRIEF_QUESTIONS].sort());
+    expect(
+      cards
+        .filter((card) => card.brief)
+        .map((card) => card.question)
+        .sort(),
+    ).toEqual([...BRIEF_QUESTIONS].sort());
   });
 
   it('covers every topic and every lesson but the playbook', () => {
     expect(new Set(cards.map((card) => card.topic))).toEqual(new Set(TOPICS));
     const taught = new Set(cards.map((card) => card.lesson));
-    const lessons = contentLibrary().lessons.map((lesson) => lesson.slug).filter((slug) => slug !== 'interview-playbook');
+    const lessons = contentLibrary()
+      .lessons.map((lesson) => lesson.slug)
+      .filter((slug) => slug !== 'interview-playbook');
     expect(lessons.filter((slug) => !taught.has(slug))).toEqual([]);
   });
 });

@@ -22,7 +22,12 @@ function readYamlList(file: string, shown: string, problems: ContentProblem[]): 
   const source = readFileSync(file, 'utf8');
   const document = parseDocument(source);
   if (document.errors.length > 0) {
-    for (const error of document.errors) problems.push({ file: shown, line: error.linePos?.[0]?.line ?? 0, message: `not valid YAML: ${error.message.split('\n')[0]}` });
+    for (const error of document.errors)
+      problems.push({
+        file: shown,
+        line: error.linePos?.[0]?.line ?? 0,
+        message: `not valid YAML: ${error.message.split('\n')[0]}`,
+      });
     return [];
   }
   const data: unknown = document.toJS();
@@ -33,14 +38,26 @@ function readYamlList(file: string, shown: string, problems: ContentProblem[]): 
   return data;
 }
 
-function validateItems<T extends { id: string }>(schema: z.ZodType<T>, items: unknown[], file: string, source: string, problems: ContentProblem[]): T[] {
+function validateItems<T extends { id: string }>(
+  schema: z.ZodType<T>,
+  items: unknown[],
+  file: string,
+  source: string,
+  problems: ContentProblem[],
+): T[] {
   const valid: T[] = [];
   items.forEach((item, position) => {
     const parsed = schema.safeParse(item);
     const id = (item as { id?: unknown } | null)?.id;
     const line = typeof id === 'string' ? lineOfText(source, `id: ${id}`) : 0;
     if (parsed.success) valid.push(parsed.data);
-    else for (const issue of parsed.error.issues.slice(0, 5)) problems.push({ file, line, message: `item ${position + 1}${typeof id === 'string' ? ` (${id})` : ''}: "${issue.path.join('.')}": ${issue.message}` });
+    else
+      for (const issue of parsed.error.issues.slice(0, 5))
+        problems.push({
+          file,
+          line,
+          message: `item ${position + 1}${typeof id === 'string' ? ` (${id})` : ''}: "${issue.path.join('.')}": ${issue.message}`,
+        });
   });
   return valid;
 }
@@ -49,13 +66,25 @@ function validateItems<T extends { id: string }>(schema: z.ZodType<T>, items: un
  * Reads and validates every flashcard and scenario: valid items are kept, and each problem (bad
  * YAML, a schema error, a duplicate id, a lesson that does not exist) names its file and line.
  */
-export function readDrillContent(contentDir: string): { problems: ContentProblem[]; cards: Flashcard[]; scenarios: Scenario[] } {
+export function readDrillContent(contentDir: string): {
+  problems: ContentProblem[];
+  cards: Flashcard[];
+  scenarios: Scenario[];
+} {
   const problems: ContentProblem[] = [];
-  const lessons = new Set(existsSync(path.join(contentDir, 'lessons')) ? readdirSync(path.join(contentDir, 'lessons')).map((name) => name.replace(/\.mdx$/, '')) : []);
+  const lessons = new Set(
+    existsSync(path.join(contentDir, 'lessons'))
+      ? readdirSync(path.join(contentDir, 'lessons')).map((name) => name.replace(/\.mdx$/, ''))
+      : [],
+  );
   const ids = new Map<string, string>();
   const cards: Flashcard[] = [];
   const cardDir = path.join(contentDir, 'flashcards');
-  const cardFiles = existsSync(cardDir) ? readdirSync(cardDir).filter((name) => /\.ya?ml$/.test(name)).sort() : [];
+  const cardFiles = existsSync(cardDir)
+    ? readdirSync(cardDir)
+        .filter((name) => /\.ya?ml$/.test(name))
+        .sort()
+    : [];
   const claim = (id: string, file: string, line: number) => {
     const other = ids.get(id);
     if (other) problems.push({ file, line, message: `id "${id}" is also used in ${other}: ids must be unique` });
@@ -64,10 +93,17 @@ export function readDrillContent(contentDir: string): { problems: ContentProblem
   for (const name of cardFiles) {
     const file = `content/flashcards/${name}`;
     const source = readFileSync(path.join(cardDir, name), 'utf8');
-    for (const card of validateItems(Flashcard, readYamlList(path.join(cardDir, name), file, problems), file, source, problems)) {
+    for (const card of validateItems(
+      Flashcard,
+      readYamlList(path.join(cardDir, name), file, problems),
+      file,
+      source,
+      problems,
+    )) {
       const line = lineOfText(source, `id: ${card.id}`);
       claim(card.id, file, line);
-      if (!lessons.has(card.lesson)) problems.push({ file, line, message: `card "${card.id}": lesson "${card.lesson}" does not exist` });
+      if (!lessons.has(card.lesson))
+        problems.push({ file, line, message: `card "${card.id}": lesson "${card.lesson}" does not exist` });
       cards.push(card);
     }
   }
@@ -80,7 +116,9 @@ export function readDrillContent(contentDir: string): { problems: ContentProblem
     for (const scenario of scenarios) {
       const line = lineOfText(source, `id: ${scenario.id}`);
       claim(scenario.id, file, line);
-      for (const lesson of scenario.lessons) if (!lessons.has(lesson)) problems.push({ file, line, message: `scenario "${scenario.id}": lesson "${lesson}" does not exist` });
+      for (const lesson of scenario.lessons)
+        if (!lessons.has(lesson))
+          problems.push({ file, line, message: `scenario "${scenario.id}": lesson "${lesson}" does not exist` });
     }
   }
   return { problems, cards, scenarios };

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { guideChallenges, guideSource } from './lessons';
 
 describe('the authoring guide', () => {
-  it("shows, as its complete challenge, exactly the entry in its own frontmatter (which content:check runs)", () => {
+  it('shows, as its complete challenge, exactly the entry in its own frontmatter (which content:check runs)', () => {
     const source = guideSource('authoring');
     const block = /```yaml\n(challenges:\n {2}- id: guide-every-check\n[\s\S]*?)```/.exec(source)?.[1];
     expect(block, 'the guide has a yaml block with the guide-every-check entry').toBeDefined();
@@ -24,7 +24,19 @@ describe('the authoring guide', () => {
     };
     const kinds = new Set(spec.checks.map(kindOf));
     expect([...kinds].sort()).toEqual(
-      ['absent', 'between', 'contains', 'equals', 'equals-integer', 'error', 'length', 'matches', 'sameMembers', 'sameSlot', 'type'].sort(),
+      [
+        'absent',
+        'between',
+        'contains',
+        'equals',
+        'equals-integer',
+        'error',
+        'length',
+        'matches',
+        'sameMembers',
+        'sameSlot',
+        'type',
+      ].sort(),
     );
   });
 });

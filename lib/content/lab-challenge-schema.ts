@@ -14,7 +14,13 @@ const labCheckMode = z.enum(['cluster', 'primary', 'reader', 'replicas', 'node']
 const labShard = z.number().int().min(1).max(3);
 
 export const LabChallengeCheck = z.union([
-  z.strictObject({ ...checkText, run: z.string().min(1), expect: Expectation, mode: labCheckMode.optional(), shard: labShard.optional() }),
+  z.strictObject({
+    ...checkText,
+    run: z.string().min(1),
+    expect: Expectation,
+    mode: labCheckMode.optional(),
+    shard: labShard.optional(),
+  }),
   /** The shard (1–3) whose primary serves the key's slot. */
   z.strictObject({ ...checkText, slotOwner: z.strictObject({ key: keyName, shard: z.number().int().min(1).max(3) }) }),
   /** The primary now serving the key's shard (or, with `true`, the primary endpoint) is not the one it started with. */
@@ -25,11 +31,25 @@ export type LabChallengeCheck = z.infer<typeof LabChallengeCheck>;
 /** One step of a lab challenge's reference solution: a command line, or what the lab panel's buttons do. */
 export const LabSolutionStep = z.union([
   z.string().min(1),
-  z.strictObject({ run: z.string().min(1), mode: z.enum(['cluster', 'primary', 'reader', 'node']), shard: labShard.optional() }),
   z.strictObject({
-    failover: z.strictObject({ key: keyName.optional(), shard: z.number().int().min(1).max(3).optional(), kind: z.enum(['graceful', 'kill']) }),
+    run: z.string().min(1),
+    mode: z.enum(['cluster', 'primary', 'reader', 'node']),
+    shard: labShard.optional(),
   }),
-  z.strictObject({ reshard: z.strictObject({ from: z.number().int().min(1).max(3), to: z.number().int().min(1).max(3), slots: z.number().int().min(1).max(2000) }) }),
+  z.strictObject({
+    failover: z.strictObject({
+      key: keyName.optional(),
+      shard: z.number().int().min(1).max(3).optional(),
+      kind: z.enum(['graceful', 'kill']),
+    }),
+  }),
+  z.strictObject({
+    reshard: z.strictObject({
+      from: z.number().int().min(1).max(3),
+      to: z.number().int().min(1).max(3),
+      slots: z.number().int().min(1).max(2000),
+    }),
+  }),
 ]);
 export type LabSolutionStep = z.infer<typeof LabSolutionStep>;
 
@@ -63,7 +83,10 @@ export type ResultCondition = z.infer<typeof ResultCondition>;
 export const PatternsChallengeCheck = z.strictObject({
   ...checkText,
   result: PatternsResultKind,
-  where: z.record(z.string().regex(/^[A-Za-z]+(\.[A-Za-z]+)*$/, 'must be a path such as summary.hitRatio'), ResultCondition),
+  where: z.record(
+    z.string().regex(/^[A-Za-z]+(\.[A-Za-z]+)*$/, 'must be a path such as summary.hitRatio'),
+    ResultCondition,
+  ),
 });
 export type PatternsChallengeCheck = z.infer<typeof PatternsChallengeCheck>;
 

@@ -10,7 +10,15 @@ const TRACKS = JSON.stringify([
 ]);
 
 function lesson(fields: Record<string, unknown>): string {
-  const base = { title: 'A lesson', summary: 'What this lesson covers.', track: 'foundations', order: 1, minutes: 5, objectives: ['Do a thing'], ...fields };
+  const base = {
+    title: 'A lesson',
+    summary: 'What this lesson covers.',
+    track: 'foundations',
+    order: 1,
+    minutes: 5,
+    objectives: ['Do a thing'],
+    ...fields,
+  };
   const yaml = Object.entries(base)
     .filter(([, value]) => value !== undefined)
     .map(([key, value]) => `${key}: ${JSON.stringify(value)}`)

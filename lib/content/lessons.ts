@@ -6,7 +6,14 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
-import { describeIssues, GuideFrontmatter, LessonFrontmatter, TrackList, type AnyChallengeSpec, type Track } from './schema';
+import {
+  describeIssues,
+  GuideFrontmatter,
+  LessonFrontmatter,
+  TrackList,
+  type AnyChallengeSpec,
+  type Track,
+} from './schema';
 
 export interface Lesson extends LessonFrontmatter {
   slug: string;
@@ -31,7 +38,10 @@ export class ContentError extends Error {
 function readTracks(contentDir: string): Track[] {
   const file = path.join(contentDir, 'tracks.json');
   const parsed = TrackList.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) throw new ContentError(`Invalid track list in ${path.relative(process.cwd(), file)}: ${describeIssues(parsed.error)}`);
+  if (!parsed.success)
+    throw new ContentError(
+      `Invalid track list in ${path.relative(process.cwd(), file)}: ${describeIssues(parsed.error)}`,
+    );
   return parsed.data;
 }
 
@@ -39,7 +49,9 @@ function readLesson(file: string, trackIds: Set<string>): Lesson {
   const shown = path.relative(process.cwd(), file);
   const slug = path.basename(file, '.mdx');
   if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)) {
-    throw new ContentError(`Invalid lesson file name ${shown}: use lowercase words joined by hyphens, such as choosing-an-engine.mdx.`);
+    throw new ContentError(
+      `Invalid lesson file name ${shown}: use lowercase words joined by hyphens, such as choosing-an-engine.mdx.`,
+    );
   }
   let data: unknown;
   try {
@@ -50,7 +62,9 @@ function readLesson(file: string, trackIds: Set<string>): Lesson {
   const parsed = LessonFrontmatter.safeParse(data);
   if (!parsed.success) throw new ContentError(`Invalid frontmatter in ${shown}: ${describeIssues(parsed.error)}`);
   if (!trackIds.has(parsed.data.track)) {
-    throw new ContentError(`Invalid frontmatter in ${shown}: "track": "${parsed.data.track}" is not in content/tracks.json (${[...trackIds].join(', ')}).`);
+    throw new ContentError(
+      `Invalid frontmatter in ${shown}: "track": "${parsed.data.track}" is not in content/tracks.json (${[...trackIds].join(', ')}).`,
+    );
   }
   return { slug, ...parsed.data };
 }
@@ -66,7 +80,9 @@ export function loadContent(contentDir: string = CONTENT_DIR): ContentLibrary {
     const own = lessons.filter((lesson) => lesson.track === track.id).sort((a, b) => a.order - b.order);
     for (let i = 1; i < own.length; i++) {
       if (own[i]!.order === own[i - 1]!.order) {
-        throw new ContentError(`Lessons ${own[i - 1]!.slug}.mdx and ${own[i]!.slug}.mdx both have order ${own[i]!.order} in track "${track.id}".`);
+        throw new ContentError(
+          `Lessons ${own[i - 1]!.slug}.mdx and ${own[i]!.slug}.mdx both have order ${own[i]!.order} in track "${track.id}".`,
+        );
       }
     }
     return { ...track, lessons: own };
@@ -103,10 +119,12 @@ let cachedGuideChallenges: LocatedChallenge[] | undefined;
 
 /** The guides' demo challenges (their frontmatter's `challenges:`), such as the authoring guide's. */
 export function guideChallenges(contentDir: string = CONTENT_DIR): LocatedChallenge[] {
-  if (cachedGuideChallenges && process.env.NODE_ENV !== 'development' && contentDir === CONTENT_DIR) return cachedGuideChallenges;
+  if (cachedGuideChallenges && process.env.NODE_ENV !== 'development' && contentDir === CONTENT_DIR)
+    return cachedGuideChallenges;
   const found = guideSlugs(contentDir).flatMap((slug) => {
     const parsed = GuideFrontmatter.safeParse(matter(guideSource(slug, contentDir)).data);
-    if (!parsed.success) throw new ContentError(`Invalid frontmatter in content/guides/${slug}.mdx: ${describeIssues(parsed.error)}`);
+    if (!parsed.success)
+      throw new ContentError(`Invalid frontmatter in content/guides/${slug}.mdx: ${describeIssues(parsed.error)}`);
     return (parsed.data.challenges ?? []).map((spec) => ({ lessonSlug: `guide:${slug}`, spec }));
   });
   if (contentDir === CONTENT_DIR) cachedGuideChallenges = found;
@@ -130,7 +148,11 @@ export function lessonSource(slug: string, contentDir: string = CONTENT_DIR): st
 /** Pages written as MDX outside the lesson list (content/guides/*.mdx), such as the authoring guide. */
 export function guideSlugs(contentDir: string = CONTENT_DIR): string[] {
   const dir = path.join(contentDir, 'guides');
-  return existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.mdx')).map((name) => name.replace(/\.mdx$/, '')) : [];
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((name) => name.endsWith('.mdx'))
+        .map((name) => name.replace(/\.mdx$/, ''))
+    : [];
 }
 
 export function guideSource(slug: string, contentDir: string = CONTENT_DIR): string {

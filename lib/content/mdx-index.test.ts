@@ -33,7 +33,16 @@ describe('indexMdx', () => {
     expect(index.quizzes[0]?.choices.map((choice) => choice.correct)).toEqual([true, false, true]);
     expect(index.challenges).toEqual([{ id: 'c1', line: 18 }]);
     expect(index.links).toEqual([{ url: '/learn/other', line: 5 }]);
-    expect(index.elements.map((element) => element.name)).toEqual(['Run', 'Quiz', 'Choice', 'Choice', 'Choice', 'Explanation', 'Challenge', 'Hint']);
+    expect(index.elements.map((element) => element.name)).toEqual([
+      'Run',
+      'Quiz',
+      'Choice',
+      'Choice',
+      'Choice',
+      'Explanation',
+      'Challenge',
+      'Hint',
+    ]);
   });
 
   it("reads each choice's why, trimmed, and null when it is missing, blank or an expression", () => {

@@ -51,7 +51,8 @@ function attributesOf(node: JsxNode): IndexedElement['attributes'] {
   for (const attribute of node.attributes) {
     if (attribute.type !== 'mdxJsxAttribute' || !attribute.name) continue;
     const value = attribute.value;
-    attributes[attribute.name] = value === null || value === undefined ? true : typeof value === 'string' ? value : null;
+    attributes[attribute.name] =
+      value === null || value === undefined ? true : typeof value === 'string' ? value : null;
   }
   return attributes;
 }
@@ -69,21 +70,38 @@ export function indexMdx(source: string): MdxIndex {
   const tree = unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm).use(remarkMdx).parse(source);
   const index: MdxIndex = { elements: [], quizzes: [], runs: [], challenges: [], links: [] };
   visit(tree, (node: Node) => {
-    if (node.type === 'link' && 'url' in node && typeof node.url === 'string') index.links.push({ url: node.url, line: lineOf(node) });
+    if (node.type === 'link' && 'url' in node && typeof node.url === 'string')
+      index.links.push({ url: node.url, line: lineOf(node) });
     if (!isJsx(node) || !node.name) return;
     const attributes = attributesOf(node);
     index.elements.push({ name: node.name, line: lineOf(node), attributes });
-    if (node.name === 'Run') index.runs.push({ command: stringAttribute(attributes.command), line: lineOf(node), engine: stringAttribute(attributes.engine) });
+    if (node.name === 'Run')
+      index.runs.push({
+        command: stringAttribute(attributes.command),
+        line: lineOf(node),
+        engine: stringAttribute(attributes.engine),
+      });
     if (node.name === 'Challenge') index.challenges.push({ id: stringAttribute(attributes.id), line: lineOf(node) });
     if (node.name === 'Quiz') {
-      const quiz: IndexedQuiz = { id: stringAttribute(attributes.id), question: stringAttribute(attributes.question), line: lineOf(node), choices: [], hasExplanation: false };
+      const quiz: IndexedQuiz = {
+        id: stringAttribute(attributes.id),
+        question: stringAttribute(attributes.question),
+        line: lineOf(node),
+        choices: [],
+        hasExplanation: false,
+      };
       // A one-line <Choice>…</Choice> sits inside a paragraph, so look below direct children too.
       visit(node, (child: Node) => {
         if (child === node || !isJsx(child)) return;
         if (child.name === 'Choice') {
           const choice = attributesOf(child);
           const why = stringAttribute(choice.why)?.trim();
-          quiz.choices.push({ correct: choice.correct === true, text: textOf(child).trim(), why: why || null, line: lineOf(child) });
+          quiz.choices.push({
+            correct: choice.correct === true,
+            text: textOf(child).trim(),
+            why: why || null,
+            line: lineOf(child),
+          });
         }
         if (child.name === 'Explanation') quiz.hasExplanation = textOf(child).trim().length > 0;
       });

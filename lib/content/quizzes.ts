@@ -35,7 +35,12 @@ export function quizKeys(): Map<string, QuizKey> {
   // Guides (the authoring guide) have demo quizzes too; they count for no lesson.
   for (const guide of guideSlugs()) {
     for (const quiz of indexMdx(guideSource(guide)).quizzes) {
-      if (quiz.id) keys.set(quiz.id, { lessonSlug: `guide:${guide}`, correct: quiz.choices.flatMap((choice, index) => (choice.correct ? [index] : [])), choiceCount: quiz.choices.length });
+      if (quiz.id)
+        keys.set(quiz.id, {
+          lessonSlug: `guide:${guide}`,
+          correct: quiz.choices.flatMap((choice, index) => (choice.correct ? [index] : [])),
+          choiceCount: quiz.choices.length,
+        });
     }
   }
   return (cached = keys);

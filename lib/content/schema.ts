@@ -7,7 +7,10 @@ import { ChallengeSpec } from './challenge-schema';
 import { LabChallengeSpec, PatternsChallengeSpec } from './lab-challenge-schema';
 
 // YAML turns an unquoted 2026-11-26 into a Date; authors should not have to care.
-const isoDate = z.preprocess((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value), z.iso.date());
+const isoDate = z.preprocess(
+  (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
+  z.iso.date(),
+);
 
 /** Any kind: a lab challenge names its `lab`, a sandbox challenge does not (so errors name the field at fault). */
 export const AnyChallengeSpec = z.discriminatedUnion('lab', [ChallengeSpec, LabChallengeSpec, PatternsChallengeSpec]);

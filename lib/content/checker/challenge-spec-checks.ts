@@ -18,11 +18,22 @@ function stepCommand(step: string | LabSolutionStep): string | null {
 }
 
 /** A challenge's id is unique and its steps are commands the sandbox runs; a valid one is queued to run live. */
-export function checkChallengeSpec(file: string, source: string, challenge: AnyChallengeSpec, challengeIds: Map<string, string>, result: StaticCheckResult) {
+export function checkChallengeSpec(
+  file: string,
+  source: string,
+  challenge: AnyChallengeSpec,
+  challengeIds: Map<string, string>,
+  result: StaticCheckResult,
+) {
   const { problems } = result;
   const line = lineOfText(source, `id: ${challenge.id}`);
   const other = challengeIds.get(challenge.id);
-  if (other) problems.push({ file, line, message: `challenge id "${challenge.id}" is also used in ${other}: ids must be unique across all lessons and guides` });
+  if (other)
+    problems.push({
+      file,
+      line,
+      message: `challenge id "${challenge.id}" is also used in ${other}: ids must be unique across all lessons and guides`,
+    });
   challengeIds.set(challenge.id, file);
   // A patterns challenge runs experiments, not commands: its schema is all there is to check here.
   if (isPatternsChallenge(challenge)) {
@@ -38,16 +49,31 @@ export function checkChallengeSpec(file: string, source: string, challenge: AnyC
     const problem = commandProblem(step, where, engine);
     if (problem) {
       valid = false;
-      problems.push({ file, line: lineOfText(source, step, line), message: `challenge "${challenge.id}": solution step "${step}" ${problem}` });
+      problems.push({
+        file,
+        line: lineOfText(source, step, line),
+        message: `challenge "${challenge.id}": solution step "${step}" ${problem}`,
+      });
     }
   });
   for (const check of challenge.checks) {
-    const lines = 'run' in check ? [check.run] : 'distinct' in check ? check.distinct : 'subscribers' in check ? [subscribersCommandLine(check)] : [];
+    const lines =
+      'run' in check
+        ? [check.run]
+        : 'distinct' in check
+          ? check.distinct
+          : 'subscribers' in check
+            ? [subscribersCommandLine(check)]
+            : [];
     for (const run of lines) {
       const problem = commandProblem(run, where, engine);
       if (problem) {
         valid = false;
-        problems.push({ file, line: lineOfText(source, run, line), message: `challenge "${challenge.id}": check "${check.label}" runs "${run}", which ${problem}` });
+        problems.push({
+          file,
+          line: lineOfText(source, run, line),
+          message: `challenge "${challenge.id}": check "${check.label}" runs "${run}", which ${problem}`,
+        });
       }
     }
   }
@@ -55,10 +81,18 @@ export function checkChallengeSpec(file: string, source: string, challenge: AnyC
     const solutionNames = new Set(challenge.solution.map((step) => step.trim().split(/\s+/)[0]?.toUpperCase()));
     for (const entry of challenge.require ?? [])
       if (!entry.split('|').some((name) => solutionNames.has(name.toUpperCase())))
-        problems.push({ file, line, message: `challenge "${challenge.id}": require lists ${entry}, which the reference solution never uses` });
+        problems.push({
+          file,
+          line,
+          message: `challenge "${challenge.id}": require lists ${entry}, which the reference solution never uses`,
+        });
     for (const name of challenge.forbid ?? [])
       if (solutionNames.has(name.toUpperCase()))
-        problems.push({ file, line, message: `challenge "${challenge.id}": forbid lists ${name}, which the reference solution itself uses` });
+        problems.push({
+          file,
+          line,
+          message: `challenge "${challenge.id}": forbid lists ${name}, which the reference solution itself uses`,
+        });
   }
   if (valid) result.challenges.push({ file, line, spec: challenge });
 }

@@ -46,7 +46,8 @@ async function checkOne(
     await manager.start(CHECKER_LEARNER, spec.lab);
   }
   const blank = await runLabChallengeChecks(CHECKER_LEARNER, spec, manager);
-  if (blank.passed) problem("a fresh lab already passes every check: add a check that only the learner's work can satisfy");
+  if (blank.passed)
+    problem("a fresh lab already passes every check: add a check that only the learner's work can satisfy");
   const eventsBefore = manager.get(CHECKER_LEARNER).timeline.list().length;
   for (const step of spec.solution) {
     const failure = await runLabSolutionStep(CHECKER_LEARNER, step, manager).catch((error: unknown) =>
@@ -59,7 +60,8 @@ async function checkOne(
   for (const check of failed) problem(`the reference solution fails check "${check.label}": ${check.detail}`);
   // What the lab did during the solution (failovers, reshards) is what explains a failed check.
   const events = manager.get(CHECKER_LEARNER).timeline.list().slice(eventsBefore).slice(-6);
-  if (failed.length > 0 && events.length > 0) problem(`the lab's last events: ${events.map((event) => event.text).join(' | ')}`);
+  if (failed.length > 0 && events.length > 0)
+    problem(`the lab's last events: ${events.map((event) => event.text).join(' | ')}`);
   return problems;
 }
 

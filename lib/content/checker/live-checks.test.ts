@@ -29,12 +29,24 @@ describe('content checker: challenges on a real Valkey', () => {
   });
 
   it('reports a reference solution that fails a check, with what the server answered', async () => {
-    const problems = await problemsFor({ ...good, id: 'live-wrong', solution: ['HSET user:7 name Ada plan free', 'EXPIRE user:7 600'] });
-    expect(problems).toEqual([expect.stringMatching(/^content\/lessons\/x\.mdx:9: challenge "live-wrong": the reference solution fails check "plan is pro": Set plan to pro\. \(HGET user:7 plan → "free"/)]);
+    const problems = await problemsFor({
+      ...good,
+      id: 'live-wrong',
+      solution: ['HSET user:7 name Ada plan free', 'EXPIRE user:7 600'],
+    });
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^content\/lessons\/x\.mdx:9: challenge "live-wrong": the reference solution fails check "plan is pro": Set plan to pro\. \(HGET user:7 plan → "free"/,
+      ),
+    ]);
   });
 
   it('reports checks that an empty keyspace already passes', async () => {
-    const problems = await problemsFor({ ...good, id: 'live-empty', checks: [{ label: 'no lock', key: 'lock', absent: true, failure: 'Delete the lock.' }] });
+    const problems = await problemsFor({
+      ...good,
+      id: 'live-empty',
+      checks: [{ label: 'no lock', key: 'lock', absent: true, failure: 'Delete the lock.' }],
+    });
     expect(problems).toEqual([expect.stringContaining('an empty keyspace already passes every check')]);
   });
 
@@ -53,20 +65,42 @@ describe('content checker: challenges on a real Valkey', () => {
     const listener: ChallengeSpec = {
       id: 'live-pubsub',
       title: 'Listen in one tab, publish from another',
-      solution: ['SUBSCRIBE orders:new', 'PSUBSCRIBE orders:*', 'PUBLISH orders:new "order 1001"', 'SET orders:receivers 2'],
+      solution: [
+        'SUBSCRIBE orders:new',
+        'PSUBSCRIBE orders:*',
+        'PUBLISH orders:new "order 1001"',
+        'SET orders:receivers 2',
+      ],
       checks: [
-        { label: 'a console listens', subscribers: { channel: 'orders:new', between: [1, 1] }, failure: 'SUBSCRIBE orders:new in one tab.' },
+        {
+          label: 'a console listens',
+          subscribers: { channel: 'orders:new', between: [1, 1] },
+          failure: 'SUBSCRIBE orders:new in one tab.',
+        },
         { label: 'a pattern too', subscribers: { patterns: true }, failure: 'PSUBSCRIBE orders:* in that tab.' },
-        { label: 'receivers noted', run: 'GET orders:receivers', expect: { equals: '2' }, failure: 'Store what PUBLISH answered.' },
+        {
+          label: 'receivers noted',
+          run: 'GET orders:receivers',
+          expect: { equals: '2' },
+          failure: 'Store what PUBLISH answered.',
+        },
       ],
     };
     expect(await problemsFor(listener)).toEqual([]);
     expect(liveConsoleCount()).toBe(0);
     // Without the listener, the subscribers check fails and says what the server counted.
-    const problems = await problemsFor({ ...listener, id: 'live-pubsub-deaf', solution: ['PUBLISH orders:new "order 1001"', 'SET orders:receivers 2'] });
+    const problems = await problemsFor({
+      ...listener,
+      id: 'live-pubsub-deaf',
+      solution: ['PUBLISH orders:new "order 1001"', 'SET orders:receivers 2'],
+    });
     expect(problems).toEqual([
-      expect.stringContaining('fails check "a console listens": SUBSCRIBE orders:new in one tab. (PUBSUB NUMSUB orders:new → 0 subscribers)'),
-      expect.stringContaining('fails check "a pattern too": PSUBSCRIBE orders:* in that tab. (PUBSUB NUMPAT → 0 patterns)'),
+      expect.stringContaining(
+        'fails check "a console listens": SUBSCRIBE orders:new in one tab. (PUBSUB NUMSUB orders:new → 0 subscribers)',
+      ),
+      expect.stringContaining(
+        'fails check "a pattern too": PSUBSCRIBE orders:* in that tab. (PUBSUB NUMPAT → 0 patterns)',
+      ),
     ]);
   });
 
@@ -76,7 +110,12 @@ describe('content checker: challenges on a real Valkey', () => {
       title: 'Cache product:1 on the client',
       solution: ['SET product:1 lamp', 'CLIENT TRACKING on', 'GET product:1'],
       checks: [
-        { label: 'tracking redirects', run: 'CLIENT GETREDIR', expect: { between: [1, 1e12] }, failure: 'Turn tracking on.' },
+        {
+          label: 'tracking redirects',
+          run: 'CLIENT GETREDIR',
+          expect: { between: [1, 1e12] },
+          failure: 'Turn tracking on.',
+        },
         { label: 'product:1 set', run: 'GET product:1', expect: { equals: 'lamp' }, failure: 'SET product:1 lamp.' },
       ],
     };

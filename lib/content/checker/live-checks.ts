@@ -23,7 +23,15 @@ import type { ContentProblem } from './problems';
  * Steps that need a console with a live stream, as at the learner's first tab: the subscribe
  * family, and CLIENT TRACKING (its invalidations go to that console's connection).
  */
-const LISTENING_COMMANDS = new Set(['subscribe', 'psubscribe', 'ssubscribe', 'unsubscribe', 'punsubscribe', 'sunsubscribe', 'client tracking']);
+const LISTENING_COMMANDS = new Set([
+  'subscribe',
+  'psubscribe',
+  'ssubscribe',
+  'unsubscribe',
+  'punsubscribe',
+  'sunsubscribe',
+  'client tracking',
+]);
 
 function runsInListeningConsole(step: string): boolean {
   const parsed = parseCommandLine(step);
@@ -43,7 +51,10 @@ async function openListeningConsole(learnerId: string): Promise<{ consoleId: str
   return { consoleId, close: () => abort.abort() };
 }
 
-async function checkOne({ file, line, spec }: CheckedChallenge & { spec: ChallengeSpec }, writes: Set<string>): Promise<ContentProblem[]> {
+async function checkOne(
+  { file, line, spec }: CheckedChallenge & { spec: ChallengeSpec },
+  writes: Set<string>,
+): Promise<ContentProblem[]> {
   const problems: ContentProblem[] = [];
   const problem = (message: string) => problems.push({ file, line, message: `challenge "${spec.id}": ${message}` });
   const engine = challengeEngine(spec);
@@ -51,7 +62,8 @@ async function checkOne({ file, line, spec }: CheckedChallenge & { spec: Challen
     for (const run of checkCommandLines(check)) {
       const parsed = parseCommandLine(run);
       const name = parsed.ok ? parsed.args[0]?.toString('utf8').toLowerCase() : undefined;
-      if (name && writes.has(name)) problem(`check "${check.label}" runs ${run}, which writes: checks may only read the learner's keys`);
+      if (name && writes.has(name))
+        problem(`check "${check.label}" runs ${run}, which writes: checks may only read the learner's keys`);
     }
   }
   const solver = newLearnerId();
@@ -59,21 +71,29 @@ async function checkOne({ file, line, spec }: CheckedChallenge & { spec: Challen
   // The solution's subscribe steps run in a listening console (one tab) and the rest in another
   // client (a second tab), through the same live machinery as the learner's; the listener stays
   // open while the checks run, and closing it ends its subscriptions.
-  const listening = engine === 'valkey' && spec.solution.some(runsInListeningConsole) ? await openListeningConsole(solver) : null;
+  const listening =
+    engine === 'valkey' && spec.solution.some(runsInListeningConsole) ? await openListeningConsole(solver) : null;
   try {
-    if (typeof listening === 'string') problem(`could not open a live console for the solution's SUBSCRIBE steps: ${listening}`);
+    if (typeof listening === 'string')
+      problem(`could not open a live console for the solution's SUBSCRIBE steps: ${listening}`);
     for (const step of spec.solution) {
       // Recorded as the console's route records a learner's command, so `require` sees the solution's.
       if (engine === 'valkey') recordCommandUse(solver, step);
-      const consoleId = runsInListeningConsole(step) && listening && typeof listening !== 'string' ? listening.consoleId : undefined;
-      const outcome = engine === 'valkey' ? await executeLine(solver, step, undefined, consoleId) : await executeWhenIdle(solver, step, engine);
+      const consoleId =
+        runsInListeningConsole(step) && listening && typeof listening !== 'string' ? listening.consoleId : undefined;
+      const outcome =
+        engine === 'valkey'
+          ? await executeLine(solver, step, undefined, consoleId)
+          : await executeWhenIdle(solver, step, engine);
       if (outcome.kind === 'rejected') problem(`solution step "${step}" was rejected: ${outcome.error}`);
       else if (!outcome.body.ok) problem(`solution step "${step}" answered ${outcome.body.text}`);
     }
     const solved = await runChallengeChecks(solver, spec);
-    for (const check of solved.checks.filter((result) => !result.passed)) problem(`the reference solution fails check "${check.label}": ${check.detail}`);
+    for (const check of solved.checks.filter((result) => !result.passed))
+      problem(`the reference solution fails check "${check.label}": ${check.detail}`);
     const untouched = await runChallengeChecks(empty, spec);
-    if (untouched.passed) problem('an empty keyspace already passes every check: add a check that only the learner\'s work can satisfy');
+    if (untouched.passed)
+      problem("an empty keyspace already passes every check: add a check that only the learner's work can satisfy");
   } finally {
     if (listening && typeof listening !== 'string') listening.close();
     await resetLearnerOn(solver, engine);
@@ -84,10 +104,15 @@ async function checkOne({ file, line, spec }: CheckedChallenge & { spec: Challen
 }
 
 /** Runs every sandbox challenge (lab challenges: lab-live-checks.ts, patterns challenges: patterns-live-checks.ts); reports progress through onChallenge so a long run is not silent. */
-export async function checkChallengesLive(challenges: CheckedChallenge[], onChallenge: (done: number, total: number, id: string) => void = () => {}): Promise<ContentProblem[]> {
+export async function checkChallengesLive(
+  challenges: CheckedChallenge[],
+  onChallenge: (done: number, total: number, id: string) => void = () => {},
+): Promise<ContentProblem[]> {
   const writes = (await commandFlags()).writes;
   const problems: ContentProblem[] = [];
-  const sandboxChallenges = challenges.flatMap(({ spec, ...where }) => (isSandboxChallenge(spec) ? [{ ...where, spec }] : []));
+  const sandboxChallenges = challenges.flatMap(({ spec, ...where }) =>
+    isSandboxChallenge(spec) ? [{ ...where, spec }] : [],
+  );
   for (const [index, challenge] of sandboxChallenges.entries()) {
     problems.push(...(await checkOne(challenge, writes)));
     onChallenge(index + 1, sandboxChallenges.length, challenge.spec.id);
@@ -104,14 +129,20 @@ export async function checkChallengesLive(challenges: CheckedChallenge[], onChal
 export async function checkEngineRunsLive(runs: EngineRun[]): Promise<ContentProblem[]> {
   const problems: ContentProblem[] = [];
   const groups = new Map<string, EngineRun[]>();
-  for (const run of runs) groups.set(`${run.file}#${run.engine}`, [...(groups.get(`${run.file}#${run.engine}`) ?? []), run]);
+  for (const run of runs)
+    groups.set(`${run.file}#${run.engine}`, [...(groups.get(`${run.file}#${run.engine}`) ?? []), run]);
   for (const group of groups.values()) {
     const learner = newLearnerId();
     const engine = group[0]!.engine;
     try {
       for (const run of group) {
         const outcome = await executeWhenIdle(learner, run.command, engine);
-        if (outcome.kind === 'rejected') problems.push({ file: run.file, line: run.line, message: `<Run engine="${engine}" command="${run.command}"> was refused on ${engine}: ${outcome.error}` });
+        if (outcome.kind === 'rejected')
+          problems.push({
+            file: run.file,
+            line: run.line,
+            message: `<Run engine="${engine}" command="${run.command}"> was refused on ${engine}: ${outcome.error}`,
+          });
       }
     } finally {
       await resetLearnerOn(learner, engine);

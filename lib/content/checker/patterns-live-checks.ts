@@ -30,7 +30,9 @@ async function checkOne({ file, line, spec }: CheckedPatternsChallenge): Promise
   try {
     const blank = await runPatternsChallengeChecks(learner, spec, latestResults);
     if (blank.passed)
-      problem("a learner with no results already passes every check: add a check that only the learner's runs can satisfy");
+      problem(
+        "a learner with no results already passes every check: add a check that only the learner's runs can satisfy",
+      );
     for (const step of spec.solution) {
       const failure = await runPatternsSolutionStep(learner, step);
       if (failure) problem(failure);

@@ -11,13 +11,33 @@ export function checkQuizzes(file: string, index: MdxIndex, quizIds: Map<string,
     const where = { file, line: quiz.line };
     if (quiz.id) {
       const other = quizIds.get(quiz.id);
-      if (other) problems.push({ ...where, message: `quiz id "${quiz.id}" is also used in ${other}: ids must be unique across all lessons` });
+      if (other)
+        problems.push({
+          ...where,
+          message: `quiz id "${quiz.id}" is also used in ${other}: ids must be unique across all lessons`,
+        });
       quizIds.set(quiz.id, file);
     }
-    if (quiz.choices.length < 2) problems.push({ ...where, message: `quiz "${quiz.id ?? quiz.question}" needs at least two <Choice> (has ${quiz.choices.length})` });
-    if (!quiz.choices.some((choice) => choice.correct)) problems.push({ ...where, message: `quiz "${quiz.id ?? quiz.question}" has no right answer: mark one or more choices <Choice correct>` });
-    if (quiz.choices.length > 0 && quiz.choices.every((choice) => choice.correct)) problems.push({ ...where, message: `quiz "${quiz.id ?? quiz.question}" marks every choice correct: nothing to think about` });
-    if (!quiz.hasExplanation) problems.push({ ...where, message: `quiz "${quiz.id ?? quiz.question}" needs an <Explanation> saying why the answer is right` });
+    if (quiz.choices.length < 2)
+      problems.push({
+        ...where,
+        message: `quiz "${quiz.id ?? quiz.question}" needs at least two <Choice> (has ${quiz.choices.length})`,
+      });
+    if (!quiz.choices.some((choice) => choice.correct))
+      problems.push({
+        ...where,
+        message: `quiz "${quiz.id ?? quiz.question}" has no right answer: mark one or more choices <Choice correct>`,
+      });
+    if (quiz.choices.length > 0 && quiz.choices.every((choice) => choice.correct))
+      problems.push({
+        ...where,
+        message: `quiz "${quiz.id ?? quiz.question}" marks every choice correct: nothing to think about`,
+      });
+    if (!quiz.hasExplanation)
+      problems.push({
+        ...where,
+        message: `quiz "${quiz.id ?? quiz.question}" needs an <Explanation> saying why the answer is right`,
+      });
     checkChoiceReasons(file, quiz, problems);
   }
 }
@@ -33,12 +53,20 @@ function checkChoiceReasons(file: string, quiz: IndexedQuiz, problems: ContentPr
     const label = choice.text.length > 60 ? `${choice.text.slice(0, 57)}…` : choice.text;
     // The widget shows `…` as code (components/mdx/Quiz.tsx); an odd count would turn the rest into code.
     if (choice.why && (choice.why.match(/`/g)?.length ?? 0) % 2 === 1) {
-      problems.push({ file, line: choice.line, message: `quiz "${quiz.id ?? quiz.question}": choice ${index + 1} ("${label}") has a why="…" with an unclosed backtick` });
+      problems.push({
+        file,
+        line: choice.line,
+        message: `quiz "${quiz.id ?? quiz.question}": choice ${index + 1} ("${label}") has a why="…" with an unclosed backtick`,
+      });
     }
     if (choice.why || (choice.correct && !multiple)) return;
     const reason = choice.correct
       ? 'why it is right, shown when a learner misses it'
       : 'why a learner might pick it and why it is wrong, shown when they do';
-    problems.push({ file, line: choice.line, message: `quiz "${quiz.id ?? quiz.question}": choice ${index + 1} ("${label}") needs a why="…" attribute with a plain string saying ${reason}` });
+    problems.push({
+      file,
+      line: choice.line,
+      message: `quiz "${quiz.id ?? quiz.question}": choice ${index + 1} ("${label}") needs a why="…" attribute with a plain string saying ${reason}`,
+    });
   });
 }

@@ -61,20 +61,36 @@ function readLesson(contentDir: string, name: string, trackIds: Set<string>, pro
   const source = readFileSync(path.join(contentDir, 'lessons', name), 'utf8');
   const slug = name.replace(/\.mdx$/, '');
   const lesson: ParsedLesson = { file, slug, source, challenges: [] };
-  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)) problems.push({ file, line: 0, message: 'the file name must be lowercase words joined by hyphens, such as choosing-an-engine.mdx' });
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug))
+    problems.push({
+      file,
+      line: 0,
+      message: 'the file name must be lowercase words joined by hyphens, such as choosing-an-engine.mdx',
+    });
   let data: unknown;
   try {
     data = matter(source).data;
   } catch (error) {
-    problems.push({ file, line: 1, message: `the frontmatter is not valid YAML: ${(error as Error).message.split('\n')[0]}` });
+    problems.push({
+      file,
+      line: 1,
+      message: `the frontmatter is not valid YAML: ${(error as Error).message.split('\n')[0]}`,
+    });
     return lesson;
   }
   const parsed = LessonFrontmatter.safeParse(data);
   if (!parsed.success) {
     for (const issue of parsed.error.issues.slice(0, 10)) {
       const [first, index] = issue.path;
-      const challengeId = first === 'challenges' && typeof index === 'number' ? (data as { challenges?: { id?: string }[] }).challenges?.[index]?.id : undefined;
-      const line = challengeId ? lineOfText(source, `id: ${challengeId}`) : typeof first === 'string' ? lineOfText(source, `${first}:`) : 1;
+      const challengeId =
+        first === 'challenges' && typeof index === 'number'
+          ? (data as { challenges?: { id?: string }[] }).challenges?.[index]?.id
+          : undefined;
+      const line = challengeId
+        ? lineOfText(source, `id: ${challengeId}`)
+        : typeof first === 'string'
+          ? lineOfText(source, `${first}:`)
+          : 1;
       problems.push({ file, line, message: `frontmatter "${issue.path.join('.')}": ${issue.message}` });
     }
   } else {
@@ -82,14 +98,22 @@ function readLesson(contentDir: string, name: string, trackIds: Set<string>, pro
     lesson.order = parsed.data.order;
     lesson.challenges = parsed.data.challenges ?? [];
     if (!trackIds.has(parsed.data.track)) {
-      problems.push({ file, line: lineOfText(source, 'track:'), message: `track "${parsed.data.track}" is not in content/tracks.json (${[...trackIds].join(', ')})` });
+      problems.push({
+        file,
+        line: lineOfText(source, 'track:'),
+        message: `track "${parsed.data.track}" is not in content/tracks.json (${[...trackIds].join(', ')})`,
+      });
     }
   }
   try {
     lesson.index = indexMdx(source);
   } catch (error) {
     const place = error as { line?: number; reason?: string; message: string };
-    problems.push({ file, line: place.line ?? 0, message: `MDX syntax error: ${place.reason ?? place.message}. In prose, write { } and < inside backticks.` });
+    problems.push({
+      file,
+      line: place.line ?? 0,
+      message: `MDX syntax error: ${place.reason ?? place.message}. In prose, write { } and < inside backticks.`,
+    });
   }
   return lesson;
 }
@@ -100,26 +124,60 @@ function checkElements(lesson: ParsedLesson, index: MdxIndex, publicDir: string,
     if (/^[a-z]/.test(element.name)) continue; // plain HTML such as <br />
     const rules = COMPONENT_RULES[element.name];
     if (!rules) {
-      problems.push({ file, line: element.line, message: `<${element.name}> is not a Keyspace component: use one of ${Object.keys(COMPONENT_RULES).join(', ')}` });
+      problems.push({
+        file,
+        line: element.line,
+        message: `<${element.name}> is not a Keyspace component: use one of ${Object.keys(COMPONENT_RULES).join(', ')}`,
+      });
       continue;
     }
     for (const required of rules.required) {
       if (typeof element.attributes[required] !== 'string' || !(element.attributes[required] as string).trim()) {
-        problems.push({ file, line: element.line, message: `<${element.name}> needs a ${required}="…" attribute with a plain string value` });
+        problems.push({
+          file,
+          line: element.line,
+          message: `<${element.name}> needs a ${required}="…" attribute with a plain string value`,
+        });
       }
     }
     for (const attribute of Object.keys(element.attributes)) {
-      if (!rules.allowed.includes(attribute)) problems.push({ file, line: element.line, message: `<${element.name}> has no "${attribute}" attribute (it takes: ${rules.allowed.join(', ') || 'none'})` });
+      if (!rules.allowed.includes(attribute))
+        problems.push({
+          file,
+          line: element.line,
+          message: `<${element.name}> has no "${attribute}" attribute (it takes: ${rules.allowed.join(', ') || 'none'})`,
+        });
     }
-    if (element.name === 'Callout' && element.attributes.variant !== undefined && !CALLOUT_VARIANT_NAMES.includes(element.attributes.variant as never)) {
-      problems.push({ file, line: element.line, message: `<Callout variant="${String(element.attributes.variant)}"> is not a variant: use ${CALLOUT_VARIANT_NAMES.join(', ')}` });
+    if (
+      element.name === 'Callout' &&
+      element.attributes.variant !== undefined &&
+      !CALLOUT_VARIANT_NAMES.includes(element.attributes.variant as never)
+    ) {
+      problems.push({
+        file,
+        line: element.line,
+        message: `<Callout variant="${String(element.attributes.variant)}"> is not a variant: use ${CALLOUT_VARIANT_NAMES.join(', ')}`,
+      });
     }
-    if (element.name === 'PricingFigure' && typeof element.attributes.of === 'string' && !isPricingFigureId(element.attributes.of)) {
-      problems.push({ file, line: element.line, message: `<PricingFigure of="${element.attributes.of}"> is not a figure: use ${PRICING_FIGURE_IDS.join(', ')}` });
+    if (
+      element.name === 'PricingFigure' &&
+      typeof element.attributes.of === 'string' &&
+      !isPricingFigureId(element.attributes.of)
+    ) {
+      problems.push({
+        file,
+        line: element.line,
+        message: `<PricingFigure of="${element.attributes.of}"> is not a figure: use ${PRICING_FIGURE_IDS.join(', ')}`,
+      });
     }
     if (element.name === 'Figure' && typeof element.attributes.src === 'string') {
       const src = element.attributes.src;
-      if (!src.startsWith('/') || !existsSync(path.join(publicDir, src))) problems.push({ file, line: element.line, message: `<Figure src="${src}"> does not exist: put the file in public${src.startsWith('/') ? src : `/${src}`}` });
+      if (!src.startsWith('/') || !existsSync(path.join(publicDir, src)))
+        problems.push({
+          file,
+          line: element.line,
+          message: `<Figure src="${src}"> does not exist: put the file in public${src.startsWith('/') ? src : `/${src}`}`,
+        });
     }
   }
 }
@@ -129,8 +187,15 @@ function checkLinks(lesson: ParsedLesson, index: MdxIndex, slugs: Set<string>, p
     if (!link.url.startsWith('/')) continue;
     const pathOnly = link.url.split(/[?#]/)[0] ?? '';
     const lessonMatch = /^\/learn\/([^/]+)\/?$/.exec(pathOnly);
-    const known = lessonMatch ? slugs.has(lessonMatch[1]!) : (KNOWN_PAGES as readonly string[]).includes(pathOnly.replace(/\/$/, '') || '/');
-    if (!known) problems.push({ file: lesson.file, line: link.line, message: `link to ${link.url} goes nowhere: ${lessonMatch ? `there is no lesson "${lessonMatch[1]}"` : 'no such page'}` });
+    const known = lessonMatch
+      ? slugs.has(lessonMatch[1]!)
+      : (KNOWN_PAGES as readonly string[]).includes(pathOnly.replace(/\/$/, '') || '/');
+    if (!known)
+      problems.push({
+        file: lesson.file,
+        line: link.line,
+        message: `link to ${link.url} goes nowhere: ${lessonMatch ? `there is no lesson "${lessonMatch[1]}"` : 'no such page'}`,
+      });
   }
 }
 
@@ -141,12 +206,24 @@ function checkCitedSources(file: string, index: MdxIndex, problems: ContentProbl
   const listed = new Set(index.links.filter((link) => link.line > sourcesLine).map((link) => link.url));
   for (const cite of index.elements.filter((element) => element.name === 'Cite')) {
     const href = cite.attributes.href;
-    if (typeof href === 'string' && !listed.has(href)) problems.push({ file, line: cite.line, message: `<Cite> links to ${href}, which is not in the lesson's <Sources>: add it there (the keyboard reaches sources through that list)` });
+    if (typeof href === 'string' && !listed.has(href))
+      problems.push({
+        file,
+        line: cite.line,
+        message: `<Cite> links to ${href}, which is not in the lesson's <Sources>: add it there (the keyboard reaches sources through that list)`,
+      });
   }
 }
 
 /** Pages such as the authoring guide: the same component, link, command and quiz rules, no lesson minimums. */
-function checkGuides(contentDir: string, publicDir: string, slugs: Set<string>, challengeIds: Map<string, string>, quizIds: Map<string, string>, result: StaticCheckResult) {
+function checkGuides(
+  contentDir: string,
+  publicDir: string,
+  slugs: Set<string>,
+  challengeIds: Map<string, string>,
+  quizIds: Map<string, string>,
+  result: StaticCheckResult,
+) {
   const { problems } = result;
   const dir = path.join(contentDir, 'guides');
   if (!existsSync(dir)) return;
@@ -158,7 +235,11 @@ function checkGuides(contentDir: string, publicDir: string, slugs: Set<string>, 
       index = indexMdx(source);
     } catch (error) {
       const place = error as { line?: number; reason?: string; message: string };
-      problems.push({ file, line: place.line ?? 0, message: `MDX syntax error: ${place.reason ?? place.message}. In prose, write { } and < inside backticks.` });
+      problems.push({
+        file,
+        line: place.line ?? 0,
+        message: `MDX syntax error: ${place.reason ?? place.message}. In prose, write { } and < inside backticks.`,
+      });
       continue;
     }
     const page: ParsedLesson = { file, slug: name.replace(/\.mdx$/, ''), source, challenges: [] };
@@ -167,10 +248,19 @@ function checkGuides(contentDir: string, publicDir: string, slugs: Set<string>, 
     try {
       data = matter(source).data;
     } catch (error) {
-      problems.push({ file, line: 1, message: `the frontmatter is not valid YAML: ${(error as Error).message.split('\n')[0]}` });
+      problems.push({
+        file,
+        line: 1,
+        message: `the frontmatter is not valid YAML: ${(error as Error).message.split('\n')[0]}`,
+      });
     }
     const frontmatter = GuideFrontmatter.safeParse(data);
-    if (!frontmatter.success) problems.push({ file, line: 1, message: `frontmatter: ${describeIssues(frontmatter.error)} (a guide's frontmatter may hold only "challenges:")` });
+    if (!frontmatter.success)
+      problems.push({
+        file,
+        line: 1,
+        message: `frontmatter: ${describeIssues(frontmatter.error)} (a guide's frontmatter may hold only "challenges:")`,
+      });
     else page.challenges = frontmatter.data.challenges ?? [];
     for (const challenge of page.challenges) checkChallengeSpec(file, source, challenge, challengeIds, result);
     checkElements(page, index, publicDir, problems);
@@ -178,7 +268,12 @@ function checkGuides(contentDir: string, publicDir: string, slugs: Set<string>, 
     checkQuizzes(file, index, quizIds, problems);
     checkRuns(file, index, problems, result.engineRuns);
     for (const tag of index.challenges) {
-      if (tag.id && !challengeIds.has(tag.id)) problems.push({ file, line: tag.line, message: `<Challenge id="${tag.id}"> is not a challenge of any lesson, nor of this guide's frontmatter` });
+      if (tag.id && !challengeIds.has(tag.id))
+        problems.push({
+          file,
+          line: tag.line,
+          message: `<Challenge id="${tag.id}"> is not a challenge of any lesson, nor of this guide's frontmatter`,
+        });
     }
   }
 }
@@ -190,14 +285,26 @@ export function checkContentStatic(contentDir: string, publicDir: string): Stati
   const names = readdirSync(path.join(contentDir, 'lessons')).filter((name) => name.endsWith('.mdx'));
   const lessons = names.map((name) => readLesson(contentDir, name, trackIds, problems));
   const slugs = new Set(lessons.map((lesson) => lesson.slug));
-  const result: StaticCheckResult = { problems, challenges: [], engineRuns: [], lessonCount: lessons.length, quizCount: 0, runCount: 0 };
+  const result: StaticCheckResult = {
+    problems,
+    challenges: [],
+    engineRuns: [],
+    lessonCount: lessons.length,
+    quizCount: 0,
+    runCount: 0,
+  };
 
   const orders = new Map<string, string>();
   for (const lesson of lessons) {
     if (lesson.track === undefined || lesson.order === undefined) continue;
     const key = `${lesson.track}#${lesson.order}`;
     const other = orders.get(key);
-    if (other) problems.push({ file: lesson.file, line: lineOfText(lesson.source, 'order:'), message: `order ${lesson.order} is already used by ${other} in track "${lesson.track}": give each lesson its own position` });
+    if (other)
+      problems.push({
+        file: lesson.file,
+        line: lineOfText(lesson.source, 'order:'),
+        message: `order ${lesson.order} is already used by ${other} in track "${lesson.track}": give each lesson its own position`,
+      });
     else orders.set(key, lesson.file);
   }
 
@@ -215,9 +322,19 @@ export function checkContentStatic(contentDir: string, publicDir: string): Stati
 
     checkQuizzes(file, index, quizIds, problems);
     checkCitedSources(file, index, problems);
-    if (index.quizzes.length < LESSON_MINIMUMS.quizzes) problems.push({ file, line: 0, message: `has ${index.quizzes.length} quiz${index.quizzes.length === 1 ? '' : 'zes'}: every lesson needs at least ${LESSON_MINIMUMS.quizzes}` });
+    if (index.quizzes.length < LESSON_MINIMUMS.quizzes)
+      problems.push({
+        file,
+        line: 0,
+        message: `has ${index.quizzes.length} quiz${index.quizzes.length === 1 ? '' : 'zes'}: every lesson needs at least ${LESSON_MINIMUMS.quizzes}`,
+      });
     for (const required of ['Recap', 'Sources']) {
-      if (!index.elements.some((element) => element.name === required)) problems.push({ file, line: 0, message: `has no <${required}>: end every lesson with a <Recap> and its <Sources>` });
+      if (!index.elements.some((element) => element.name === required))
+        problems.push({
+          file,
+          line: 0,
+          message: `has no <${required}>: end every lesson with a <Recap> and its <Sources>`,
+        });
     }
 
     checkRuns(file, index, problems, result.engineRuns);
@@ -226,11 +343,20 @@ export function checkContentStatic(contentDir: string, publicDir: string): Stati
       if (!tag.id) continue;
       tagged.add(tag.id);
       if (!lesson.challenges.some((challenge) => challenge.id === tag.id)) {
-        problems.push({ file, line: tag.line, message: `<Challenge id="${tag.id}"> has no entry with that id under "challenges:" in this lesson's frontmatter` });
+        problems.push({
+          file,
+          line: tag.line,
+          message: `<Challenge id="${tag.id}"> has no entry with that id under "challenges:" in this lesson's frontmatter`,
+        });
       }
     }
     for (const challenge of lesson.challenges) {
-      if (!tagged.has(challenge.id)) problems.push({ file, line: lineOfText(source, `id: ${challenge.id}`), message: `challenge "${challenge.id}" is in the frontmatter but no <Challenge id="${challenge.id}"> shows it` });
+      if (!tagged.has(challenge.id))
+        problems.push({
+          file,
+          line: lineOfText(source, `id: ${challenge.id}`),
+          message: `challenge "${challenge.id}" is in the frontmatter but no <Challenge id="${challenge.id}"> shows it`,
+        });
     }
   }
   checkGuides(contentDir, publicDir, slugs, challengeIds, quizIds, result);
