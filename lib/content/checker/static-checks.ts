@@ -1,7 +1,8 @@
 /**
  * The content checker's first pass: everything that can be proven from the files alone. Each
  * problem names the file, the line and what to fix (command lines: command-checks.ts; quizzes:
- * quiz-checks.ts; challenge data: challenge-spec-checks.ts). The second pass (live-checks.ts) runs
+ * quiz-checks.ts; challenge data: challenge-spec-checks.ts; components, links and citations:
+ * element-checks.ts). The second pass (live-checks.ts) runs
  * the challenges, and the Redis OSS and Memcached <Run> blocks, on real servers.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -9,10 +10,10 @@ import path from 'node:path';
 import matter from 'gray-matter';
 import { describeIssues, GuideFrontmatter, LessonFrontmatter, TrackList, type AnyChallengeSpec } from '../schema';
 import { checkChallengeSpec } from './challenge-spec-checks';
+import { checkCitedSources, checkElements, checkLinks } from './element-checks';
 import { checkRuns, type EngineRun } from './command-checks';
 import { indexMdx, type MdxIndex } from '../mdx-index';
-import { isPricingFigureId, PRICING_FIGURE_IDS } from '@/lib/tools/pricing-figures';
-import { CALLOUT_VARIANT_NAMES, COMPONENT_RULES, KNOWN_PAGES, LESSON_MINIMUMS } from './component-rules';
+import { LESSON_MINIMUMS } from './component-rules';
 import { lineOfText, type ContentProblem } from './problems';
 import { checkQuizzes } from './quiz-checks';
 
@@ -118,103 +119,6 @@ function readLesson(contentDir: string, name: string, trackIds: Set<string>, pro
   return lesson;
 }
 
-function checkElements(lesson: ParsedLesson, index: MdxIndex, publicDir: string, problems: ContentProblem[]) {
-  const { file } = lesson;
-  for (const element of index.elements) {
-    if (/^[a-z]/.test(element.name)) continue; // plain HTML such as <br />
-    const rules = COMPONENT_RULES[element.name];
-    if (!rules) {
-      problems.push({
-        file,
-        line: element.line,
-        message: `<${element.name}> is not a Keyspace component: use one of ${Object.keys(COMPONENT_RULES).join(', ')}`,
-      });
-      continue;
-    }
-    for (const required of rules.required) {
-      if (typeof element.attributes[required] !== 'string' || !(element.attributes[required] as string).trim()) {
-        problems.push({
-          file,
-          line: element.line,
-          message: `<${element.name}> needs a ${required}="…" attribute with a plain string value`,
-        });
-      }
-    }
-    for (const attribute of Object.keys(element.attributes)) {
-      if (!rules.allowed.includes(attribute))
-        problems.push({
-          file,
-          line: element.line,
-          message: `<${element.name}> has no "${attribute}" attribute (it takes: ${rules.allowed.join(', ') || 'none'})`,
-        });
-    }
-    if (
-      element.name === 'Callout' &&
-      element.attributes.variant !== undefined &&
-      !CALLOUT_VARIANT_NAMES.includes(element.attributes.variant as never)
-    ) {
-      problems.push({
-        file,
-        line: element.line,
-        message: `<Callout variant="${String(element.attributes.variant)}"> is not a variant: use ${CALLOUT_VARIANT_NAMES.join(', ')}`,
-      });
-    }
-    if (
-      element.name === 'PricingFigure' &&
-      typeof element.attributes.of === 'string' &&
-      !isPricingFigureId(element.attributes.of)
-    ) {
-      problems.push({
-        file,
-        line: element.line,
-        message: `<PricingFigure of="${element.attributes.of}"> is not a figure: use ${PRICING_FIGURE_IDS.join(', ')}`,
-      });
-    }
-    if (element.name === 'Figure' && typeof element.attributes.src === 'string') {
-      const src = element.attributes.src;
-      if (!src.startsWith('/') || !existsSync(path.join(publicDir, src)))
-        problems.push({
-          file,
-          line: element.line,
-          message: `<Figure src="${src}"> does not exist: put the file in public${src.startsWith('/') ? src : `/${src}`}`,
-        });
-    }
-  }
-}
-
-function checkLinks(lesson: ParsedLesson, index: MdxIndex, slugs: Set<string>, problems: ContentProblem[]) {
-  for (const link of index.links) {
-    if (!link.url.startsWith('/')) continue;
-    const pathOnly = link.url.split(/[?#]/)[0] ?? '';
-    const lessonMatch = /^\/learn\/([^/]+)\/?$/.exec(pathOnly);
-    const known = lessonMatch
-      ? slugs.has(lessonMatch[1]!)
-      : (KNOWN_PAGES as readonly string[]).includes(pathOnly.replace(/\/$/, '') || '/');
-    if (!known)
-      problems.push({
-        file: lesson.file,
-        line: link.line,
-        message: `link to ${link.url} goes nowhere: ${lessonMatch ? `there is no lesson "${lessonMatch[1]}"` : 'no such page'}`,
-      });
-  }
-}
-
-/** Each cited address is listed in <Sources>: a <Cite> link is out of the Tab order, so the list is how a keyboard reaches it. */
-function checkCitedSources(file: string, index: MdxIndex, problems: ContentProblem[]) {
-  const sourcesLine = index.elements.find((element) => element.name === 'Sources')?.line;
-  if (sourcesLine === undefined) return;
-  const listed = new Set(index.links.filter((link) => link.line > sourcesLine).map((link) => link.url));
-  for (const cite of index.elements.filter((element) => element.name === 'Cite')) {
-    const href = cite.attributes.href;
-    if (typeof href === 'string' && !listed.has(href))
-      problems.push({
-        file,
-        line: cite.line,
-        message: `<Cite> links to ${href}, which is not in the lesson's <Sources>: add it there (the keyboard reaches sources through that list)`,
-      });
-  }
-}
-
 /** Pages such as the authoring guide: the same component, link, command and quiz rules, no lesson minimums. */
 function checkGuides(
   contentDir: string,
@@ -263,8 +167,8 @@ function checkGuides(
       });
     else page.challenges = frontmatter.data.challenges ?? [];
     for (const challenge of page.challenges) checkChallengeSpec(file, source, challenge, challengeIds, result);
-    checkElements(page, index, publicDir, problems);
-    checkLinks(page, index, slugs, problems);
+    checkElements(page.file, index, publicDir, problems);
+    checkLinks(page.file, index, slugs, problems);
     checkQuizzes(file, index, quizIds, problems);
     checkRuns(file, index, problems, result.engineRuns);
     for (const tag of index.challenges) {
@@ -315,8 +219,8 @@ export function checkContentStatic(contentDir: string, publicDir: string): Stati
     for (const challenge of lesson.challenges) checkChallengeSpec(file, source, challenge, challengeIds, result);
     const index = lesson.index;
     if (!index) continue;
-    checkElements(lesson, index, publicDir, problems);
-    checkLinks(lesson, index, slugs, problems);
+    checkElements(lesson.file, index, publicDir, problems);
+    checkLinks(lesson.file, index, slugs, problems);
     result.quizCount += index.quizzes.length;
     result.runCount += index.runs.length;
 
