@@ -95,7 +95,9 @@ async function expectClusterOk(): Promise<void> {
   let states: string[] = [];
   do {
     states = await Promise.all(
-      primaries.map(async (node) => /cluster_state:(\w+)/.exec(String(await node.admin.call('cluster', 'info')))?.[1] ?? ''),
+      primaries.map(
+        async (node) => /cluster_state:(\w+)/.exec(String(await node.admin.call('cluster', 'info')))?.[1] ?? '',
+      ),
     );
     if (states.every((state) => state === 'ok')) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -152,7 +154,7 @@ describe('repairing open slots as valkey-cli --cluster fix does', () => {
 
   it('gives a slot nobody claims to the primary with the most keys (the first on a tie) and closes the rest', async () => {
     // Shard 3 opens 12000 (no keys) towards shard 1, then gives it up: no primary claims it any more.
-    const [shard1, shard2, shard3] = primaries;
+    const [shard1, , shard3] = primaries;
     await setslot(shard3, 12000, 'migrating', shard1.id);
     await shard3.admin.call('cluster', 'delslots', '12000');
     expect(await markers()).toEqual(['', '', '12000>']);
@@ -160,13 +162,31 @@ describe('repairing open slots as valkey-cli --cluster fix does', () => {
 
     // As valkey-cli: no owner, so the first primary with the most keys (0 each: shard 1) claims it
     // (DELSLOTS, ADDSLOTS, BUMPEPOCH), then the migrating node, with no key, is closed.
-    expect(await repairOpenSlots(lab)).toEqual([{ slot: 12000, action: 'closed', owner: 1, keys: 0 }]);
+    expect(await repairOpenSlots(lab)).toEqual([{ slot: 12000, action: 'closed', owner: 1, keys: 0, claimedBy: 1 }]);
     // The others learn the new owner from its bumped epoch, by gossip.
     const deadline = Date.now() + 5_000;
     while ((await ownersSeen(12000)).some((owner) => owner !== shard1.address) && Date.now() < deadline)
       await new Promise((resolve) => setTimeout(resolve, 50));
     await expectRepaired(12000, shard1, []);
-    expect(shard2.address).not.toBe(shard1.address);
+    expect(repairEvents().at(-1)?.text).toBe(
+      'Repaired open slot 12000, as valkey-cli --cluster fix does: no primary claimed it nor held its keys: shard 1, the first, claimed it (CLUSTER ADDSLOTS), then closed (STABLE): no key had moved, shard 1 still owns it',
+    );
+  });
+
+  it('gives a slot nobody claims, open only on the primary that then claims it, to that primary', async () => {
+    // Shard 1 opens 400 towards shard 2 and gives it up: claiming it (the first of three with no
+    // key) closes it too, so nothing is left open. valkey-cli then prints "can't fix this slot yet"
+    // about a slot it has just fixed; the lab says what it did.
+    const [shard1, shard2] = primaries;
+    await setslot(shard1, 400, 'migrating', shard2.id);
+    await shard1.admin.call('cluster', 'delslots', '400');
+    expect(await markers()).toEqual(['400>', '', '']);
+
+    expect(await repairOpenSlots(lab)).toEqual([{ slot: 400, action: 'claimed', owner: 1, keys: 0, claimedBy: 1 }]);
+    await expectRepaired(400, shard1, []);
+    expect(repairEvents().at(-1)?.text).toBe(
+      'Repaired open slot 400, as valkey-cli --cluster fix does: no primary claimed it nor held its keys: shard 1, the first, claimed it (CLUSTER ADDSLOTS)',
+    );
   });
 
   it('leaves a slot to a person when an importing node of several holds keys, changing nothing', async () => {
@@ -177,7 +197,17 @@ describe('repairing open slots as valkey-cli --cluster fix does', () => {
     await setslot(shard2, 200, 'importing', shard1.id);
     await setslot(shard3, 200, 'importing', shard1.id);
     await setslot(shard1, 200, 'migrating', shard2.id);
-    await shard1.admin.call('migrate', '127.0.0.1', String(shard3.port), key, '0', '5000', 'auth2', ADMIN_USER, lab.password);
+    await shard1.admin.call(
+      'migrate',
+      '127.0.0.1',
+      String(shard3.port),
+      key,
+      '0',
+      '5000',
+      'auth2',
+      ADMIN_USER,
+      lab.password,
+    );
     await shard1.admin.call('cluster', 'delslots', '200');
     const before = { markers: await markers(), owners: await ownersSeen(200), events: repairEvents().length };
     expect(before.markers).toEqual(['200>', '200<', '200<']);
@@ -216,7 +246,9 @@ describe('POST /api/labs/cluster/repair', () => {
     );
     await expectRepaired(300, shard1, []);
 
-    const again = (await (await repairRoute(learnerRequest('/api/labs/cluster/repair', cookie, {}))).json()) as LabTopology;
+    const again = (await (
+      await repairRoute(learnerRequest('/api/labs/cluster/repair', cookie, {}))
+    ).json()) as LabTopology;
     expect(again.events.at(-1)?.text).toBe('Repair open slots: none is open, nothing to do');
   });
 });

@@ -7,7 +7,8 @@
  * - one migrating and one importing node: finish the move (MIGRATE the rest, SETSLOT NODE everywhere);
  * - importing nodes only: move their keys back to the owner, close them (STABLE), SETSLOT NODE owner;
  * - one migrating and several importing nodes without keys: finish towards the one it names, close the others;
- * - one migrating node only, the owner or without keys: close it (STABLE).
+ * - one migrating node only, the owner or without keys: close it (STABLE);
+ * - nothing left open once a slot nobody claimed was claimed: done (valkey-cli says it cannot fix it).
  * Anything else valkey-cli leaves to a person, and so does the lab (an error naming the slot).
  */
 import type Redis from 'ioredis';
@@ -31,10 +32,12 @@ interface PrimarySelf {
 /** What was done to one open slot, for the timeline and the caller. */
 export interface RepairedSlot {
   slot: number;
-  action: 'finished' | 'rolled-back' | 'closed';
+  action: 'finished' | 'rolled-back' | 'closed' | 'claimed';
   /** The shard that owns the slot afterwards. */
   owner: number;
   keys: number;
+  /** The shard that claimed the slot first, when no primary claimed it nor held keys in it. */
+  claimedBy?: number;
 }
 
 const OPEN_MARKER = /^\[(\d+)-([<>])-([0-9a-f]+)\]$/;
@@ -145,6 +148,8 @@ async function repairSlot(lab: Lab, primaries: PrimarySelf[], slot: number): Pro
     (node) => !node.migrating.has(slot) && (node.importing.has(slot) || (node !== owner && keysOn(node) > 0)),
   );
   const drop = (list: PrimarySelf[], node: PrimarySelf) => list.includes(node) && list.splice(list.indexOf(node), 1);
+  const shardOf = (node: PrimarySelf) => lab.shardOfNode.get(node.id) ?? 0;
+  let claimedBy: number | undefined;
   if (!owner) {
     // No single owner: the primary with the most keys in the slot (the first on a tie) claims it.
     owner = primaries.reduce((best, node) => (keysOn(node) > keysOn(best) ? node : best), primaries[0] as PrimarySelf);
@@ -152,6 +157,7 @@ async function repairSlot(lab: Lab, primaries: PrimarySelf[], slot: number): Pro
     await claimSlot(owner, slot);
     drop(migrating, owner);
     drop(importing, owner);
+    if (owners.length === 0) claimedBy = shardOf(owner);
   }
   // Every other claimant gives the slot up and imports it from the owner, to be emptied below.
   for (const node of owners.filter((each) => each !== owner)) {
@@ -162,6 +168,25 @@ async function repairSlot(lab: Lab, primaries: PrimarySelf[], slot: number): Pro
     importing.push(node);
     drop(migrating, node);
   }
+  // A slot nobody claimed, open only on the primary that now claims it (SETSLOT STABLE above):
+  // nothing is left open. valkey-cli ends this case with "can't fix this slot yet" about the slot it
+  // has just fixed; the lab says what it did instead of asking the learner to close a closed slot.
+  if (claimedBy !== undefined && migrating.length === 0 && importing.length === 0)
+    return { slot, action: 'claimed', owner: claimedBy, keys: 0, claimedBy };
+  const repaired = await repairOpenedSlot(lab, primaries, slot, owner, migrating, importing, keysOn);
+  return claimedBy === undefined ? repaired : { ...repaired, claimedBy };
+}
+
+/** valkey-cli's four cases, once the slot has one owner and the other claimants import it from the owner. */
+async function repairOpenedSlot(
+  lab: Lab,
+  primaries: readonly PrimarySelf[],
+  slot: number,
+  owner: PrimarySelf,
+  migrating: PrimarySelf[],
+  importing: PrimarySelf[],
+  keysOn: (node: PrimarySelf) => number,
+): Promise<RepairedSlot> {
   const shardOf = (node: PrimarySelf) => lab.shardOfNode.get(node.id) ?? 0;
   const cannot = (why: string) =>
     new AppError(
@@ -209,7 +234,15 @@ const DESCRIBE: Record<RepairedSlot['action'], (repair: RepairedSlot) => string>
   'rolled-back': ({ slot, owner, keys }) =>
     `rolled back: ${plural(keys)} moved back to shard ${owner}, which owns it, and slot ${slot} closed elsewhere`,
   closed: ({ owner }) => `closed (STABLE): no key had moved, shard ${owner} still owns it`,
+  claimed: ({ owner }) =>
+    `no primary claimed it nor held its keys: shard ${owner}, the first, claimed it (CLUSTER ADDSLOTS)`,
 };
+
+/** What was done, the claim first when no primary claimed the slot (then one of the other cases). */
+const describe = (repair: RepairedSlot) =>
+  repair.claimedBy === undefined || repair.action === 'claimed'
+    ? DESCRIBE[repair.action](repair)
+    : `no primary claimed it nor held its keys: shard ${repair.claimedBy}, the first, claimed it (CLUSTER ADDSLOTS), then ${DESCRIBE[repair.action](repair)}`;
 
 /**
  * Finds the lab's open slots and repairs each as `valkey-cli --cluster fix` would, one timeline
@@ -222,15 +255,12 @@ export async function repairOpenSlots(lab: Lab): Promise<RepairedSlot[]> {
   for (const slot of open.sort((a, b) => a - b)) {
     const repair = await repairSlot(lab, primaries, slot);
     repaired.push(repair);
-    lab.timeline.record(
-      `Repaired open slot ${slot}, as valkey-cli --cluster fix does: ${DESCRIBE[repair.action](repair)}`,
-      {
-        kind: 'slot-repaired',
-        slot,
-        shard: repair.owner,
-        progress: { slots: 1, keys: repair.keys },
-      },
-    );
+    lab.timeline.record(`Repaired open slot ${slot}, as valkey-cli --cluster fix does: ${describe(repair)}`, {
+      kind: 'slot-repaired',
+      slot,
+      shard: repair.owner,
+      progress: { slots: 1, keys: repair.keys },
+    });
   }
   return repaired;
 }
