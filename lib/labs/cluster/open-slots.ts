@@ -96,6 +96,8 @@ async function migrateAll(lab: Lab, from: PrimarySelf, to: PrimarySelf, slot: nu
   }
 }
 
+const shardOf = (lab: Lab, node: PrimarySelf) => lab.shardOfNode.get(node.id) ?? 0;
+
 const setslot = (node: PrimarySelf, slot: number, ...state: string[]) =>
   node.admin.call('cluster', 'setslot', String(slot), ...state);
 
@@ -148,7 +150,6 @@ async function repairSlot(lab: Lab, primaries: PrimarySelf[], slot: number): Pro
     (node) => !node.migrating.has(slot) && (node.importing.has(slot) || (node !== owner && keysOn(node) > 0)),
   );
   const drop = (list: PrimarySelf[], node: PrimarySelf) => list.includes(node) && list.splice(list.indexOf(node), 1);
-  const shardOf = (node: PrimarySelf) => lab.shardOfNode.get(node.id) ?? 0;
   let claimedBy: number | undefined;
   if (!owner) {
     // No single owner: the primary with the most keys in the slot (the first on a tie) claims it.
@@ -157,7 +158,7 @@ async function repairSlot(lab: Lab, primaries: PrimarySelf[], slot: number): Pro
     await claimSlot(owner, slot);
     drop(migrating, owner);
     drop(importing, owner);
-    if (owners.length === 0) claimedBy = shardOf(owner);
+    if (owners.length === 0) claimedBy = shardOf(lab, owner);
   }
   // Every other claimant gives the slot up and imports it from the owner, to be emptied below.
   for (const node of owners.filter((each) => each !== owner)) {
@@ -173,21 +174,26 @@ async function repairSlot(lab: Lab, primaries: PrimarySelf[], slot: number): Pro
   // has just fixed; the lab says what it did instead of asking the learner to close a closed slot.
   if (claimedBy !== undefined && migrating.length === 0 && importing.length === 0)
     return { slot, action: 'claimed', owner: claimedBy, keys: 0, claimedBy };
-  const repaired = await repairOpenedSlot(lab, primaries, slot, owner, migrating, importing, keysOn);
+  const repaired = await repairOwnedSlot(lab, primaries, slot, { owner, migrating, importing, keysOn });
   return claimedBy === undefined ? repaired : { ...repaired, claimedBy };
 }
 
-/** valkey-cli's four cases, once the slot has one owner and the other claimants import it from the owner. */
-async function repairOpenedSlot(
+/** An open slot with one owner, the other claimants importing it from the owner. */
+interface OwnedOpenSlot {
+  owner: PrimarySelf;
+  migrating: PrimarySelf[];
+  importing: PrimarySelf[];
+  keysOn: (node: PrimarySelf) => number;
+}
+
+/** valkey-cli's four cases. */
+async function repairOwnedSlot(
   lab: Lab,
   primaries: readonly PrimarySelf[],
   slot: number,
-  owner: PrimarySelf,
-  migrating: PrimarySelf[],
-  importing: PrimarySelf[],
-  keysOn: (node: PrimarySelf) => number,
+  { owner, migrating, importing, keysOn }: OwnedOpenSlot,
 ): Promise<RepairedSlot> {
-  const shardOf = (node: PrimarySelf) => lab.shardOfNode.get(node.id) ?? 0;
+  const shard = (node: PrimarySelf) => shardOf(lab, node);
   const cannot = (why: string) =>
     new AppError(
       'bad_request',
@@ -196,7 +202,7 @@ async function repairOpenedSlot(
 
   if (migrating.length === 1 && importing.length === 1) {
     const [from, to] = [migrating[0] as PrimarySelf, importing[0] as PrimarySelf];
-    return { slot, action: 'finished', owner: shardOf(to), keys: await finishMove(lab, primaries, from, to, slot) };
+    return { slot, action: 'finished', owner: shard(to), keys: await finishMove(lab, primaries, from, to, slot) };
   }
   if (migrating.length === 0 && importing.length > 0) {
     let keys = 0;
@@ -205,7 +211,7 @@ async function repairOpenedSlot(
       await setslot(node, slot, 'stable');
     }
     await Promise.all(primaries.filter((node) => node !== owner).map((node) => setslot(node, slot, 'node', owner.id)));
-    return { slot, action: 'rolled-back', owner: shardOf(owner), keys };
+    return { slot, action: 'rolled-back', owner: shard(owner), keys };
   }
   if (migrating.length === 1 && importing.length > 1) {
     const from = migrating[0] as PrimarySelf;
@@ -214,35 +220,37 @@ async function repairOpenedSlot(
     if (to) {
       const keys = await finishMove(lab, primaries, from, to, slot);
       await Promise.all(importing.filter((node) => node !== to).map((node) => setslot(node, slot, 'stable')));
-      return { slot, action: 'finished', owner: shardOf(to), keys };
+      return { slot, action: 'finished', owner: shard(to), keys };
     }
     await Promise.all([from, ...importing].map((node) => setslot(node, slot, 'stable')));
-    return { slot, action: 'closed', owner: shardOf(owner), keys: 0 };
+    return { slot, action: 'closed', owner: shard(owner), keys: 0 };
   }
   const only = migrating[0];
   if (migrating.length === 1 && importing.length === 0 && only && (only === owner || keysOn(only) === 0)) {
     await setslot(only, slot, 'stable');
-    return { slot, action: 'closed', owner: shardOf(owner), keys: 0 };
+    return { slot, action: 'closed', owner: shard(owner), keys: 0 };
   }
   throw cannot(`${migrating.length} migrating and ${importing.length} importing primaries`);
 }
 
 const plural = (keys: number) => `${keys} ${keys === 1 ? 'key' : 'keys'}`;
 
+const claim = (shard: number) =>
+  `no primary claimed it nor held its keys: shard ${shard}, the first, claimed it (CLUSTER ADDSLOTS)`;
+
 const DESCRIBE: Record<RepairedSlot['action'], (repair: RepairedSlot) => string> = {
   finished: ({ owner, keys }) => `finished its move to shard ${owner} (${plural(keys)} moved)`,
   'rolled-back': ({ slot, owner, keys }) =>
     `rolled back: ${plural(keys)} moved back to shard ${owner}, which owns it, and slot ${slot} closed elsewhere`,
   closed: ({ owner }) => `closed (STABLE): no key had moved, shard ${owner} still owns it`,
-  claimed: ({ owner }) =>
-    `no primary claimed it nor held its keys: shard ${owner}, the first, claimed it (CLUSTER ADDSLOTS)`,
+  claimed: ({ owner }) => claim(owner),
 };
 
 /** What was done, the claim first when no primary claimed the slot (then one of the other cases). */
 const describe = (repair: RepairedSlot) =>
   repair.claimedBy === undefined || repair.action === 'claimed'
     ? DESCRIBE[repair.action](repair)
-    : `no primary claimed it nor held its keys: shard ${repair.claimedBy}, the first, claimed it (CLUSTER ADDSLOTS), then ${DESCRIBE[repair.action](repair)}`;
+    : `${claim(repair.claimedBy)}, then ${DESCRIBE[repair.action](repair)}`;
 
 /**
  * Finds the lab's open slots and repairs each as `valkey-cli --cluster fix` would, one timeline
