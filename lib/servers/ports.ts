@@ -64,9 +64,13 @@ export const LAB_PORT_RANGES = {
    * uses it too: `npm test` runs the content check before Vitest, never beside it.
    */
   content: { first: 27024, count: 6 },
-  e2e: { first: 27030, count: 24 },
+  /**
+   * Playwright's app: three labs, its cap (KEYSPACE_LAB_MAX_LABS in playwright.config.ts). A lab's
+   * block is free again once its DELETE answers (the lab stops its nodes before), so no spare block.
+   */
+  e2e: { first: 27030, count: 18 },
   /** Vitest: each lab test file takes its own slice of this range (lib/labs/cluster/testing.ts). */
-  test: { first: 27054, count: 36 },
+  test: { first: 27048, count: 42 },
   /** `npm run bench:labs`: one lab at a time. */
   bench: { first: 27090, count: 6 },
 } as const satisfies Record<string, { first: number; count: number }>;

@@ -7,7 +7,8 @@
  * - one migrating and one importing node: finish the move (MIGRATE the rest, SETSLOT NODE everywhere);
  * - importing nodes only: move their keys back to the owner, close them (STABLE), SETSLOT NODE owner;
  * - one migrating and several importing nodes without keys: finish towards the one it names, close the others;
- * - one migrating node only, the owner or without keys: close it (STABLE).
+ * - one migrating node only, the owner or without keys: close it (STABLE);
+ * - nothing left open once a slot nobody claimed was claimed: done (valkey-cli says it cannot fix it).
  * Anything else valkey-cli leaves to a person, and so does the lab (an error naming the slot).
  */
 import type Redis from 'ioredis';
@@ -31,10 +32,12 @@ interface PrimarySelf {
 /** What was done to one open slot, for the timeline and the caller. */
 export interface RepairedSlot {
   slot: number;
-  action: 'finished' | 'rolled-back' | 'closed';
+  action: 'finished' | 'rolled-back' | 'closed' | 'claimed';
   /** The shard that owns the slot afterwards. */
   owner: number;
   keys: number;
+  /** The shard that claimed the slot first, when no primary claimed it nor held keys in it. */
+  claimedBy?: number;
 }
 
 const OPEN_MARKER = /^\[(\d+)-([<>])-([0-9a-f]+)\]$/;
@@ -93,6 +96,8 @@ async function migrateAll(lab: Lab, from: PrimarySelf, to: PrimarySelf, slot: nu
   }
 }
 
+const shardOf = (lab: Lab, node: PrimarySelf) => lab.shardOfNode.get(node.id) ?? 0;
+
 const setslot = (node: PrimarySelf, slot: number, ...state: string[]) =>
   node.admin.call('cluster', 'setslot', String(slot), ...state);
 
@@ -145,6 +150,7 @@ async function repairSlot(lab: Lab, primaries: PrimarySelf[], slot: number): Pro
     (node) => !node.migrating.has(slot) && (node.importing.has(slot) || (node !== owner && keysOn(node) > 0)),
   );
   const drop = (list: PrimarySelf[], node: PrimarySelf) => list.includes(node) && list.splice(list.indexOf(node), 1);
+  let claimedBy: number | undefined;
   if (!owner) {
     // No single owner: the primary with the most keys in the slot (the first on a tie) claims it.
     owner = primaries.reduce((best, node) => (keysOn(node) > keysOn(best) ? node : best), primaries[0] as PrimarySelf);
@@ -152,6 +158,7 @@ async function repairSlot(lab: Lab, primaries: PrimarySelf[], slot: number): Pro
     await claimSlot(owner, slot);
     drop(migrating, owner);
     drop(importing, owner);
+    if (owners.length === 0) claimedBy = shardOf(lab, owner);
   }
   // Every other claimant gives the slot up and imports it from the owner, to be emptied below.
   for (const node of owners.filter((each) => each !== owner)) {
@@ -162,7 +169,31 @@ async function repairSlot(lab: Lab, primaries: PrimarySelf[], slot: number): Pro
     importing.push(node);
     drop(migrating, node);
   }
-  const shardOf = (node: PrimarySelf) => lab.shardOfNode.get(node.id) ?? 0;
+  // A slot nobody claimed, open only on the primary that now claims it (SETSLOT STABLE above):
+  // nothing is left open. valkey-cli ends this case with "can't fix this slot yet" about the slot it
+  // has just fixed; the lab says what it did instead of asking the learner to close a closed slot.
+  if (claimedBy !== undefined && migrating.length === 0 && importing.length === 0)
+    return { slot, action: 'claimed', owner: claimedBy, keys: 0, claimedBy };
+  const repaired = await repairOwnedSlot(lab, primaries, slot, { owner, migrating, importing, keysOn });
+  return claimedBy === undefined ? repaired : { ...repaired, claimedBy };
+}
+
+/** An open slot with one owner, the other claimants importing it from the owner. */
+interface OwnedOpenSlot {
+  owner: PrimarySelf;
+  migrating: PrimarySelf[];
+  importing: PrimarySelf[];
+  keysOn: (node: PrimarySelf) => number;
+}
+
+/** valkey-cli's four cases. */
+async function repairOwnedSlot(
+  lab: Lab,
+  primaries: readonly PrimarySelf[],
+  slot: number,
+  { owner, migrating, importing, keysOn }: OwnedOpenSlot,
+): Promise<RepairedSlot> {
+  const shard = (node: PrimarySelf) => shardOf(lab, node);
   const cannot = (why: string) =>
     new AppError(
       'bad_request',
@@ -171,7 +202,7 @@ async function repairSlot(lab: Lab, primaries: PrimarySelf[], slot: number): Pro
 
   if (migrating.length === 1 && importing.length === 1) {
     const [from, to] = [migrating[0] as PrimarySelf, importing[0] as PrimarySelf];
-    return { slot, action: 'finished', owner: shardOf(to), keys: await finishMove(lab, primaries, from, to, slot) };
+    return { slot, action: 'finished', owner: shard(to), keys: await finishMove(lab, primaries, from, to, slot) };
   }
   if (migrating.length === 0 && importing.length > 0) {
     let keys = 0;
@@ -180,7 +211,7 @@ async function repairSlot(lab: Lab, primaries: PrimarySelf[], slot: number): Pro
       await setslot(node, slot, 'stable');
     }
     await Promise.all(primaries.filter((node) => node !== owner).map((node) => setslot(node, slot, 'node', owner.id)));
-    return { slot, action: 'rolled-back', owner: shardOf(owner), keys };
+    return { slot, action: 'rolled-back', owner: shard(owner), keys };
   }
   if (migrating.length === 1 && importing.length > 1) {
     const from = migrating[0] as PrimarySelf;
@@ -189,27 +220,37 @@ async function repairSlot(lab: Lab, primaries: PrimarySelf[], slot: number): Pro
     if (to) {
       const keys = await finishMove(lab, primaries, from, to, slot);
       await Promise.all(importing.filter((node) => node !== to).map((node) => setslot(node, slot, 'stable')));
-      return { slot, action: 'finished', owner: shardOf(to), keys };
+      return { slot, action: 'finished', owner: shard(to), keys };
     }
     await Promise.all([from, ...importing].map((node) => setslot(node, slot, 'stable')));
-    return { slot, action: 'closed', owner: shardOf(owner), keys: 0 };
+    return { slot, action: 'closed', owner: shard(owner), keys: 0 };
   }
   const only = migrating[0];
   if (migrating.length === 1 && importing.length === 0 && only && (only === owner || keysOn(only) === 0)) {
     await setslot(only, slot, 'stable');
-    return { slot, action: 'closed', owner: shardOf(owner), keys: 0 };
+    return { slot, action: 'closed', owner: shard(owner), keys: 0 };
   }
   throw cannot(`${migrating.length} migrating and ${importing.length} importing primaries`);
 }
 
 const plural = (keys: number) => `${keys} ${keys === 1 ? 'key' : 'keys'}`;
 
+const claim = (shard: number) =>
+  `no primary claimed it nor held its keys: shard ${shard}, the first, claimed it (CLUSTER ADDSLOTS)`;
+
 const DESCRIBE: Record<RepairedSlot['action'], (repair: RepairedSlot) => string> = {
   finished: ({ owner, keys }) => `finished its move to shard ${owner} (${plural(keys)} moved)`,
   'rolled-back': ({ slot, owner, keys }) =>
     `rolled back: ${plural(keys)} moved back to shard ${owner}, which owns it, and slot ${slot} closed elsewhere`,
   closed: ({ owner }) => `closed (STABLE): no key had moved, shard ${owner} still owns it`,
+  claimed: ({ owner }) => claim(owner),
 };
+
+/** What was done, the claim first when no primary claimed the slot (then one of the other cases). */
+const describe = (repair: RepairedSlot) =>
+  repair.claimedBy === undefined || repair.action === 'claimed'
+    ? DESCRIBE[repair.action](repair)
+    : `${claim(repair.claimedBy)}, then ${DESCRIBE[repair.action](repair)}`;
 
 /**
  * Finds the lab's open slots and repairs each as `valkey-cli --cluster fix` would, one timeline
@@ -222,15 +263,12 @@ export async function repairOpenSlots(lab: Lab): Promise<RepairedSlot[]> {
   for (const slot of open.sort((a, b) => a - b)) {
     const repair = await repairSlot(lab, primaries, slot);
     repaired.push(repair);
-    lab.timeline.record(
-      `Repaired open slot ${slot}, as valkey-cli --cluster fix does: ${DESCRIBE[repair.action](repair)}`,
-      {
-        kind: 'slot-repaired',
-        slot,
-        shard: repair.owner,
-        progress: { slots: 1, keys: repair.keys },
-      },
-    );
+    lab.timeline.record(`Repaired open slot ${slot}, as valkey-cli --cluster fix does: ${describe(repair)}`, {
+      kind: 'slot-repaired',
+      slot,
+      shard: repair.owner,
+      progress: { slots: 1, keys: repair.keys },
+    });
   }
   return repaired;
 }

@@ -9,12 +9,13 @@ import { PORTS_PER_LAB } from './lab';
 import { LabManager } from './lab-manager';
 import { labSettings, type LabSettings } from './settings';
 
-/** Which blocks of the test range each lab test file uses (6 blocks of 6 ports). */
+/** Which blocks of the test range each lab test file uses (7 blocks of 6 ports). */
 export const TEST_PORT_BLOCKS = {
   cluster: { first: 0, blocks: 2 },
   replication: { first: 2, blocks: 1 },
   manager: { first: 3, blocks: 2 },
   routes: { first: 5, blocks: 1 },
+  repair: { first: 6, blocks: 1 },
 } as const;
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../../..');
