@@ -170,11 +170,17 @@ export function CommandBar({
   useLayoutEffect(() => {
     lineAtSwap.current = line;
   });
+  // Whether the plain input holds the focus now. Removing a focused element fires no blur, so this
+  // stays true through the swap: a focus that came after onEditorReady (a "/" shortcut in the same
+  // moment) still passes to the editor instead of being dropped on <body>.
+  const inputHasFocus = useRef(false);
   useLayoutEffect(() => {
     if (!editor) return;
     if (editor.getValue() !== lineAtSwap.current) editor.setValue(lineAtSwap.current);
-    if (inputFocused.current) {
+    const focusDropped = document.activeElement === null || document.activeElement === document.body;
+    if (inputFocused.current || (inputHasFocus.current && focusDropped)) {
       inputFocused.current = false;
+      inputHasFocus.current = false;
       editor.focus();
     }
   }, [editor]);
@@ -216,12 +222,16 @@ export function CommandBar({
             }}
             onKeyDown={onKeyDown}
             onFocus={() => {
+              inputHasFocus.current = true;
               completion.onFocus();
               // Not at once: evaluating and mounting Monaco is a long task, and the keys typed
               // right after the focus must not wait for it. The plain input takes them meanwhile.
               whenIdle(mountEditor, 1_000);
             }}
-            onBlur={completion.close}
+            onBlur={() => {
+              inputHasFocus.current = false;
+              completion.close();
+            }}
             autoComplete="off"
             autoCapitalize="off"
             autoCorrect="off"

@@ -16,7 +16,7 @@ import { labTopology } from './topology';
 import { keyInSlots } from './shard-probe';
 import { repairOpenSlots } from './open-slots';
 import { replicaOfKey } from './lab-placeholders';
-import { testLabManager } from './testing';
+import { testLabManager, waitForSlotAgreement } from './testing';
 
 const manager = testLabManager('cluster');
 let lab: Lab;
@@ -328,6 +328,8 @@ describe('a cluster lab', () => {
     expect(oldPrimary).toBeDefined();
     await exec('SET foo survived');
     await exec('WAIT 1 1000');
+    // The repair above gave shard 3 a slot: its replica must know before its primary dies.
+    await waitForSlotAgreement(lab);
     const started = Date.now();
     const { done } = await startFailover(lab, 3, 'kill');
     const result = await done;
@@ -360,6 +362,7 @@ describe('a cluster lab', () => {
   it('fails over gracefully: the replica takes over and no write fails for long', async () => {
     const shard = (await labTopology(lab)).shards.find((entry) => entry.id === 1);
     const replica = shard?.nodes.find((node) => node.role === 'replica');
+    await waitForSlotAgreement(lab);
     const { done } = await startFailover(lab, 1, 'graceful');
     const result = await done;
     expect(result.newPrimary).toBe(replica?.address);

@@ -3,9 +3,11 @@
  * (lib/servers/ports.ts), so files running in parallel never start nodes on the same port.
  */
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { findValkeyServer } from '@/lib/servers/server-binary';
 import { labPortRange } from '@/lib/servers/ports';
-import { PORTS_PER_LAB } from './lab';
+import { parseClusterNodes } from './cluster-nodes';
+import { PORTS_PER_LAB, type Lab } from './lab';
 import { LabManager } from './lab-manager';
 import { labSettings, type LabSettings } from './settings';
 
@@ -42,4 +44,30 @@ export function testLabManager(slice: keyof typeof TEST_PORT_BLOCKS, overrides: 
     dataRoot: TEST_DATA_ROOT,
     valkeyServer: valkey.path,
   });
+}
+
+/**
+ * Waits until every running node names the same owner for every slot, as `valkey-cli --cluster
+ * check` asks ("All nodes agree about slots configuration"). A replica learns its primary's new
+ * slots by gossip: one promoted before that leaves those slots with a dead node (cluster_state:fail
+ * in a busy fresh-clone run, 2026-12-05), as it would on a real cluster.
+ */
+export async function waitForSlotAgreement(lab: Lab, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const views = await Promise.all(
+      lab.nodes
+        .filter((node) => node.alive && node.admin)
+        .map(async (node) =>
+          parseClusterNodes(String(await node.admin?.call('cluster', 'nodes')))
+            .filter((line) => line.slots.length > 0)
+            .map((line) => `${line.id} ${JSON.stringify(line.slots)}`)
+            .sort()
+            .join('\n'),
+        ),
+    );
+    if (views.every((view) => view === views[0])) return;
+    if (Date.now() > deadline) throw new Error(`the lab's nodes still disagree about slots after ${timeoutMs} ms`);
+    await sleep(50);
+  }
 }
