@@ -1,3 +1,4 @@
+import { ChartLegend } from '@/components/charts/ChartLegend';
 import {
   costChart,
   describeBreakEven,
@@ -139,26 +140,9 @@ export function BreakEvenChart({ result }: { result: BreakEven }) {
           </div>
         </div>
       </div>
-      <ul aria-hidden="true" className="mt-1 flex flex-wrap gap-x-3 text-[11px] text-muted">
-        {LEGEND.filter(({ name }) => (name === 'Break-even' ? crossing : name === 'Your rate' ? yours : true)).map(
-          (entry) => (
-            <li key={entry.name} className="flex items-center gap-1">
-              <svg viewBox="0 0 12 4" className="h-1 w-3">
-                <line
-                  x1="0"
-                  y1="2"
-                  x2="12"
-                  y2="2"
-                  strokeWidth="2"
-                  strokeDasharray={entry.dash}
-                  className={entry.colour}
-                />
-              </svg>
-              {entry.name}
-            </li>
-          ),
-        )}
-      </ul>
+      <ChartLegend
+        entries={LEGEND.filter(({ name }) => (name === 'Break-even' ? crossing : name === 'Your rate' ? yours : true))}
+      />
       <figcaption className="mt-2 text-xs text-muted">
         {title}. {caption(result, points, axisEnd)} On-demand prices: reserved nodes lower the flat line, and it stays
         flat only while the nodes can serve the rate, so benchmark them.

@@ -3,6 +3,8 @@
  * readers (and anyone who prefers numbers). Like components/charts/BarChart.tsx, no chart library:
  * a few lines of at most 30 points do not need one.
  */
+import { ChartLegend } from '@/components/charts/ChartLegend';
+
 export interface ChartLine {
   /** What the line shows, as the legend and the table's column say it ("p99, cache-aside"). */
   name: string;
@@ -97,24 +99,9 @@ export function LineChart({
           ))}
         </svg>
       </div>
-      <ul aria-hidden="true" className="mt-1 flex flex-wrap gap-x-3 text-[11px] text-muted">
-        {lines.map((line) => (
-          <li key={line.name} className="flex items-center gap-1">
-            <svg viewBox="0 0 12 4" className="h-1 w-3">
-              <line
-                x1="0"
-                y1="2"
-                x2="12"
-                y2="2"
-                strokeWidth="2"
-                strokeDasharray={line.dashed ? '3 2' : undefined}
-                className={line.colour}
-              />
-            </svg>
-            {line.name}
-          </li>
-        ))}
-      </ul>
+      <ChartLegend
+        entries={lines.map((line) => ({ name: line.name, colour: line.colour, dash: line.dashed ? '3 2' : undefined }))}
+      />
       <details className="mt-1 text-xs">
         <summary className="cursor-pointer text-muted">Show as a table</summary>
         <div className="mt-2 max-h-48 overflow-auto">
