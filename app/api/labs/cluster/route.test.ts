@@ -103,7 +103,7 @@ describe('/api/labs/cluster', () => {
       learnerRequest('/api/labs/cluster/reshard', cookie, { from: 1, to: 2, slots: 1, pauseAfterKeys: -1 }),
     );
     expect(badPause.status).toBe(400);
-    // The repair on a cluster lab (200, 400 for a slot left to a person): lib/labs/cluster/open-slots.test.ts.
+    // The repair on a cluster lab is not tested here: see docs/labs.md (open-slot repair paths).
     const repairReplication = await repair(learnerRequest('/api/labs/cluster/repair', cookie, {}));
     expect(repairReplication.status).toBe(400);
     expect((await json(repairReplication)).error).toBe('A replication lab has no slots to repair.');
